@@ -1,0 +1,497 @@
+package dev.captions;
+
+import dev.captions.codec.CaptionCodec;
+import dev.captions.codec.CaptionCodecs;
+import dev.captions.codec.CaptionFormat;
+import dev.captions.internal.AtomicFiles;
+import dev.captions.model.CaptionTrack;
+import dev.captions.model.Cue;
+import dev.captions.model.Frame;
+import dev.captions.model.MediaInfo;
+import dev.captions.model.MediaRef;
+import dev.captions.model.MediaSource;
+import dev.captions.model.TrackKind;
+import dev.captions.model.Transcript;
+import dev.captions.model.VideoSummary;
+import dev.captions.shaping.CaptionShaper;
+import dev.captions.shaping.ShapingResult;
+import dev.captions.shaping.StyleProfile;
+import dev.captions.spi.Async;
+import dev.captions.spi.AudioOptions;
+import dev.captions.spi.BurnInOptions;
+import dev.captions.spi.FrameOptions;
+import dev.captions.spi.MediaOperation;
+import dev.captions.spi.MediaProcessor;
+import dev.captions.spi.Provider;
+import dev.captions.spi.Summarizer;
+import dev.captions.spi.SummaryRequest;
+import dev.captions.spi.Transcriber;
+import dev.captions.spi.TranscriptionOptions;
+import dev.captions.spi.TranslationOptions;
+import dev.captions.spi.Translator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Video in, captions out: probe → extract audio → transcribe → repair and shape → write → translate → summarize →
+ * burn in. Built once with {@link #builder()}, run any number of times.
+ *
+ * <p><b>Threading:</b> an instance is immutable and thread-safe; concurrent runs share the providers, which are
+ * thread-safe by contract. <b>Blocking:</b> {@link #run} blocks for the whole run and honours interruption;
+ * {@link #runAsync}'s future interrupts the run when cancelled.
+ *
+ * <p>Output files are written atomically; a failed run leaves no half-written file behind (files of stages that
+ * finished before the failure stay, complete).
+ */
+public final class CaptionPipeline {
+  private static final Logger LOG = LoggerFactory.getLogger(CaptionPipeline.class);
+
+  private final MediaProcessor media;
+  private final Transcriber transcriber;
+  private final Translator translator;
+  private final Summarizer summarizer;
+  private final String sourceLanguage;
+  private final List<String> targetLanguages;
+  private final Path outputDirectory;
+  private final Set<CaptionFormat> formats;
+  private final String baseName;
+  private final boolean summarize;
+  private final boolean burnIn;
+  private final BurnInOptions burnInOptions;
+  private final CaptionShaper shaper;
+  private final ProgressListener progress;
+
+  private CaptionPipeline(Builder b, MediaProcessor media, Transcriber transcriber, Translator translator,
+      Summarizer summarizer) {
+    this.media = media;
+    this.transcriber = transcriber;
+    this.translator = translator;
+    this.summarizer = summarizer;
+    this.sourceLanguage = b.sourceLanguage;
+    this.targetLanguages = List.copyOf(b.targetLanguages);
+    this.outputDirectory = b.outputDirectory;
+    this.formats = Set.copyOf(b.formats);
+    this.baseName = b.baseName;
+    this.summarize = b.summarize;
+    this.burnIn = b.burnIn;
+    this.burnInOptions = b.burnInOptions;
+    this.shaper = CaptionShaper.of(b.profile);
+    this.progress = b.progress;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Transcriber transcriber() {
+    return transcriber;
+  }
+
+  /** The media processor, or null when the pipeline runs without one. */
+  public MediaProcessor mediaProcessor() {
+    return media;
+  }
+
+  public CompletableFuture<PipelineResult> runAsync(MediaSource source) {
+    return Async.supply(() -> run(source));
+  }
+
+  /**
+   * Runs every configured stage on {@code source}.
+   *
+   * @throws InvalidMediaException when the source is missing, empty, has no audio, or is of a kind the providers
+   *     cannot take (checked before any provider is called)
+   * @throws ProviderException when a provider fails
+   * @throws java.util.concurrent.CancellationException when interrupted
+   */
+  public PipelineResult run(MediaSource source) {
+    Objects.requireNonNull(source, "source == null");
+    checkSource(source);
+    Run run = new Run();
+    String base = baseName != null ? baseName : stripExtension(source.name());
+
+    MediaInfo info = null;
+    if (media != null && media.supports(MediaOperation.PROBE) && accepts(media, source)) {
+      info = run.stage(PipelineStage.PROBE, () -> media.probe(source));
+      if (!info.hasAudio()) {
+        throw new InvalidMediaException(source.name() + " has no audio stream, so there is nothing to caption. "
+            + "Give a video or audio file with sound.");
+      }
+    }
+    Long durationMs = info != null ? info.durationMs() : null;
+
+    MediaSource audio = source;
+    Path tempAudio = null;
+    try {
+      if (media != null && media.supports(MediaOperation.EXTRACT_AUDIO) && accepts(media, source)) {
+        MediaRef ref = run.stage(PipelineStage.EXTRACT_AUDIO,
+            () -> media.extractAudio(source, AudioOptions.defaults().withProgress(forward(PipelineStage.EXTRACT_AUDIO))));
+        audio = ref.source();
+        if (audio.isFile()) tempAudio = audio.path();
+      }
+      if (!accepts(transcriber, audio)) {
+        throw new InvalidMediaException("Transcriber '" + transcriber.name() + "' needs " + transcriber.acceptedSources()
+            + " input but got a " + audio.kind().name().toLowerCase(Locale.ROOT) + " (" + audio.name() + "). "
+            + (audio.isFile() ? "Upload the file and pass MediaSource.ofUrl(\"https://…\"), or use a transcriber that "
+                + "takes local files (vosk, openai, gemini)." : "Use a transcriber that accepts this input."));
+      }
+      MediaSource audioIn = audio;
+      TranscriptionOptions topts = TranscriptionOptions.builder().language(sourceLanguage).mediaDurationMs(durationMs)
+          .progress(forward(PipelineStage.TRANSCRIBE)).build();
+      Transcript transcript = run.stage(PipelineStage.TRANSCRIBE, () -> transcriber.transcribe(audioIn, topts));
+      if (transcript.mediaDurationMs() == null && durationMs != null) {
+        transcript = transcript.toBuilder().mediaDurationMs(durationMs).build();
+      }
+      if (transcript.language().equals("und") && sourceLanguage != null) {
+        transcript = transcript.toBuilder().language(sourceLanguage).build();
+      }
+      if (transcript.isEmpty()) LOG.warn("No speech found in {}; the caption track is empty.", source.name());
+
+      Transcript shapedFrom = transcript;
+      ShapingResult shaped = run.stage(PipelineStage.SHAPE, () -> shaper.shape(shapedFrom));
+      CaptionTrack captions = shaped.track();
+      LOG.info("Captions for {}: {} cues; {}", source.name(), captions.cues().size(), shaped.report().summary());
+
+      Map<String, CaptionTrack> tracks = new LinkedHashMap<>();
+      tracks.put(captions.language(), captions);
+      run.stage(PipelineStage.WRITE, () -> write(run.files, base, captions));
+
+      for (String lang : targetLanguages) {
+        if (lang.equalsIgnoreCase(captions.language())) continue;
+        CaptionTrack translated = run.stage(PipelineStage.TRANSLATE, () -> translate(captions, lang));
+        tracks.put(lang, translated);
+        run.stage(PipelineStage.WRITE, () -> write(run.files, base, translated));
+      }
+
+      VideoSummary summary = null;
+      if (summarize) {
+        Long known = transcript.mediaDurationMs() != null ? transcript.mediaDurationMs() : (Long) captions.endMs();
+        summary = run.stage(PipelineStage.SUMMARIZE, () -> summarizeVideo(source, captions, known));
+        CaptionTrack chapters = summary.toChaptersTrack(Math.max(known, captions.endMs()));
+        if (!chapters.cues().isEmpty()) {
+          run.stage(PipelineStage.WRITE, () -> writeOne(run.files, base + ".chapters", chapters, CaptionFormat.WEBVTT));
+        }
+      }
+
+      MediaRef captioned = null;
+      if (burnIn) {
+        BurnInOptions opts = burnInOptions;
+        if (opts.output().isEmpty() && outputDirectory != null && source.isFile()) {
+          opts = copyWithOutput(opts, outputDirectory.resolve(base + ".captioned." + extensionOf(source.name(), "mp4")));
+        }
+        BurnInOptions burnOpts = opts;
+        captioned = run.stage(PipelineStage.BURN_IN, () -> media.burnIn(source, captions, burnOpts));
+        if (captioned.source().isFile()) run.files.add(captioned.source().path());
+      }
+      return new PipelineResult(info, transcript, captions, tracks, shaped.report(), summary, captioned, run.files,
+          run.timings);
+    } finally {
+      if (tempAudio != null && !tempAudio.equals(source.isFile() ? source.path() : null)) {
+        try {
+          Files.deleteIfExists(tempAudio);
+        } catch (IOException e) {
+          LOG.debug("Could not delete temporary audio {}", tempAudio, e);
+        }
+      }
+    }
+  }
+
+  private void checkSource(MediaSource source) {
+    if (source.isFile()) {
+      Path p = source.path();
+      if (!Files.exists(p)) {
+        throw new InvalidMediaException("File not found: " + p.toAbsolutePath() + ". Check the path.");
+      }
+      if (Files.isDirectory(p)) throw new InvalidMediaException(p.toAbsolutePath() + " is a directory, not a media file.");
+      if (!Files.isReadable(p)) throw new InvalidMediaException("Cannot read " + p.toAbsolutePath() + ": permission denied.");
+      try {
+        if (Files.size(p) == 0) {
+          throw new InvalidMediaException(p.toAbsolutePath() + " is empty (0 bytes); it holds no media.");
+        }
+      } catch (IOException e) {
+        throw new InvalidMediaException("Cannot read " + p.toAbsolutePath() + ": " + e.getMessage(), e);
+      }
+    }
+    // The first provider to touch the source must accept its kind; checked before any (paid) call.
+    Provider first = media != null && (media.supports(MediaOperation.PROBE) || media.supports(MediaOperation.EXTRACT_AUDIO))
+        ? media : transcriber;
+    if (!accepts(first, source)) {
+      throw new InvalidMediaException("'" + first.name() + "' needs " + first.acceptedSources() + " input but got a "
+          + source.kind().name().toLowerCase(Locale.ROOT) + " (" + source.name() + "). "
+          + (source.isFile() ? "Upload the file somewhere reachable and pass MediaSource.ofUrl(\"https://…\"), or use "
+              + "a provider that takes local files (ffmpeg, vosk)." : "Pass a source of a kind it accepts."));
+    }
+    if (burnIn && !accepts(media, source)) {
+      throw new InvalidMediaException("Media processor '" + media.name() + "' cannot burn captions into a "
+          + source.kind().name().toLowerCase(Locale.ROOT) + " source; it needs " + media.acceptedSources() + '.');
+    }
+  }
+
+  private static boolean accepts(Provider p, MediaSource s) {
+    return p.acceptedSources().contains(s.kind());
+  }
+
+  private CaptionTrack translate(CaptionTrack captions, String lang) {
+    CaptionTrack t = translator.translate(captions, TranslationOptions.builder(lang).sourceLanguage(captions.language())
+        .progress(forward(PipelineStage.TRANSLATE)).build());
+    // The Translator contract, checked here too: a shifted track would silently desynchronise every later cue.
+    if (t.cues().size() != captions.cues().size()) {
+      throw new ProviderException(translator.name(), "translation to " + lang + " returned " + t.cues().size()
+          + " cues for " + captions.cues().size());
+    }
+    List<Cue> cues = new ArrayList<>(t.cues().size());
+    for (int i = 0; i < t.cues().size(); i++) {
+      Cue src = captions.cues().get(i);
+      cues.add(src.toBuilder().text(t.cues().get(i).text()).words(List.of()).build());
+    }
+    return CaptionTrack.builder().language(lang).kind(TrackKind.SUBTITLES).cues(cues).build();
+  }
+
+  private VideoSummary summarizeVideo(MediaSource source, CaptionTrack captions, long durationMs) {
+    SummaryRequest.Builder req = SummaryRequest.builder().transcript(captions).mediaDurationMs(durationMs)
+        .language(captions.language().equals("und") ? "en" : captions.language())
+        .progress(forward(PipelineStage.SUMMARIZE));
+    if (summarizer.usesFrames() && media != null && media.supports(MediaOperation.EXTRACT_FRAMES) && durationMs > 0
+        && accepts(media, source)) {
+      List<Long> at = new ArrayList<>();
+      int n = 8;
+      for (int i = 0; i < n; i++) at.add(durationMs * (2L * i + 1) / (2L * n)); // mid-points of n equal slices
+      List<Frame> frames = media.extractFrames(source, FrameOptions.builder().timestampsMs(at).width(512).build());
+      req.frames(frames);
+    }
+    if (accepts(summarizer, source)) req.video(source);
+    return summarizer.summarize(req.build());
+  }
+
+  private void write(List<Path> files, String base, CaptionTrack track) {
+    for (CaptionFormat f : formats) writeOne(files, base + "." + track.language(), track, f);
+  }
+
+  private void writeOne(List<Path> files, String name, CaptionTrack track, CaptionFormat format) {
+    if (outputDirectory == null) return;
+    CaptionCodec codec = CaptionCodecs.forFormat(format);
+    Path target = outputDirectory.resolve(name + "." + format.extension());
+    try {
+      AtomicFiles.write(target, w -> codec.write(track, w));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + target.toAbsolutePath() + ": " + e.getMessage()
+          + ". Check that the output directory is writable.", e);
+    }
+    files.add(target);
+  }
+
+  private ProgressListener forward(PipelineStage stage) {
+    return e -> safeProgress(ProgressEvent.of(stage.id(), e.fraction(), e.message()));
+  }
+
+  private void safeProgress(ProgressEvent e) {
+    try {
+      progress.onProgress(e);
+    } catch (RuntimeException ex) {
+      LOG.warn("Progress listener failed on {}", e, ex);
+    }
+  }
+
+  private static BurnInOptions copyWithOutput(BurnInOptions o, Path output) {
+    BurnInOptions.Builder b = BurnInOptions.builder().output(output).fontSize(o.fontSize()).primaryColour(o.primaryColour())
+        .outlineColour(o.outlineColour()).outline(o.outline()).marginVertical(o.marginVertical()).progress(o.progress());
+    o.fontName().ifPresent(b::fontName);
+    return b.build();
+  }
+
+  private static String stripExtension(String name) {
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+
+  private static String extensionOf(String name, String fallback) {
+    int dot = name.lastIndexOf('.');
+    return dot > 0 && dot < name.length() - 1 ? name.substring(dot + 1) : fallback;
+  }
+
+  /** Timings and files of one run. */
+  private final class Run {
+    final Map<PipelineStage, Duration> timings = new EnumMap<>(PipelineStage.class);
+    final List<Path> files = new ArrayList<>();
+
+    <T> T stage(PipelineStage stage, java.util.function.Supplier<T> body) {
+      Async.checkCancelled();
+      safeProgress(ProgressEvent.of(stage.id(), 0, "started"));
+      long t0 = System.nanoTime();
+      T result = body.get();
+      timings.merge(stage, Duration.ofNanos(System.nanoTime() - t0), Duration::plus);
+      safeProgress(ProgressEvent.of(stage.id(), 1, "done"));
+      return result;
+    }
+
+    void stage(PipelineStage stage, Runnable body) {
+      stage(stage, () -> {
+        body.run();
+        return null;
+      });
+    }
+  }
+
+  /**
+   * Builds a {@link CaptionPipeline}. Providers not set are found by discovery at {@link #build()} (see
+   * {@link Captions}); a provider instance set here never touches discovery.
+   */
+  public static final class Builder {
+    private MediaProcessor media;
+    private boolean mediaSet;
+    private Transcriber transcriber;
+    private Translator translator;
+    private Summarizer summarizer;
+    private String sourceLanguage;
+    private final List<String> targetLanguages = new ArrayList<>();
+    private Path outputDirectory;
+    private final Set<CaptionFormat> formats = new LinkedHashSet<>();
+    private String baseName;
+    private boolean summarize;
+    private boolean burnIn;
+    private BurnInOptions burnInOptions = BurnInOptions.defaults();
+    private StyleProfile profile = StyleProfile.NETFLIX_EN;
+    private ProgressListener progress = ProgressListener.NONE;
+
+    private Builder() {}
+
+    /** The media processor; {@code null} runs without one (the transcriber then gets the source as is). */
+    public Builder media(MediaProcessor media) {
+      this.media = media;
+      this.mediaSet = true;
+      return this;
+    }
+
+    public Builder transcriber(Transcriber transcriber) {
+      this.transcriber = Objects.requireNonNull(transcriber, "transcriber == null");
+      return this;
+    }
+
+    public Builder translator(Translator translator) {
+      this.translator = Objects.requireNonNull(translator, "translator == null");
+      return this;
+    }
+
+    public Builder summarizer(Summarizer summarizer) {
+      this.summarizer = Objects.requireNonNull(summarizer, "summarizer == null");
+      this.summarize = true;
+      return this;
+    }
+
+    /**
+     * The spoken language first ({@code "auto"} to detect it), then the languages to translate into, all BCP-47:
+     * {@code languages("en", "es", "fr")}.
+     */
+    public Builder languages(String spoken, String... translations) {
+      Objects.requireNonNull(spoken, "spoken == null");
+      this.sourceLanguage = spoken.equalsIgnoreCase("auto") ? null : spoken;
+      this.targetLanguages.clear();
+      for (String t : translations) targetLanguages.add(Objects.requireNonNull(t, "translation language == null"));
+      return this;
+    }
+
+    /** Write every track into {@code directory} in these formats (WebVTT and SRT when none are named). */
+    public Builder outputs(Path directory, CaptionFormat... formats) {
+      this.outputDirectory = Objects.requireNonNull(directory, "directory == null");
+      this.formats.clear();
+      this.formats.addAll(formats.length == 0 ? List.of(CaptionFormat.WEBVTT, CaptionFormat.SRT) : List.of(formats));
+      return this;
+    }
+
+    /** File names are {@code <baseName>.<lang>.<ext>}; default: the source's name without its extension. */
+    public Builder baseName(String baseName) {
+      this.baseName = baseName;
+      return this;
+    }
+
+    public Builder summarize(boolean summarize) {
+      this.summarize = summarize;
+      return this;
+    }
+
+    public Builder burnIn(boolean burnIn) {
+      this.burnIn = burnIn;
+      return this;
+    }
+
+    public Builder burnIn(BurnInOptions options) {
+      this.burnInOptions = Objects.requireNonNull(options, "options == null");
+      this.burnIn = true;
+      return this;
+    }
+
+    public Builder profile(StyleProfile profile) {
+      this.profile = Objects.requireNonNull(profile, "profile == null");
+      return this;
+    }
+
+    public Builder progress(ProgressListener progress) {
+      this.progress = Objects.requireNonNull(progress, "progress == null");
+      return this;
+    }
+
+    /**
+     * Validates the configuration and resolves providers not set explicitly.
+     *
+     * @throws ConfigurationException naming the problem and the fix (e.g. burn-in without a media processor that can)
+     * @throws ProviderNotFoundException when discovery finds no provider for a needed stage
+     */
+    public CaptionPipeline build() {
+      for (String lang : targetLanguages) {
+        if (!lang.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
+          throw new ConfigurationException("'" + lang + "' is not a BCP-47 language tag (e.g. \"es\", \"pt-BR\")");
+        }
+      }
+      if (sourceLanguage != null && !sourceLanguage.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
+        throw new ConfigurationException("'" + sourceLanguage + "' is not a BCP-47 language tag or \"auto\"");
+      }
+      if (outputDirectory != null && Files.exists(outputDirectory) && !Files.isDirectory(outputDirectory)) {
+        throw new ConfigurationException("Output path " + outputDirectory.toAbsolutePath() + " is a file; give a directory.");
+      }
+      if (outputDirectory != null) {
+        Path existing = outputDirectory.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        if (existing != null && !Files.isWritable(existing)) {
+          throw new ConfigurationException("Output directory " + outputDirectory.toAbsolutePath()
+              + " is not writable (" + existing + " is read-only). Choose another directory with -o.");
+        }
+      }
+      MediaProcessor m = media;
+      if (!mediaSet) {
+        try {
+          m = Captions.mediaProcessor();
+        } catch (ProviderNotFoundException e) {
+          if (burnIn) throw e;
+          m = null; // optional: the transcriber takes the source directly
+        }
+      }
+      if (burnIn && (m == null || !m.supports(MediaOperation.BURN_IN))) {
+        throw new ConfigurationException("burnIn(true) needs a media processor that supports BURN_IN"
+            + (m == null ? ", and none is set" : "; '" + m.name() + "' supports only " + m.operations())
+            + ". Add dev.captions:captions-media-ffmpeg (or captions-media-ittybit) and call media(...).");
+      }
+      Transcriber t = transcriber != null ? transcriber : Captions.transcriber();
+      Translator tr = translator;
+      boolean translating = targetLanguages.stream().anyMatch(l -> !l.equalsIgnoreCase(sourceLanguage));
+      if (tr == null && translating) tr = Captions.translator();
+      Summarizer s = summarizer;
+      if (s == null && summarize) s = Captions.summarizer();
+      return new CaptionPipeline(this, m, t, tr, s);
+    }
+  }
+}

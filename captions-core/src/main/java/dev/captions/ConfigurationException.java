@@ -1,0 +1,10 @@
+package dev.captions;
+
+/** A builder or a configuration value is invalid; the message names the setting and the fix. */
+public class ConfigurationException extends CaptionsException {
+  private static final long serialVersionUID = 1L;
+
+  public ConfigurationException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,92 @@
+package dev.captions;
+
+import dev.captions.model.CaptionTrack;
+import dev.captions.model.MediaInfo;
+import dev.captions.model.MediaRef;
+import dev.captions.model.Transcript;
+import dev.captions.model.VideoSummary;
+import dev.captions.shaping.CaptionQualityReport;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What a {@link CaptionPipeline} run produced. Immutable. */
+public final class PipelineResult {
+  private final MediaInfo mediaInfo;
+  private final Transcript transcript;
+  private final CaptionTrack captions;
+  private final Map<String, CaptionTrack> tracks;
+  private final CaptionQualityReport quality;
+  private final VideoSummary summary;
+  private final MediaRef captionedVideo;
+  private final List<Path> files;
+  private final Map<PipelineStage, Duration> timings;
+
+  PipelineResult(MediaInfo mediaInfo, Transcript transcript, CaptionTrack captions, Map<String, CaptionTrack> tracks,
+      CaptionQualityReport quality, VideoSummary summary, MediaRef captionedVideo, List<Path> files,
+      Map<PipelineStage, Duration> timings) {
+    this.mediaInfo = mediaInfo;
+    this.transcript = transcript;
+    this.captions = captions;
+    this.tracks = Collections.unmodifiableMap(new LinkedHashMap<>(tracks));
+    this.quality = quality;
+    this.summary = summary;
+    this.captionedVideo = captionedVideo;
+    this.files = List.copyOf(files);
+    this.timings = Collections.unmodifiableMap(new LinkedHashMap<>(timings));
+  }
+
+  /** The probe's findings, when the media processor could probe. */
+  public Optional<MediaInfo> mediaInfo() {
+    return Optional.ofNullable(mediaInfo);
+  }
+
+  /** The transcriber's raw output, before shaping. */
+  public Transcript transcript() {
+    return transcript;
+  }
+
+  /** The shaped captions in the spoken language. */
+  public CaptionTrack captions() {
+    return captions;
+  }
+
+  /** Every track by language: the original first, then translations in the order asked. */
+  public Map<String, CaptionTrack> tracks() {
+    return tracks;
+  }
+
+  /** Repairs made and the rule violations left. */
+  public CaptionQualityReport quality() {
+    return quality;
+  }
+
+  public Optional<VideoSummary> summary() {
+    return Optional.ofNullable(summary);
+  }
+
+  /** The burned-in video, when asked for. */
+  public Optional<MediaRef> captionedVideo() {
+    return Optional.ofNullable(captionedVideo);
+  }
+
+  /** Every file written, in the order written. */
+  public List<Path> files() {
+    return files;
+  }
+
+  /** How long each stage that ran took. */
+  public Map<PipelineStage, Duration> timings() {
+    return timings;
+  }
+
+  @Override
+  public String toString() {
+    return "PipelineResult{tracks=" + tracks.keySet() + ", cues=" + captions.cues().size() + ", files=" + files.size()
+        + (summary != null ? ", summary=" + summary.title() : "") + '}';
+  }
+}

@@ -1,0 +1,11 @@
+package dev.captions;
+
+/** The stages of a {@link CaptionPipeline} run, in the order they run. Each is optional. */
+public enum PipelineStage {
+  PROBE, EXTRACT_AUDIO, TRANSCRIBE, SHAPE, WRITE, TRANSLATE, SUMMARIZE, BURN_IN;
+
+  /** The lower-case name used in progress events, e.g. {@code "transcribe"}. */
+  public String id() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+}

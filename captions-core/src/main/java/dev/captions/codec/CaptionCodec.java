@@ -1,0 +1,38 @@
+package dev.captions.codec;
+
+import dev.captions.model.CaptionTrack;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+
+/**
+ * Reads and writes one caption format. Registered in {@code META-INF/services/dev.captions.codec.CaptionCodec} (the
+ * {@code captions-webvtt} module provides WebVTT, SRT and JSON) and found with {@link CaptionCodecs#forFormat}.
+ *
+ * <p><b>Threading:</b> implementations are stateless and thread-safe.
+ */
+public interface CaptionCodec {
+  CaptionFormat format();
+
+  /**
+   * Reads a whole file leniently: bad cues are skipped or repaired and reported in {@link ParseResult#diagnostics()}.
+   *
+   * @throws dev.captions.CaptionFormatException only when the file as a whole is not of this format (e.g. no
+   *     {@code WEBVTT} signature), with line and column
+   */
+  ParseResult read(Reader in) throws IOException;
+
+  /** Writes the track; deterministic for equal tracks. Does not close {@code out}. */
+  void write(CaptionTrack track, Writer out) throws IOException;
+
+  /** Convenience: the track as a string. */
+  default String writeToString(CaptionTrack track) {
+    java.io.StringWriter w = new java.io.StringWriter();
+    try {
+      write(track, w);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // cannot happen with a StringWriter
+    }
+    return w.toString();
+  }
+}

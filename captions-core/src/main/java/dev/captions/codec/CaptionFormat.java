@@ -1,0 +1,52 @@
+package dev.captions.codec;
+
+import java.util.Locale;
+
+/** The caption file formats the SDK reads and writes. */
+public enum CaptionFormat {
+  WEBVTT("vtt", "text/vtt"),
+  SRT("srt", "application/x-subrip"),
+  /** A track as JSON with the HTML {@code VTTCue} property names, times in seconds. */
+  JSON("json", "application/json");
+
+  private final String extension;
+  private final String mimeType;
+
+  CaptionFormat(String extension, String mimeType) {
+    this.extension = extension;
+    this.mimeType = mimeType;
+  }
+
+  /** The file extension without the dot. */
+  public String extension() {
+    return extension;
+  }
+
+  public String mimeType() {
+    return mimeType;
+  }
+
+  /**
+   * The format for a name or extension ({@code "vtt"}, {@code "webvtt"}, {@code "srt"}, {@code "json"}) or a file
+   * name ending in one, ignoring case.
+   *
+   * @throws IllegalArgumentException listing the known formats
+   */
+  public static CaptionFormat from(String nameOrFile) {
+    String s = nameOrFile.toLowerCase(Locale.ROOT);
+    int dot = s.lastIndexOf('.');
+    if (dot >= 0) s = s.substring(dot + 1);
+    switch (s) {
+      case "vtt":
+      case "webvtt":
+        return WEBVTT;
+      case "srt":
+      case "subrip":
+        return SRT;
+      case "json":
+        return JSON;
+      default:
+        throw new IllegalArgumentException("unknown caption format '" + nameOrFile + "'; expected vtt, srt or json");
+    }
+  }
+}

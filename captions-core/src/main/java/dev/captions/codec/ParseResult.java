@@ -1,0 +1,29 @@
+package dev.captions.codec;
+
+import dev.captions.model.CaptionTrack;
+import java.util.List;
+import java.util.Objects;
+
+/** A track read from a file, with everything the reader skipped or repaired on the way. Immutable. */
+public final class ParseResult {
+  private final CaptionTrack track;
+  private final List<Diagnostic> diagnostics;
+
+  private ParseResult(CaptionTrack track, List<Diagnostic> diagnostics) {
+    this.track = Objects.requireNonNull(track, "track == null");
+    this.diagnostics = List.copyOf(diagnostics);
+  }
+
+  public static ParseResult of(CaptionTrack track, List<Diagnostic> diagnostics) {
+    return new ParseResult(track, diagnostics);
+  }
+
+  public CaptionTrack track() {
+    return track;
+  }
+
+  /** In input order. Empty for a clean file. */
+  public List<Diagnostic> diagnostics() {
+    return diagnostics;
+  }
+}

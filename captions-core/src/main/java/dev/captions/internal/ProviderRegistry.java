@@ -1,0 +1,98 @@
+package dev.captions.internal;
+
+import dev.captions.ProviderNotFoundException;
+import dev.captions.spi.Provider;
+import dev.captions.spi.ProviderConfig;
+import dev.captions.spi.ProviderFactory;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Selects a provider of one kind. The rule, in order: a name asked for explicitly; the system property
+ * {@code captions.<kind>} (e.g. {@code captions.transcriber=openai}); the configured cloud provider with the lowest
+ * {@link ProviderFactory#priority()} (then by name); the embedded default. Stateless: each call looks again, so a jar
+ * added at run time (plugins) is seen.
+ */
+public final class ProviderRegistry<T extends Provider, F extends ProviderFactory<T>> {
+  private static final Logger LOG = LoggerFactory.getLogger(ProviderRegistry.class);
+
+  private final Class<F> factoryType;
+  private final String kind;
+  private final Function<String, String> systemProperties;
+
+  public ProviderRegistry(Class<F> factoryType, String kind, Function<String, String> systemProperties) {
+    this.factoryType = factoryType;
+    this.kind = kind;
+    this.systemProperties = systemProperties;
+  }
+
+  /** Every factory of this kind on the class path, sorted by name. */
+  public List<F> factories() {
+    List<F> all = new ArrayList<>(Services.load(factoryType));
+    all.sort(Comparator.comparing(ProviderFactory::name));
+    return all;
+  }
+
+  /** The provider named {@code name}, configured from {@code config} (or the environment when null). */
+  public T byName(String name, ProviderConfig config) {
+    String wanted = name.trim().toLowerCase(Locale.ROOT);
+    List<F> all = factories();
+    for (F f : all) {
+      if (f.name().equals(wanted)) return f.create(config != null ? config : ProviderConfig.fromEnvironment(f.name()));
+    }
+    throw new ProviderNotFoundException("No " + display() + " named '" + wanted + "'. Available: " + names(all) + ". "
+        + hintFor(wanted));
+  }
+
+  /** The provider the documented rule picks. */
+  public T select() {
+    String forced = systemProperties.apply("captions." + kind);
+    if (forced != null && !forced.isBlank()) {
+      LOG.debug("{} chosen by system property captions.{}={}", display(), kind, forced);
+      return byName(forced, null);
+    }
+    List<F> all = factories();
+    Optional<F> cloud = all.stream().filter(f -> !f.isEmbedded())
+        .filter(f -> f.isConfigured(ProviderConfig.fromEnvironment(f.name())))
+        .min(Comparator.comparingInt((F f) -> f.priority()).thenComparing(ProviderFactory::name));
+    Optional<F> chosen = cloud.isPresent() ? cloud : all.stream().filter(ProviderFactory::isEmbedded).findFirst();
+    if (chosen.isEmpty()) {
+      throw new ProviderNotFoundException("No " + display() + " is configured. Available: " + names(all)
+          + (all.isEmpty() ? "" : " (none has credentials)") + ". Set an API key (e.g. OPENAI_API_KEY) or add an "
+          + "embedded provider such as dev.captions:captions-provider-vosk to the class path.");
+    }
+    F f = chosen.get();
+    LOG.debug("{} chosen by discovery: {}", display(), f.name());
+    return f.create(ProviderConfig.fromEnvironment(f.name()));
+  }
+
+  private String display() {
+    return Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
+  }
+
+  private static String names(List<? extends ProviderFactory<?>> all) {
+    return all.stream().map(ProviderFactory::name).collect(Collectors.toList()).toString();
+  }
+
+  private String hintFor(String name) {
+    switch (name) {
+      case "gemini":
+      case "openai":
+      case "gcore":
+      case "vosk":
+        return "Add dev.captions:captions-provider-" + name + " to the class path.";
+      case "ittybit":
+      case "ffmpeg":
+        return "Add dev.captions:captions-media-" + name + " to the class path.";
+      default:
+        return "Add the module that provides it to the class path.";
+    }
+  }
+}

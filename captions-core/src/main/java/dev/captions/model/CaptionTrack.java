@@ -1,0 +1,41 @@
+package dev.captions.model;
+
+import java.util.List;
+
+/**
+ * A timed text track: cues in one language, of one kind. Implementations must be immutable and thread-safe;
+ * {@link #builder()} gives the default one. Two tracks are equal when language, kind, cues and metadata are equal,
+ * whatever their class (implementations follow {@link DefaultCaptionTrack#equals(Object)}).
+ */
+public interface CaptionTrack {
+  /** The BCP-47 language tag, e.g. {@code "en"} or {@code "pt-BR"}; {@code "und"} when unknown. Never null. */
+  String language();
+
+  TrackKind kind();
+
+  /** The cues in file order (start-time order for tracks the SDK produces). Unmodifiable. */
+  List<Cue> cues();
+
+  /** Header text, styles, regions and notes; {@link TrackMetadata#EMPTY} when there are none. */
+  TrackMetadata metadata();
+
+  /** The end of the last cue in milliseconds, or 0 for an empty track. */
+  default long endMs() {
+    long end = 0;
+    for (Cue c : cues()) end = Math.max(end, c.endMs());
+    return end;
+  }
+
+  /** A builder holding a copy of this track. */
+  default DefaultCaptionTrack.Builder toBuilder() {
+    return builder().language(language()).kind(kind()).cues(cues()).metadata(metadata());
+  }
+
+  static DefaultCaptionTrack.Builder builder() {
+    return DefaultCaptionTrack.builder();
+  }
+
+  static CaptionTrack of(String language, TrackKind kind, List<Cue> cues) {
+    return builder().language(language).kind(kind).cues(cues).build();
+  }
+}

@@ -1,0 +1,201 @@
+package dev.captions.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One caption cue: a time range and the text shown during it. Immutable and thread-safe.
+ *
+ * <p>Invariants, checked by {@link Builder#build()}: {@code 0 <= startMs < endMs}; text not null (it may hold
+ * several lines separated by {@code '\n'}, and WebVTT markup such as {@code <i>} kept raw); words, when present, are
+ * ordered by start time.
+ */
+public final class Cue {
+  private final String id;
+  private final long startMs;
+  private final long endMs;
+  private final String text;
+  private final String speaker;
+  private final CueSettings settings;
+  private final List<TimedWord> words;
+
+  private Cue(Builder b) {
+    this.id = b.id;
+    this.startMs = b.startMs;
+    this.endMs = b.endMs;
+    this.text = b.text;
+    this.speaker = b.speaker;
+    this.settings = b.settings;
+    this.words = b.words;
+  }
+
+  /** A cue with the given times and text and nothing else. */
+  public static Cue of(long startMs, long endMs, String text) {
+    return builder().startMs(startMs).endMs(endMs).text(text).build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.id = id;
+    b.startMs = startMs;
+    b.endMs = endMs;
+    b.text = text;
+    b.speaker = speaker;
+    b.settings = settings;
+    b.words = words;
+    return b;
+  }
+
+  /** The cue identifier, or {@code null} when it has none. Never contains a line break or {@code "-->"}. */
+  public String id() {
+    return id;
+  }
+
+  /** Start time in milliseconds from the start of the media. */
+  public long startMs() {
+    return startMs;
+  }
+
+  /** End time in milliseconds from the start of the media; always greater than {@link #startMs()}. */
+  public long endMs() {
+    return endMs;
+  }
+
+  public long durationMs() {
+    return endMs - startMs;
+  }
+
+  /** The cue text; lines are separated by {@code '\n'}. */
+  public String text() {
+    return text;
+  }
+
+  /** The text split into its lines. */
+  public List<String> lines() {
+    if (text.indexOf('\n') < 0) return List.of(text);
+    List<String> lines = new ArrayList<>(2);
+    int from = 0;
+    for (int i; (i = text.indexOf('\n', from)) >= 0; from = i + 1) lines.add(text.substring(from, i));
+    lines.add(text.substring(from));
+    return Collections.unmodifiableList(lines);
+  }
+
+  /** The speaker, or {@code null} when unknown. */
+  public String speaker() {
+    return speaker;
+  }
+
+  /** WebVTT positioning; {@link CueSettings#DEFAULT} when the cue has none. Never null. */
+  public CueSettings settings() {
+    return settings;
+  }
+
+  /** The timed words the cue was made of, possibly empty. Unmodifiable. */
+  public List<TimedWord> words() {
+    return words;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) return true;
+    if (!(o instanceof Cue)) return false;
+    Cue c = (Cue) o;
+    return startMs == c.startMs && endMs == c.endMs && text.equals(c.text) && Objects.equals(id, c.id)
+        && Objects.equals(speaker, c.speaker) && settings.equals(c.settings) && words.equals(c.words);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, startMs, endMs, text, speaker, settings, words);
+  }
+
+  @Override
+  public String toString() {
+    return "Cue{" + (id != null ? "id=" + id + ", " : "") + Timecodes.format(startMs) + " --> "
+        + Timecodes.format(endMs) + ", text=" + text.replace("\n", "\\n")
+        + (speaker != null ? ", speaker=" + speaker : "") + (settings.isDefault() ? "" : ", " + settings) + '}';
+  }
+
+  /** Builds a {@link Cue}. Not thread-safe. */
+  public static final class Builder {
+    private String id;
+    private long startMs = -1;
+    private long endMs = -1;
+    private String text;
+    private String speaker;
+    private CueSettings settings = CueSettings.DEFAULT;
+    private List<TimedWord> words = List.of();
+
+    private Builder() {}
+
+    public Builder id(String id) {
+      this.id = id;
+      return this;
+    }
+
+    public Builder startMs(long startMs) {
+      this.startMs = startMs;
+      return this;
+    }
+
+    public Builder endMs(long endMs) {
+      this.endMs = endMs;
+      return this;
+    }
+
+    public Builder text(String text) {
+      this.text = text;
+      return this;
+    }
+
+    /** Sets the text from lines, joined with {@code '\n'}. */
+    public Builder lines(List<String> lines) {
+      Objects.requireNonNull(lines, "lines == null");
+      this.text = String.join("\n", lines);
+      return this;
+    }
+
+    public Builder speaker(String speaker) {
+      this.speaker = speaker;
+      return this;
+    }
+
+    public Builder settings(CueSettings settings) {
+      this.settings = Objects.requireNonNull(settings, "settings == null");
+      return this;
+    }
+
+    public Builder words(List<TimedWord> words) {
+      this.words = List.copyOf(Objects.requireNonNull(words, "words == null"));
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the broken invariant, e.g.
+     *     {@code "endMs (900) must be greater than startMs (1000)"}
+     */
+    public Cue build() {
+      if (startMs < 0) throw new IllegalArgumentException("startMs (" + startMs + ") must be >= 0");
+      if (endMs <= startMs) {
+        throw new IllegalArgumentException("endMs (" + endMs + ") must be greater than startMs (" + startMs + ")");
+      }
+      if (text == null) throw new IllegalArgumentException("text == null");
+      if (id != null && (id.indexOf('\n') >= 0 || id.indexOf('\r') >= 0 || id.contains("-->"))) {
+        throw new IllegalArgumentException("id must not contain a line break or \"-->\": " + id.replace("\n", "\\n"));
+      }
+      for (int i = 1; i < words.size(); i++) {
+        if (words.get(i).startMs() < words.get(i - 1).startMs()) {
+          throw new IllegalArgumentException("words must be ordered by startMs; word " + i + " ('"
+              + words.get(i).text() + "') starts before word " + (i - 1));
+        }
+      }
+      return new Cue(this);
+    }
+  }
+}

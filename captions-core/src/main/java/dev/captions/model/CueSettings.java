@@ -1,0 +1,240 @@
+package dev.captions.model;
+
+import java.util.Objects;
+
+/**
+ * WebVTT cue settings, with the names, units and defaults of the HTML {@code VTTCue} interface: positions and sizes are
+ * percentages of the video viewport; {@code line} is a line number when {@link #snapToLines()} is true, else a
+ * percentage. Immutable. {@link #DEFAULT} is a cue with no settings.
+ */
+public final class CueSettings {
+  /** Writing direction: {@code ""} (horizontal), {@code "rl"}, {@code "lr"}. */
+  public enum Vertical {
+    HORIZONTAL(""), RL("rl"), LR("lr");
+
+    private final String value;
+
+    Vertical(String value) {
+      this.value = value;
+    }
+
+    /** The WebVTT / VTTCue keyword. */
+    public String value() {
+      return value;
+    }
+  }
+
+  /** {@code lineAlign} and {@code positionAlign} values. {@link #AUTO} is valid for {@code positionAlign} only. */
+  public enum Anchor {
+    START("start"), CENTER("center"), END("end"), AUTO("auto"), LINE_LEFT("line-left"), LINE_RIGHT("line-right");
+
+    private final String value;
+
+    Anchor(String value) {
+      this.value = value;
+    }
+
+    public String value() {
+      return value;
+    }
+  }
+
+  /** Text alignment ({@code align}). */
+  public enum Align {
+    START("start"), CENTER("center"), END("end"), LEFT("left"), RIGHT("right");
+
+    private final String value;
+
+    Align(String value) {
+      this.value = value;
+    }
+
+    public String value() {
+      return value;
+    }
+  }
+
+  public static final CueSettings DEFAULT = new Builder().build();
+
+  private final Vertical vertical;
+  private final Double line;
+  private final boolean snapToLines;
+  private final Anchor lineAlign;
+  private final Double position;
+  private final Anchor positionAlign;
+  private final double size;
+  private final Align align;
+  private final String region;
+
+  private CueSettings(Builder b) {
+    this.vertical = b.vertical;
+    this.line = b.line;
+    this.snapToLines = b.snapToLines;
+    this.lineAlign = b.lineAlign;
+    this.position = b.position;
+    this.positionAlign = b.positionAlign;
+    this.size = b.size;
+    this.align = b.align;
+    this.region = b.region;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.vertical = vertical;
+    b.line = line;
+    b.snapToLines = snapToLines;
+    b.lineAlign = lineAlign;
+    b.position = position;
+    b.positionAlign = positionAlign;
+    b.size = size;
+    b.align = align;
+    b.region = region;
+    return b;
+  }
+
+  public Vertical vertical() {
+    return vertical;
+  }
+
+  /** The line, or {@code null} for {@code auto}. */
+  public Double line() {
+    return line;
+  }
+
+  public boolean snapToLines() {
+    return snapToLines;
+  }
+
+  public Anchor lineAlign() {
+    return lineAlign;
+  }
+
+  /** The position in percent, or {@code null} for {@code auto}. */
+  public Double position() {
+    return position;
+  }
+
+  public Anchor positionAlign() {
+    return positionAlign;
+  }
+
+  /** The size in percent, 100 by default. */
+  public double size() {
+    return size;
+  }
+
+  public Align align() {
+    return align;
+  }
+
+  /** The region id, or {@code null}. */
+  public String region() {
+    return region;
+  }
+
+  public boolean isDefault() {
+    return equals(DEFAULT);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) return true;
+    if (!(o instanceof CueSettings)) return false;
+    CueSettings s = (CueSettings) o;
+    return snapToLines == s.snapToLines && Double.compare(size, s.size) == 0 && vertical == s.vertical
+        && Objects.equals(line, s.line) && lineAlign == s.lineAlign && Objects.equals(position, s.position)
+        && positionAlign == s.positionAlign && align == s.align && Objects.equals(region, s.region);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(vertical, line, snapToLines, lineAlign, position, positionAlign, size, align, region);
+  }
+
+  @Override
+  public String toString() {
+    return "CueSettings{vertical=" + vertical.value() + ", line=" + (line == null ? "auto" : line) + ", snapToLines="
+        + snapToLines + ", lineAlign=" + lineAlign.value() + ", position=" + (position == null ? "auto" : position)
+        + ", positionAlign=" + positionAlign.value() + ", size=" + size + ", align=" + align.value()
+        + (region != null ? ", region=" + region : "") + '}';
+  }
+
+  /** Builds {@link CueSettings}; starts at the VTTCue defaults. */
+  public static final class Builder {
+    private Vertical vertical = Vertical.HORIZONTAL;
+    private Double line;
+    private boolean snapToLines = true;
+    private Anchor lineAlign = Anchor.START;
+    private Double position;
+    private Anchor positionAlign = Anchor.AUTO;
+    private double size = 100;
+    private Align align = Align.CENTER;
+    private String region;
+
+    private Builder() {}
+
+    public Builder vertical(Vertical vertical) {
+      this.vertical = Objects.requireNonNull(vertical, "vertical == null");
+      return this;
+    }
+
+    /** {@code null} means {@code auto}. */
+    public Builder line(Double line) {
+      this.line = line;
+      return this;
+    }
+
+    public Builder snapToLines(boolean snapToLines) {
+      this.snapToLines = snapToLines;
+      return this;
+    }
+
+    public Builder lineAlign(Anchor lineAlign) {
+      this.lineAlign = Objects.requireNonNull(lineAlign, "lineAlign == null");
+      return this;
+    }
+
+    /** {@code null} means {@code auto}; else 0–100. */
+    public Builder position(Double position) {
+      this.position = position;
+      return this;
+    }
+
+    public Builder positionAlign(Anchor positionAlign) {
+      this.positionAlign = Objects.requireNonNull(positionAlign, "positionAlign == null");
+      return this;
+    }
+
+    public Builder size(double size) {
+      this.size = size;
+      return this;
+    }
+
+    public Builder align(Align align) {
+      this.align = Objects.requireNonNull(align, "align == null");
+      return this;
+    }
+
+    public Builder region(String region) {
+      this.region = region;
+      return this;
+    }
+
+    /** @throws IllegalArgumentException when a percentage is outside 0–100 */
+    public CueSettings build() {
+      if (position != null && !(position >= 0 && position <= 100)) {
+        throw new IllegalArgumentException("position (" + position + ") must be between 0 and 100");
+      }
+      if (!(size >= 0 && size <= 100)) throw new IllegalArgumentException("size (" + size + ") must be between 0 and 100");
+      if (line != null && !snapToLines && !(line >= 0 && line <= 100)) {
+        throw new IllegalArgumentException("line (" + line + "%) must be between 0 and 100 when snapToLines is false");
+      }
+      if (line != null && line.isNaN()) throw new IllegalArgumentException("line must not be NaN");
+      return new CueSettings(this);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.captions.spi;
+
+import java.util.Set;
+
+/**
+ * Creates one kind of provider. Registered in {@code META-INF/services} under the kind's sub-interface
+ * ({@link TranscriberFactory}, {@link TranslatorFactory}, {@link SummarizerFactory}, {@link MediaProcessorFactory}).
+ *
+ * <p>Implementations have a public no-argument constructor that does no I/O: discovery instantiates every factory on
+ * the class path just to read its name.
+ *
+ * @param <T> the provider type
+ */
+public interface ProviderFactory<T extends Provider> {
+  /** The name users select it by, e.g. {@code "gemini"}. Lower case; unique per kind. */
+  String name();
+
+  /** The Maven coordinates that bring this factory in, e.g. {@code "dev.captions:captions-provider-gemini"}. */
+  String artifact();
+
+  /** True for providers that work offline with no credentials (the embedded default). */
+  default boolean isEmbedded() {
+    return false;
+  }
+
+  /** Whether {@code config} has what {@link #create} needs (typically an API key). Must not do I/O. */
+  boolean isConfigured(ProviderConfig config);
+
+  /** Short capability words shown by {@code captions providers}, e.g. {@code "words"}, {@code "url-input"}. */
+  default Set<String> capabilities() {
+    return Set.of();
+  }
+
+  /** Among configured cloud providers, lower runs first when no provider is named. */
+  default int priority() {
+    return 100;
+  }
+
+  /**
+   * @throws dev.captions.ConfigurationException when something required is missing, naming the key, the system
+   *     property and the environment variable that would set it
+   */
+  T create(ProviderConfig config);
+}

@@ -1,0 +1,42 @@
+package dev.captions.spi;
+
+import java.util.Objects;
+
+/**
+ * An API key or token. {@link #toString()} never shows it, so it cannot leak through logs, exception messages or
+ * debuggers that print objects; only {@link #reveal()} gives the value, to be put straight into a request header.
+ */
+public final class Secret {
+  private final String value;
+
+  private Secret(String value) {
+    this.value = value;
+  }
+
+  /** @throws IllegalArgumentException when blank */
+  public static Secret of(String value) {
+    Objects.requireNonNull(value, "value == null");
+    if (value.isBlank()) throw new IllegalArgumentException("a secret must not be blank");
+    return new Secret(value.strip());
+  }
+
+  /** The value, for an Authorization header and nothing else. */
+  public String reveal() {
+    return value;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Secret && ((Secret) o).value.equals(value);
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Secret[****]";
+  }
+}

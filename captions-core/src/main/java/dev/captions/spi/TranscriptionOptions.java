@@ -1,0 +1,119 @@
+package dev.captions.spi;
+
+import dev.captions.ProgressListener;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Options for {@link Transcriber#transcribe}. Immutable; {@link #defaults()} asks for auto language and words. */
+public final class TranscriptionOptions {
+  private static final TranscriptionOptions DEFAULTS = builder().build();
+
+  private final String language;
+  private final String prompt;
+  private final boolean wordTimestamps;
+  private final Long mediaDurationMs;
+  private final Duration timeout;
+  private final ProgressListener progress;
+
+  private TranscriptionOptions(Builder b) {
+    this.language = b.language;
+    this.prompt = b.prompt;
+    this.wordTimestamps = b.wordTimestamps;
+    this.mediaDurationMs = b.mediaDurationMs;
+    this.timeout = b.timeout;
+    this.progress = b.progress;
+  }
+
+  public static TranscriptionOptions defaults() {
+    return DEFAULTS;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return builder().language(language).prompt(prompt).wordTimestamps(wordTimestamps).mediaDurationMs(mediaDurationMs)
+        .timeout(timeout).progress(progress);
+  }
+
+  /** The spoken language as BCP-47, or empty for automatic detection. */
+  public Optional<String> language() {
+    return Optional.ofNullable(language);
+  }
+
+  /** Vocabulary or context hints for providers that take a prompt. */
+  public Optional<String> prompt() {
+    return Optional.ofNullable(prompt);
+  }
+
+  /** Whether word-level timings are wanted (providers that cannot give them return segments). */
+  public boolean wordTimestamps() {
+    return wordTimestamps;
+  }
+
+  /** The media's duration when the caller knows it (used to validate and chunk); empty otherwise. */
+  public Optional<Long> mediaDurationMs() {
+    return Optional.ofNullable(mediaDurationMs);
+  }
+
+  /** The overall time limit for the call, or empty for the provider's default. */
+  public Optional<Duration> timeout() {
+    return Optional.ofNullable(timeout);
+  }
+
+  public ProgressListener progress() {
+    return progress;
+  }
+
+  /** Builds {@link TranscriptionOptions}. */
+  public static final class Builder {
+    private String language;
+    private String prompt;
+    private boolean wordTimestamps = true;
+    private Long mediaDurationMs;
+    private Duration timeout;
+    private ProgressListener progress = ProgressListener.NONE;
+
+    private Builder() {}
+
+    /** BCP-47, or null / {@code "auto"} for automatic detection. */
+    public Builder language(String language) {
+      this.language = language == null || language.equalsIgnoreCase("auto") ? null : language;
+      return this;
+    }
+
+    public Builder prompt(String prompt) {
+      this.prompt = prompt;
+      return this;
+    }
+
+    public Builder wordTimestamps(boolean wordTimestamps) {
+      this.wordTimestamps = wordTimestamps;
+      return this;
+    }
+
+    public Builder mediaDurationMs(Long mediaDurationMs) {
+      this.mediaDurationMs = mediaDurationMs;
+      return this;
+    }
+
+    public Builder timeout(Duration timeout) {
+      if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+        throw new IllegalArgumentException("timeout must be positive: " + timeout);
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
+    public Builder progress(ProgressListener progress) {
+      this.progress = Objects.requireNonNull(progress, "progress == null");
+      return this;
+    }
+
+    public TranscriptionOptions build() {
+      return new TranscriptionOptions(this);
+    }
+  }
+}
