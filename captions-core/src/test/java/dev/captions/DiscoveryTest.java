@@ -1,0 +1,107 @@
+package dev.captions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.captions.fakes.FakeFactories;
+import dev.captions.fakes.FakeTranscriber;
+import dev.captions.fakes.ServiceFixture;
+import dev.captions.spi.TranscriberFactory;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiscoveryTest {
+  @TempDir Path dir;
+
+  private static final List<String> ALL = List.of(
+      FakeFactories.Embedded.class.getName(),
+      FakeFactories.CloudA.class.getName(),
+      FakeFactories.CloudB.class.getName(),
+      FakeFactories.Broken.class.getName(),
+      "dev.captions.fakes.DoesNotExist");
+
+  @AfterEach
+  void clearProperties() {
+    System.clearProperty("captions.transcriber");
+    System.clearProperty("captions.cloud-a.apiKey");
+    System.clearProperty("captions.cloud-b.apiKey");
+  }
+
+  private <T> T withProviders(Callable<T> body) throws Exception {
+    return ServiceFixture.with(dir, Map.of(TranscriberFactory.class, ALL), body);
+  }
+
+  @Test
+  void byNameDespiteBrokenProviders() throws Exception {
+    System.setProperty("captions.cloud-a.apiKey", "k");
+    assertThat(withProviders(() -> Captions.transcriber("cloud-a").name())).isEqualTo("cloud-a");
+    assertThat(withProviders(() -> Captions.transcriber("FAKE-EMBEDDED").name())).isEqualTo("fake-embedded");
+  }
+
+  @Test
+  void byNameWithoutCredentialsSaysWhatToSet() {
+    assertThatThrownBy(() -> withProviders(() -> Captions.transcriber("cloud-a")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("cloud-a needs an API key: set captions.cloud-a.apiKey");
+  }
+
+  @Test
+  void unknownNameListsWhatIsAvailable() {
+    assertThatThrownBy(() -> withProviders(() -> Captions.transcriber("gcore")))
+        .isInstanceOf(ProviderNotFoundException.class)
+        .hasMessage("No Transcriber named 'gcore'. Available: [cloud-a, cloud-b, fake-embedded]. "
+            + "Add dev.captions:captions-provider-gcore to the class path.");
+  }
+
+  @Test
+  void embeddedDefaultWhenNothingIsConfigured() throws Exception {
+    assertThat(withProviders(() -> Captions.transcriber().name())).isEqualTo("fake-embedded");
+  }
+
+  @Test
+  void configuredCloudProviderBeatsEmbeddedAndLowestPriorityWins() throws Exception {
+    System.setProperty("captions.cloud-a.apiKey", "k");
+    assertThat(withProviders(() -> Captions.transcriber().name())).isEqualTo("cloud-a");
+    System.setProperty("captions.cloud-b.apiKey", "k");
+    assertThat(withProviders(() -> Captions.transcriber().name())).isEqualTo("cloud-b");
+  }
+
+  @Test
+  void systemPropertyBeatsConfiguredProviders() throws Exception {
+    System.setProperty("captions.cloud-b.apiKey", "k");
+    System.setProperty("captions.transcriber", "fake-embedded");
+    assertThat(withProviders(() -> Captions.transcriber().name())).isEqualTo("fake-embedded");
+  }
+
+  @Test
+  void explicitInstanceNeverTouchesDiscovery() throws Exception {
+    FakeTranscriber mine = new FakeTranscriber("mine");
+    // No provider registered at all, and one that would blow up if instantiated: the builder must not care.
+    CaptionPipeline p = ServiceFixture.with(dir, Map.of(TranscriberFactory.class, List.of(FakeFactories.Broken.class.getName())),
+        () -> Captions.pipeline().media(null).transcriber(mine).build());
+    assertThat(p.transcriber()).isSameAs(mine);
+  }
+
+  @Test
+  void nothingAtAllGivesAnActionableError() {
+    assertThatThrownBy(() -> ServiceFixture.with(dir, Map.of(TranscriberFactory.class, List.of("x.Missing")),
+            Captions::transcriber))
+        .isInstanceOf(ProviderNotFoundException.class)
+        .hasMessageContaining("No Transcriber is configured. Available: []")
+        .hasMessageContaining("dev.captions:captions-provider-vosk");
+  }
+
+  @Test
+  void providerListingSaysWhatIsConfigured() throws Exception {
+    System.setProperty("captions.cloud-a.apiKey", "k");
+    List<ProviderInfo> infos = withProviders(Captions::providers);
+    assertThat(infos).extracting(ProviderInfo::name, ProviderInfo::configured)
+        .contains(org.assertj.core.groups.Tuple.tuple("cloud-a", true), org.assertj.core.groups.Tuple.tuple("cloud-b", false),
+            org.assertj.core.groups.Tuple.tuple("fake-embedded", true));
+  }
+}
