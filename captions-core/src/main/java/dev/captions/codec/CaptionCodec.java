@@ -22,6 +22,20 @@ public interface CaptionCodec {
    */
   ParseResult read(Reader in) throws IOException;
 
+  /**
+   * Strict validation: every violation of the format's syntax rules, with line and column, as
+   * {@link Diagnostic.Severity#ERROR}s (and warnings for questionable but valid content). An empty list means the file
+   * is valid. Never throws on bad content. The default reports what the lenient reader noticed, for formats with no
+   * stricter rule set.
+   */
+  default java.util.List<Diagnostic> validate(Reader in) throws IOException {
+    try {
+      return read(in).diagnostics();
+    } catch (dev.captions.CaptionFormatException e) {
+      return java.util.List.of(Diagnostic.error(e.line(), e.column(), e.getMessage()));
+    }
+  }
+
   /** Writes the track; deterministic for equal tracks. Does not close {@code out}. */
   void write(CaptionTrack track, Writer out) throws IOException;
 

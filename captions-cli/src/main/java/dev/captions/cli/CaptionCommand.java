@@ -1,0 +1,102 @@
+package dev.captions.cli;
+
+import dev.captions.CaptionPipeline;
+import dev.captions.Captions;
+import dev.captions.PipelineResult;
+import dev.captions.codec.CaptionFormat;
+import dev.captions.model.MediaSource;
+import dev.captions.shaping.StyleProfile;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code captions caption}: the whole pipeline on one or more videos. */
+@Command(name = "caption", mixinStandardHelpOptions = true,
+    description = {"Caption videos: extract audio, transcribe, shape readable cues, write caption files,",
+        "and optionally translate, summarise into chapters and burn the captions in.",
+        "With no provider named, it uses the configured cloud provider, else the offline default (ffmpeg + vosk)."})
+final class CaptionCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "VIDEO", description = "Video or audio files, or http(s) URLs.")
+  List<String> videos;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output directory (default: current directory).")
+  Path output = Path.of(".");
+
+  @Option(names = {"-f", "--formats"}, split = ",", paramLabel = "FMT", description = "Caption formats: vtt, srt, json (default: vtt,srt).")
+  List<String> formats = List.of("vtt", "srt");
+
+  @Option(names = "--transcriber", paramLabel = "NAME", description = "Transcriber: vosk, gemini, openai, gcore.")
+  String transcriber;
+
+  @Option(names = "--media", paramLabel = "NAME", description = "Media processor: ffmpeg, ittybit.")
+  String media;
+
+  @Option(names = "--translator", paramLabel = "NAME", description = "Translator for --translate: gemini, openai.")
+  String translator;
+
+  @Option(names = "--summarizer", paramLabel = "NAME", description = "Summarizer for --summary: gemini, openai.")
+  String summarizer;
+
+  @Option(names = {"-l", "--language"}, paramLabel = "CODE", description = "Spoken language (BCP-47) or auto (default).")
+  String language = "auto";
+
+  @Option(names = {"-t", "--translate"}, split = ",", paramLabel = "LANG", description = "Also translate into these languages, e.g. es,fr.")
+  List<String> translate = new ArrayList<>();
+
+  @Option(names = {"-p", "--profile"}, paramLabel = "NAME", description = "Caption style: netflix (default), netflix-children, bbc, dcmp.")
+  String profile = "netflix";
+
+  @Option(names = "--burn", description = "Also write a copy of the video with the captions burned in.")
+  boolean burn;
+
+  @Option(names = "--summary", description = "Also summarise the video into a title and chapters.")
+  boolean summary;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary lines; errors only.")
+  boolean quiet;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    Set<CaptionFormat> fmts = new LinkedHashSet<>();
+    for (String f : formats) fmts.add(CaptionFormat.from(f.trim()));
+    StyleProfile style = StyleProfile.byName(profile);
+
+    CaptionPipeline.Builder b = Captions.pipeline().outputs(output, fmts.toArray(new CaptionFormat[0])).profile(style)
+        .burnIn(burn).summarize(summary)
+        .languages(language, translate.stream().map(String::trim).toArray(String[]::new));
+    if (transcriber != null) b.transcriber(Captions.transcriber(transcriber));
+    if (media != null) b.media(Captions.mediaProcessor(media));
+    if (translator != null) b.translator(Captions.translator(translator));
+    if (summarizer != null) b.summarizer(Captions.summarizer(summarizer));
+
+    try (ConsoleProgress progress = ConsoleProgress.create(quiet)) {
+      CaptionPipeline pipeline = b.progress(progress).build();
+      for (String video : videos) {
+        MediaSource source = video.toLowerCase(Locale.ROOT).matches("https?://.*")
+            ? MediaSource.ofUrl(video) : MediaSource.of(Path.of(video));
+        PipelineResult r = pipeline.run(source);
+        progress.finish();
+        if (!quiet) {
+          out.println(source.name() + ": " + r.captions().cues().size() + " cues (" + r.captions().language() + "); "
+              + r.quality().summary());
+          r.summary().ifPresent(s -> out.println("  title: " + s.title() + " (" + s.chapters().size() + " chapters)"));
+        }
+        for (Path f : r.files()) out.println(f);
+        r.captionedVideo().filter(ref -> !ref.source().isFile()).ifPresent(ref -> out.println(ref.source().uri()));
+      }
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,90 @@
+package dev.captions.cli;
+
+import dev.captions.CaptionFormatException;
+import dev.captions.CaptionsException;
+import dev.captions.ConfigurationException;
+import dev.captions.InvalidMediaException;
+import dev.captions.ProviderException;
+import dev.captions.ProviderNotFoundException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code captions} command. */
+@Command(name = "captions", mixinStandardHelpOptions = true, versionProvider = CaptionsCommand.Version.class,
+    description = "Caption videos, and convert, validate and shape caption files.",
+    subcommands = {CaptionCommand.class, ConvertCommand.class, ValidateCommand.class, ShapeCommand.class,
+        ProvidersCommand.class, CommandLine.HelpCommand.class},
+    footerHeading = "%nExit codes:%n",
+    footer = {"  0 success", "  2 usage error", "  3 invalid input (media or caption file)", "  4 provider failure",
+        "  5 output not writable", "  6 configuration (no provider, bad setting)", "  1 unexpected error"})
+public final class CaptionsCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command with the given streams; returns the exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new CaptionsCommand());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      cmd.getErr().println("captions: " + oneLine(e));
+      String hint = hint(e);
+      if (hint != null) cmd.getErr().println("hint: " + hint);
+      return exitCode(e);
+    });
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  static int exitCode(Throwable e) {
+    if (e instanceof InvalidMediaException || e instanceof CaptionFormatException || e instanceof InvalidInputException) {
+      return ExitCodes.INVALID_INPUT;
+    }
+    if (e instanceof ProviderException) return ExitCodes.PROVIDER;
+    if (e instanceof ConfigurationException || e instanceof ProviderNotFoundException || e instanceof IllegalArgumentException) {
+      return ExitCodes.CONFIGURATION;
+    }
+    if (e instanceof UncheckedIOException || e instanceof java.io.IOException) return ExitCodes.OUTPUT;
+    if (e instanceof CaptionsException) return ExitCodes.INTERNAL;
+    return ExitCodes.INTERNAL;
+  }
+
+  private static String oneLine(Throwable e) {
+    String m = e.getMessage();
+    if (m == null || m.isBlank()) m = e.getClass().getSimpleName();
+    return m.replace('\n', ' ');
+  }
+
+  private static String hint(Throwable e) {
+    if (e instanceof dev.captions.AuthenticationException) {
+      return "check the provider's API key (GEMINI_API_KEY, OPENAI_API_KEY, GCORE_API_KEY or ITTYBIT_API_KEY).";
+    }
+    if (e instanceof dev.captions.RateLimitException || e instanceof dev.captions.ProviderTimeoutException) {
+      return "the provider is busy; try again later.";
+    }
+    if (e instanceof ProviderNotFoundException) return "run 'captions providers' to see what is available.";
+    if (e instanceof UncheckedIOException) return "choose a writable output directory with -o.";
+    if (!(e instanceof CaptionsException) && !(e instanceof IllegalArgumentException)) {
+      return "this looks like a bug; please report it with the command you ran.";
+    }
+    return null;
+  }
+
+  /** Reads the version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = CaptionsCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"captions " + (v != null ? v : "(development build)")};
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.captions.cli;
+
+import dev.captions.CaptionFormatException;
+import dev.captions.codec.CaptionCodecs;
+import dev.captions.codec.CaptionFormat;
+import dev.captions.codec.Diagnostic;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code captions validate}: line:column diagnostics; non-zero exit when a file is invalid. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+    description = {"Check caption files. Prints FILE:LINE:COL: message for every problem.",
+        "Without --strict, only problems that lose content count as invalid (what players would skip);",
+        "with --strict, every violation of the format's syntax rules does."})
+final class ValidateCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE") List<String> files;
+  @Option(names = "--strict", description = "Apply every syntax rule of the format.") boolean strict;
+  @Option(names = "--format", paramLabel = "FMT", description = "vtt, srt or json (default: from the extension).") String format;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    boolean allValid = true;
+    for (String file : files) {
+      CaptionFormat f = CaptionFiles.formatOf(file, format, "input");
+      List<Diagnostic> diagnostics;
+      try (Reader r = CaptionFiles.open(file)) {
+        diagnostics = strict ? CaptionCodecs.forFormat(f).validate(r) : CaptionCodecs.forFormat(f).read(r).diagnostics();
+      } catch (CaptionFormatException e) {
+        diagnostics = List.of(Diagnostic.error(e.line(), e.column(), stripPosition(e.getMessage())));
+      }
+      for (Diagnostic d : diagnostics) {
+        out.println(file + ":" + d.line() + ":" + d.column() + ": " + d.severity().name().toLowerCase(java.util.Locale.ROOT) + ": "
+            + d.message());
+      }
+      boolean valid = strict ? diagnostics.isEmpty() : diagnostics.stream().noneMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
+      if (!valid) allValid = false;
+      out.println(file + ": " + (valid ? "valid" : "INVALID") + " (" + diagnostics.size() + " problem"
+          + (diagnostics.size() == 1 ? "" : "s") + ")");
+    }
+    return allValid ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
+  }
+
+  private static String stripPosition(String message) {
+    return message.replaceFirst("^line \\d+(, col \\d+)?: ", "");
+  }
+}
