@@ -13,7 +13,7 @@ public final class FfmpegErrors {
   private static final String[][] KNOWN = {
     {"no such file or directory", "Check the path; the file does not exist."},
     {"permission denied", "Check the file and directory permissions."},
-    {"moov atom not found", "The file is truncated or not finished writing; use a complete file."},
+    {"moov atom not found", "It is not a complete media file (truncated, still being written, or not media at all)."},
     {"invalid data found when processing input", "It is not a media file FFmpeg can read, or it is corrupt."},
     {"does not contain any stream", "The input has no stream of the kind needed (e.g. a video without audio)."},
     {"matches no streams", "The input has no stream of the kind needed (e.g. a video without audio)."},
