@@ -1,0 +1,505 @@
+package dev.captions.media.ffmpeg;
+
+import dev.captions.CaptionsException;
+import dev.captions.InvalidMediaException;
+import dev.captions.ProgressEvent;
+import dev.captions.ProgressListener;
+import dev.captions.codec.CaptionCodecs;
+import dev.captions.codec.CaptionFormat;
+import dev.captions.internal.AtomicFiles;
+import dev.captions.media.ffmpeg.internal.CachedResource;
+import dev.captions.media.ffmpeg.internal.FfmpegBinary;
+import dev.captions.media.ffmpeg.internal.FfmpegErrors;
+import dev.captions.media.ffmpeg.internal.FfmpegLocator;
+import dev.captions.media.ffmpeg.internal.FfmpegRun;
+import dev.captions.media.ffmpeg.internal.FilterEscaping;
+import dev.captions.media.ffmpeg.internal.Languages;
+import dev.captions.media.ffmpeg.internal.MediaInput;
+import dev.captions.media.ffmpeg.internal.OutputFile;
+import dev.captions.media.ffmpeg.internal.ProbeParser;
+import dev.captions.model.CaptionTrack;
+import dev.captions.model.Frame;
+import dev.captions.model.MediaInfo;
+import dev.captions.model.MediaRef;
+import dev.captions.model.MediaSource;
+import dev.captions.model.Timecodes;
+import dev.captions.spi.AudioOptions;
+import dev.captions.spi.BurnInOptions;
+import dev.captions.spi.FrameOptions;
+import dev.captions.spi.MediaOperation;
+import dev.captions.spi.MediaProcessor;
+import dev.captions.spi.MuxOptions;
+import dev.captions.spi.ProviderConfig;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * A {@link MediaProcessor} that runs FFmpeg as a subprocess: probe, audio extraction, frame extraction, burn-in and
+ * soft-subtitle muxing, all offline.
+ *
+ * <p>The binary is found on first use (see {@link Builder#ffmpegPath(Path)} and the module README): a configured path,
+ * else the static build from a {@code ws.schild:jave-nativebin-<platform>} jar, extracted to a per-user cache, else
+ * {@code ffmpeg} on {@code PATH}.
+ *
+ * <p><b>Threading:</b> thread-safe; each call runs its own process. <b>Blocking:</b> every operation blocks until
+ * FFmpeg exits. Interrupting the calling thread kills FFmpeg and throws
+ * {@link java.util.concurrent.CancellationException}. Outputs are written to a hidden temporary file next to the
+ * target and moved into place when complete. A failed run throws {@link InvalidMediaException} with FFmpeg's reason.
+ */
+public final class FfmpegMediaProcessor implements MediaProcessor {
+  /** The provider name. */
+  public static final String NAME = "ffmpeg";
+  /** The font family burned-in captions use unless {@link BurnInOptions#fontName()} says otherwise. */
+  public static final String BUNDLED_FONT = "DejaVu Sans";
+
+  private static final String FONT_RESOURCE = "fonts/DejaVuSans.ttf";
+  private static final String FONT_SHA256 = "abdc775b21b1bc470d50c97e790d276f2054b7504e56e5bd3e64f48d68582322";
+  private static final Set<MediaOperation> OPERATIONS = EnumSet.allOf(MediaOperation.class);
+
+  private final Path configuredPath;
+  private final Path cacheDirectory;
+  private final Function<String, String> environment;
+  private volatile FfmpegBinary binary;
+  private volatile Path fontsDirectory;
+
+  private FfmpegMediaProcessor(Builder b) {
+    this.configuredPath = b.ffmpegPath;
+    this.environment = b.environment;
+    this.cacheDirectory = b.cacheDirectory != null ? b.cacheDirectory : FfmpegLocator.defaultCacheRoot(environment);
+  }
+
+  /** A processor that finds FFmpeg on its own (no configured path). */
+  public static FfmpegMediaProcessor create() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A processor configured from {@code config}: key {@code path} (system property {@code captions.ffmpeg.path},
+   * environment {@code FFMPEG_PATH}) and key {@code cacheDir} (system property {@code captions.ffmpeg.cacheDir}).
+   */
+  public static FfmpegMediaProcessor fromConfig(ProviderConfig config) {
+    Builder b = builder().environment(config.environment());
+    config.get("path", "FFMPEG_PATH").map(Paths::get).ifPresent(b::ffmpegPath);
+    config.get("cacheDir").map(Paths::get).ifPresent(b::cacheDirectory);
+    return b.build();
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Set<MediaOperation> operations() {
+    return OPERATIONS;
+  }
+
+  /**
+   * The FFmpeg executable this processor runs, found (and, for the bundled build, extracted) on the first call.
+   *
+   * @throws dev.captions.ConfigurationException when none is found, naming the three ways to provide one
+   */
+  public Path ffmpegPath() {
+    return binary().path();
+  }
+
+  private FfmpegBinary binary() {
+    FfmpegBinary b = binary;
+    if (b == null) {
+      synchronized (this) {
+        b = binary;
+        if (b == null) {
+          b = new FfmpegLocator(configuredPath, cacheDirectory, FfmpegMediaProcessor.class.getClassLoader(),
+              environment, System.getProperty("os.name"), System.getProperty("os.arch")).locate();
+          binary = b;
+        }
+      }
+    }
+    return b;
+  }
+
+  @Override
+  public MediaInfo probe(MediaSource media) {
+    try (MediaInput in = MediaInput.of(media)) {
+      return probe(in);
+    }
+  }
+
+  private MediaInfo probe(MediaInput in) {
+    List<String> cmd = command();
+    cmd.add("-i");
+    cmd.add(in.argument());
+    FfmpegRun.Result r = run(cmd, ProgressListener.NONE, "probe", 0);
+    // Without an output FFmpeg always exits 1; whether it listed the input tells success from failure.
+    if (!ProbeParser.opened(r.stderr())) throw FfmpegErrors.failure("read " + in.displayName(), r.exitCode(), r.stderr());
+    MediaInfo info = ProbeParser.parse(r.stderr());
+    if (info.streams().isEmpty()) {
+      throw new InvalidMediaException(in.displayName() + " has no audio or video streams. Pass an audio or video file.");
+    }
+    return info;
+  }
+
+  @Override
+  public MediaRef extractAudio(MediaSource media, AudioOptions options) {
+    Objects.requireNonNull(options, "options == null");
+    try (MediaInput in = MediaInput.of(media)) {
+      MediaInfo info = probe(in);
+      if (!info.hasAudio()) {
+        throw new InvalidMediaException(in.displayName() + " has no audio stream (it has " + info.streams()
+            + "), so there is no speech to caption. Use a file with an audio track.");
+      }
+      AudioOptions.Format format = options.format();
+      try (OutputFile out = OutputFile.create(options.output().orElse(null), format.extension())) {
+        List<String> cmd = command();
+        cmd.addAll(List.of("-i", in.argument(), "-map", "0:a:0", "-vn", "-sn", "-dn"));
+        switch (format) {
+          case WAV_16K_MONO:
+            cmd.addAll(List.of("-ac", "1", "-ar", "16000", "-c:a", "pcm_s16le", "-f", "wav"));
+            break;
+          case MP3:
+            cmd.addAll(List.of("-c:a", "libmp3lame", "-q:a", "4", "-f", "mp3"));
+            break;
+          case AAC:
+            cmd.addAll(List.of("-c:a", "aac", "-b:a", "128k", "-f", "ipod"));
+            break;
+          default:
+            throw new IllegalArgumentException("unknown audio format " + format);
+        }
+        Path result = runToOutput(cmd, out, options.progress(), "extract-audio", info.durationMs(),
+            "extract audio from " + in.displayName());
+        return MediaRef.of(MediaSource.of(result).withMimeType(format.mimeType()), NAME, null);
+      }
+    }
+  }
+
+  @Override
+  public List<Frame> extractFrames(MediaSource video, FrameOptions options) {
+    Objects.requireNonNull(options, "options == null");
+    try (MediaInput in = MediaInput.of(video)) {
+      MediaInfo info = requireVideo(in);
+      for (long t : options.timestampsMs()) {
+        if (info.durationMs() > 0 && t >= info.durationMs()) {
+          throw new InvalidMediaException("Cannot take a frame at " + Timecodes.format(t) + ": " + in.displayName()
+              + " is only " + Timecodes.format(info.durationMs()) + " long. Ask for times before the end.");
+        }
+      }
+      Path dir = frameDirectory(options);
+      List<Frame> frames = new ArrayList<>();
+      List<Path> written = new ArrayList<>();
+      boolean done = false;
+      try {
+        List<Long> times = options.timestampsMs();
+        for (int i = 0; i < times.size(); i++) {
+          long t = times.get(i);
+          String fileName = String.format(Locale.ROOT, "frame-%03d-%dms.%s", i, t, options.format().extension());
+          try (OutputFile out = OutputFile.create(dir.resolve(fileName), options.format().extension())) {
+            List<String> cmd = command();
+            cmd.addAll(List.of("-ss", seconds(t), "-i", in.argument(), "-map", "0:v:0", "-frames:v", "1", "-an",
+                "-sn", "-f", "image2", "-update", "1"));
+            if (options.width() > 0) cmd.addAll(List.of("-vf", "scale=" + options.width() + ":-2"));
+            if (options.format() == FrameOptions.Format.JPEG) cmd.addAll(List.of("-q:v", "2"));
+            Path image = runToOutput(cmd, out, ProgressListener.NONE, "extract-frames", 0,
+                "extract a frame at " + Timecodes.format(t) + " from " + in.displayName());
+            written.add(image);
+            frames.add(Frame.of(t, MediaSource.of(image).withMimeType(options.format().mimeType())));
+          }
+          report(options.progress(), "extract-frames", (i + 1.0) / times.size(), "frame " + (i + 1) + "/" + times.size());
+        }
+        done = true;
+        return List.copyOf(frames);
+      } finally {
+        if (!done) {
+          for (Path p : written) deleteQuietly(p);
+          if (options.outputDirectory().isEmpty()) deleteQuietly(dir);
+        }
+      }
+    }
+  }
+
+  @Override
+  public MediaRef burnIn(MediaSource video, CaptionTrack track, BurnInOptions options) {
+    Objects.requireNonNull(track, "track == null");
+    Objects.requireNonNull(options, "options == null");
+    try (MediaInput in = MediaInput.of(video)) {
+      MediaInfo info = requireVideo(in);
+      String container = containerFor(options.output().orElse(null), video, "mp4");
+      Path work = tempDirectory("captions-burn-");
+      try (OutputFile out = OutputFile.create(options.output().orElse(null), container)) {
+        List<String> cmd = command();
+        cmd.addAll(List.of("-i", in.argument(), "-map", "0:v:0", "-map", "0:a?"));
+        if (!track.cues().isEmpty()) {
+          // libass fails on an empty subtitle file; with no cues the video is just re-encoded.
+          Path srt = writeTrack(track, CaptionFormat.SRT, work.resolve("captions.srt"));
+          cmd.addAll(List.of("-vf", subtitlesFilter(srt, options)));
+        }
+        cmd.addAll(videoEncoder(container));
+        cmd.addAll(audioCodec(container, info));
+        Path result = runToOutput(cmd, out, options.progress(), "burn-in", info.durationMs(),
+            "burn captions into " + in.displayName());
+        return MediaRef.of(MediaSource.of(result), NAME, null);
+      } finally {
+        deleteTree(work);
+      }
+    }
+  }
+
+  @Override
+  public MediaRef mux(MediaSource video, List<CaptionTrack> tracks, MuxOptions options) {
+    Objects.requireNonNull(tracks, "tracks == null");
+    Objects.requireNonNull(options, "options == null");
+    if (tracks.isEmpty()) throw new IllegalArgumentException("at least one caption track is needed to mux");
+    try (MediaInput in = MediaInput.of(video)) {
+      MediaInfo info = probe(in);
+      String container = containerFor(options.output().orElse(null), video, "mkv");
+      boolean mp4 = container.equals("mp4") || container.equals("m4v") || container.equals("mov");
+      CaptionFormat subtitleFormat = mp4 ? CaptionFormat.SRT : CaptionFormat.WEBVTT;
+      Path work = tempDirectory("captions-mux-");
+      try (OutputFile out = OutputFile.create(options.output().orElse(null), container)) {
+        List<String> cmd = command();
+        cmd.addAll(List.of("-i", in.argument()));
+        for (int i = 0; i < tracks.size(); i++) {
+          Path sub = writeTrack(tracks.get(i), subtitleFormat, work.resolve("track" + i + "." + subtitleFormat.extension()));
+          cmd.addAll(List.of("-i", sub.toString()));
+        }
+        cmd.addAll(List.of("-map", "0:v?", "-map", "0:a?", "-map", "0:s?"));
+        for (int i = 0; i < tracks.size(); i++) cmd.addAll(List.of("-map", (i + 1) + ":0"));
+        cmd.addAll(List.of("-c:v", "copy", "-c:a", "copy", "-c:s", mp4 ? "mov_text" : "webvtt"));
+        int existing = (int) info.streams().stream().filter(s -> s.type() == MediaInfo.Stream.Type.SUBTITLE).count();
+        for (int i = 0; i < tracks.size(); i++) {
+          cmd.addAll(List.of("-metadata:s:s:" + (existing + i), "language=" + Languages.iso639_2(tracks.get(i).language())));
+        }
+        Path result = runToOutput(cmd, out, options.progress(), "mux", info.durationMs(),
+            "add subtitles to " + in.displayName());
+        return MediaRef.of(MediaSource.of(result), NAME, null);
+      } finally {
+        deleteTree(work);
+      }
+    }
+  }
+
+  // --- helpers -----------------------------------------------------------------------------------------------------
+
+  private List<String> command() {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(binary().path().toString());
+    cmd.addAll(List.of("-hide_banner", "-nostdin"));
+    return cmd;
+  }
+
+  private MediaInfo requireVideo(MediaInput in) {
+    MediaInfo info = probe(in);
+    if (!info.hasVideo()) {
+      throw new InvalidMediaException(in.displayName() + " has no video stream (it has " + info.streams()
+          + "). Pass a video file.");
+    }
+    return info;
+  }
+
+  private static FfmpegRun.Result run(List<String> cmd, ProgressListener progress, String stage, long durationMs) {
+    try {
+      return FfmpegRun.run(cmd, progress, stage, durationMs);
+    } catch (IOException e) {
+      throw new CaptionsException("Cannot start FFmpeg (" + cmd.get(0) + "): " + e
+          + ". Check that the binary is executable, or configure another with captions.ffmpeg.path.", e);
+    }
+  }
+
+  /** Runs a command that writes one file: output options are appended, and the file is moved into place on success. */
+  private static Path runToOutput(List<String> cmd, OutputFile out, ProgressListener progress, String stage,
+      long durationMs, String what) {
+    cmd.addAll(List.of("-progress", "pipe:1", "-nostats", "-y", out.partial().toString()));
+    FfmpegRun.Result r = run(cmd, progress, stage, durationMs);
+    if (r.exitCode() != 0) throw FfmpegErrors.failure(what, r.exitCode(), r.stderr());
+    try {
+      return out.commit();
+    } catch (IOException e) {
+      throw FfmpegErrors.failure(what, r.exitCode(), r.stderr());
+    }
+  }
+
+  private String subtitlesFilter(Path subtitles, BurnInOptions o) {
+    String style = "FontName=" + o.fontName().orElse(BUNDLED_FONT)
+        + ",FontSize=" + o.fontSize()
+        + ",PrimaryColour=" + assColour(o.primaryColour())
+        + ",OutlineColour=" + assColour(o.outlineColour())
+        + ",BorderStyle=1,Outline=" + o.outline() + ",Shadow=0"
+        + ",MarginV=" + o.marginVertical();
+    return "subtitles=filename=" + FilterEscaping.optionValue(subtitles.toString())
+        + ":fontsdir=" + FilterEscaping.optionValue(fontsDirectory().toString())
+        + ":charenc=UTF-8"
+        + ":force_style=" + FilterEscaping.optionValue(style);
+  }
+
+  /** {@code #RRGGBB} → ASS {@code &H00BBGGRR} (alpha first, then blue, green, red). */
+  static String assColour(String rgb) {
+    return "&H00" + rgb.substring(5, 7) + rgb.substring(3, 5) + rgb.substring(1, 3);
+  }
+
+  /** The bundled font, copied once to the cache so libass can load it from a directory. */
+  private Path fontsDirectory() {
+    Path d = fontsDirectory;
+    if (d == null) {
+      URL font = FfmpegMediaProcessor.class.getResource(FONT_RESOURCE);
+      if (font == null) throw new IllegalStateException("bundled font " + FONT_RESOURCE + " missing from the jar");
+      Path dir = cacheDirectory.resolve("fonts").resolve("dejavu-sans-2.37");
+      CachedResource.extract(font, dir, "DejaVuSans.ttf", FONT_SHA256, false);
+      fontsDirectory = d = dir;
+    }
+    return d;
+  }
+
+  private static List<String> videoEncoder(String container) {
+    if (container.equals("webm")) {
+      return List.of("-c:v", "libvpx", "-b:v", "1M", "-deadline", "realtime", "-cpu-used", "8");
+    }
+    return List.of("-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p");
+  }
+
+  /** Copies the audio when the container can hold it, else re-encodes to the container's usual codec. */
+  private static List<String> audioCodec(String container, MediaInfo info) {
+    String codec = info.streams().stream().filter(s -> s.type() == MediaInfo.Stream.Type.AUDIO)
+        .map(MediaInfo.Stream::codec).findFirst().orElse(null);
+    if (codec == null) return List.of();
+    switch (container) {
+      case "webm":
+        return codec.equals("opus") || codec.equals("vorbis") ? List.of("-c:a", "copy") : List.of("-c:a", "libopus");
+      case "mkv":
+        return List.of("-c:a", "copy");
+      default:
+        return Set.of("aac", "mp3", "alac", "ac3").contains(codec) ? List.of("-c:a", "copy") : List.of("-c:a", "aac");
+    }
+  }
+
+  /** The output's extension, else the input's when it is a video container, else {@code fallback}. */
+  private static String containerFor(Path output, MediaSource video, String fallback) {
+    Set<String> known = Set.of("mp4", "m4v", "mov", "mkv", "webm");
+    if (output != null) {
+      String ext = extension(output.getFileName().toString());
+      if (!known.contains(ext)) {
+        throw new InvalidMediaException("Cannot write video to " + output + ": unsupported container '." + ext
+            + "'. Use one of " + known + ".");
+      }
+      return ext;
+    }
+    String ext = extension(video.name());
+    return known.contains(ext) ? ext : fallback;
+  }
+
+  private static String extension(String name) {
+    int dot = name.lastIndexOf('.');
+    return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+  }
+
+  private static Path writeTrack(CaptionTrack track, CaptionFormat format, Path file) {
+    try {
+      AtomicFiles.write(file, w -> CaptionCodecs.forFormat(format).write(track, w));
+      return file;
+    } catch (IOException e) {
+      throw new CaptionsException("Cannot write a temporary caption file " + file + ": " + e, e);
+    }
+  }
+
+  private static Path frameDirectory(FrameOptions options) {
+    if (options.outputDirectory().isPresent()) {
+      Path dir = options.outputDirectory().get();
+      try {
+        Files.createDirectories(dir);
+      } catch (IOException e) {
+        throw new CaptionsException("Cannot create the frame directory " + dir + ": " + e
+            + ". Choose a writable directory.", e);
+      }
+      return dir;
+    }
+    return tempDirectory("captions-frames-");
+  }
+
+  private static Path tempDirectory(String prefix) {
+    try {
+      return Files.createTempDirectory(prefix);
+    } catch (IOException e) {
+      throw new CaptionsException("Cannot create a temporary directory: " + e
+          + ". Check java.io.tmpdir has space and is writable.", e);
+    }
+  }
+
+  private static String seconds(long ms) {
+    return String.format(Locale.ROOT, "%d.%03d", ms / 1000, ms % 1000);
+  }
+
+  private static void report(ProgressListener listener, String stage, double fraction, String message) {
+    try {
+      listener.onProgress(ProgressEvent.of(stage, fraction, message));
+    } catch (RuntimeException ignored) {
+      // a listener must not break the operation
+    }
+  }
+
+  private static void deleteQuietly(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException ignored) {
+      // best effort
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      s.sorted(Comparator.reverseOrder()).forEach(FfmpegMediaProcessor::deleteQuietly);
+    } catch (IOException ignored) {
+      // best effort: a temp directory
+    }
+  }
+
+  @Override
+  public String toString() {
+    FfmpegBinary b = binary;
+    return "FfmpegMediaProcessor{" + (b != null ? b : configuredPath != null ? configuredPath : "not located yet") + '}';
+  }
+
+  /** Builds an {@link FfmpegMediaProcessor}. Not thread-safe. */
+  public static final class Builder {
+    private Path ffmpegPath;
+    private Path cacheDirectory;
+    private Function<String, String> environment = System::getenv;
+
+    private Builder() {}
+
+    /** An FFmpeg executable to use instead of the bundled one or the one on PATH. */
+    public Builder ffmpegPath(Path ffmpegPath) {
+      this.ffmpegPath = ffmpegPath;
+      return this;
+    }
+
+    /** Where the bundled binary and font are extracted; default {@code ~/.cache/captions/ffmpeg}. */
+    public Builder cacheDirectory(Path cacheDirectory) {
+      this.cacheDirectory = cacheDirectory;
+      return this;
+    }
+
+    /** The environment lookup used for {@code PATH} and {@code XDG_CACHE_HOME} (tests). */
+    public Builder environment(Function<String, String> environment) {
+      this.environment = Objects.requireNonNull(environment, "environment == null");
+      return this;
+    }
+
+    public FfmpegMediaProcessor build() {
+      return new FfmpegMediaProcessor(this);
+    }
+  }
+}

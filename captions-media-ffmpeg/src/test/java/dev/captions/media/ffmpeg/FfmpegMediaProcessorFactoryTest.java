@@ -1,0 +1,31 @@
+package dev.captions.media.ffmpeg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.captions.spi.MediaProcessorFactory;
+import dev.captions.spi.ProviderConfig;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+
+class FfmpegMediaProcessorFactoryTest {
+  @Test
+  void registeredAsEmbedded() {
+    MediaProcessorFactory f = ServiceLoader.load(MediaProcessorFactory.class).stream().map(ServiceLoader.Provider::get)
+        .filter(x -> x.name().equals("ffmpeg")).findFirst().orElseThrow();
+    assertThat(f.isEmbedded()).isTrue();
+    assertThat(f.isConfigured(ProviderConfig.fromEnvironment("ffmpeg"))).isTrue();
+    assertThat(f.create(ProviderConfig.fromEnvironment("ffmpeg")).name()).isEqualTo("ffmpeg");
+  }
+
+  @Test
+  void pathComesFromEnvironmentOrSystemProperty() {
+    ProviderConfig env = ProviderConfig.builder("ffmpeg").systemProperties(k -> null)
+        .environment(Map.of("FFMPEG_PATH", "/opt/ff/bin/ffmpeg")::get).build();
+    assertThat(FfmpegMediaProcessor.fromConfig(env).toString()).contains(Path.of("/opt/ff/bin/ffmpeg").toString());
+    ProviderConfig prop = ProviderConfig.builder("ffmpeg").environment(k -> null)
+        .systemProperties(Map.of("captions.ffmpeg.path", "/usr/local/bin/ffmpeg")::get).build();
+    assertThat(FfmpegMediaProcessor.fromConfig(prop).toString()).contains("/usr/local/bin/ffmpeg");
+  }
+}
