@@ -1,0 +1,333 @@
+package dev.captions.media.ittybit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.captions.InvalidMediaException;
+import dev.captions.ProviderException;
+import dev.captions.codec.CaptionCodecs;
+import dev.captions.codec.CaptionFormat;
+import dev.captions.media.ittybit.internal.Job;
+import dev.captions.model.CaptionTrack;
+import dev.captions.model.Frame;
+import dev.captions.model.MediaRef;
+import dev.captions.model.MediaSource;
+import dev.captions.spi.Async;
+import dev.captions.spi.AudioOptions;
+import dev.captions.spi.BurnInOptions;
+import dev.captions.spi.FrameOptions;
+import dev.captions.spi.MediaOperation;
+import dev.captions.spi.MediaProcessor;
+import dev.captions.spi.Secret;
+import dev.captions.spi.http.HttpClients;
+import dev.captions.spi.http.JobPoller;
+import dev.captions.spi.http.JobStatus;
+import dev.captions.spi.http.JsonHttp;
+import dev.captions.spi.http.RetryPolicy;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ittybit's {@code /jobs} API as a {@link MediaProcessor}: audio extraction ({@code kind: audio}), frames
+ * ({@code kind: image} with {@code start}, one job per timestamp, run in parallel with bounded concurrency) and burn-in
+ * ({@code kind: video} with the WebVTT inline in {@code options.subtitles}, or by URL with
+ * {@link #burnIn(MediaSource, URI, BurnInOptions)} as {@code subtitle_url} + {@code subtitle_style: "burn_in"}).
+ *
+ * <ul>
+ *   <li><b>Input:</b> http(s) URLs only (Ittybit downloads the media; the {@code /jobs} API has no upload). Outputs are
+ *       {@link MediaRef}s holding Ittybit's output URL and the job id.</li>
+ *   <li><b>PROBE is not offered:</b> the {@code /jobs} API returns no media metadata on its own.</li>
+ *   <li><b>Exactly once:</b> every create carries a fresh {@code Idempotency-Key}, reused by every retry of that
+ *       request, so a lost response never starts a second paid job (Ittybit replays the original response for 24 h).</li>
+ *   <li><b>Statuses:</b> {@code queued}, {@code processing} keep polling; {@code succeeded} returns; {@code failed}
+ *       and {@code cancelled} (also "a sibling task failed") throw {@link ProviderException} with Ittybit's reason;
+ *       unknown statuses are logged and waited on until the timeout.</li>
+ *   <li><b>Cancellation:</b> an interrupt stops polling at once; Ittybit documents no cancel endpoint for jobs, so a
+ *       job already started runs to its end at Ittybit.</li>
+ *   <li><b>Styling:</b> Ittybit takes no caption styling, so {@link BurnInOptions}' font and colours are not sent.</li>
+ * </ul>
+ * Thread-safe and immutable. Call {@link #close()} to stop the frame worker pool early (it is daemon and idle-timed).
+ */
+public final class IttybitMediaProcessor implements MediaProcessor, AutoCloseable {
+  static final String PROVIDER = "ittybit";
+  static final String DEFAULT_BASE_URL = "https://api.ittybit.com";
+  private static final Logger LOG = LoggerFactory.getLogger(IttybitMediaProcessor.class);
+  private static final Map<String, JobStatus.State> STATES = Map.of(
+      "queued", JobStatus.State.PENDING, "waiting", JobStatus.State.PENDING, "pending", JobStatus.State.PENDING,
+      "processing", JobStatus.State.RUNNING, "succeeded", JobStatus.State.SUCCEEDED,
+      "completed", JobStatus.State.SUCCEEDED, "failed", JobStatus.State.FAILED, "cancelled", JobStatus.State.CANCELLED,
+      "canceled", JobStatus.State.CANCELLED);
+  private static final AtomicInteger THREADS = new AtomicInteger();
+
+  private final JsonHttp http;
+  private final HttpUrl baseUrl;
+  private final Secret apiKey;
+  private final JobPoller poller;
+  private final int maxConcurrentJobs;
+  private final ExecutorService frameWorkers;
+
+  private IttybitMediaProcessor(Builder b, JsonHttp http, HttpUrl baseUrl) {
+    this.http = http;
+    this.baseUrl = baseUrl;
+    this.apiKey = b.apiKey;
+    this.poller = JobPoller.builder(PROVIDER).stage("media").initialInterval(b.initialPollInterval)
+        .maxInterval(b.maxPollInterval).timeout(b.timeout).build();
+    this.maxConcurrentJobs = b.maxConcurrentJobs;
+    java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(maxConcurrentJobs,
+        maxConcurrentJobs, 30, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
+        r -> {
+          Thread t = new Thread(r, "captions-ittybit-" + THREADS.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    pool.allowCoreThreadTimeOut(true);
+    this.frameWorkers = pool;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public String name() {
+    return PROVIDER;
+  }
+
+  @Override
+  public Set<MediaSource.Kind> acceptedSources() {
+    return EnumSet.of(MediaSource.Kind.URL);
+  }
+
+  @Override
+  public Set<MediaOperation> operations() {
+    return EnumSet.of(MediaOperation.EXTRACT_AUDIO, MediaOperation.EXTRACT_FRAMES, MediaOperation.BURN_IN);
+  }
+
+  /** How many frame jobs run at once. */
+  public int maxConcurrentJobs() {
+    return maxConcurrentJobs;
+  }
+
+  /**
+   * {@code kind: audio}. {@link AudioOptions.Format#WAV_16K_MONO} asks for {@code wav}; Ittybit documents no sample
+   * rate or channel option, so resample locally if a recogniser insists on 16 kHz mono.
+   */
+  @Override
+  public MediaRef extractAudio(MediaSource media, AudioOptions options) {
+    Objects.requireNonNull(options, "options == null");
+    String format;
+    switch (options.format()) {
+      case MP3:
+        format = "mp3";
+        break;
+      case AAC:
+        format = "aac";
+        break;
+      default:
+        format = "wav";
+    }
+    return runJob(media, "audio", Map.of("format", format), options.progress());
+  }
+
+  @Override
+  public List<Frame> extractFrames(MediaSource video, FrameOptions options) {
+    Objects.requireNonNull(options, "options == null");
+    requireUrl(video);
+    List<CompletableFuture<MediaRef>> jobs = new ArrayList<>();
+    for (long t : options.timestampsMs()) {
+      Map<String, Object> o = new LinkedHashMap<>();
+      o.put("start", t / 1000.0);
+      o.put("format", options.format() == FrameOptions.Format.PNG ? "png" : "jpeg");
+      if (options.width() > 0) o.put("width", options.width());
+      jobs.add(Async.supply(() -> runJob(video, "image", o, null), frameWorkers));
+    }
+    List<Frame> frames = new ArrayList<>(jobs.size());
+    try {
+      for (int i = 0; i < jobs.size(); i++) {
+        MediaRef ref = jobs.get(i).get();
+        frames.add(Frame.of(options.timestampsMs().get(i), ref.source()));
+        options.progress().onProgress(dev.captions.ProgressEvent.of("frames", (i + 1.0) / jobs.size(),
+            "frame " + (i + 1) + " of " + jobs.size()));
+      }
+    } catch (InterruptedException e) {
+      jobs.forEach(j -> j.cancel(true));
+      throw Async.cancelled(e);
+    } catch (ExecutionException e) {
+      jobs.forEach(j -> j.cancel(true));
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException) throw (RuntimeException) c;
+      throw new ProviderException(PROVIDER, "frame extraction failed: " + c, c);
+    }
+    return frames;
+  }
+
+  /** Burn-in with the track inline, as Ittybit's Gemini captions guide does ({@code options.subtitles}). */
+  @Override
+  public MediaRef burnIn(MediaSource video, CaptionTrack track, BurnInOptions options) {
+    Objects.requireNonNull(track, "track == null");
+    Objects.requireNonNull(options, "options == null");
+    String vtt = CaptionCodecs.forFormat(CaptionFormat.WEBVTT).writeToString(track);
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("format", "mp4");
+    o.put("subtitles", vtt);
+    return runJob(video, "video", o, options.progress());
+  }
+
+  /**
+   * Burn-in with a subtitle file Ittybit can download, as its "add subtitles to video" guide does
+   * ({@code subtitle_url} + {@code subtitle_style: "burn_in"}); for tracks too large to send inline.
+   */
+  public MediaRef burnIn(MediaSource video, URI subtitlesUrl, BurnInOptions options) {
+    Objects.requireNonNull(subtitlesUrl, "subtitlesUrl == null");
+    Objects.requireNonNull(options, "options == null");
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("format", "mp4");
+    o.put("subtitle_url", subtitlesUrl.toString());
+    o.put("subtitle_style", "burn_in");
+    return runJob(video, "video", o, options.progress());
+  }
+
+  private MediaRef runJob(MediaSource input, String kind, Map<String, Object> options,
+      dev.captions.ProgressListener progress) {
+    requireUrl(input);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("input", input.uri().toString());
+    body.put("kind", kind);
+    body.put("options", options);
+    // One key per logical job: the RetryPolicy re-sends this very Request, so every retry carries the same key.
+    Request create = request("jobs").header(RetryPolicy.IDEMPOTENCY_KEY, UUID.randomUUID().toString())
+        .post(http.json(body)).build();
+    Job job = Job.of(http.send(create));
+    String id = job.id();
+    if (id == null || id.isBlank()) throw new ProviderException(PROVIDER, "creating a " + kind + " job returned no id");
+    LOG.info("ittybit: {} job {} created for {}", kind, id, input);
+    String url = poller.poll(id, () -> check(id), null, progress);
+    return MediaRef.of(MediaSource.ofUrl(url), PROVIDER, id);
+  }
+
+  private JobStatus<String> check(String id) {
+    Job job = Job.of(http.send(request("jobs", id).get().build()));
+    JobStatus.State state = JobStatus.State.classify(job.status(), STATES);
+    if (state == JobStatus.State.SUCCEEDED) {
+      String url = job.outputUrl().orElseThrow(() -> new ProviderException(PROVIDER, "job " + id
+          + " succeeded but names no output (no output, output.url, output_url or task output)", 0, id, false, null));
+      return JobStatus.succeeded(job.status(), url);
+    }
+    return JobStatus.of(job.status(), STATES, Double.NaN, null, job.error().orElse(null));
+  }
+
+  private Request.Builder request(String... segments) {
+    HttpUrl.Builder url = baseUrl.newBuilder();
+    for (String s : segments) url.addPathSegment(s);
+    return new Request.Builder().url(url.build()).header("Authorization", "Bearer " + apiKey.reveal());
+  }
+
+  private static void requireUrl(MediaSource media) {
+    Objects.requireNonNull(media, "media == null");
+    if (!media.isUrl()) {
+      throw new InvalidMediaException("Ittybit fetches media itself, so it needs an http(s) URL, but got a "
+          + media.kind().name().toLowerCase(java.util.Locale.ROOT) + " (" + media.name() + "). Upload the file "
+          + "somewhere Ittybit can read it and pass MediaSource.ofUrl(\"https://…\"), or use the ffmpeg media "
+          + "processor for local files.");
+    }
+  }
+
+  @Override
+  public void close() {
+    frameWorkers.shutdownNow();
+  }
+
+  @Override
+  public String toString() {
+    return "IttybitMediaProcessor{" + baseUrl + ", maxConcurrentJobs=" + maxConcurrentJobs + '}';
+  }
+
+  /** Builds an {@link IttybitMediaProcessor}. Not thread-safe. */
+  public static final class Builder {
+    private Secret apiKey;
+    private String baseUrl = DEFAULT_BASE_URL;
+    private OkHttpClient client;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private Duration initialPollInterval = Duration.ofSeconds(1);
+    private Duration maxPollInterval = Duration.ofSeconds(10);
+    private Duration timeout = Duration.ofMinutes(30);
+    private int maxConcurrentJobs = 4;
+
+    private Builder() {}
+
+    /** Required: {@code ittybit_live_…}. */
+    public Builder apiKey(Secret apiKey) {
+      this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");
+      return this;
+    }
+
+    public Builder apiKey(String apiKey) {
+      return apiKey(Secret.of(apiKey));
+    }
+
+    /** Default {@code https://api.ittybit.com}. */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
+      return this;
+    }
+
+    public Builder httpClient(OkHttpClient client) {
+      this.client = Objects.requireNonNull(client, "client == null");
+      return this;
+    }
+
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
+      return this;
+    }
+
+    /** Default 1 s → 10 s. */
+    public Builder pollInterval(Duration initial, Duration max) {
+      this.initialPollInterval = Objects.requireNonNull(initial, "initial == null");
+      this.maxPollInterval = Objects.requireNonNull(max, "max == null");
+      return this;
+    }
+
+    /** Overall limit per job. Default 30 min. */
+    public Builder timeout(Duration timeout) {
+      this.timeout = Objects.requireNonNull(timeout, "timeout == null");
+      return this;
+    }
+
+    /** Frame jobs in flight at once. Default 4 (no documented rate limit; 429s are retried with Retry-After). */
+    public Builder maxConcurrentJobs(int n) {
+      if (n < 1) throw new IllegalArgumentException("maxConcurrentJobs must be >= 1, but is " + n);
+      this.maxConcurrentJobs = n;
+      return this;
+    }
+
+    public IttybitMediaProcessor build() {
+      if (apiKey == null) throw new IllegalStateException("apiKey is required (ITTYBIT_API_KEY)");
+      HttpUrl base = HttpUrl.parse(baseUrl);
+      if (base == null) {
+        throw new dev.captions.ConfigurationException("Ittybit base URL '" + baseUrl + "' is not an http(s) URL; set "
+            + "ITTYBIT_BASE_URL or captions.ittybit.baseUrl to e.g. " + DEFAULT_BASE_URL);
+      }
+      OkHttpClient c = HttpClients.builder().base(client != null ? client : HttpClients.shared())
+          .userAgentSuffix(PROVIDER).build();
+      return new IttybitMediaProcessor(this, JsonHttp.builder(PROVIDER).client(c).retryPolicy(retryPolicy).build(), base);
+    }
+  }
+}

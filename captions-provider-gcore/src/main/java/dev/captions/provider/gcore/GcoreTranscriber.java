@@ -1,0 +1,284 @@
+package dev.captions.provider.gcore;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.captions.InvalidMediaException;
+import dev.captions.ProviderException;
+import dev.captions.model.MediaSource;
+import dev.captions.model.Transcript;
+import dev.captions.provider.gcore.internal.AiTask;
+import dev.captions.provider.gcore.internal.AsrResults;
+import dev.captions.provider.gcore.internal.GcoreHttp;
+import dev.captions.spi.Secret;
+import dev.captions.spi.Transcriber;
+import dev.captions.spi.TranscriptionOptions;
+import dev.captions.spi.http.HttpClients;
+import dev.captions.spi.http.JobPoller;
+import dev.captions.spi.http.JobStatus;
+import dev.captions.spi.http.JsonHttp;
+import dev.captions.spi.http.RetryPolicy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gcore Video Streaming AI ASR as a {@link Transcriber}: creates a {@code transcription} task with
+ * {@code POST /streaming/ai/tasks} and polls {@code GET /streaming/ai/tasks/{id}} until it ends.
+ *
+ * <ul>
+ *   <li><b>Input:</b> an http(s) URL of an MP4 that Gcore can download without authorisation (Gcore advises the 480p
+ *       rendition; {@link GcoreVideo#asrMp4Url()} picks it). Local files and streams are rejected with
+ *       {@link InvalidMediaException} before any call.</li>
+ *   <li><b>Language:</b> {@link TranscriptionOptions#language()} (BCP-47) is sent as {@code audio_language} in Gcore's
+ *       ISO 639-2/B form; when absent Gcore detects the language and supports code-switching, and the transcript's
+ *       language is the first one Gcore reports.</li>
+ *   <li><b>Translation:</b> a transcriber built with {@link Builder#subtitlesLanguage} (or derived with
+ *       {@link #withSubtitlesLanguage}) sends {@code subtitles_language}: Gcore transcribes and translates in one task,
+ *       and the returned transcript is in that language, timed like the original. Gcore bills translation by duration
+ *       and needs one task per target language.</li>
+ *   <li><b>Statuses:</b> {@code RECEIVED}, {@code PENDING}, {@code STARTED} and {@code RETRY} (re-queued after an
+ *       internal failure) keep polling; {@code SUCCESS} returns; {@code FAILURE} throws {@link ProviderException} with
+ *       Gcore's {@code result.error}; {@code REVOKED} throws too; an unknown status is logged and waited on until the
+ *       overall timeout ({@link dev.captions.ProviderTimeoutException}).</li>
+ *   <li><b>Cancellation:</b> interrupting the thread (or cancelling {@link #transcribeAsync}'s future) stops polling
+ *       and calls {@code POST /streaming/ai/tasks/{id}/cancel}, which revokes the task at Gcore.</li>
+ *   <li><b>No speech:</b> {@code speech_detected: false} gives an empty transcript, not an error.</li>
+ * </ul>
+ *
+ * <p>Retries: polling GETs and the cancel call are retried on 408/429/5xx (honouring {@code Retry-After}); creating a
+ * plain transcription task is free and therefore retried too, but a task with {@code subtitles_language} is paid and is
+ * sent once, so that a lost response never starts a second paid translation.
+ *
+ * <p>Thread-safe and immutable; one instance may serve concurrent calls.
+ */
+public final class GcoreTranscriber implements Transcriber {
+  private static final Logger LOG = LoggerFactory.getLogger(GcoreTranscriber.class);
+  private static final Map<String, JobStatus.State> STATES = Map.of(
+      "received", JobStatus.State.PENDING, "pending", JobStatus.State.PENDING, "retry", JobStatus.State.PENDING,
+      "started", JobStatus.State.RUNNING, "success", JobStatus.State.SUCCEEDED, "failure", JobStatus.State.FAILED,
+      "revoked", JobStatus.State.CANCELLED);
+
+  private final GcoreHttp http;
+  private final JobPoller poller;
+  private final String subtitlesLanguage;
+
+  private GcoreTranscriber(GcoreHttp http, JobPoller poller, String subtitlesLanguage) {
+    this.http = http;
+    this.poller = poller;
+    this.subtitlesLanguage = subtitlesLanguage;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public String name() {
+    return GcoreHttp.PROVIDER;
+  }
+
+  @Override
+  public Set<MediaSource.Kind> acceptedSources() {
+    return EnumSet.of(MediaSource.Kind.URL);
+  }
+
+  /** The BCP-47 language this transcriber translates into, or null when it transcribes only. */
+  public String subtitlesLanguage() {
+    return subtitlesLanguage;
+  }
+
+  /**
+   * A transcriber sharing this one's connection that also translates into {@code bcp47} through Gcore's
+   * {@code subtitles_language} (null: transcription only).
+   *
+   * @throws IllegalArgumentException when the language has no ISO 639-2 code
+   */
+  public GcoreTranscriber withSubtitlesLanguage(String bcp47) {
+    if (bcp47 != null) GcoreLanguages.toGcore(bcp47);
+    return new GcoreTranscriber(http, poller, bcp47);
+  }
+
+  /** A {@link GcoreVideos} client on the same connection and key. */
+  public GcoreVideos videos() {
+    return new GcoreVideos(http);
+  }
+
+  @Override
+  public Transcript transcribe(MediaSource audio, TranscriptionOptions options) {
+    return transcribeTask(audio, options).transcript();
+  }
+
+  /**
+   * Like {@link #transcribe} but returns everything the task gave, including Gcore's own {@code vttContent}.
+   *
+   * @throws InvalidMediaException when {@code audio} is not an http(s) URL
+   * @throws ProviderException when Gcore rejects the request or the task fails (with Gcore's reason)
+   * @throws dev.captions.ProviderTimeoutException when the task does not finish within the timeout
+   * @throws java.util.concurrent.CancellationException when interrupted (the task is revoked at Gcore)
+   */
+  public GcoreAsrResult transcribeTask(MediaSource audio, TranscriptionOptions options) {
+    Objects.requireNonNull(audio, "audio == null");
+    Objects.requireNonNull(options, "options == null");
+    if (!audio.isUrl()) {
+      throw new InvalidMediaException("Gcore AI ASR downloads the media itself, so it needs an http(s) URL of an MP4, "
+          + "but got a " + audio.kind().name().toLowerCase(java.util.Locale.ROOT) + " (" + audio.name() + "). Upload "
+          + "the file (e.g. to Gcore Video Streaming, then GcoreVideos.get(id).asrMp4Url()) and pass "
+          + "MediaSource.ofUrl(\"https://…/480.mp4\").");
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("task_name", "transcription");
+    body.put("url", audio.uri().toString());
+    options.language().ifPresent(l -> body.put("audio_language", GcoreLanguages.toGcore(l)));
+    if (subtitlesLanguage != null) body.put("subtitles_language", GcoreLanguages.toGcore(subtitlesLanguage));
+
+    Request create = http.request("streaming", "ai", "tasks").post(http.json().json(body)).build();
+    // A free transcription may be re-sent safely; a paid translation is sent once (see class comment).
+    if (subtitlesLanguage == null) create = RetryPolicy.markSafeToRepeat(create);
+    AiTask.Created created = http.json().send(create, AiTask.Created.class);
+    if (created == null || created.taskId == null || created.taskId.isBlank()) {
+      throw new ProviderException(name(), "creating the transcription task returned no task_id");
+    }
+    String taskId = created.taskId;
+    LOG.info("gcore: transcription task {} created for {}{}", taskId, audio,
+        subtitlesLanguage != null ? " (translating to " + subtitlesLanguage + ")" : "");
+
+    JobPoller p = options.timeout().map(t -> poller.toBuilder().timeout(t).build()).orElse(poller);
+    String asked = subtitlesLanguage != null ? subtitlesLanguage : options.language().orElse(null);
+    return p.poll(taskId, () -> check(taskId, asked), () -> cancel(taskId), options.progress());
+  }
+
+  private JobStatus<GcoreAsrResult> check(String taskId, String askedLanguage) {
+    AiTask task = http.json().send(http.request("streaming", "ai", "tasks", taskId).get().build(), AiTask.class);
+    if (task == null) throw new ProviderException(name(), "task " + taskId + " returned an empty body", 0, taskId, true, null);
+    double progress = task.progress == null ? Double.NaN : task.progress / 100.0;
+    JobStatus.State state = JobStatus.State.classify(task.status, STATES);
+    switch (state) {
+      case SUCCEEDED:
+        return JobStatus.succeeded(task.status, toResult(taskId, task.result, askedLanguage));
+      case FAILED:
+      case CANCELLED:
+        return JobStatus.of(task.status, STATES, progress, null, errorOf(task.result));
+      default:
+        return JobStatus.of(task.status, STATES, progress, null, null);
+    }
+  }
+
+  private GcoreAsrResult toResult(String taskId, JsonNode resultNode, String askedLanguage) {
+    AiTask.AsrResult r;
+    try {
+      r = resultNode == null || resultNode.isNull() ? new AiTask.AsrResult()
+          : http.json().mapper().treeToValue(resultNode, AiTask.AsrResult.class);
+    } catch (JsonProcessingException e) {
+      throw new ProviderException(name(), "task " + taskId + " succeeded but its result is not the documented shape: "
+          + e.getOriginalMessage(), 0, taskId, false, e);
+    }
+    Transcript transcript;
+    try {
+      transcript = AsrResults.toTranscript(taskId, r, askedLanguage);
+    } catch (IllegalArgumentException e) {
+      throw new ProviderException(name(), "task " + taskId + " returned an unreadable subtitle time: " + e.getMessage(),
+          0, taskId, false, e);
+    }
+    List<String> detected = new ArrayList<>();
+    for (String code : r.languages == null ? List.<String>of() : r.languages) {
+      GcoreLanguages.toBcp47(code).ifPresent(detected::add);
+    }
+    return new GcoreAsrResult(taskId, transcript, r.vttContent, r.concatenatedText, detected,
+        r.speechDetected == null || r.speechDetected);
+  }
+
+  private static String errorOf(JsonNode result) {
+    if (result == null || result.isNull()) return null;
+    JsonNode e = result.get("error");
+    if (e != null && !e.isNull()) return e.isTextual() ? e.asText() : e.toString();
+    return result.isTextual() ? result.asText() : null;
+  }
+
+  private void cancel(String taskId) {
+    http.json().send(http.request("streaming", "ai", "tasks", taskId, "cancel").post(http.json().json(Map.of())).build());
+  }
+
+  @Override
+  public String toString() {
+    return "GcoreTranscriber{" + http + (subtitlesLanguage != null ? ", subtitlesLanguage=" + subtitlesLanguage : "") + '}';
+  }
+
+  /** Builds a {@link GcoreTranscriber}. Not thread-safe. */
+  public static final class Builder {
+    private Secret apiKey;
+    private String baseUrl = GcoreHttp.DEFAULT_BASE_URL;
+    private OkHttpClient client;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private Duration initialPollInterval = Duration.ofSeconds(2);
+    private Duration maxPollInterval = Duration.ofSeconds(20);
+    private Duration timeout = Duration.ofMinutes(30);
+    private String subtitlesLanguage;
+
+    private Builder() {}
+
+    /** Required: a Gcore permanent API token. */
+    public Builder apiKey(Secret apiKey) {
+      this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");
+      return this;
+    }
+
+    public Builder apiKey(String apiKey) {
+      return apiKey(Secret.of(apiKey));
+    }
+
+    /** Default {@code https://api.gcore.com}; tests and gateways point it elsewhere. */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
+      return this;
+    }
+
+    /** The OkHttp client to derive from (sharing its pool); default {@link HttpClients#shared()}. */
+    public Builder httpClient(OkHttpClient client) {
+      this.client = Objects.requireNonNull(client, "client == null");
+      return this;
+    }
+
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
+      return this;
+    }
+
+    /** Polling starts at {@code initial} and backs off to {@code max}. Default 2 s → 20 s (ASR takes minutes). */
+    public Builder pollInterval(Duration initial, Duration max) {
+      this.initialPollInterval = Objects.requireNonNull(initial, "initial == null");
+      this.maxPollInterval = Objects.requireNonNull(max, "max == null");
+      return this;
+    }
+
+    /** Overall limit for one task, unless {@link TranscriptionOptions#timeout()} sets one. Default 30 min. */
+    public Builder timeout(Duration timeout) {
+      this.timeout = Objects.requireNonNull(timeout, "timeout == null");
+      return this;
+    }
+
+    /** Also translate into this BCP-47 language through {@code subtitles_language} (paid); null for none. */
+    public Builder subtitlesLanguage(String bcp47) {
+      if (bcp47 != null) GcoreLanguages.toGcore(bcp47);
+      this.subtitlesLanguage = bcp47;
+      return this;
+    }
+
+    /** @throws IllegalStateException when no API key was set */
+    public GcoreTranscriber build() {
+      if (apiKey == null) throw new IllegalStateException("apiKey is required (GCORE_API_KEY)");
+      GcoreHttp http = GcoreHttpFactory.http(apiKey, baseUrl, client, retryPolicy);
+      JobPoller poller = JobPoller.builder(GcoreHttp.PROVIDER).stage("transcribe")
+          .initialInterval(initialPollInterval).maxInterval(maxPollInterval).timeout(timeout).build();
+      return new GcoreTranscriber(http, poller, subtitlesLanguage);
+    }
+  }
+}

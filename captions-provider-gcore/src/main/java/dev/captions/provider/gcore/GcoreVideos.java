@@ -1,0 +1,188 @@
+package dev.captions.provider.gcore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.captions.ProviderException;
+import dev.captions.codec.CaptionCodecs;
+import dev.captions.codec.CaptionFormat;
+import dev.captions.model.CaptionTrack;
+import dev.captions.provider.gcore.internal.GcoreHttp;
+import dev.captions.spi.Secret;
+import dev.captions.spi.http.RetryPolicy;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import okhttp3.OkHttpClient;
+
+/**
+ * The part of the Gcore Video Streaming API the AI subtitles flow needs: read a video's MP4 renditions, attach a
+ * WebVTT track, and create a video from a URL with automatic transcription and translation.
+ *
+ * <p>Blocking, thread-safe and immutable. Errors are mapped like {@link GcoreTranscriber}'s (401 →
+ * {@link dev.captions.AuthenticationException}, 429 → {@link dev.captions.RateLimitException}, …); note that Gcore
+ * answers 422 to a subtitle upload when AI is disabled on the account.
+ */
+public final class GcoreVideos {
+  /** Gcore's limit for one subtitle file. */
+  public static final int MAX_SUBTITLE_BYTES = 5 * 1024 * 1024;
+
+  private final GcoreHttp http;
+
+  GcoreVideos(GcoreHttp http) {
+    this.http = Objects.requireNonNull(http, "http == null");
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** {@code GET /streaming/videos/{id}}. */
+  public GcoreVideo get(long videoId) {
+    JsonNode node = http.json().send(http.request("streaming", "videos", Long.toString(videoId)).get().build());
+    return parseVideo(node, "GET video " + videoId);
+  }
+
+  /**
+   * Attaches a WebVTT track: {@code POST /streaming/videos/{id}/subtitles {name, language, vtt}}. Gcore may take up to
+   * 30 s to show it.
+   *
+   * @param language BCP-47 (sent as Gcore's ISO 639-2/B code) or already a three-letter code
+   * @throws IllegalArgumentException when {@code vtt} is not WebVTT or is over {@value #MAX_SUBTITLE_BYTES} bytes
+   *     (checked before sending)
+   */
+  public GcoreSubtitle addSubtitles(long videoId, String name, String language, String vtt) {
+    Objects.requireNonNull(name, "name == null");
+    Objects.requireNonNull(vtt, "vtt == null");
+    if (!vtt.stripLeading().startsWith("WEBVTT")) {
+      throw new IllegalArgumentException("subtitles must be WebVTT (start with \"WEBVTT\"); render a CaptionTrack with "
+          + "addSubtitles(videoId, name, track) instead");
+    }
+    int bytes = vtt.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > MAX_SUBTITLE_BYTES) {
+      throw new IllegalArgumentException("the WebVTT is " + bytes + " bytes, over Gcore's 5 MB (" + MAX_SUBTITLE_BYTES
+          + " bytes) limit for a subtitle file; split the video or drop styling");
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("name", name);
+    body.put("language", GcoreLanguages.toGcore(language));
+    body.put("vtt", vtt);
+    JsonNode node = http.json().send(http.request("streaming", "videos", Long.toString(videoId), "subtitles")
+        .post(http.json().json(body)).build());
+    if (node == null || !node.isObject()) {
+      throw new ProviderException(GcoreHttp.PROVIDER, "adding subtitles to video " + videoId + " returned no subtitle");
+    }
+    return new GcoreSubtitle(node.path("id").asLong(), node.path("name").asText(name),
+        node.path("language").asText(body.get("language").toString()));
+  }
+
+  /**
+   * Attaches {@code track} rendered as WebVTT with the registered codec (needs {@code captions-webvtt}); the language
+   * is the track's.
+   */
+  public GcoreSubtitle addSubtitles(long videoId, String name, CaptionTrack track) {
+    String vtt = CaptionCodecs.forFormat(CaptionFormat.WEBVTT).writeToString(track);
+    return addSubtitles(videoId, name, track.language(), vtt);
+  }
+
+  /**
+   * Creates a video that Gcore copies from {@code originUrl}: {@code POST /streaming/videos}. Gcore's docs post a flat
+   * body while its generated SDK wraps it in {@code {"video": {...}}}; this sends the SDK's (OpenAPI) form, and reads the
+   * response as one video, a list of videos (as the SDK types it) or {@code {"video": {...}}}.
+   *
+   * @param autoTranscribe {@code "auto"} (detect), a BCP-47 language, or null/{@code "disable"}
+   * @param autoTranslate BCP-47 languages to translate into (requires {@code autoTranscribe}); may be empty; the single
+   *     value {@code "default"} means Gcore's default set (eng, fre, ger)
+   */
+  public GcoreVideo create(String name, String originUrl, String autoTranscribe, List<String> autoTranslate) {
+    Objects.requireNonNull(name, "name == null");
+    Objects.requireNonNull(originUrl, "originUrl == null");
+    Objects.requireNonNull(autoTranslate, "autoTranslate == null");
+    Map<String, Object> video = new LinkedHashMap<>();
+    video.put("name", name);
+    video.put("origin_url", originUrl);
+    boolean transcribe = autoTranscribe != null && !autoTranscribe.equalsIgnoreCase("disable");
+    if (!autoTranslate.isEmpty() && !transcribe) {
+      throw new IllegalArgumentException("auto-translation works only together with auto-transcription; pass "
+          + "autoTranscribe \"auto\" or the spoken language");
+    }
+    if (transcribe) {
+      video.put("auto_transcribe_audio_language",
+          autoTranscribe.equalsIgnoreCase("auto") ? "auto" : GcoreLanguages.toGcore(autoTranscribe));
+    }
+    if (!autoTranslate.isEmpty()) {
+      List<String> codes = new ArrayList<>();
+      for (String l : autoTranslate) codes.add(l.equalsIgnoreCase("default") ? "default" : GcoreLanguages.toGcore(l));
+      video.put("auto_translate_subtitles_language", String.join(",", codes));
+    }
+    JsonNode node = http.json().send(http.request("streaming", "videos").post(http.json().json(Map.of("video", video)))
+        .build());
+    return parseVideo(node, "creating video " + name);
+  }
+
+  static GcoreVideo parseVideo(JsonNode node, String what) {
+    JsonNode v = node;
+    if (v != null && v.isArray()) v = v.size() > 0 ? v.get(0) : null;
+    if (v != null && v.has("video") && v.get("video").isObject()) v = v.get("video");
+    if (v == null || !v.isObject() || !v.has("id")) {
+      throw new ProviderException(GcoreHttp.PROVIDER, what + " returned no video object");
+    }
+    List<GcoreVideo.Rendition> renditions = new ArrayList<>();
+    for (JsonNode r : v.path("converted_videos")) {
+      renditions.add(new GcoreVideo.Rendition(r.path("name").asText(null), r.path("width").asInt(),
+          r.path("height").asInt(), textOrNull(r, "mp4_url")));
+    }
+    return new GcoreVideo(v.path("id").asLong(), v.path("name").asText(null), v.path("status").asText(null),
+        textOrNull(v, "mp4_url"), renditions);
+  }
+
+  private static String textOrNull(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText();
+  }
+
+  @Override
+  public String toString() {
+    return "GcoreVideos{" + http + '}';
+  }
+
+  /** Builds a {@link GcoreVideos}. Not thread-safe. */
+  public static final class Builder {
+    private Secret apiKey;
+    private String baseUrl = GcoreHttp.DEFAULT_BASE_URL;
+    private OkHttpClient client;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+
+    private Builder() {}
+
+    public Builder apiKey(Secret apiKey) {
+      this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");
+      return this;
+    }
+
+    public Builder apiKey(String apiKey) {
+      return apiKey(Secret.of(apiKey));
+    }
+
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
+      return this;
+    }
+
+    public Builder httpClient(OkHttpClient client) {
+      this.client = Objects.requireNonNull(client, "client == null");
+      return this;
+    }
+
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
+      return this;
+    }
+
+    public GcoreVideos build() {
+      if (apiKey == null) throw new IllegalStateException("apiKey is required (GCORE_API_KEY)");
+      return new GcoreVideos(GcoreHttpFactory.http(apiKey, baseUrl, client, retryPolicy));
+    }
+  }
+}
