@@ -32,7 +32,7 @@ final class EnglishLineBreakRules implements LineBreakRules {
       "little", "long", "short", "high", "low", "young", "large", "same", "other", "different", "important", "right",
       "wrong", "next", "last", "first", "whole", "real", "best", "better", "sure", "free", "full", "early", "late",
       "hard", "easy", "strong", "true", "white", "black", "red", "blue", "green", "dark", "cold", "hot", "warm",
-      "beautiful", "nice", "poor", "rich", "open", "dead", "clear", "whole", "single", "own", "many", "much", "few",
+      "beautiful", "nice", "poor", "rich", "open", "dead", "clear", "single", "own", "many", "much", "few",
       "several", "strange", "quiet", "deep", "wide", "huge", "tiny", "sweet", "fine", "simple");
   private static final String[] ADJECTIVE_SUFFIXES = {"ful", "ous", "ive", "able", "ible", "less", "ish", "ical"};
 
