@@ -11,7 +11,8 @@ import java.util.Objects;
  * without spaces breaks between grapheme clusters. Immutable and thread-safe.
  */
 public final class LineBreaker {
-  private static final int COST_SCALE = 5;
+  // One unit of break cost weighs as much as two characters of imbalance.
+  private static final int COST_SCALE = 2;
 
   private final int maxChars;
   private final int maxLines;
@@ -122,7 +123,7 @@ public final class LineBreaker {
           if (best[m - 1][s] == Double.POSITIVE_INFINITY) continue;
           if (s == 0 && m > 1) continue;
           double dev = w - target;
-          double c = best[m - 1][s] + dev * dev / 2;
+          double c = best[m - 1][s] + Math.abs(dev);
           if (s > 0) c += COST_SCALE * breakCost(t, from + s);
           if (m > 1 && s > 0) {
             int prevStart = back[m - 1][s];
