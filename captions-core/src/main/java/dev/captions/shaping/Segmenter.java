@@ -87,7 +87,7 @@ final class Segmenter {
         }
         if (i < j - 1) {
           if (width > maxWidth || lastEnd - tok.startMs() > p.maxDurationMs()) break;
-          if (!breaker.fits(t, gi, gj)) break;
+          if (width > p.maxCharsPerLine() && !breaker.fits(t, gi, gj)) break;
         }
         if (best[i] == Double.POSITIVE_INFINITY) continue;
         double c = best[i] + cost(gi, gj, lastEnd, width, sentencesInside, to);

@@ -51,6 +51,11 @@ class ComplianceComparisonTest {
     for (Violation v : shaped.report().violations()) causes.merge(v.rule() + ": " + v.cause(), 1, Integer::sum);
     causes.forEach((k, n) -> System.out.println("      " + n + " x " + k));
 
+    for (StyleProfile other : List.of(StyleProfile.NETFLIX_EN_CHILDREN, StyleProfile.BBC, StyleProfile.DCMP)) {
+      System.out.println("  (c) " + CaptionShaper.of(other)
+          .shape(Transcript.builder().language("en").words(corpus.words).build()).report().summary());
+    }
+
     assertThat(c).isGreaterThanOrEqualTo(0.98);
     assertThat(c).isGreaterThan(a).isGreaterThan(b);
     // Every violation left is explained.
