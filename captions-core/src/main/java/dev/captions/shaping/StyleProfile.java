@@ -110,12 +110,6 @@ public final class StyleProfile {
     return b;
   }
 
-  /** PLACEHOLDER: the shaping engine adds every profile. */
-  public static StyleProfile byName(String name) {
-    if (name.equalsIgnoreCase("netflix") || name.equalsIgnoreCase("netflix-en")) return NETFLIX_EN;
-    throw new IllegalArgumentException("unknown caption profile '" + name + "'; expected netflix");
-  }
-
   public String name() {
     return name;
   }
