@@ -47,9 +47,10 @@ class SecretRedactionTest {
   ListAppender<ILoggingEvent> appender = new ListAppender<>();
   List<Throwable> thrown = new ArrayList<>();
   FakeTime time = new FakeTime();
-  OkHttpClient client = HttpClients.builder().readTimeout(Duration.ofMillis(300)).build();
-  JsonHttp http = JsonHttp.builder("acme").client(client)
-      .retryPolicy(RetryPolicy.builder().maxAttempts(2).sleeper(time).clock(time).build()).build();
+  RetryPolicy policy = RetryPolicy.builder().maxAttempts(2).sleeper(time).clock(time).build();
+  JsonHttp http = JsonHttp.builder("acme").client(HttpClients.builder().build()).retryPolicy(policy).build();
+  JsonHttp impatient = JsonHttp.builder("acme")
+      .client(HttpClients.builder().readTimeout(Duration.ofMillis(300)).build()).retryPolicy(policy).build();
 
   @BeforeEach
   void captureEverything() {
@@ -78,7 +79,8 @@ class SecretRedactionTest {
   }
 
   void send(String path) {
-    Throwable t = catchThrowable(() -> http.send(request(path)));
+    JsonHttp h = path.equals("/slow") ? impatient : http;
+    Throwable t = catchThrowable(() -> h.send(request(path)));
     if (t != null) thrown.add(t);
   }
 
@@ -91,7 +93,7 @@ class SecretRedactionTest {
     wm.stubFor(get(urlPathEqualTo("/unauthorized")).willReturn(aResponse().withStatus(401)
         .withBody("{\"error\":\"invalid key " + XAPI + "\"}")));
     wm.stubFor(get(urlPathEqualTo("/busy")).willReturn(aResponse().withStatus(503).withBody("{\"detail\":\"" + BEARER + "\"}")));
-    wm.stubFor(get(urlPathEqualTo("/slow")).willReturn(aResponse().withFixedDelay(1000).withBody("{}")));
+    wm.stubFor(get(urlPathEqualTo("/slow")).willReturn(aResponse().withFixedDelay(1500).withBody("{}")));
     wm.stubFor(get(urlPathEqualTo("/garbage")).willReturn(aResponse().withStatus(200).withBody("not json " + QUERY)));
     wm.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(404)));
 
