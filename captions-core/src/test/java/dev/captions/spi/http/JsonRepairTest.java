@@ -26,6 +26,12 @@ class JsonRepairTest {
   }
 
   @Test
+  void skipsBracketsInProseBeforeTheJson() {
+    assertThat(JsonRepair.extract("Here are the [3] chapters (see {below}): {\"n\": 3}")).isEqualTo("{\"n\": 3}");
+    assertThat(JsonRepair.extract("It's done: {'a': 'it\\'s'}")).isEqualTo("{'a': 'it\\'s'}");
+  }
+
+  @Test
   void parsesLeniently() {
     JsonNode n = JsonRepair.parse("{'title': 'It\\'s', items: [1, 2, 3,], // a comment\n}");
     assertThat(n.get("title").asText()).isEqualTo("It's");
@@ -51,11 +57,11 @@ class JsonRepairTest {
     assertThatThrownBy(() -> JsonRepair.parse("```json\n{\"cues\": [\n  {\"text\": \"Hello\"},\n  {\"text\": \"wor"))
         .isInstanceOfSatisfying(TruncatedJsonException.class, e -> {
           assertThat(e.line()).isEqualTo(3);
-          assertThat(e.getMessage()).isEqualTo("line 3, col 16: the model's JSON reply is truncated: it ends inside"
-              + " a string (the reply probably hit the output token limit)");
+          assertThat(e.getMessage()).isEqualTo("line 3, col 16: the model's JSON reply is truncated: it ends before"
+              + " the object opened at line 1 is closed (the reply probably hit the output token limit)");
         });
     assertThatThrownBy(() -> JsonRepair.extract("{\"a\": [1, 2"))
-        .isInstanceOf(TruncatedJsonException.class).hasMessageContaining("with 2 unclosed brackets");
+        .isInstanceOf(TruncatedJsonException.class).hasMessageContaining("before the object opened at line 1");
   }
 
   @Test
