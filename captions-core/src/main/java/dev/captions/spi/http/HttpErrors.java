@@ -131,6 +131,20 @@ public final class HttpErrors {
         + (e.getMessage() != null ? ": " + e.getMessage() : ""), 0, null, true, e);
   }
 
+  /**
+   * A case-insensitive header lookup over a multi-valued map (as SDK exceptions expose headers), returning each
+   * header's first value or {@code null}; for {@link #toException(String, int, Function, String)}.
+   */
+  public static Function<String, String> headerLookup(java.util.Map<String, ? extends java.util.Collection<String>> headers) {
+    java.util.Map<String, String> first = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    if (headers != null) {
+      headers.forEach((name, values) -> {
+        if (name != null && values != null && !values.isEmpty()) first.putIfAbsent(name, values.iterator().next());
+      });
+    }
+    return first::get;
+  }
+
   /** The provider's request id from the usual headers, or {@code null}. */
   public static String requestId(Function<String, String> header) {
     for (String name : REQUEST_ID_HEADERS) {

@@ -238,6 +238,18 @@ public final class RetryPolicy {
    * throw their own exceptions). A {@link RateLimitException}'s {@code retryAfter} sets the wait. The last exception
    * is rethrown as is when unchecked; a checked one is wrapped ({@link UncheckedIOException} for I/O).
    *
+   * <p>The simplest way for an SDK-based provider is to map the SDK's exception inside the call, so that the default
+   * test and {@code Retry-After} handling apply (turn the SDK's own retries off):
+   * <pre>{@code
+   * return policy.call(() -> {
+   *   try {
+   *     return client.models().generateContent(model, contents, config);
+   *   } catch (ApiException e) {   // the SDK's HTTP error
+   *     throw HttpErrors.toException("gemini", e.code(), HttpErrors.headerLookup(Map.of()), e.getMessage());
+   *   }
+   * });
+   * }</pre>
+   *
    * @throws java.util.concurrent.CancellationException when interrupted
    */
   public <T> T call(Callable<T> call, Predicate<? super Throwable> retryable) {
