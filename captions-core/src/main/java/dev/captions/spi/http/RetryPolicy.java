@@ -78,6 +78,37 @@ public final class RetryPolicy {
     this.random = b.random;
   }
 
+  /** {@link dev.captions.spi.ProviderConfig} key: attempts in total, e.g. {@code captions.gcore.maxAttempts=1}. */
+  public static final String CONFIG_MAX_ATTEMPTS = "maxAttempts";
+  /** {@link dev.captions.spi.ProviderConfig} key: the first backoff wait in milliseconds. */
+  public static final String CONFIG_INITIAL_DELAY_MS = "retryInitialDelayMs";
+  /** {@link dev.captions.spi.ProviderConfig} key: the cap on one backoff wait in milliseconds. */
+  public static final String CONFIG_MAX_DELAY_MS = "retryMaxDelayMs";
+  /** {@link dev.captions.spi.ProviderConfig} key: the cap on all waits of one call in milliseconds. */
+  public static final String CONFIG_MAX_TOTAL_DELAY_MS = "retryMaxTotalDelayMs";
+
+  /**
+   * The defaults, overridden by whichever of {@link #CONFIG_MAX_ATTEMPTS}, {@link #CONFIG_INITIAL_DELAY_MS},
+   * {@link #CONFIG_MAX_DELAY_MS} and {@link #CONFIG_MAX_TOTAL_DELAY_MS} {@code config} sets (builder or system
+   * property {@code captions.<provider>.<key>}). Providers build their policy with this so users and the contract
+   * test kit can tune retries without code.
+   *
+   * @throws dev.captions.ConfigurationException when a value is not a whole number or out of range
+   */
+  public static RetryPolicy fromConfig(dev.captions.spi.ProviderConfig config) {
+    Builder b = builder();
+    try {
+      b.maxAttempts((int) config.getLong(CONFIG_MAX_ATTEMPTS, b.maxAttempts));
+      b.initialDelay(Duration.ofMillis(config.getLong(CONFIG_INITIAL_DELAY_MS, b.initialDelay.toMillis())));
+      b.maxDelay(Duration.ofMillis(config.getLong(CONFIG_MAX_DELAY_MS, b.maxDelay.toMillis())));
+      b.maxTotalDelay(Duration.ofMillis(config.getLong(CONFIG_MAX_TOTAL_DELAY_MS, b.maxTotalDelay.toMillis())));
+      if (b.maxDelay.compareTo(b.initialDelay) < 0) b.maxDelay(b.initialDelay);
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw new dev.captions.ConfigurationException("captions." + config.provider() + ": " + e.getMessage());
+    }
+  }
+
   /** 4 attempts, 500 ms initial delay doubling up to 30 s, at most 2 min of waiting in total, 20 % jitter. */
   public static RetryPolicy defaults() {
     return DEFAULTS;
@@ -147,7 +178,7 @@ public final class RetryPolicy {
     Objects.requireNonNull(request, "request == null");
     boolean safe = isSafeToRepeat(request);
     String target = request.method() + " " + Redaction.url(request.url());
-    Attempt<Response> attempt = () -> client.newCall(request).execute();
+    Attempt<Response> attempt = () -> send(client.newCall(request));
     Outcome<Response> outcome = run(provider, target, attempt,
         (r, e) -> r != null
             ? safe && isRetryableStatus(r.code())
@@ -157,6 +188,41 @@ public final class RetryPolicy {
     Throwable e = outcome.failure;
     if (e instanceof IOException) throw HttpErrors.fromIOException(provider, (IOException) e, limitFor(client, e));
     throw sneaky(e);
+  }
+
+  /**
+   * Runs {@code call} on OkHttp's dispatcher and waits for it interruptibly: a blocking {@code execute()} would not
+   * notice an interrupt until its read time-out, so cancelling an {@link Async} future could not stop a long upload or
+   * a slow response. On interrupt the call is cancelled (closing its socket) and a late response is closed.
+   */
+  private static Response send(Call call) throws IOException, InterruptedException {
+    java.util.concurrent.CompletableFuture<Response> done = new java.util.concurrent.CompletableFuture<>();
+    call.enqueue(new okhttp3.Callback() {
+      @Override
+      public void onFailure(Call c, IOException e) {
+        done.completeExceptionally(e);
+      }
+
+      @Override
+      public void onResponse(Call c, Response response) {
+        if (!done.complete(response)) response.close();
+      }
+    });
+    try {
+      return done.get();
+    } catch (InterruptedException e) {
+      call.cancel();
+      if (!done.completeExceptionally(e)) done.thenAccept(Response::close);
+      throw e;
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException) {
+        // keep the caller's stack in the trace; OkHttp's is the dispatcher thread's
+        cause.addSuppressed(new Exception("called from here"));
+        throw (IOException) cause;
+      }
+      throw sneaky(cause);
+    }
   }
 
   /**
@@ -171,6 +237,18 @@ public final class RetryPolicy {
    * Runs {@code call}, retrying while {@code retryable} accepts what it threw (for SDK-based providers, whose SDKs
    * throw their own exceptions). A {@link RateLimitException}'s {@code retryAfter} sets the wait. The last exception
    * is rethrown as is when unchecked; a checked one is wrapped ({@link UncheckedIOException} for I/O).
+   *
+   * <p>The simplest way for an SDK-based provider is to map the SDK's exception inside the call, so that the default
+   * test and {@code Retry-After} handling apply (turn the SDK's own retries off):
+   * <pre>{@code
+   * return policy.call(() -> {
+   *   try {
+   *     return client.models().generateContent(model, contents, config);
+   *   } catch (ApiException e) {   // the SDK's HTTP error
+   *     throw HttpErrors.toException("gemini", e.code(), HttpErrors.headerLookup(Map.of()), e.getMessage());
+   *   }
+   * });
+   * }</pre>
    *
    * @throws java.util.concurrent.CancellationException when interrupted
    */
