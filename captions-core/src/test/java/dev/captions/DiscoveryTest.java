@@ -54,7 +54,7 @@ class DiscoveryTest {
   void unknownNameListsWhatIsAvailable() {
     assertThatThrownBy(() -> withProviders(() -> Captions.transcriber("gcore")))
         .isInstanceOf(ProviderNotFoundException.class)
-        .hasMessage("No Transcriber named 'gcore'. Available: [cloud-a, cloud-b, fake-embedded]. "
+        .hasMessage("No Transcriber named 'gcore'. Available: [cloud-a, cloud-b, fake-embedded, fakecloud]. "
             + "Add dev.captions:captions-provider-gcore to the class path.");
   }
 
@@ -92,7 +92,8 @@ class DiscoveryTest {
     assertThatThrownBy(() -> ServiceFixture.with(dir, Map.of(TranscriberFactory.class, List.of("x.Missing")),
             Captions::transcriber))
         .isInstanceOf(ProviderNotFoundException.class)
-        .hasMessageContaining("No Transcriber is configured. Available: []")
+        // The contract kit's own fake (registered in core's test resources) is there, without credentials.
+        .hasMessageContaining("No Transcriber is configured. Available: [fakecloud] (none has credentials).")
         .hasMessageContaining("dev.captions:captions-provider-vosk");
   }
 
