@@ -1,0 +1,239 @@
+package dev.captions.provider.gemini;
+
+import com.google.genai.Client;
+import com.google.genai.errors.ApiException;
+import com.google.genai.errors.GenAiIOException;
+import com.google.genai.types.Candidate;
+import com.google.genai.types.Content;
+import com.google.genai.types.File;
+import com.google.genai.types.FileState;
+import com.google.genai.types.FinishReason;
+import com.google.genai.types.GenerateContentConfig;
+import com.google.genai.types.GenerateContentResponse;
+import com.google.genai.types.HttpOptions;
+import com.google.genai.types.HttpRetryOptions;
+import com.google.genai.types.Part;
+import com.google.genai.types.Schema;
+import com.google.genai.types.UploadFileConfig;
+import dev.captions.AuthenticationException;
+import dev.captions.InvalidMediaException;
+import dev.captions.ProviderException;
+import dev.captions.ProviderTimeoutException;
+import dev.captions.RateLimitException;
+import dev.captions.model.MediaSource;
+import dev.captions.spi.Async;
+import dev.captions.spi.llm.TruncatedReplyException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that talks to the google-genai SDK: builds the client with the SDK's retries off, maps its exceptions
+ * to ours, runs every call through our retry policy, uploads media and checks finish reasons. Thread-safe (the SDK
+ * client is).
+ */
+final class GeminiApi implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(GeminiApi.class);
+  static final String PROVIDER = GeminiSettings.PROVIDER;
+
+  private final GeminiSettings settings;
+  private final Client client;
+
+  GeminiApi(GeminiSettings settings) {
+    this.settings = settings;
+    HttpOptions.Builder http = HttpOptions.builder()
+        .timeout((int) Math.min(Integer.MAX_VALUE, settings.requestTimeout().toMillis()))
+        // Our retry policy is the only one: one attempt, no retryable status codes and no delay, so that the SDK does
+        // not sleep after the failed attempt either.
+        .retryOptions(HttpRetryOptions.builder().attempts(1).initialDelay(0.0).maxDelay(0.0)
+            .httpStatusCodes(List.of()).build());
+    settings.baseUrl().ifPresent(http::baseUrl);
+    this.client = Client.builder().apiKey(settings.apiKey().reveal()).vertexAI(false).httpOptions(http.build()).build();
+  }
+
+  GeminiSettings settings() {
+    return settings;
+  }
+
+  /**
+   * One generateContent call returning the reply text.
+   *
+   * @throws TruncatedReplyException on {@code MAX_TOKENS}
+   * @throws ProviderException when the model stopped for another reason (safety, recitation…) or returned nothing
+   */
+  String generateJson(List<Part> parts, String instructions, Map<String, Object> jsonSchema) {
+    GenerateContentConfig.Builder cfg = GenerateContentConfig.builder()
+        .temperature(0.0f)
+        .systemInstruction(Content.fromParts(Part.fromText(instructions)))
+        .responseMimeType("application/json")
+        .responseSchema(toSchema(jsonSchema));
+    settings.maxOutputTokens().ifPresent(cfg::maxOutputTokens);
+    Content content = Content.builder().role("user").parts(parts).build();
+    GenerateContentConfig config = cfg.build();
+    GenerateContentResponse r = call("generateContent", () -> client.models.generateContent(settings.model(), content, config));
+    String requestId = r.responseId().orElse(null);
+    List<Candidate> candidates = r.candidates().orElse(List.of());
+    if (candidates.isEmpty()) {
+      String reason = r.promptFeedback().flatMap(f -> f.blockReason()).map(Object::toString).orElse("no candidates");
+      throw new ProviderException(PROVIDER, "the model returned no answer (" + reason + ")", 200, requestId, false, null);
+    }
+    FinishReason finish = candidates.get(0).finishReason().orElse(null);
+    String text = r.text();
+    if (finish != null && finish.knownEnum() == FinishReason.Known.MAX_TOKENS) {
+      throw new TruncatedReplyException(PROVIDER, "the reply hit the model's output token limit (finishReason MAX_TOKENS)",
+          requestId);
+    }
+    if (finish != null && finish.knownEnum() != FinishReason.Known.STOP
+        && finish.knownEnum() != FinishReason.Known.FINISH_REASON_UNSPECIFIED) {
+      throw new ProviderException(PROVIDER, "the model stopped with finishReason " + finish
+          + "; the media or prompt was refused", 200, requestId, false, null);
+    }
+    if (text == null || text.isBlank()) {
+      throw new ProviderException(PROVIDER, "the model returned an empty reply", 200, requestId, true, null);
+    }
+    return text;
+  }
+
+  /**
+   * A part for {@code media}: inline bytes when small, otherwise a Files API upload that is {@code ACTIVE}, recorded
+   * in {@code uploads} so the caller can delete it. URLs are passed as file URIs.
+   */
+  Part mediaPart(MediaSource media, List<File> uploads) {
+    String mime = media.mimeType().orElseThrow(() -> new InvalidMediaException("cannot tell the media type of " + media
+        + ": give the file a known extension (.wav, .mp3, .mp4…) or call MediaSource.withMimeType(…)"));
+    switch (media.kind()) {
+      case URL:
+        return Part.fromUri(media.uri().toString(), mime);
+      case STREAM:
+        try (InputStream in = media.stream()) {
+          byte[] bytes = in.readAllBytes();
+          if (bytes.length <= settings.inlineLimitBytes()) return Part.fromBytes(bytes, mime);
+          File f = uploadBytes(bytes, mime, media.name());
+          uploads.add(f);
+          return Part.fromUri(f.uri().orElseThrow(), mime);
+        } catch (IOException e) {
+          throw new InvalidMediaException("cannot read " + media + ": " + e.getMessage(), e);
+        }
+      default:
+        Path path = media.path();
+        long size;
+        try {
+          size = Files.size(path);
+          if (size <= settings.inlineLimitBytes()) return Part.fromBytes(Files.readAllBytes(path), mime);
+        } catch (IOException e) {
+          throw new InvalidMediaException("cannot read " + path + ": " + e.getMessage()
+              + " (check that the file exists and is readable)", e);
+        }
+        File f = upload(path, mime);
+        uploads.add(f);
+        return Part.fromUri(f.uri().orElseThrow(), mime);
+    }
+  }
+
+  private File upload(Path path, String mime) {
+    UploadFileConfig cfg = UploadFileConfig.builder().mimeType(mime).displayName(path.getFileName().toString()).build();
+    File f = call("files.upload", () -> client.files.upload(path.toFile(), cfg));
+    return awaitActive(f);
+  }
+
+  private File uploadBytes(byte[] bytes, String mime, String name) {
+    UploadFileConfig cfg = UploadFileConfig.builder().mimeType(mime).displayName(name).build();
+    File f = call("files.upload", () -> client.files.upload(bytes, cfg));
+    return awaitActive(f);
+  }
+
+  /** Polls the uploaded file until it is {@code ACTIVE}; {@code FAILED} and the time limit are errors. */
+  File awaitActive(File file) {
+    String name = file.name().orElseThrow(() -> new ProviderException(PROVIDER, "the upload returned no file name"));
+    long deadline = System.nanoTime() + settings.fileActiveTimeout().toNanos();
+    File current = file;
+    while (true) {
+      FileState.Known state = current.state().map(FileState::knownEnum).orElse(FileState.Known.STATE_UNSPECIFIED);
+      if (state == FileState.Known.ACTIVE) return current;
+      if (state == FileState.Known.FAILED) {
+        String why = current.error().flatMap(e -> e.message()).orElse("no reason given");
+        throw new ProviderException(PROVIDER, "Gemini could not process the uploaded file " + name + ": " + why, 0, name,
+            false, null);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new ProviderTimeoutException(PROVIDER, "the uploaded file " + name + " was still " + state + " after "
+            + settings.fileActiveTimeout().toSeconds() + " s", name, settings.fileActiveTimeout(), null);
+      }
+      try {
+        Thread.sleep(settings.filePollInterval().toMillis());
+      } catch (InterruptedException e) {
+        throw Async.cancelled(e);
+      }
+      current = call("files.get", () -> client.files.get(name, null));
+    }
+  }
+
+  /** Best effort: uploaded files expire after 48 h anyway. */
+  void delete(List<File> uploads) {
+    for (File f : uploads) {
+      f.name().ifPresent(n -> {
+        try {
+          client.files.delete(n, null);
+        } catch (RuntimeException e) {
+          LOG.debug("could not delete uploaded file {}: {}", n, e.toString());
+        }
+      });
+    }
+  }
+
+  /** Runs one SDK call, mapping its exceptions. */
+  <T> T call(String what, Supplier<T> sdkCall) {
+    Async.checkCancelled();
+    try {
+      return sdkCall.get();
+    } catch (ApiException e) {
+      throw map(what, e);
+    } catch (GenAiIOException e) {
+      throw new ProviderException(PROVIDER, what + " failed: " + e.getMessage(), 0, null, true, e);
+    }
+  }
+
+  static ProviderException map(String what, ApiException e) {
+    int code = e.code();
+    String msg = what + " failed: " + e.message();
+    if (code == 401 || code == 403) {
+      return new AuthenticationException(PROVIDER, msg + " (check GEMINI_API_KEY)", code, null);
+    }
+    if (code == 429) return new RateLimitException(PROVIDER, msg, code, null, null);
+    boolean retryable = code == 408 || code >= 500;
+    return new ProviderException(PROVIDER, msg, code, null, retryable, e);
+  }
+
+  /** Converts a plain JSON Schema ({@link dev.captions.spi.llm.LlmSchemas}) to Gemini's OpenAPI-style schema. */
+  @SuppressWarnings("unchecked")
+  static Schema toSchema(Map<String, Object> json) {
+    Schema.Builder b = Schema.builder().type(((String) json.get("type")).toUpperCase(java.util.Locale.ROOT));
+    Object props = json.get("properties");
+    if (props instanceof Map) {
+      Map<String, Schema> converted = new java.util.LinkedHashMap<>();
+      List<String> order = new ArrayList<>();
+      Object required = json.get("required");
+      if (required instanceof List) order.addAll((List<String>) required);
+      for (Map.Entry<String, Object> e : ((Map<String, Object>) props).entrySet()) {
+        converted.put(e.getKey(), toSchema((Map<String, Object>) e.getValue()));
+        if (!order.contains(e.getKey())) order.add(e.getKey());
+      }
+      b.properties(converted).propertyOrdering(order);
+    }
+    if (json.get("required") instanceof List) b.required((List<String>) json.get("required"));
+    if (json.get("items") instanceof Map) b.items(toSchema((Map<String, Object>) json.get("items")));
+    return b.build();
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}
