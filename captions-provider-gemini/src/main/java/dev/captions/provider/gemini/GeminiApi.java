@@ -85,7 +85,6 @@ final class GeminiApi implements AutoCloseable {
       throw new ProviderException(PROVIDER, "the model returned no answer (" + reason + ")", 200, requestId, false, null);
     }
     FinishReason finish = candidates.get(0).finishReason().orElse(null);
-    String text = r.text();
     if (finish != null && finish.knownEnum() == FinishReason.Known.MAX_TOKENS) {
       throw new TruncatedReplyException(PROVIDER, "the reply hit the model's output token limit (finishReason MAX_TOKENS)",
           requestId);
@@ -95,6 +94,7 @@ final class GeminiApi implements AutoCloseable {
       throw new ProviderException(PROVIDER, "the model stopped with finishReason " + finish
           + "; the media or prompt was refused", 200, requestId, false, null);
     }
+    String text = r.text();
     if (text == null || text.isBlank()) {
       throw new ProviderException(PROVIDER, "the model returned an empty reply", 200, requestId, true, null);
     }
