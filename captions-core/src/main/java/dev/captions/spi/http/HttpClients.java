@@ -1,0 +1,145 @@
+package dev.captions.spi.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Properties;
+import okhttp3.OkHttpClient;
+
+/**
+ * Creates the OkHttp clients providers use: sensible time-outs, a {@code captions-java/<version>} user agent and the
+ * {@link RedactingLoggingInterceptor}.
+ *
+ * <pre>{@code
+ * OkHttpClient http = HttpClients.builder().readTimeout(Duration.ofMinutes(5)).build();
+ * }</pre>
+ *
+ * <p>OkHttp clients are thread-safe and meant to be shared: a provider creates one in its constructor (no I/O happens
+ * there) and reuses it. {@link #shared()} is one with the defaults; derive variants with
+ * {@code shared().newBuilder()} to share its connection pool.
+ */
+public final class HttpClients {
+  private static final String VERSION = readVersion();
+  private static final OkHttpClient SHARED = builder().build();
+
+  private HttpClients() {}
+
+  /** A process-wide client with the default settings. */
+  public static OkHttpClient shared() {
+    return SHARED;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** {@code captions-java/<version>}, e.g. {@code captions-java/0.1.0}. */
+  public static String userAgent() {
+    return "captions-java/" + VERSION;
+  }
+
+  /** The SDK's version, from the build; {@code "dev"} when run from an IDE without resources. */
+  public static String version() {
+    return VERSION;
+  }
+
+  private static String readVersion() {
+    try (InputStream in = HttpClients.class.getResourceAsStream("captions-version.properties")) {
+      if (in == null) return "dev";
+      Properties p = new Properties();
+      p.load(in);
+      String v = p.getProperty("version", "dev").trim();
+      return v.isEmpty() || v.startsWith("${") ? "dev" : v;
+    } catch (IOException e) {
+      return "dev";
+    }
+  }
+
+  /** Builds an {@link OkHttpClient}. Not thread-safe. */
+  public static final class Builder {
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(60);
+    private Duration writeTimeout = Duration.ofSeconds(60);
+    private Duration callTimeout = Duration.ofMinutes(10);
+    private String userAgent = userAgent();
+    private OkHttpClient base;
+
+    private Builder() {}
+
+    /** Time to establish a connection. Default 10 s. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = check(timeout, "connectTimeout");
+      return this;
+    }
+
+    /** Longest silence while reading a response. Default 60 s; raise it for endpoints that think before answering. */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = check(timeout, "readTimeout");
+      return this;
+    }
+
+    /** Longest stall while sending a request body. Default 60 s. */
+    public Builder writeTimeout(Duration timeout) {
+      this.writeTimeout = check(timeout, "writeTimeout");
+      return this;
+    }
+
+    /** Limit for one whole call (connect, send, wait, read); {@link Duration#ZERO} for none. Default 10 min. */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = check(timeout, "callTimeout");
+      return this;
+    }
+
+    /** Appends a product token, e.g. {@code "gcore"}, giving {@code captions-java/0.1.0 gcore}. */
+    public Builder userAgentSuffix(String suffix) {
+      Objects.requireNonNull(suffix, "suffix == null");
+      this.userAgent = userAgent() + (suffix.isBlank() ? "" : " " + suffix.strip());
+      return this;
+    }
+
+    /** Derives from an existing client, sharing its connection pool and dispatcher. */
+    public Builder base(OkHttpClient base) {
+      this.base = Objects.requireNonNull(base, "base == null");
+      return this;
+    }
+
+    public OkHttpClient build() {
+      String ua = userAgent;
+      OkHttpClient.Builder b = base != null ? base.newBuilder() : new OkHttpClient.Builder();
+      b.interceptors().removeIf(i -> i instanceof UserAgentInterceptor);
+      b.networkInterceptors().removeIf(i -> i instanceof RedactingLoggingInterceptor);
+      return b.connectTimeout(connectTimeout)
+          .readTimeout(readTimeout)
+          .writeTimeout(writeTimeout)
+          .callTimeout(callTimeout)
+          .retryOnConnectionFailure(true)
+          .addInterceptor(new UserAgentInterceptor(ua))
+          // a network interceptor sees each real exchange, including ones the RetryPolicy repeats
+          .addNetworkInterceptor(new RedactingLoggingInterceptor())
+          .build();
+    }
+
+    private static Duration check(Duration d, String name) {
+      Objects.requireNonNull(d, name + " == null");
+      if (d.isNegative()) throw new IllegalArgumentException(name + " must not be negative, but is " + d);
+      return d;
+    }
+  }
+
+  /** Sets the User-Agent unless the request already has one. */
+  private static final class UserAgentInterceptor implements okhttp3.Interceptor {
+    private final String userAgent;
+
+    UserAgentInterceptor(String userAgent) {
+      this.userAgent = userAgent;
+    }
+
+    @Override
+    public okhttp3.Response intercept(Chain chain) throws IOException {
+      okhttp3.Request r = chain.request();
+      if (r.header("User-Agent") != null) return chain.proceed(r);
+      return chain.proceed(r.newBuilder().header("User-Agent", userAgent).build());
+    }
+  }
+}

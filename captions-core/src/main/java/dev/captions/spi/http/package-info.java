@@ -1,0 +1,12 @@
+/**
+ * Shared infrastructure for HTTP providers, written once: an OkHttp client factory with a redacting logging
+ * interceptor ({@link dev.captions.spi.http.HttpClients}), a retry policy on Failsafe
+ * ({@link dev.captions.spi.http.RetryPolicy}), the HTTP status to exception mapping
+ * ({@link dev.captions.spi.http.HttpErrors}), an async job poller ({@link dev.captions.spi.http.JobPoller}), the Jackson
+ * configuration ({@link dev.captions.spi.http.Json}), JSON extraction from LLM replies
+ * ({@link dev.captions.spi.http.JsonRepair}) and a JSON-over-HTTP helper ({@link dev.captions.spi.http.JsonHttp}).
+ *
+ * <p>This package is for provider implementers; applications do not need it. Everything here is thread-safe unless a
+ * class says otherwise, and nothing here ever writes an API key to a log line or an exception message.
+ */
+package dev.captions.spi.http;
