@@ -15,13 +15,14 @@ import com.google.genai.types.HttpRetryOptions;
 import com.google.genai.types.Part;
 import com.google.genai.types.Schema;
 import com.google.genai.types.UploadFileConfig;
-import dev.captions.AuthenticationException;
 import dev.captions.InvalidMediaException;
 import dev.captions.ProviderException;
-import dev.captions.ProviderTimeoutException;
-import dev.captions.RateLimitException;
 import dev.captions.model.MediaSource;
 import dev.captions.spi.Async;
+import dev.captions.spi.http.HttpErrors;
+import dev.captions.spi.http.JobPoller;
+import dev.captions.spi.http.JobStatus;
+import dev.captions.spi.http.Json;
 import dev.captions.spi.llm.TruncatedReplyException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -150,29 +151,32 @@ final class GeminiApi implements AutoCloseable {
   }
 
   /** Polls the uploaded file until it is {@code ACTIVE}; {@code FAILED} and the time limit are errors. */
-  File awaitActive(File file) {
-    String name = file.name().orElseThrow(() -> new ProviderException(PROVIDER, "the upload returned no file name"));
-    long deadline = System.nanoTime() + settings.fileActiveTimeout().toNanos();
-    File current = file;
-    while (true) {
-      FileState.Known state = current.state().map(FileState::knownEnum).orElse(FileState.Known.STATE_UNSPECIFIED);
-      if (state == FileState.Known.ACTIVE) return current;
-      if (state == FileState.Known.FAILED) {
-        String why = current.error().flatMap(e -> e.message()).orElse("no reason given");
-        throw new ProviderException(PROVIDER, "Gemini could not process the uploaded file " + name + ": " + why, 0, name,
-            false, null);
+  File awaitActive(File uploaded) {
+    String name = uploaded.name().orElseThrow(() -> new ProviderException(PROVIDER, "the upload returned no file name"));
+    JobPoller poller = JobPoller.builder(PROVIDER).stage("upload")
+        .initialInterval(settings.filePollInterval())
+        .maxInterval(settings.filePollInterval().multipliedBy(5))
+        .timeout(settings.fileActiveTimeout())
+        .build();
+    File[] current = {uploaded};
+    boolean[] first = {true};
+    return poller.poll(name, () -> {
+      if (!first[0]) current[0] = call("files.get", () -> client.files.get(name, null));
+      first[0] = false;
+      File f = current[0];
+      FileState.Known state = f.state().map(FileState::knownEnum).orElse(FileState.Known.STATE_UNSPECIFIED);
+      switch (state) {
+        case ACTIVE:
+          return JobStatus.succeeded("ACTIVE", f);
+        case FAILED:
+          return JobStatus.failed("FAILED", "Gemini could not process the uploaded file: "
+              + f.error().flatMap(e -> e.message()).orElse("no reason given"));
+        case PROCESSING:
+          return JobStatus.running("PROCESSING", Double.NaN);
+        default:
+          return JobStatus.unknown(state.name());
       }
-      if (System.nanoTime() > deadline) {
-        throw new ProviderTimeoutException(PROVIDER, "the uploaded file " + name + " was still " + state + " after "
-            + settings.fileActiveTimeout().toSeconds() + " s", name, settings.fileActiveTimeout(), null);
-      }
-      try {
-        Thread.sleep(settings.filePollInterval().toMillis());
-      } catch (InterruptedException e) {
-        throw Async.cancelled(e);
-      }
-      current = call("files.get", () -> client.files.get(name, null));
-    }
+    });
   }
 
   /** Best effort: uploaded files expire after 48 h anyway. */
@@ -188,27 +192,26 @@ final class GeminiApi implements AutoCloseable {
     }
   }
 
-  /** Runs one SDK call, mapping its exceptions. */
+  /** Runs one SDK call through our retry policy, mapping its exceptions. */
   <T> T call(String what, Supplier<T> sdkCall) {
-    Async.checkCancelled();
-    try {
-      return sdkCall.get();
-    } catch (ApiException e) {
-      throw map(what, e);
-    } catch (GenAiIOException e) {
-      throw new ProviderException(PROVIDER, what + " failed: " + e.getMessage(), 0, null, true, e);
-    }
+    return settings.retryPolicy().call(() -> {
+      try {
+        return sdkCall.get();
+      } catch (ApiException e) {
+        throw map(what, e);
+      } catch (GenAiIOException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof IOException) throw HttpErrors.fromIOException(PROVIDER, (IOException) cause, settings.requestTimeout());
+        throw new ProviderException(PROVIDER, what + " failed: " + e.getMessage(), 0, null, true, e);
+      }
+    });
   }
 
+  /** The SDK exposes only the status and {@code error.message}; {@link HttpErrors} maps them like any HTTP failure. */
   static ProviderException map(String what, ApiException e) {
-    int code = e.code();
-    String msg = what + " failed: " + e.message();
-    if (code == 401 || code == 403) {
-      return new AuthenticationException(PROVIDER, msg + " (check GEMINI_API_KEY)", code, null);
-    }
-    if (code == 429) return new RateLimitException(PROVIDER, msg, code, null, null);
-    boolean retryable = code == 408 || code >= 500;
-    return new ProviderException(PROVIDER, msg, code, null, retryable, e);
+    String body = Json.mapper().createObjectNode().set("error",
+        Json.mapper().createObjectNode().put("code", e.code()).put("message", what + ": " + e.message())).toString();
+    return HttpErrors.toException(PROVIDER, e.code(), header -> null, body);
   }
 
   /** Converts a plain JSON Schema ({@link dev.captions.spi.llm.LlmSchemas}) to Gemini's OpenAPI-style schema. */

@@ -3,6 +3,7 @@ package dev.captions.provider.gemini;
 import dev.captions.ConfigurationException;
 import dev.captions.spi.ProviderConfig;
 import dev.captions.spi.Secret;
+import dev.captions.spi.http.RetryPolicy;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,6 +32,7 @@ public final class GeminiSettings {
   private final int translationBatchSize;
   private final int translationAttempts;
   private final Integer maxOutputTokens;
+  private final RetryPolicy retryPolicy;
 
   private GeminiSettings(Builder b) {
     this.apiKey = b.apiKey;
@@ -45,6 +47,7 @@ public final class GeminiSettings {
     this.translationBatchSize = b.translationBatchSize;
     this.translationAttempts = b.translationAttempts;
     this.maxOutputTokens = b.maxOutputTokens;
+    this.retryPolicy = b.retryPolicy;
   }
 
   public static Builder builder() {
@@ -78,6 +81,7 @@ public final class GeminiSettings {
     b.translationBatchSize = translationBatchSize;
     b.translationAttempts = translationAttempts;
     b.maxOutputTokens = maxOutputTokens;
+    b.retryPolicy = retryPolicy;
     return b;
   }
 
@@ -135,6 +139,14 @@ public final class GeminiSettings {
     return Optional.ofNullable(maxOutputTokens);
   }
 
+  /**
+   * The only retry policy applied to Gemini calls (the SDK's own retries are switched off): 429, 408, 5xx and I/O
+   * failures are retried. Default {@link RetryPolicy#defaults()}.
+   */
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
   @Override
   public String toString() {
     return "GeminiSettings{model=" + model + ", baseUrl=" + (baseUrl == null ? "default" : baseUrl) + ", apiKey="
@@ -155,8 +167,14 @@ public final class GeminiSettings {
     private int translationBatchSize = 80;
     private int translationAttempts = 3;
     private Integer maxOutputTokens;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
 
     private Builder() {}
+
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
+      return this;
+    }
 
     public Builder apiKey(Secret apiKey) {
       this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");

@@ -30,7 +30,14 @@ final class GeminiStubs {
 
   static GeminiSettings.Builder settings(WireMockServer s) {
     return GeminiSettings.builder().apiKey(KEY).baseUrl("http://127.0.0.1:" + s.port())
-        .filePollInterval(java.time.Duration.ofMillis(10));
+        .filePollInterval(java.time.Duration.ofMillis(10))
+        .retryPolicy(fastRetries(3));
+  }
+
+  /** Retries without real waiting: every wait is recorded instead of slept. */
+  static dev.captions.spi.http.RetryPolicy fastRetries(int attempts) {
+    return dev.captions.spi.http.RetryPolicy.builder().maxAttempts(attempts)
+        .initialDelay(java.time.Duration.ofMillis(1)).maxDelay(java.time.Duration.ofMillis(5)).build();
   }
 
   /** A 200 generateContent response whose first candidate's text is {@code text}. */

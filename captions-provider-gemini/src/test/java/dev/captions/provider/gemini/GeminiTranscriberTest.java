@@ -199,12 +199,40 @@ class GeminiTranscriberTest {
   }
 
   @Test
-  void rateLimitIsARetryableRateLimitException() {
-    wm.stubFor(post(urlEqualTo(GENERATE)).willReturn(GeminiStubs.error(429, "RESOURCE_EXHAUSTED", "Quota exceeded")));
+  void rateLimitIsRetriedByOurPolicyOnlyThenARateLimitException() {
+    wm.stubFor(post(urlEqualTo(GENERATE)).willReturn(GeminiStubs.error(429, "RESOURCE_EXHAUSTED", "Too many requests")));
 
     assertThatThrownBy(() -> transcribe(GeminiStubs.settings(wm).build(), TranscriptionOptions.defaults()))
         .isInstanceOf(RateLimitException.class)
         .matches(e -> ((ProviderException) e).isRetryable());
+    // exactly our policy's 3 attempts: the SDK's own retries are off
+    wm.verify(3, postRequestedFor(urlEqualTo(GENERATE)));
+  }
+
+  @Test
+  void serverErrorsAreRetriedUntilSuccess() {
+    wm.stubFor(post(urlEqualTo(GENERATE)).inScenario("5xx").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(GeminiStubs.error(503, "UNAVAILABLE", "The model is overloaded.")).willSetStateTo("second"));
+    wm.stubFor(post(urlEqualTo(GENERATE)).inScenario("5xx").whenScenarioStateIs("second")
+        .willReturn(GeminiStubs.error(500, "INTERNAL", "Internal error")).willSetStateTo("ok"));
+    wm.stubFor(post(urlEqualTo(GENERATE)).inScenario("5xx").whenScenarioStateIs("ok")
+        .willReturn(reply("{\"cues\":[{\"start\":0,\"end\":1,\"text\":\"ok\"}]}", "STOP")));
+
+    Transcript t = transcribe(GeminiStubs.settings(wm).build(), TranscriptionOptions.defaults());
+
+    assertThat(t.segments()).containsExactly(Segment.of(0, 1000, "ok"));
+    wm.verify(3, postRequestedFor(urlEqualTo(GENERATE)));
+  }
+
+  @Test
+  void badRequestIsNotRetried() {
+    wm.stubFor(post(urlEqualTo(GENERATE)).willReturn(GeminiStubs.error(400, "INVALID_ARGUMENT", "Unsupported MIME type")));
+
+    assertThatThrownBy(() -> transcribe(GeminiStubs.settings(wm).build(), TranscriptionOptions.defaults()))
+        .isInstanceOf(ProviderException.class)
+        .hasMessageContaining("Unsupported MIME type")
+        .matches(e -> !((ProviderException) e).isRetryable());
+    wm.verify(1, postRequestedFor(urlEqualTo(GENERATE)));
   }
 
   @Test
