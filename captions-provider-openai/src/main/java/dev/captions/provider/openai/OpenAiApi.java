@@ -44,8 +44,12 @@ final class OpenAiApi {
     return settings;
   }
 
-  TranscriptionCreateResponse transcribe(TranscriptionCreateParams params) {
-    return call("audio/transcriptions", () -> client.audio().transcriptions().create(params));
+  /**
+   * @param params builds the request afresh for each attempt: a multipart body built from a file opens it once and
+   *     cannot be sent twice
+   */
+  TranscriptionCreateResponse transcribe(Supplier<TranscriptionCreateParams> params) {
+    return call("audio/transcriptions", () -> client.audio().transcriptions().create(params.get()));
   }
 
   /**

@@ -116,7 +116,7 @@ public final class OpenAiTranscriber implements Transcriber {
     double durationSec = 0;
     for (WavSplitter.Piece piece : pieces) {
       Async.checkCancelled();
-      TranscriptionCreateResponse r = api.transcribe(params(piece.file, options));
+      TranscriptionCreateResponse r = api.transcribe(() -> params(piece.file, options));
       if (r.isVerbose()) {
         TranscriptionVerbose v = r.asVerbose();
         durationSec = Math.max(durationSec, piece.offsetMs / 1000.0 + v.duration());
