@@ -1,27 +1,82 @@
 package dev.captions.shaping;
 
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
-/** PLACEHOLDER until the shaping engine lands (issue 4). */
+/**
+ * What a shaped track still breaks and what the engine changed to get there. Immutable and thread-safe.
+ */
 public final class CaptionQualityReport {
-  private final List<String> violations;
-  private final List<String> repairs;
+  private final String profileName;
+  private final int cueCount;
+  private final List<Violation> violations;
+  private final List<Repair> repairs;
 
-  public CaptionQualityReport(List<String> violations, List<String> repairs) {
+  public CaptionQualityReport(String profileName, int cueCount, List<Violation> violations, List<Repair> repairs) {
+    this.profileName = Objects.requireNonNull(profileName, "profileName == null");
+    this.cueCount = cueCount;
     this.violations = List.copyOf(violations);
     this.repairs = List.copyOf(repairs);
   }
 
-  public List<String> violations() {
+  /** The name of the profile the track was checked against. */
+  public String profileName() {
+    return profileName;
+  }
+
+  public int cueCount() {
+    return cueCount;
+  }
+
+  /** Each remaining violation: cue, rule, measured value, limit and cause. Unmodifiable. */
+  public List<Violation> violations() {
     return violations;
   }
 
-  public List<String> repairs() {
+  /** Each change made to the input. Unmodifiable. */
+  public List<Repair> repairs() {
     return repairs;
   }
 
-  /** One line for the CLI. */
+  /** The number of cues that break at least one rule. */
+  public int nonCompliantCues() {
+    Set<Integer> cues = new HashSet<>();
+    for (Violation v : violations) if (v.cueIndex() >= 0) cues.add(v.cueIndex());
+    return cues.size();
+  }
+
+  /** The share of cues that break no rule, in [0, 1]; 1 for an empty track. */
+  public double compliantShare() {
+    return cueCount == 0 ? 1 : (cueCount - nonCompliantCues()) / (double) cueCount;
+  }
+
+  /**
+   * One line for people, e.g. {@code "netflix-en: 412 cues, 99.3% compliant; 3 violations (READING_SPEED 3);
+   * 2 repairs (CLAMPED_TO_MEDIA 1, DROPPED_REPETITION 1)"}.
+   */
   public String summary() {
-    return violations.size() + " violations, " + repairs.size() + " repairs";
+    Map<Violation.Rule, Integer> byRule = new EnumMap<>(Violation.Rule.class);
+    for (Violation v : violations) byRule.merge(v.rule(), 1, Integer::sum);
+    Map<Repair.Kind, Integer> byKind = new EnumMap<>(Repair.Kind.class);
+    for (Repair r : repairs) byKind.merge(r.kind(), 1, Integer::sum);
+    return profileName + ": " + cueCount + " cues, "
+        + String.format(java.util.Locale.ROOT, "%.1f", compliantShare() * 100) + "% compliant; "
+        + violations.size() + " violations" + counts(byRule) + "; " + repairs.size() + " repairs" + counts(byKind);
+  }
+
+  private static String counts(Map<?, Integer> m) {
+    if (m.isEmpty()) return "";
+    StringBuilder sb = new StringBuilder(" (");
+    m.forEach((k, n) -> sb.append(sb.length() > 2 ? ", " : "").append(k).append(' ').append(n));
+    return sb.append(')').toString();
+  }
+
+  @Override
+  public String toString() {
+    return "CaptionQualityReport{" + summary() + '}';
   }
 }

@@ -1,0 +1,116 @@
+package dev.captions.shaping;
+
+import dev.captions.model.CaptionTrack;
+import dev.captions.model.Cue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Checks any caption track against a {@link StyleProfile} and explains each violation. Used on the engine's output
+ * and to measure other tools' tracks. Immutable and thread-safe.
+ */
+public final class ComplianceChecker {
+  private final StyleProfile p;
+
+  private ComplianceChecker(StyleProfile profile) {
+    this.p = Objects.requireNonNull(profile, "profile == null");
+  }
+
+  public static ComplianceChecker of(StyleProfile profile) {
+    return new ComplianceChecker(profile);
+  }
+
+  /**
+   * Every violation in {@code track}, in cue order.
+   *
+   * @param mediaDurationMs the media's length, or {@code null} when unknown (then no {@code BEYOND_MEDIA} check)
+   */
+  public List<Violation> check(CaptionTrack track, Long mediaDurationMs) {
+    List<Violation> out = new ArrayList<>();
+    List<Cue> cues = track.cues();
+    for (int i = 0; i < cues.size(); i++) {
+      Cue c = cues.get(i);
+      Cue next = i + 1 < cues.size() ? cues.get(i + 1) : null;
+      List<String> lines = c.lines();
+      int chars = 0;
+      for (String line : lines) {
+        int w = Graphemes.width(line);
+        chars += w;
+        if (w > p.maxCharsPerLine()) {
+          boolean oneWord = line.trim().indexOf(' ') < 0 && !Graphemes.hasNoSpaceScript(line);
+          out.add(new Violation(i, c.startMs(), Violation.Rule.MAX_CHARS_PER_LINE, w, p.maxCharsPerLine(),
+              oneWord ? "a single word is longer than a line" : "the line was not broken to fit"));
+        }
+      }
+      if (lines.size() > p.maxLines()) {
+        out.add(new Violation(i, c.startMs(), Violation.Rule.MAX_LINES, lines.size(), p.maxLines(),
+            "the text does not fit in " + p.maxLines() + " lines"));
+      }
+      long shown = c.durationMs();
+      if (shown < p.minDurationMs()) {
+        out.add(new Violation(i, c.startMs(), Violation.Rule.MIN_DURATION, shown, p.minDurationMs(),
+            shortCause(c, next)));
+      }
+      if (shown > p.maxDurationMs()) {
+        out.add(new Violation(i, c.startMs(), Violation.Rule.MAX_DURATION, shown, p.maxDurationMs(),
+            c.words().size() == 1 ? "a single word lasts longer" : "the cue was not split"));
+      }
+      int words = TimingRepair.wordCount(c.text());
+      if (p.maxCharsPerSecond() > 0) {
+        double cps = chars * 1000.0 / shown;
+        if (cps > p.maxCharsPerSecond() + 1e-9) {
+          out.add(new Violation(i, c.startMs(), Violation.Rule.READING_SPEED, cps, p.maxCharsPerSecond(),
+              speedCause(c, next, chars, words)));
+        }
+      }
+      if (p.maxWordsPerMinute() > 0) {
+        double wpm = words * 60_000.0 / shown;
+        if (wpm > p.maxWordsPerMinute() + 1e-9) {
+          out.add(new Violation(i, c.startMs(), Violation.Rule.READING_SPEED, wpm, p.maxWordsPerMinute(),
+              speedCause(c, next, chars, words)));
+        }
+      }
+      if (i > 0) {
+        long gap = c.startMs() - cues.get(i - 1).endMs();
+        if (gap < p.minGapMs()) {
+          out.add(new Violation(i, c.startMs(), Violation.Rule.MIN_GAP, gap, p.minGapMs(),
+              gap < 0 ? "cues overlap" : "cues follow each other too closely"));
+        }
+      }
+      if (mediaDurationMs != null && c.endMs() > mediaDurationMs) {
+        out.add(new Violation(i, c.startMs(), Violation.Rule.BEYOND_MEDIA, c.endMs(), mediaDurationMs,
+            "the cue ends after the media"));
+      }
+    }
+    return out;
+  }
+
+  private String shortCause(Cue c, Cue next) {
+    if (c.words().isEmpty()) return "the cue is too short";
+    long lastEnd = lastWordEnd(c);
+    if (next == null || next.startMs() - lastEnd >= p.pauseMs()) {
+      return "isolated speech: lingering longer than " + p.maxLingerMs() + " ms over silence is not allowed";
+    }
+    return "the next cue starts " + (next.startMs() - c.startMs()) + " ms after this one and they cannot be merged";
+  }
+
+  private String speedCause(Cue c, Cue next, int chars, int words) {
+    if (c.words().isEmpty()) return "the cue is too short for its text";
+    long spoken = lastWordEnd(c) + p.maxLingerMs() - c.words().get(0).startMs();
+    if (next != null) spoken = Math.min(spoken, next.startMs() - p.minGapMs() - c.words().get(0).startMs());
+    long need = p.readingTimeMs(chars, words);
+    if (spoken < need) {
+      return String.format(Locale.ROOT, "speech is faster than the reading speed (%d ms available, %d ms needed)",
+          spoken, need);
+    }
+    return "the cue could be shown longer";
+  }
+
+  private static long lastWordEnd(Cue c) {
+    long m = 0;
+    for (var w : c.words()) m = Math.max(m, w.endMs());
+    return m;
+  }
+}

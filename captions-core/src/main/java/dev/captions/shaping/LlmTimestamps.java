@@ -1,0 +1,120 @@
+package dev.captions.shaping;
+
+import dev.captions.CaptionFormatException;
+import java.math.BigDecimal;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses the timestamp forms language models emit for caption times. Thread-safe; stateless.
+ *
+ * <p>Accepted (surrounding whitespace, quotes and square brackets are ignored; a fraction may have any number of
+ * digits and use {@code '.'} or {@code ','}):
+ * <ul>
+ *   <li>{@code HH:MM:SS.mmm}, {@code HH:MM:SS,mmm}, {@code H:MM:SS}</li>
+ *   <li>{@code MM:SS.mmm}, {@code M:SS} (e.g. {@code "1:02"} is 62 s)</li>
+ *   <li>{@code SS.mmm}, plain seconds {@code "62"}, {@code "62.5"}, and {@code "62s"} / {@code "62.5 sec"}</li>
+ *   <li>{@code 1h2m3.5s}, {@code 2m3s}, {@code 1500ms}</li>
+ *   <li>SMPTE-like {@code HH:MM:SS:FF} frames, at {@link #DEFAULT_FPS} unless a frame rate is given</li>
+ *   <li>JSON numbers (seconds) through {@link #parseSeconds(Object)}</li>
+ * </ul>
+ */
+public final class LlmTimestamps {
+  /** The frame rate assumed for {@code HH:MM:SS:FF} when none is given. */
+  public static final double DEFAULT_FPS = 25;
+
+  private static final Pattern CLOCK =
+      Pattern.compile("(?:(\\d+):)?(\\d{1,2}):(\\d{1,2})(?:[.,](\\d+))?");
+  private static final Pattern FRAMES = Pattern.compile("(\\d+):(\\d{1,2}):(\\d{1,2}):(\\d{1,3})");
+  private static final Pattern SECONDS = Pattern.compile("(\\d+(?:[.,]\\d*)?|[.,]\\d+)\\s*(?:s|sec|secs|seconds?)?");
+  private static final Pattern UNITS =
+      Pattern.compile("(?:(\\d+(?:\\.\\d+)?)\\s*h)?\\s*(?:(\\d+(?:\\.\\d+)?)\\s*m(?!s))?\\s*"
+          + "(?:(\\d+(?:\\.\\d+)?)\\s*s)?\\s*(?:(\\d+)\\s*ms)?");
+
+  private LlmTimestamps() {}
+
+  /** Parses {@code text} to milliseconds, with {@link #DEFAULT_FPS} for frame timecodes. */
+  public static long parseMs(String text) {
+    return parseMs(text, DEFAULT_FPS);
+  }
+
+  /**
+   * Parses {@code text} to milliseconds (rounded to the nearest millisecond).
+   *
+   * @throws CaptionFormatException when the text is no timestamp form this class knows, saying which forms it accepts
+   */
+  public static long parseMs(String text, double fps) {
+    if (text == null) throw new CaptionFormatException("Timestamp is missing (null).", 0, 0);
+    String s = strip(text);
+    Matcher m = FRAMES.matcher(s);
+    if (m.matches()) {
+      long ms = hms(m.group(1), m.group(2), m.group(3));
+      return ms + Math.round(Long.parseLong(m.group(4)) * 1000 / fps);
+    }
+    m = CLOCK.matcher(s);
+    if (m.matches()) return hms(m.group(1), m.group(2), m.group(3)) + fraction(m.group(4));
+    m = SECONDS.matcher(s);
+    if (m.matches()) return secondsToMs(new BigDecimal(normalize(m.group(1))));
+    m = UNITS.matcher(s);
+    if (!s.isEmpty() && m.matches() && (m.group(1) != null || m.group(2) != null || m.group(3) != null
+        || m.group(4) != null)) {
+      BigDecimal total = BigDecimal.ZERO;
+      if (m.group(1) != null) total = total.add(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(3600)));
+      if (m.group(2) != null) total = total.add(new BigDecimal(m.group(2)).multiply(BigDecimal.valueOf(60)));
+      if (m.group(3) != null) total = total.add(new BigDecimal(m.group(3)));
+      long ms = secondsToMs(total);
+      return m.group(4) != null ? ms + Long.parseLong(m.group(4)) : ms;
+    }
+    throw new CaptionFormatException("Unrecognised timestamp '" + text + "'. Expected HH:MM:SS.mmm, MM:SS.mmm, "
+        + "HH:MM:SS,mmm, SS.mmm, seconds (62.5), 1:02, 1m2s or HH:MM:SS:FF.", 0, 0);
+  }
+
+  /**
+   * Parses a JSON value: a number is seconds (Gemini and Whisper give {@code 62.48}); a string goes through
+   * {@link #parseMs(String)}.
+   *
+   * @throws CaptionFormatException for null, negative, non-finite or unrecognised values
+   */
+  public static long parseSeconds(Object value) {
+    if (value instanceof Number) {
+      double d = ((Number) value).doubleValue();
+      if (!(d >= 0) || Double.isInfinite(d)) {
+        throw new CaptionFormatException("Timestamp " + value + " must be a finite number of seconds >= 0.", 0, 0);
+      }
+      return Math.round(d * 1000);
+    }
+    if (value instanceof CharSequence) return parseMs(value.toString());
+    throw new CaptionFormatException("Timestamp " + value + " is neither a number of seconds nor a timestamp string.",
+        0, 0);
+  }
+
+  private static String strip(String text) {
+    String s = text.trim();
+    while (s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'")
+        || s.startsWith("[") && s.endsWith("]") || s.startsWith("(") && s.endsWith(")"))) {
+      s = s.substring(1, s.length() - 1).trim();
+    }
+    return s.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static long hms(String h, String m, String s) {
+    long hours = h == null ? 0 : Long.parseLong(h);
+    return (hours * 3600 + Long.parseLong(m) * 60 + Long.parseLong(s)) * 1000;
+  }
+
+  private static long fraction(String digits) {
+    if (digits == null || digits.isEmpty()) return 0;
+    return secondsToMs(new BigDecimal("0." + digits));
+  }
+
+  private static String normalize(String number) {
+    String n = number.replace(',', '.');
+    if (n.startsWith(".")) n = "0" + n;
+    if (n.endsWith(".")) n = n + "0";
+    return n;
+  }
+
+  private static long secondsToMs(BigDecimal seconds) {
+    return seconds.movePointRight(3).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+  }
+}

@@ -1,0 +1,93 @@
+package dev.captions.shaping;
+
+import java.util.Objects;
+
+/** One place where a caption track still breaks its {@link StyleProfile}, with the measured value and the limit. */
+public final class Violation {
+  /** The rule broken. */
+  public enum Rule {
+    /** A line is longer than {@link StyleProfile#maxCharsPerLine()} characters. */
+    MAX_CHARS_PER_LINE,
+    /** A cue has more than {@link StyleProfile#maxLines()} lines. */
+    MAX_LINES,
+    /** A cue is shown for less time than its text needs at the profile's reading speed (measured: ms needed). */
+    READING_SPEED,
+    /** A cue is shorter than {@link StyleProfile#minDurationMs()}. */
+    MIN_DURATION,
+    /** A cue is longer than {@link StyleProfile#maxDurationMs()}. */
+    MAX_DURATION,
+    /** The gap to the previous cue is shorter than {@link StyleProfile#minGapMs()} (measured may be negative: overlap). */
+    MIN_GAP,
+    /** A cue ends after the end of the media. */
+    BEYOND_MEDIA,
+    /** An input item (LLM segment, cue of a third-party file) implies an implausible reading speed, in chars/s. */
+    IMPLAUSIBLE_READING_SPEED
+  }
+
+  private final int cueIndex;
+  private final long startMs;
+  private final Rule rule;
+  private final double measured;
+  private final double limit;
+  private final String cause;
+
+  public Violation(int cueIndex, long startMs, Rule rule, double measured, double limit, String cause) {
+    this.cueIndex = cueIndex;
+    this.startMs = startMs;
+    this.rule = Objects.requireNonNull(rule, "rule == null");
+    this.measured = measured;
+    this.limit = limit;
+    this.cause = Objects.requireNonNull(cause, "cause == null");
+  }
+
+  /** The index of the cue in the shaped track, or -1 for a finding about the input (see {@link #cause()}). */
+  public int cueIndex() {
+    return cueIndex;
+  }
+
+  public long startMs() {
+    return startMs;
+  }
+
+  public Rule rule() {
+    return rule;
+  }
+
+  /** The measured value, in the rule's unit (characters, lines, milliseconds or characters per second). */
+  public double measured() {
+    return measured;
+  }
+
+  /** The profile's limit, in the same unit as {@link #measured()}. */
+  public double limit() {
+    return limit;
+  }
+
+  /** Why the engine could not avoid it, e.g. "speech is faster than the reading speed". */
+  public String cause() {
+    return cause;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof Violation)) return false;
+    Violation v = (Violation) o;
+    return cueIndex == v.cueIndex && startMs == v.startMs && rule == v.rule
+        && Double.compare(measured, v.measured) == 0 && Double.compare(limit, v.limit) == 0 && cause.equals(v.cause);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(cueIndex, startMs, rule, measured, limit, cause);
+  }
+
+  @Override
+  public String toString() {
+    return rule + (cueIndex >= 0 ? " cue " + cueIndex : " input") + " @" + startMs + "ms: " + fmt(measured)
+        + " (limit " + fmt(limit) + "): " + cause;
+  }
+
+  private static String fmt(double d) {
+    return d == Math.rint(d) ? Long.toString((long) d) : String.format(java.util.Locale.ROOT, "%.1f", d);
+  }
+}

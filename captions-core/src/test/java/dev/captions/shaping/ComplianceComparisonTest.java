@@ -1,0 +1,100 @@
+package dev.captions.shaping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.captions.model.CaptionTrack;
+import dev.captions.model.Cue;
+import dev.captions.model.Segment;
+import dev.captions.model.TimedWord;
+import dev.captions.model.TrackKind;
+import dev.captions.model.Transcript;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The measured comparison recorded in captions-core/README.md: on the same timed words ({@link SpeechCorpus}), the
+ * share of cues meeting Netflix English for (a) one cue per ASR segment, (b) greedy 42-character wrapping in 2 lines,
+ * (c) this engine. Prints the table; run with
+ * {@code mvn -B -o -pl captions-core test -Dtest=ComplianceComparisonTest -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+class ComplianceComparisonTest {
+  private static final StyleProfile P = StyleProfile.NETFLIX_EN;
+
+  @Test
+  void engineMeetsNetflixEnglishOnAtLeast98PercentOfCues() {
+    SpeechCorpus corpus = SpeechCorpus.generate(20_000, 42);
+    ComplianceChecker checker = ComplianceChecker.of(P);
+
+    CaptionTrack perSegment = CaptionTrack.of("en", TrackKind.CAPTIONS, onePerSegment(corpus.segments));
+    CaptionTrack greedy = CaptionTrack.of("en", TrackKind.CAPTIONS, greedyWrap(corpus.segments, 42, 2));
+    ShapingResult shaped = CaptionShaper.of(P)
+        .shape(Transcript.builder().language("en").words(corpus.words).build());
+
+    double a = share(perSegment, checker.check(perSegment, null));
+    double b = share(greedy, checker.check(greedy, null));
+    double c = shaped.report().compliantShare();
+    System.out.printf(Locale.ROOT, "Netflix English compliance on %d words (%s):%n", corpus.words.size(), P);
+    System.out.printf(Locale.ROOT, "  (a) one cue per ASR segment : %5.1f%% of %d cues%n", a * 100,
+        perSegment.cues().size());
+    System.out.printf(Locale.ROOT, "  (b) greedy 42x2 wrapping    : %5.1f%% of %d cues%n", b * 100,
+        greedy.cues().size());
+    System.out.printf(Locale.ROOT, "  (c) CaptionShaper           : %5.1f%% of %d cues%n", c * 100,
+        shaped.track().cues().size());
+    System.out.println("  (c) " + shaped.report().summary());
+    Map<String, Integer> causes = new TreeMap<>();
+    for (Violation v : shaped.report().violations()) causes.merge(v.rule() + ": " + v.cause(), 1, Integer::sum);
+    causes.forEach((k, n) -> System.out.println("      " + n + " x " + k));
+
+    assertThat(c).isGreaterThanOrEqualTo(0.98);
+    assertThat(c).isGreaterThan(a).isGreaterThan(b);
+    // Every violation left is explained.
+    assertThat(shaped.report().violations()).allSatisfy(v -> assertThat(v.cause()).isNotBlank());
+  }
+
+  /** What the seeds do: each ASR segment becomes one cue, on one line. */
+  static List<Cue> onePerSegment(List<Segment> segments) {
+    List<Cue> out = new ArrayList<>();
+    for (Segment s : segments) out.add(Cue.builder().startMs(s.startMs()).endMs(s.endMs()).text(s.text())
+        .words(s.words()).build());
+    return out;
+  }
+
+  /** Whisper CLI's --max_line_width/--max_line_count: fill lines greedily inside each segment. */
+  static List<Cue> greedyWrap(List<Segment> segments, int width, int maxLines) {
+    List<Cue> out = new ArrayList<>();
+    for (Segment s : segments) {
+      List<TimedWord> cueWords = new ArrayList<>();
+      List<String> lines = new ArrayList<>();
+      StringBuilder line = new StringBuilder();
+      for (TimedWord w : s.words()) {
+        if (line.length() > 0 && line.length() + 1 + w.text().length() > width) {
+          lines.add(line.toString());
+          line.setLength(0);
+          if (lines.size() == maxLines) {
+            out.add(cue(cueWords, lines));
+            cueWords = new ArrayList<>();
+            lines = new ArrayList<>();
+          }
+        }
+        line.append(line.length() == 0 ? "" : " ").append(w.text());
+        cueWords.add(w);
+      }
+      if (line.length() > 0) lines.add(line.toString());
+      if (!cueWords.isEmpty()) out.add(cue(cueWords, lines));
+    }
+    return out;
+  }
+
+  private static Cue cue(List<TimedWord> words, List<String> lines) {
+    return Cue.builder().startMs(words.get(0).startMs()).endMs(words.get(words.size() - 1).endMs()).lines(lines)
+        .words(words).build();
+  }
+
+  private static double share(CaptionTrack track, List<Violation> violations) {
+    return new CaptionQualityReport(P.name(), track.cues().size(), violations, List.of()).compliantShare();
+  }
+}
