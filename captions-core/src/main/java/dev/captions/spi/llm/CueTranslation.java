@@ -80,15 +80,16 @@ public final class CueTranslation {
     String inputJson = input.toString();
     String problem = null;
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-      String reply = completion.complete(instructions, inputJson, "cue_translation", LlmSchemas.cueTranslation());
       try {
+        String reply = completion.complete(instructions, inputJson, "cue_translation", LlmSchemas.cueTranslation());
         JsonNode root = LlmReplies.parse(provider, reply);
         List<String> texts = match(root, ids);
         if (texts != null) return texts;
         problem = describeMismatch(root, ids);
       } catch (TruncatedReplyException e) {
         problem = "the reply was cut off";
-      } catch (ProviderException e) { // malformed JSON: worth another try like any other bad reply
+      } catch (ProviderException e) {
+        if (!isBadReply(e)) throw e; // HTTP and I/O failures were already retried by the provider's policy
         problem = e.getMessage();
       }
       LOG.warn("{}: translation of cues {}-{} did not match the request (attempt {}/{}): {}", provider, ids.get(0),
@@ -97,6 +98,11 @@ public final class CueTranslation {
     throw new ProviderException(provider, "the translation of cues " + ids.get(0) + "-" + ids.get(ids.size() - 1)
         + " did not keep one translated cue per input cue after " + maxAttempts + " attempts; last reply: " + problem
         + ". Try a stronger model or a smaller batch size.");
+  }
+
+  /** A reply that arrived but was unusable (malformed, refused, empty), as opposed to a failed exchange. */
+  private static boolean isBadReply(ProviderException e) {
+    return e.httpStatus() == 200 || e.httpStatus() == 0 && !e.isRetryable();
   }
 
   /** The translated texts in order, or null when the ids do not match. */

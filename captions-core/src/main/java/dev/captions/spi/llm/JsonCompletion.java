@@ -9,7 +9,9 @@ import java.util.Map;
  * <p>Implementations map transport and HTTP failures to {@link dev.captions.ProviderException}s (after their retry
  * policy gave up) and return the model's raw text, which may still be fenced, wrapped in prose or truncated; callers
  * clean it with {@link LlmReplies}. They throw {@link TruncatedReplyException} when the provider itself reports that
- * the output hit its token limit. Must be thread-safe; blocks.
+ * the output hit its token limit, and a {@link dev.captions.ProviderException} with {@code httpStatus() == 200} when a
+ * reply arrived but is unusable (refused, empty): callers may ask again for those, never for failed exchanges.
+ * Must be thread-safe; blocks.
  */
 @FunctionalInterface
 public interface JsonCompletion {
