@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Translates a track with an LLM while keeping the {@link dev.captions.spi.Translator} contract: cue texts go out in
  * batches with short ids, the reply must hold exactly the same ids in the same order, and a batch whose reply does not
- * (merged, split, dropped or renamed cues, or a truncated reply) is sent again; after {@code maxAttempts} a
- * {@link ProviderException} says what came back. Only the text of each cue changes. Immutable and thread-safe.
+ * (merged, split, dropped or renamed cues, malformed JSON) is sent again; a reply cut off by the output limit is
+ * sent again in two halves. After {@code maxAttempts} a {@link ProviderException} says what came back. Only the text of each cue changes. Immutable and thread-safe.
  */
 public final class CueTranslation {
   private static final Logger LOG = LoggerFactory.getLogger(CueTranslation.class);
@@ -87,6 +87,15 @@ public final class CueTranslation {
         if (texts != null) return texts;
         problem = describeMismatch(root, ids);
       } catch (TruncatedReplyException e) {
+        if (batch.size() > 1) {
+          // The batch is too long for the model's output limit: asking again would be cut off again.
+          int half = batch.size() / 2;
+          LOG.info("{}: translation of cues {}-{} was cut off; translating it in two halves", provider, ids.get(0),
+              ids.get(ids.size() - 1));
+          List<String> texts = new ArrayList<>(translateBatch(instructions, batch.subList(0, half), firstIndex));
+          texts.addAll(translateBatch(instructions, batch.subList(half, batch.size()), firstIndex + half));
+          return texts;
+        }
         problem = "the reply was cut off";
       } catch (ProviderException e) {
         if (!isBadReply(e)) throw e; // HTTP and I/O failures were already retried by the provider's policy

@@ -17,6 +17,7 @@ import com.google.genai.types.Schema;
 import com.google.genai.types.UploadFileConfig;
 import dev.captions.InvalidMediaException;
 import dev.captions.ProviderException;
+import dev.captions.RateLimitException;
 import dev.captions.model.MediaSource;
 import dev.captions.spi.Async;
 import dev.captions.spi.http.HttpErrors;
@@ -116,9 +117,8 @@ final class GeminiApi implements AutoCloseable {
         try (InputStream in = media.stream()) {
           byte[] bytes = in.readAllBytes();
           if (bytes.length <= settings.inlineLimitBytes()) return Part.fromBytes(bytes, mime);
-          File f = uploadBytes(bytes, mime, media.name());
-          uploads.add(f);
-          return Part.fromUri(f.uri().orElseThrow(), mime);
+          UploadFileConfig cfg = UploadFileConfig.builder().mimeType(mime).displayName(media.name()).build();
+          return activePart(call("files.upload", () -> client.files.upload(bytes, cfg)), mime, uploads);
         } catch (IOException e) {
           throw new InvalidMediaException("cannot read " + media + ": " + e.getMessage(), e);
         }
@@ -132,22 +132,17 @@ final class GeminiApi implements AutoCloseable {
           throw new InvalidMediaException("cannot read " + path + ": " + e.getMessage()
               + " (check that the file exists and is readable)", e);
         }
-        File f = upload(path, mime);
-        uploads.add(f);
-        return Part.fromUri(f.uri().orElseThrow(), mime);
+        UploadFileConfig cfg = UploadFileConfig.builder().mimeType(mime).displayName(path.getFileName().toString()).build();
+        return activePart(call("files.upload", () -> client.files.upload(path.toFile(), cfg)), mime, uploads);
     }
   }
 
-  private File upload(Path path, String mime) {
-    UploadFileConfig cfg = UploadFileConfig.builder().mimeType(mime).displayName(path.getFileName().toString()).build();
-    File f = call("files.upload", () -> client.files.upload(path.toFile(), cfg));
-    return awaitActive(f);
-  }
-
-  private File uploadBytes(byte[] bytes, String mime, String name) {
-    UploadFileConfig cfg = UploadFileConfig.builder().mimeType(mime).displayName(name).build();
-    File f = call("files.upload", () -> client.files.upload(bytes, cfg));
-    return awaitActive(f);
+  /** Records the upload first, so that it is deleted even when it never becomes {@code ACTIVE}. */
+  private Part activePart(File uploaded, String mime, List<File> uploads) {
+    uploads.add(uploaded);
+    File active = awaitActive(uploaded);
+    return Part.fromUri(active.uri().or(uploaded::uri).orElseThrow(() ->
+        new ProviderException(PROVIDER, "the uploaded file " + active.name().orElse("?") + " has no uri")), mime);
   }
 
   /** Polls the uploaded file until it is {@code ACTIVE}; {@code FAILED} and the time limit are errors. */
@@ -207,8 +202,16 @@ final class GeminiApi implements AutoCloseable {
     });
   }
 
-  /** The SDK exposes only the status and {@code error.message}; {@link HttpErrors} maps them like any HTTP failure. */
+  /**
+   * The SDK exposes only the status and {@code error.message}; {@link HttpErrors} maps them like any HTTP failure,
+   * except 429: Gemini says "exceeded your current quota" for per-minute limits too, and without the body's
+   * {@code RetryInfo} (which the SDK drops) a plain rate limit could not be told from an exhausted account, so a 429
+   * is always a retryable {@link RateLimitException}.
+   */
   static ProviderException map(String what, ApiException e) {
+    if (e.code() == 429) {
+      return new RateLimitException(PROVIDER, what + " failed: HTTP 429 " + e.message(), 429, null, null);
+    }
     String body = Json.mapper().createObjectNode().set("error",
         Json.mapper().createObjectNode().put("code", e.code()).put("message", what + ": " + e.message())).toString();
     return HttpErrors.toException(PROVIDER, e.code(), header -> null, body);

@@ -282,6 +282,64 @@ class GeminiTranscriberTest {
   }
 
   @Test
+  void quotaWordingOnA429IsStillARetryableRateLimit() {
+    wm.stubFor(post(urlEqualTo(GENERATE)).willReturn(GeminiStubs.error(429, "RESOURCE_EXHAUSTED",
+        "You exceeded your current quota, please check your plan and billing details.")));
+
+    assertThatThrownBy(() -> transcribe(GeminiStubs.settings(wm).build(), TranscriptionOptions.defaults()))
+        .isInstanceOf(RateLimitException.class);
+    wm.verify(3, postRequestedFor(urlEqualTo(GENERATE)));
+  }
+
+  @Test
+  void aFileThatStaysProcessingTimesOut() {
+    String base = "http://127.0.0.1:" + wm.port();
+    wm.stubFor(post(urlEqualTo("/upload/v1beta/files"))
+        .willReturn(aResponse().withStatus(200).withHeader("X-Goog-Upload-URL", base + "/upload-session/3")));
+    wm.stubFor(post(urlEqualTo("/upload-session/3"))
+        .willReturn(aResponse().withStatus(200).withHeader("X-Goog-Upload-Status", "final")
+            .withBody("{\"file\":{\"name\":\"files/slow\",\"uri\":\"" + base + "/v1beta/files/slow\",\"state\":\"PROCESSING\"}}")));
+    wm.stubFor(get(urlPathEqualTo("/v1beta/files/slow")).willReturn(aResponse()
+        .withBody("{\"name\":\"files/slow\",\"uri\":\"" + base + "/v1beta/files/slow\",\"state\":\"PROCESSING\"}")));
+    wm.stubFor(delete(urlPathEqualTo("/v1beta/files/slow")).willReturn(aResponse().withStatus(200).withBody("{}")));
+
+    assertThatThrownBy(() -> transcribe(GeminiStubs.settings(wm).inlineLimitBytes(100)
+        .fileActiveTimeout(java.time.Duration.ofMillis(150)).build(), TranscriptionOptions.defaults()))
+        .isInstanceOf(dev.captions.ProviderTimeoutException.class)
+        .hasMessageContaining("files/slow");
+    wm.verify(0, postRequestedFor(urlEqualTo(GENERATE)));
+    wm.verify(deleteRequestedFor(urlPathEqualTo("/v1beta/files/slow")));
+  }
+
+  @Test
+  void cancellingTheFutureStopsPollingTheUpload() throws Exception {
+    String base = "http://127.0.0.1:" + wm.port();
+    wm.stubFor(post(urlEqualTo("/upload/v1beta/files"))
+        .willReturn(aResponse().withStatus(200).withHeader("X-Goog-Upload-URL", base + "/upload-session/4")));
+    wm.stubFor(post(urlEqualTo("/upload-session/4"))
+        .willReturn(aResponse().withStatus(200).withHeader("X-Goog-Upload-Status", "final")
+            .withBody("{\"file\":{\"name\":\"files/c\",\"uri\":\"" + base + "/v1beta/files/c\",\"state\":\"PROCESSING\"}}")));
+    wm.stubFor(get(urlPathEqualTo("/v1beta/files/c")).willReturn(aResponse()
+        .withBody("{\"name\":\"files/c\",\"uri\":\"" + base + "/v1beta/files/c\",\"state\":\"PROCESSING\"}")));
+    wm.stubFor(delete(urlPathEqualTo("/v1beta/files/c")).willReturn(aResponse().withStatus(200).withBody("{}")));
+    GeminiTranscriber t = new GeminiTranscriber(GeminiStubs.settings(wm).inlineLimitBytes(100).build());
+
+    java.util.concurrent.CompletableFuture<Transcript> f =
+        t.transcribeAsync(MediaSource.of(GeminiStubs.wav(dir, 200)), TranscriptionOptions.defaults());
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (wm.findAll(getRequestedFor(urlPathEqualTo("/v1beta/files/c"))).isEmpty() && System.currentTimeMillis() < deadline) {
+      Thread.sleep(10);
+    }
+    f.cancel(true);
+
+    int polls = wm.findAll(getRequestedFor(urlPathEqualTo("/v1beta/files/c"))).size();
+    Thread.sleep(300);
+    assertThat(f).isCancelled();
+    assertThat(wm.findAll(getRequestedFor(urlPathEqualTo("/v1beta/files/c"))).size()).isLessThanOrEqualTo(polls + 1);
+    wm.verify(0, postRequestedFor(urlEqualTo(GENERATE)));
+  }
+
+  @Test
   void emptyCueListIsAnEmptyTranscript() {
     wm.stubFor(post(urlEqualTo(GENERATE)).willReturn(reply("{\"cues\":[]}", "STOP")));
     assertThat(transcribe(GeminiStubs.settings(wm).build(), TranscriptionOptions.defaults()).isEmpty()).isTrue();
