@@ -34,6 +34,32 @@ public final class HttpClients {
     return new Builder();
   }
 
+  /** {@link dev.captions.spi.ProviderConfig} key: connect time-out in milliseconds. */
+  public static final String CONFIG_CONNECT_TIMEOUT_MS = "connectTimeoutMs";
+  /** {@link dev.captions.spi.ProviderConfig} key: read time-out in milliseconds. */
+  public static final String CONFIG_READ_TIMEOUT_MS = "readTimeoutMs";
+  /** {@link dev.captions.spi.ProviderConfig} key: whole-call time-out in milliseconds ({@code 0}: none). */
+  public static final String CONFIG_CALL_TIMEOUT_MS = "callTimeoutMs";
+
+  /**
+   * A builder derived from {@link #shared()} (sharing its connection pool) with the time-outs {@code config} sets via
+   * {@link #CONFIG_CONNECT_TIMEOUT_MS}, {@link #CONFIG_READ_TIMEOUT_MS}, {@link #CONFIG_CALL_TIMEOUT_MS}, and the
+   * provider's name as user agent suffix.
+   *
+   * @throws dev.captions.ConfigurationException when a value is not a whole number or negative
+   */
+  public static Builder fromConfig(dev.captions.spi.ProviderConfig config) {
+    Builder b = builder().base(SHARED).userAgentSuffix(config.provider());
+    try {
+      b.connectTimeout(Duration.ofMillis(config.getLong(CONFIG_CONNECT_TIMEOUT_MS, b.connectTimeout.toMillis())));
+      b.readTimeout(Duration.ofMillis(config.getLong(CONFIG_READ_TIMEOUT_MS, b.readTimeout.toMillis())));
+      b.callTimeout(Duration.ofMillis(config.getLong(CONFIG_CALL_TIMEOUT_MS, b.callTimeout.toMillis())));
+      return b;
+    } catch (IllegalArgumentException e) {
+      throw new dev.captions.ConfigurationException("captions." + config.provider() + ": " + e.getMessage());
+    }
+  }
+
   /** {@code captions-java/<version>}, e.g. {@code captions-java/0.1.0}. */
   public static String userAgent() {
     return "captions-java/" + VERSION;

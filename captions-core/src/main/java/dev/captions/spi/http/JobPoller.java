@@ -64,6 +64,33 @@ public final class JobPoller {
     this.random = b.random;
   }
 
+  /** {@link dev.captions.spi.ProviderConfig} key: the first wait between status checks in milliseconds. */
+  public static final String CONFIG_POLL_INTERVAL_MS = "pollIntervalMs";
+  /** {@link dev.captions.spi.ProviderConfig} key: the longest wait between status checks in milliseconds. */
+  public static final String CONFIG_POLL_MAX_INTERVAL_MS = "pollMaxIntervalMs";
+  /** {@link dev.captions.spi.ProviderConfig} key: how long a job may take in all, in milliseconds. */
+  public static final String CONFIG_JOB_TIMEOUT_MS = "jobTimeoutMs";
+
+  /**
+   * A builder with the defaults overridden by whichever of {@link #CONFIG_POLL_INTERVAL_MS},
+   * {@link #CONFIG_POLL_MAX_INTERVAL_MS} and {@link #CONFIG_JOB_TIMEOUT_MS} {@code config} sets; the provider name is
+   * the config's.
+   *
+   * @throws dev.captions.ConfigurationException when a value is not a positive whole number
+   */
+  public static Builder fromConfig(dev.captions.spi.ProviderConfig config) {
+    Builder b = builder(config.provider());
+    try {
+      b.initialInterval(Duration.ofMillis(config.getLong(CONFIG_POLL_INTERVAL_MS, b.initialInterval.toMillis())));
+      b.maxInterval(Duration.ofMillis(config.getLong(CONFIG_POLL_MAX_INTERVAL_MS, b.maxInterval.toMillis())));
+      if (b.maxInterval.compareTo(b.initialInterval) < 0) b.maxInterval(b.initialInterval);
+      b.timeout(Duration.ofMillis(config.getLong(CONFIG_JOB_TIMEOUT_MS, b.timeout.toMillis())));
+      return b;
+    } catch (IllegalArgumentException e) {
+      throw new dev.captions.ConfigurationException("captions." + config.provider() + ": " + e.getMessage());
+    }
+  }
+
   /** @param provider the provider's name, for exceptions and log lines */
   public static Builder builder(String provider) {
     return new Builder(provider);

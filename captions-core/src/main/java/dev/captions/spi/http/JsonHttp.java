@@ -52,6 +52,15 @@ public final class JsonHttp {
     this.mapper = b.mapper;
   }
 
+  /**
+   * A builder for {@code config}'s provider with the client from {@link HttpClients#fromConfig} and the policy from
+   * {@link RetryPolicy#fromConfig}: what a provider's constructor usually wants.
+   */
+  public static Builder fromConfig(dev.captions.spi.ProviderConfig config) {
+    return builder(config.provider()).client(HttpClients.fromConfig(config).build())
+        .retryPolicy(RetryPolicy.fromConfig(config));
+  }
+
   /** @param provider the provider's name, used in exceptions and log lines */
   public static Builder builder(String provider) {
     return new Builder(provider);

@@ -20,7 +20,8 @@ public final class JsonRepair {
   private JsonRepair() {}
 
   /**
-   * The first complete JSON object or array in {@code reply}.
+   * The JSON object or array in {@code reply}: the longest balanced, parseable one outside a Markdown fence's
+   * surroundings (or the first balanced one when none parses, so that {@link #parse} can say where it is broken).
    *
    * @throws CaptionFormatException when the reply holds no JSON object or array
    * @throws TruncatedJsonException when it starts one but ends before closing it
@@ -28,10 +29,31 @@ public final class JsonRepair {
   public static String extract(String reply) {
     Objects.requireNonNull(reply, "reply == null");
     String text = stripFence(reply);
-    int start = firstBracket(text);
-    if (start < 0) {
-      throw new CaptionFormatException("the model's reply contains no JSON object or array: " + preview(reply), 0, 0);
+    // Prose may hold brackets of its own ("Here are the [3] chapters: {…}"): of the balanced spans that parse, take
+    // the longest (spans nested in one already taken are skipped, which keeps this linear for one big document).
+    // A span that never closes means the reply was cut off.
+    String best = null;
+    String firstBalanced = null;
+    int start = nextBracket(text, 0);
+    while (start >= 0) {
+      int end = balancedEnd(text, start);
+      if (end < 0) throw truncated(text, start);
+      String candidate = text.substring(start, end + 1);
+      if (firstBalanced == null) firstBalanced = candidate;
+      if (parses(candidate)) {
+        if (best == null || candidate.length() > best.length()) best = candidate;
+        start = nextBracket(text, end + 1);
+      } else {
+        start = nextBracket(text, start + 1);
+      }
     }
+    if (best != null) return best;
+    if (firstBalanced != null) return firstBalanced; // malformed: parse() reports where
+    throw new CaptionFormatException("the model's reply contains no JSON object or array: " + preview(reply), 0, 0);
+  }
+
+  /** The index of the bracket closing the one at {@code start}, or -1 when the text ends first. */
+  private static int balancedEnd(String text, int start) {
     Deque<Character> open = new ArrayDeque<>();
     char quote = 0;
     boolean escaped = false;
@@ -43,29 +65,48 @@ public final class JsonRepair {
         else if (c == quote) quote = 0;
         continue;
       }
-      switch (c) {
-        case '"':
-        case '\'':
-          quote = c;
-          break;
-        case '{':
-        case '[':
-          open.push(c);
-          break;
-        case '}':
-        case ']':
-          if (open.isEmpty()) break;
-          open.pop();
-          if (open.isEmpty()) return text.substring(start, i + 1);
-          break;
-        default:
-          break;
+      if (c == '"' || (c == '\'' && isStringStart(text, i))) quote = c;
+      else if (c == '{' || c == '[') open.push(c);
+      else if ((c == '}' || c == ']') && !open.isEmpty()) {
+        open.pop();
+        if (open.isEmpty()) return i;
       }
     }
+    return -1;
+  }
+
+  /** A single quote opens a string only where a JSON value or name may start, not in prose like "it's". */
+  private static boolean isStringStart(String text, int i) {
+    for (int j = i - 1; j >= 0; j--) {
+      char p = text.charAt(j);
+      if (Character.isWhitespace(p)) continue;
+      return p == '{' || p == '[' || p == ',' || p == ':';
+    }
+    return false;
+  }
+
+  private static TruncatedJsonException truncated(String text, int start) {
     int[] pos = lineColumn(text, text.length());
-    String what = quote != 0 ? "inside a string" : "with " + open.size() + " unclosed bracket" + (open.size() == 1 ? "" : "s");
-    throw new TruncatedJsonException("the model's JSON reply is truncated: it ends " + what
-        + " (the reply probably hit the output token limit)", pos[0], pos[1]);
+    return new TruncatedJsonException("the model's JSON reply is truncated: it ends before the "
+        + (text.charAt(start) == '{' ? "object" : "array") + " opened at line " + lineColumn(text, start)[0]
+        + " is closed (the reply probably hit the output token limit)", pos[0], pos[1]);
+  }
+
+  private static boolean parses(String candidate) {
+    try {
+      Json.lenientMapper().readTree(candidate);
+      return true;
+    } catch (JsonProcessingException e) {
+      return false;
+    }
+  }
+
+  private static int nextBracket(String text, int from) {
+    for (int i = from; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '{' || c == '[') return i;
+    }
+    return -1;
   }
 
   /**
@@ -118,14 +159,6 @@ public final class JsonRepair {
     else contentStart++;
     int end = text.indexOf("```", contentStart);
     return end < 0 ? text.substring(contentStart) : text.substring(contentStart, end);
-  }
-
-  private static int firstBracket(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '{' || c == '[') return i;
-    }
-    return -1;
   }
 
   private static int[] lineColumn(String text, int index) {

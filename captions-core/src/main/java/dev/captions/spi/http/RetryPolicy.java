@@ -78,6 +78,37 @@ public final class RetryPolicy {
     this.random = b.random;
   }
 
+  /** {@link dev.captions.spi.ProviderConfig} key: attempts in total, e.g. {@code captions.gcore.maxAttempts=1}. */
+  public static final String CONFIG_MAX_ATTEMPTS = "maxAttempts";
+  /** {@link dev.captions.spi.ProviderConfig} key: the first backoff wait in milliseconds. */
+  public static final String CONFIG_INITIAL_DELAY_MS = "retryInitialDelayMs";
+  /** {@link dev.captions.spi.ProviderConfig} key: the cap on one backoff wait in milliseconds. */
+  public static final String CONFIG_MAX_DELAY_MS = "retryMaxDelayMs";
+  /** {@link dev.captions.spi.ProviderConfig} key: the cap on all waits of one call in milliseconds. */
+  public static final String CONFIG_MAX_TOTAL_DELAY_MS = "retryMaxTotalDelayMs";
+
+  /**
+   * The defaults, overridden by whichever of {@link #CONFIG_MAX_ATTEMPTS}, {@link #CONFIG_INITIAL_DELAY_MS},
+   * {@link #CONFIG_MAX_DELAY_MS} and {@link #CONFIG_MAX_TOTAL_DELAY_MS} {@code config} sets (builder or system
+   * property {@code captions.<provider>.<key>}). Providers build their policy with this so users and the contract
+   * test kit can tune retries without code.
+   *
+   * @throws dev.captions.ConfigurationException when a value is not a whole number or out of range
+   */
+  public static RetryPolicy fromConfig(dev.captions.spi.ProviderConfig config) {
+    Builder b = builder();
+    try {
+      b.maxAttempts((int) config.getLong(CONFIG_MAX_ATTEMPTS, b.maxAttempts));
+      b.initialDelay(Duration.ofMillis(config.getLong(CONFIG_INITIAL_DELAY_MS, b.initialDelay.toMillis())));
+      b.maxDelay(Duration.ofMillis(config.getLong(CONFIG_MAX_DELAY_MS, b.maxDelay.toMillis())));
+      b.maxTotalDelay(Duration.ofMillis(config.getLong(CONFIG_MAX_TOTAL_DELAY_MS, b.maxTotalDelay.toMillis())));
+      if (b.maxDelay.compareTo(b.initialDelay) < 0) b.maxDelay(b.initialDelay);
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw new dev.captions.ConfigurationException("captions." + config.provider() + ": " + e.getMessage());
+    }
+  }
+
   /** 4 attempts, 500 ms initial delay doubling up to 30 s, at most 2 min of waiting in total, 20 % jitter. */
   public static RetryPolicy defaults() {
     return DEFAULTS;

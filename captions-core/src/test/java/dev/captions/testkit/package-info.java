@@ -1,0 +1,21 @@
+/**
+ * The provider contract test kit, published as {@code captions-core}'s test-jar. A provider module adds
+ *
+ * <pre>{@code
+ * <dependency>
+ *   <groupId>dev.captions</groupId><artifactId>captions-core</artifactId>
+ *   <type>test-jar</type><scope>test</scope>
+ * </dependency>
+ * <dependency><groupId>org.wiremock</groupId><artifactId>wiremock-standalone</artifactId><scope>test</scope></dependency>
+ * }</pre>
+ *
+ * and extends {@link dev.captions.testkit.ProviderFactoryContract} once per factory and the kind's contract
+ * ({@link dev.captions.testkit.TranscriberContract}, {@link dev.captions.testkit.TranslatorContract},
+ * {@link dev.captions.testkit.SummarizerContract}, {@link dev.captions.testkit.MediaProcessorContract}) once per
+ * provider, implementing the hooks: the factory, a WireMock stub of a successful exchange following the provider's
+ * documented wire format, provider-specific checks of the result, and optionally the provider's error body shape.
+ * The kit configures the provider with {@link dev.captions.spi.ProviderConfig} keys (base URL, one attempt, fast
+ * polling), so providers must build their HTTP plumbing with the {@code fromConfig} factories of
+ * {@link dev.captions.spi.http}.
+ */
+package dev.captions.testkit;
