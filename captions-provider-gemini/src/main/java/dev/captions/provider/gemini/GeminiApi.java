@@ -148,11 +148,7 @@ final class GeminiApi implements AutoCloseable {
   /** Polls the uploaded file until it is {@code ACTIVE}; {@code FAILED} and the time limit are errors. */
   File awaitActive(File uploaded) {
     String name = uploaded.name().orElseThrow(() -> new ProviderException(PROVIDER, "the upload returned no file name"));
-    JobPoller poller = JobPoller.builder(PROVIDER).stage("upload")
-        .initialInterval(settings.filePollInterval())
-        .maxInterval(settings.filePollInterval().multipliedBy(5))
-        .timeout(settings.fileActiveTimeout())
-        .build();
+    JobPoller poller = settings.filePoller();
     File[] current = {uploaded};
     boolean[] first = {true};
     return poller.poll(name, () -> {

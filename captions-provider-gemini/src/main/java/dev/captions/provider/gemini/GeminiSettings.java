@@ -3,6 +3,7 @@ package dev.captions.provider.gemini;
 import dev.captions.ConfigurationException;
 import dev.captions.spi.ProviderConfig;
 import dev.captions.spi.Secret;
+import dev.captions.spi.http.JobPoller;
 import dev.captions.spi.http.RetryPolicy;
 import java.time.Duration;
 import java.util.Objects;
@@ -27,8 +28,7 @@ public final class GeminiSettings {
   private final long inlineLimitBytes;
   private final long maxWindowMs;
   private final long minWindowMs;
-  private final Duration filePollInterval;
-  private final Duration fileActiveTimeout;
+  private final JobPoller filePoller;
   private final int translationBatchSize;
   private final int translationAttempts;
   private final Integer maxOutputTokens;
@@ -42,8 +42,7 @@ public final class GeminiSettings {
     this.inlineLimitBytes = b.inlineLimitBytes;
     this.maxWindowMs = b.maxWindowMs;
     this.minWindowMs = b.minWindowMs;
-    this.filePollInterval = b.filePollInterval;
-    this.fileActiveTimeout = b.fileActiveTimeout;
+    this.filePoller = b.filePoller;
     this.translationBatchSize = b.translationBatchSize;
     this.translationAttempts = b.translationAttempts;
     this.maxOutputTokens = b.maxOutputTokens;
@@ -61,7 +60,9 @@ public final class GeminiSettings {
     Secret key = config.secret(ProviderConfig.API_KEY, "GEMINI_API_KEY").orElseThrow(() -> new ConfigurationException(
         "Gemini needs an API key: set GEMINI_API_KEY, the system property captions.gemini.apiKey, or "
             + "ProviderConfig.builder(\"gemini\").apiKey(…)"));
-    Builder b = builder().apiKey(key);
+    Builder b = builder().apiKey(key)
+        .retryPolicy(RetryPolicy.fromConfig(config))
+        .filePoller(JobPoller.fromConfig(config).stage("upload").build());
     config.get(ProviderConfig.BASE_URL, "GOOGLE_GEMINI_BASE_URL").ifPresent(b::baseUrl);
     config.get(ProviderConfig.MODEL).ifPresent(b::model);
     return b.build();
@@ -76,8 +77,7 @@ public final class GeminiSettings {
     b.inlineLimitBytes = inlineLimitBytes;
     b.maxWindowMs = maxWindowMs;
     b.minWindowMs = minWindowMs;
-    b.filePollInterval = filePollInterval;
-    b.fileActiveTimeout = fileActiveTimeout;
+    b.filePoller = filePoller;
     b.translationBatchSize = translationBatchSize;
     b.translationAttempts = translationAttempts;
     b.maxOutputTokens = maxOutputTokens;
@@ -117,13 +117,12 @@ public final class GeminiSettings {
     return minWindowMs;
   }
 
-  public Duration filePollInterval() {
-    return filePollInterval;
-  }
-
-  /** How long an uploaded file may stay {@code PROCESSING} before the call fails. */
-  public Duration fileActiveTimeout() {
-    return fileActiveTimeout;
+  /**
+   * Waits for a Files API upload to become {@code ACTIVE}; its timeout is how long a file may stay
+   * {@code PROCESSING}. Default: every 2 s, up to 10 s apart, at most 10 min.
+   */
+  public JobPoller filePoller() {
+    return filePoller;
   }
 
   public int translationBatchSize() {
@@ -162,8 +161,8 @@ public final class GeminiSettings {
     private long inlineLimitBytes = 14L * 1024 * 1024; // base64 grows it by 4/3: stays under the 20 MB request limit
     private long maxWindowMs = 10 * 60_000L;
     private long minWindowMs = 30_000L;
-    private Duration filePollInterval = Duration.ofSeconds(2);
-    private Duration fileActiveTimeout = Duration.ofMinutes(10);
+    private JobPoller filePoller = JobPoller.builder(PROVIDER).stage("upload").initialInterval(Duration.ofSeconds(2))
+        .maxInterval(Duration.ofSeconds(10)).timeout(Duration.ofMinutes(10)).build();
     private int translationBatchSize = 80;
     private int translationAttempts = 3;
     private Integer maxOutputTokens;
@@ -219,13 +218,8 @@ public final class GeminiSettings {
       return this;
     }
 
-    public Builder filePollInterval(Duration filePollInterval) {
-      this.filePollInterval = positive(filePollInterval, "filePollInterval");
-      return this;
-    }
-
-    public Builder fileActiveTimeout(Duration fileActiveTimeout) {
-      this.fileActiveTimeout = positive(fileActiveTimeout, "fileActiveTimeout");
+    public Builder filePoller(JobPoller filePoller) {
+      this.filePoller = Objects.requireNonNull(filePoller, "filePoller == null");
       return this;
     }
 

@@ -30,8 +30,13 @@ final class GeminiStubs {
 
   static GeminiSettings.Builder settings(WireMockServer s) {
     return GeminiSettings.builder().apiKey(KEY).baseUrl("http://127.0.0.1:" + s.port())
-        .filePollInterval(java.time.Duration.ofMillis(10))
+        .filePoller(poller(java.time.Duration.ofSeconds(10)))
         .retryPolicy(fastRetries(3));
+  }
+
+  static dev.captions.spi.http.JobPoller poller(java.time.Duration timeout) {
+    return dev.captions.spi.http.JobPoller.builder("gemini").initialInterval(java.time.Duration.ofMillis(10))
+        .maxInterval(java.time.Duration.ofMillis(20)).timeout(timeout).build();
   }
 
   /** Retries without real waiting: every wait is recorded instead of slept. */

@@ -304,7 +304,7 @@ class GeminiTranscriberTest {
     wm.stubFor(delete(urlPathEqualTo("/v1beta/files/slow")).willReturn(aResponse().withStatus(200).withBody("{}")));
 
     assertThatThrownBy(() -> transcribe(GeminiStubs.settings(wm).inlineLimitBytes(100)
-        .fileActiveTimeout(java.time.Duration.ofMillis(150)).build(), TranscriptionOptions.defaults()))
+        .filePoller(GeminiStubs.poller(java.time.Duration.ofMillis(150))).build(), TranscriptionOptions.defaults()))
         .isInstanceOf(dev.captions.ProviderTimeoutException.class)
         .hasMessageContaining("files/slow");
     wm.verify(0, postRequestedFor(urlEqualTo(GENERATE)));

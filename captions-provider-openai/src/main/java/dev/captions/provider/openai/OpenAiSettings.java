@@ -56,7 +56,7 @@ public final class OpenAiSettings {
     Secret key = config.secret(ProviderConfig.API_KEY, "OPENAI_API_KEY").orElseThrow(() -> new ConfigurationException(
         "OpenAI needs an API key: set OPENAI_API_KEY, the system property captions.openai.apiKey, or "
             + "ProviderConfig.builder(\"openai\").apiKey(…)"));
-    Builder b = builder().apiKey(key);
+    Builder b = builder().apiKey(key).retryPolicy(RetryPolicy.fromConfig(config));
     config.get(ProviderConfig.BASE_URL, "OPENAI_BASE_URL").ifPresent(b::baseUrl);
     config.get(ProviderConfig.MODEL).ifPresent(b::transcriptionModel);
     config.get("chatModel").ifPresent(b::chatModel);

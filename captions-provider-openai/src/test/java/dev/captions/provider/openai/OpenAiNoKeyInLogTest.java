@@ -20,7 +20,7 @@ import dev.captions.model.Transcript;
 import dev.captions.spi.ProviderConfig;
 import dev.captions.spi.TranscriptionOptions;
 import dev.captions.spi.TranslationOptions;
-import dev.captions.spi.llm.LogCapture;
+import dev.captions.testkit.logs.LogCapture;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -87,14 +87,18 @@ class OpenAiTranslatorTest {
   }
 
   @Test
-  void aCutOffReplyIsRetriedLikeAMismatch() {
-    wm.stubFor(post(urlEqualTo(CHAT)).inScenario("len").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(json(chat("{\"cues\":[{\"id\":\"1\",\"text\":\"Ho", "length"))).willSetStateTo("ok"));
-    wm.stubFor(post(urlEqualTo(CHAT)).inScenario("len").whenScenarioStateIs("ok").willReturn(json(chat(GOOD, "stop"))));
+  void aCutOffReplyIsTranslatedAgainInHalves() {
+    wm.stubFor(post(urlEqualTo(CHAT)).atPriority(1).withRequestBody(containing("Hello.")).withRequestBody(containing("Fine."))
+        .willReturn(json(chat("{\"cues\":[{\"id\":\"1\",\"text\":\"Ho", "length"))));
+    wm.stubFor(post(urlEqualTo(CHAT)).atPriority(2).withRequestBody(containing("Hello."))
+        .willReturn(json(chat("{\"cues\":[{\"id\":\"1\",\"text\":\"Hola.\"}]}", "stop"))));
+    wm.stubFor(post(urlEqualTo(CHAT)).atPriority(2).withRequestBody(containing("Fine."))
+        .willReturn(json(chat("{\"cues\":[{\"id\":\"2\",\"text\":\"¿Qué tal?\"},{\"id\":\"3\",\"text\":\"Bien.\"}]}", "stop"))));
 
     CaptionTrack es = new OpenAiTranslator(OpenAiStubs.settings(wm).build()).translate(EN, TranslationOptions.to("es"));
 
-    assertThat(es.cues()).hasSize(3);
+    assertThat(es.cues()).extracting(Cue::text).containsExactly("Hola.", "¿Qué tal?", "Bien.");
+    wm.verify(3, postRequestedFor(urlEqualTo(CHAT)));
   }
 
   @Test

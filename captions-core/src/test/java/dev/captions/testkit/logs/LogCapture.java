@@ -1,4 +1,4 @@
-package dev.captions.spi.llm;
+package dev.captions.testkit.logs;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
