@@ -115,6 +115,27 @@ class GeminiTranscriberTest {
   }
 
   @Test
+  void theShapingEngineRepairsAndReportsWhatTheModelGotWrong() {
+    wm.stubFor(post(urlEqualTo(GENERATE)).willReturn(reply("{\"cues\":["
+        + "{\"start\":\"00:00:04.000\",\"end\":\"00:00:06.000\",\"text\":\"Second sentence here.\"},"
+        + "{\"start\":\"00:00:00.500\",\"end\":\"00:00:04.500\",\"text\":\"First sentence, overlapping.\"},"
+        + "{\"start\":\"00:00:07.000\",\"end\":\"00:00:30.000\",\"text\":\"Runs past the end.\"}]}", "STOP")));
+
+    Transcript t = transcribe(GeminiStubs.settings(wm).build(), TranscriptionOptions.builder().mediaDurationMs(10_000L).build());
+    dev.captions.shaping.ShapingResult shaped =
+        dev.captions.shaping.CaptionShaper.of(dev.captions.shaping.StyleProfile.NETFLIX_EN).shape(t);
+
+    List<dev.captions.model.Cue> cues = shaped.track().cues();
+    assertThat(cues).isNotEmpty();
+    for (int i = 0; i < cues.size(); i++) {
+      assertThat(cues.get(i).endMs()).isLessThanOrEqualTo(10_000L);
+      if (i > 0) assertThat(cues.get(i).startMs()).isGreaterThanOrEqualTo(cues.get(i - 1).endMs());
+    }
+    assertThat(cues.get(0).text()).startsWith("First");
+    assertThat(shaped.report().repairs()).isNotEmpty();
+  }
+
+  @Test
   void maxTokensReplyIsTranscribedAgainInSmallerWindows() {
     String all = "between 00:00:00.000 and 00:02:00.000";
     String firstHalf = "between 00:00:00.000 and 00:01:00.000";
