@@ -132,7 +132,25 @@ public final class HttpClients {
 
     public OkHttpClient build() {
       String ua = userAgent;
-      OkHttpClient.Builder b = base != null ? base.newBuilder() : new OkHttpClient.Builder();
+      OkHttpClient.Builder b;
+      if (base != null) {
+        b = base.newBuilder();
+      } else {
+        // RetryPolicy runs calls on the dispatcher (so an interrupt can cancel them); OkHttp's default of 5 calls per
+        // host would queue parallel translation or upload calls to one API behind each other.
+        // Daemon threads: an idle dispatcher must not keep a command-line JVM alive.
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher(new java.util.concurrent.ThreadPoolExecutor(
+            0, Integer.MAX_VALUE, 60, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "captions-http-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            }));
+        dispatcher.setMaxRequests(128);
+        dispatcher.setMaxRequestsPerHost(64);
+        b = new OkHttpClient.Builder().dispatcher(dispatcher);
+      }
       b.interceptors().removeIf(i -> i instanceof UserAgentInterceptor);
       b.networkInterceptors().removeIf(i -> i instanceof RedactingLoggingInterceptor);
       return b.connectTimeout(connectTimeout)

@@ -104,9 +104,12 @@ public final class HttpErrors {
     }
     if (status == 402) return new QuotaExceededException(provider, message, status, requestId);
     if (status == 429) {
+      // An explicit error code wins; otherwise a requested wait means "slow down", and only a 429 without one whose
+      // text says the quota or credit is gone means "waiting will not help".
+      if (hasQuotaErrorCode(json)) return new QuotaExceededException(provider, message, status, requestId);
       Duration retryAfter = retryAfter(header, clock);
       if (retryAfter == null) retryAfter = googleRetryDelay(json);
-      if (retryAfter == null && isQuotaExhausted(json, body)) {
+      if (retryAfter == null && body != null && QUOTA_EXHAUSTED.matcher(body).find()) {
         return new QuotaExceededException(provider, message, status, requestId);
       }
       return new RateLimitException(provider, message, status, requestId, retryAfter);
@@ -129,6 +132,20 @@ public final class HttpErrors {
     }
     return new ProviderException(provider, "request failed: " + e.getClass().getSimpleName()
         + (e.getMessage() != null ? ": " + e.getMessage() : ""), 0, null, true, e);
+  }
+
+  /**
+   * A case-insensitive header lookup over a multi-valued map (as SDK exceptions expose headers), returning each
+   * header's first value or {@code null}; for {@link #toException(String, int, Function, String)}.
+   */
+  public static Function<String, String> headerLookup(java.util.Map<String, ? extends java.util.Collection<String>> headers) {
+    java.util.Map<String, String> first = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    if (headers != null) {
+      headers.forEach((name, values) -> {
+        if (name != null && values != null && !values.isEmpty()) first.putIfAbsent(name, values.iterator().next());
+      });
+    }
+    return first::get;
   }
 
   /** The provider's request id from the usual headers, or {@code null}. */
@@ -212,14 +229,13 @@ public final class HttpErrors {
     return null;
   }
 
-  private static boolean isQuotaExhausted(JsonNode json, String body) {
-    if (json != null) {
-      JsonNode error = json.path("error");
-      for (JsonNode n : new JsonNode[] {error.path("code"), error.path("type"), json.path("code"), json.path("type")}) {
-        if (n.isTextual() && n.asText().toLowerCase(Locale.ROOT).contains("insufficient_quota")) return true;
-      }
+  private static boolean hasQuotaErrorCode(JsonNode json) {
+    if (json == null) return false;
+    JsonNode error = json.path("error");
+    for (JsonNode n : new JsonNode[] {error.path("code"), error.path("type"), json.path("code"), json.path("type")}) {
+      if (n.isTextual() && n.asText().toLowerCase(Locale.ROOT).contains("insufficient_quota")) return true;
     }
-    return body != null && QUOTA_EXHAUSTED.matcher(body).find();
+    return false;
   }
 
   /** Google APIs put a {@code google.rpc.RetryInfo} with {@code "retryDelay": "29s"} in a 429's error details. */

@@ -178,7 +178,7 @@ public final class RetryPolicy {
     Objects.requireNonNull(request, "request == null");
     boolean safe = isSafeToRepeat(request);
     String target = request.method() + " " + Redaction.url(request.url());
-    Attempt<Response> attempt = () -> client.newCall(request).execute();
+    Attempt<Response> attempt = () -> send(client.newCall(request));
     Outcome<Response> outcome = run(provider, target, attempt,
         (r, e) -> r != null
             ? safe && isRetryableStatus(r.code())
@@ -188,6 +188,41 @@ public final class RetryPolicy {
     Throwable e = outcome.failure;
     if (e instanceof IOException) throw HttpErrors.fromIOException(provider, (IOException) e, limitFor(client, e));
     throw sneaky(e);
+  }
+
+  /**
+   * Runs {@code call} on OkHttp's dispatcher and waits for it interruptibly: a blocking {@code execute()} would not
+   * notice an interrupt until its read time-out, so cancelling an {@link Async} future could not stop a long upload or
+   * a slow response. On interrupt the call is cancelled (closing its socket) and a late response is closed.
+   */
+  private static Response send(Call call) throws IOException, InterruptedException {
+    java.util.concurrent.CompletableFuture<Response> done = new java.util.concurrent.CompletableFuture<>();
+    call.enqueue(new okhttp3.Callback() {
+      @Override
+      public void onFailure(Call c, IOException e) {
+        done.completeExceptionally(e);
+      }
+
+      @Override
+      public void onResponse(Call c, Response response) {
+        if (!done.complete(response)) response.close();
+      }
+    });
+    try {
+      return done.get();
+    } catch (InterruptedException e) {
+      call.cancel();
+      if (!done.completeExceptionally(e)) done.thenAccept(Response::close);
+      throw e;
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException) {
+        // keep the caller's stack in the trace; OkHttp's is the dispatcher thread's
+        cause.addSuppressed(new Exception("called from here"));
+        throw (IOException) cause;
+      }
+      throw sneaky(cause);
+    }
   }
 
   /**
@@ -202,6 +237,18 @@ public final class RetryPolicy {
    * Runs {@code call}, retrying while {@code retryable} accepts what it threw (for SDK-based providers, whose SDKs
    * throw their own exceptions). A {@link RateLimitException}'s {@code retryAfter} sets the wait. The last exception
    * is rethrown as is when unchecked; a checked one is wrapped ({@link UncheckedIOException} for I/O).
+   *
+   * <p>The simplest way for an SDK-based provider is to map the SDK's exception inside the call, so that the default
+   * test and {@code Retry-After} handling apply (turn the SDK's own retries off):
+   * <pre>{@code
+   * return policy.call(() -> {
+   *   try {
+   *     return client.models().generateContent(model, contents, config);
+   *   } catch (ApiException e) {   // the SDK's HTTP error
+   *     throw HttpErrors.toException("gemini", e.code(), HttpErrors.headerLookup(Map.of()), e.getMessage());
+   *   }
+   * });
+   * }</pre>
    *
    * @throws java.util.concurrent.CancellationException when interrupted
    */

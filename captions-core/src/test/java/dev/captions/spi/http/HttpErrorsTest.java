@@ -49,6 +49,9 @@ class HttpErrorsTest {
         "{\"error\":{\"message\":\"You exceeded your current quota, please check your plan and billing details.\","
             + "\"type\":\"insufficient_quota\",\"code\":\"insufficient_quota\"}}");
     assertThat(openai).isInstanceOf(QuotaExceededException.class);
+    // the explicit code wins over a Retry-After
+    assertThat(HttpErrors.toException("openai", 429, headers("retry-after", "1"),
+        "{\"error\":{\"message\":\"quota\",\"code\":\"insufficient_quota\"}}")).isInstanceOf(QuotaExceededException.class);
     assertThat(openai.isRetryable()).isFalse();
     assertThat(HttpErrors.toException("ittybit", 429, headers(), "{\"error\":\"Insufficient credits on this account\"}"))
         .isInstanceOf(QuotaExceededException.class);

@@ -251,6 +251,31 @@ class RetryPolicyTest {
   }
 
   @Test
+  void cancellingTheFutureAbortsARequestInFlight() throws Exception {
+    wm.stubFor(get(urlEqualTo("/hang")).willReturn(aResponse().withStatus(200).withFixedDelay(30_000).withBody("{}")));
+    java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicReference<Throwable> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.CompletableFuture<JsonNode> future = dev.captions.spi.Async.supply(() -> {
+      try {
+        return http.send(new Request.Builder().url(url("/hang")).build());
+      } catch (Throwable t) {
+        outcome.set(t);
+        throw t;
+      } finally {
+        finished.countDown();
+      }
+    });
+    while (wm.countRequestsMatching(getRequestedFor(urlEqualTo("/hang")).build()).getCount() < 1) Thread.sleep(5);
+
+    future.cancel(true);
+
+    // far below the 30 s the server would take and the 5 s read time-out
+    assertThat(finished.await(4, java.util.concurrent.TimeUnit.SECONDS)).as("worker stopped").isTrue();
+    assertThat(outcome.get()).isInstanceOf(CancellationException.class);
+    wm.verify(1, getRequestedFor(urlEqualTo("/hang")));
+  }
+
+  @Test
   void safeToRepeatRules() {
     Request.Builder b = new Request.Builder().url("http://127.0.0.1/x");
     assertThat(RetryPolicy.isSafeToRepeat(b.get().build())).isTrue();
