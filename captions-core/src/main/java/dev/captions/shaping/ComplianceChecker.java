@@ -98,8 +98,9 @@ public final class ComplianceChecker {
 
   private String speedCause(Cue c, Cue next, int chars, int words) {
     if (c.words().isEmpty()) return "the cue is too short for its text";
-    long spoken = lastWordEnd(c) + p.maxLingerMs() - c.words().get(0).startMs();
-    if (next != null) spoken = Math.min(spoken, next.startMs() - p.minGapMs() - c.words().get(0).startMs());
+    // The longest the cue may stay: until the linger limit after its last word, or the gap before the next cue.
+    long spoken = lastWordEnd(c) + p.maxLingerMs() - c.startMs();
+    if (next != null) spoken = Math.min(spoken, next.startMs() - p.minGapMs() - c.startMs());
     long need = p.readingTimeMs(chars, words);
     if (spoken < need) {
       return String.format(Locale.ROOT, "speech is faster than the reading speed (%d ms available, %d ms needed)",

@@ -1,9 +1,6 @@
 package dev.captions.shaping;
 
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How good a place between two adjacent words is for a line or cue break, for one language. Implementations must be
@@ -33,12 +30,12 @@ public interface LineBreakRules {
    * {@link #PUNCTUATION_ONLY}. Never null.
    */
   static LineBreakRules forLanguage(String languageTag) {
-    return Registry.RULES.getOrDefault(Registry.primary(languageTag), PUNCTUATION_ONLY);
+    return RulesRegistry.RULES.getOrDefault(RulesRegistry.primary(languageTag), PUNCTUATION_ONLY);
   }
 
   /** Registers (or replaces) the rules for a primary language subtag such as {@code "de"}. Thread-safe. */
   static void register(String language, LineBreakRules rules) {
-    Registry.RULES.put(Registry.primary(Objects.requireNonNull(language, "language == null")),
+    RulesRegistry.RULES.put(RulesRegistry.primary(Objects.requireNonNull(language, "language == null")),
         Objects.requireNonNull(rules, "rules == null"));
   }
 
@@ -51,23 +48,5 @@ public interface LineBreakRules {
           || c == '\u3002' || c == '\uFF0C' || c == '\uFF01' || c == '\uFF1F' || c == '-' || c == '\u2014';
     }
     return false;
-  }
-
-  /** Holds the per-language registry; not part of the API. */
-  final class Registry {
-    static final Map<String, LineBreakRules> RULES = new ConcurrentHashMap<>();
-
-    static {
-      RULES.put("en", EnglishLineBreakRules.INSTANCE);
-    }
-
-    private Registry() {}
-
-    static String primary(String tag) {
-      if (tag == null) return "und";
-      String t = tag.trim().toLowerCase(Locale.ROOT).replace('_', '-');
-      int dash = t.indexOf('-');
-      return dash < 0 ? t : t.substring(0, dash);
-    }
   }
 }

@@ -87,7 +87,7 @@ final class Segmenter {
         }
         if (i < j - 1) {
           if (width > maxWidth || lastEnd - tok.startMs() > p.maxDurationMs()) break;
-          if (!breaker.fits(t, gi, gj)) break;
+          if (width > p.maxCharsPerLine() && !breaker.fits(t, gi, gj)) break;
         }
         if (best[i] == Double.POSITIVE_INFINITY) continue;
         double c = best[i] + cost(gi, gj, lastEnd, width, sentencesInside, to);
@@ -110,13 +110,22 @@ final class Segmenter {
   private double cost(int i, int j, long lastEnd, int width, int sentencesInside, int runEnd) {
     double c = CUE_COST + SENTENCE_INSIDE_COST * sentencesInside;
     if (j < runEnd && !endsSentence(t.get(j - 1).text())) c += 5.0 * breaker.breakCost(t, j);
-    long start = t.get(i).startMs();
+    long start = earliestStart(i);
     long end = endFor(start, lastEnd, j, width, j - i);
     long shown = end - start;
     if (shown < p.minDurationMs()) c += FLASH_COST + (p.minDurationMs() - shown);
     long need = p.readingTimeMs(width, j - i);
     if (shown < need) c += SLOW_READING_COST_PER_MS * (need - shown);
     return c;
+  }
+
+  /**
+   * Where a cue starting with token i can start: its first word, unless the previous token's cue (at least 1 ms long)
+   * plus the minimum gap pushes it later, which only happens when words are packed tighter than the gap.
+   */
+  private long earliestStart(int i) {
+    long start = t.get(i).startMs();
+    return i == 0 ? start : Math.max(start, t.get(i - 1).startMs() + 1 + p.minGapMs());
   }
 
   private long nextStart(int j) {

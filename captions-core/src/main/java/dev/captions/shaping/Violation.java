@@ -10,7 +10,7 @@ public final class Violation {
     MAX_CHARS_PER_LINE,
     /** A cue has more than {@link StyleProfile#maxLines()} lines. */
     MAX_LINES,
-    /** A cue is shown for less time than its text needs at the profile's reading speed (measured: ms needed). */
+    /** A cue is read faster than the profile allows (measured and limit in chars/s, or in words/min for wpm profiles). */
     READING_SPEED,
     /** A cue is shorter than {@link StyleProfile#minDurationMs()}. */
     MIN_DURATION,

@@ -34,20 +34,27 @@ class ComplianceComparisonTest {
     ShapingResult shaped = CaptionShaper.of(P)
         .shape(Transcript.builder().language("en").words(corpus.words).build());
 
-    double a = share(perSegment, checker.check(perSegment, null));
-    double b = share(greedy, checker.check(greedy, null));
+    List<Violation> va = checker.check(perSegment, null);
+    List<Violation> vb = checker.check(greedy, null);
+    double a = share(perSegment, va);
+    double b = share(greedy, vb);
     double c = shaped.report().compliantShare();
     System.out.printf(Locale.ROOT, "Netflix English compliance on %d words (%s):%n", corpus.words.size(), P);
-    System.out.printf(Locale.ROOT, "  (a) one cue per ASR segment : %5.1f%% of %d cues%n", a * 100,
-        perSegment.cues().size());
-    System.out.printf(Locale.ROOT, "  (b) greedy 42x2 wrapping    : %5.1f%% of %d cues%n", b * 100,
-        greedy.cues().size());
+    System.out.printf(Locale.ROOT, "  (a) one cue per ASR segment : %5.1f%% of %d cues; %s%n", a * 100,
+        perSegment.cues().size(), byRule(va));
+    System.out.printf(Locale.ROOT, "  (b) greedy 42x2 wrapping    : %5.1f%% of %d cues; %s%n", b * 100,
+        greedy.cues().size(), byRule(vb));
     System.out.printf(Locale.ROOT, "  (c) CaptionShaper           : %5.1f%% of %d cues%n", c * 100,
         shaped.track().cues().size());
     System.out.println("  (c) " + shaped.report().summary());
     Map<String, Integer> causes = new TreeMap<>();
     for (Violation v : shaped.report().violations()) causes.merge(v.rule() + ": " + v.cause(), 1, Integer::sum);
     causes.forEach((k, n) -> System.out.println("      " + n + " x " + k));
+
+    for (StyleProfile other : List.of(StyleProfile.NETFLIX_EN_CHILDREN, StyleProfile.BBC, StyleProfile.DCMP)) {
+      System.out.println("  (c) " + CaptionShaper.of(other)
+          .shape(Transcript.builder().language("en").words(corpus.words).build()).report().summary());
+    }
 
     assertThat(c).isGreaterThanOrEqualTo(0.98);
     assertThat(c).isGreaterThan(a).isGreaterThan(b);
@@ -92,6 +99,12 @@ class ComplianceComparisonTest {
   private static Cue cue(List<TimedWord> words, List<String> lines) {
     return Cue.builder().startMs(words.get(0).startMs()).endMs(words.get(words.size() - 1).endMs()).lines(lines)
         .words(words).build();
+  }
+
+  private static Map<Violation.Rule, Integer> byRule(List<Violation> violations) {
+    Map<Violation.Rule, Integer> m = new TreeMap<>();
+    for (Violation v : violations) m.merge(v.rule(), 1, Integer::sum);
+    return m;
   }
 
   private static double share(CaptionTrack track, List<Violation> violations) {
