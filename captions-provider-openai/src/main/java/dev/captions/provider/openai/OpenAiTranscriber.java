@@ -1,0 +1,215 @@
+package dev.captions.provider.openai;
+
+import com.openai.models.audio.AudioResponseFormat;
+import com.openai.models.audio.transcriptions.TranscriptionCreateParams;
+import com.openai.models.audio.transcriptions.TranscriptionCreateResponse;
+import com.openai.models.audio.transcriptions.TranscriptionSegment;
+import com.openai.models.audio.transcriptions.TranscriptionVerbose;
+import com.openai.models.audio.transcriptions.TranscriptionWord;
+import dev.captions.InvalidMediaException;
+import dev.captions.model.MediaSource;
+import dev.captions.model.Segment;
+import dev.captions.model.TimedWord;
+import dev.captions.model.Transcript;
+import dev.captions.spi.Async;
+import dev.captions.spi.Transcriber;
+import dev.captions.spi.TranscriptionOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Transcribes audio with OpenAI's {@code /audio/transcriptions}.
+ *
+ * <ul>
+ *   <li>{@code whisper-1}: {@code verbose_json} with {@code timestamp_granularities[]} {@code segment} and (when
+ *       {@link TranscriptionOptions#wordTimestamps()}) {@code word}: segments and words with times.</li>
+ *   <li>{@code gpt-4o-transcribe}, {@code gpt-4o-mini-transcribe}: {@code json}, which has text only; each uploaded
+ *       piece becomes one segment spanning the piece (the shaping engine estimates word times).</li>
+ *   <li>Files over {@link OpenAiSettings#maxUploadBytes()} (OpenAI's 25 MB limit): PCM WAV input is split at the
+ *       quietest moment before each limit and the pieces are transcribed in turn, their times shifted by each piece's
+ *       measured offset. Other formats over the limit are rejected with {@link InvalidMediaException}: extract the
+ *       audio to WAV first with the media processor ({@code MediaProcessor.extractAudio} with format {@code wav}).</li>
+ * </ul>
+ * Takes local files and streams (a stream is copied to a temporary file first); not URLs. Temporary files are deleted
+ * before returning. Thread-safe; blocks.
+ */
+public final class OpenAiTranscriber implements Transcriber {
+  private static final Logger LOG = LoggerFactory.getLogger(OpenAiTranscriber.class);
+
+  private final OpenAiApi api;
+
+  public OpenAiTranscriber(OpenAiSettings settings) {
+    this.api = new OpenAiApi(settings);
+  }
+
+  @Override
+  public String name() {
+    return OpenAiSettings.PROVIDER;
+  }
+
+  @Override
+  public Set<MediaSource.Kind> acceptedSources() {
+    return EnumSet.of(MediaSource.Kind.FILE, MediaSource.Kind.STREAM);
+  }
+
+  private boolean verbose() {
+    return api.settings().transcriptionModel().startsWith("whisper");
+  }
+
+  @Override
+  public Transcript transcribe(MediaSource audio, TranscriptionOptions options) {
+    if (audio.isUrl()) {
+      throw new InvalidMediaException("OpenAI transcription needs the audio itself, not a URL (" + audio
+          + "): download it or let the pipeline extract the audio to a local file first");
+    }
+    Path tmp = null;
+    try {
+      tmp = Files.createTempDirectory("captions-openai-");
+      Path file = audio.isFile() ? audio.path() : copy(audio, tmp);
+      if (!Files.isRegularFile(file)) {
+        throw new InvalidMediaException("audio file not found: " + file + " (check the path)");
+      }
+      long size = Files.size(file);
+      List<WavSplitter.Piece> pieces;
+      if (size <= api.settings().maxUploadBytes()) {
+        pieces = List.of(new WavSplitter.Piece(file, 0, -1));
+      } else if (WavSplitter.isWav(file)) {
+        pieces = WavSplitter.split(file, api.settings().maxUploadBytes(), tmp);
+        LOG.info("{}: {} is {} bytes, over the {} byte upload limit; transcribing it in {} pieces", name(),
+            file.getFileName(), size, api.settings().maxUploadBytes(), pieces.size());
+      } else {
+        throw new InvalidMediaException(file.getFileName() + " is " + size / 1_000_000 + " MB, over OpenAI's "
+            + api.settings().maxUploadBytes() / 1_000_000 + " MB upload limit, and only WAV can be split here: "
+            + "extract the audio to WAV with the media processor first (MediaProcessor.extractAudio, format wav), "
+            + "or compress it below the limit");
+      }
+      return transcribePieces(pieces, options);
+    } catch (IOException e) {
+      throw new InvalidMediaException("cannot read " + audio + ": " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(tmp);
+    }
+  }
+
+  private Transcript transcribePieces(List<WavSplitter.Piece> pieces, TranscriptionOptions options) {
+    List<Segment> segments = new ArrayList<>();
+    List<TimedWord> words = new ArrayList<>();
+    String language = options.language().orElse(null);
+    Map<String, String> meta = new LinkedHashMap<>();
+    meta.put("provider", name());
+    meta.put("model", api.settings().transcriptionModel());
+    double durationSec = 0;
+    for (WavSplitter.Piece piece : pieces) {
+      Async.checkCancelled();
+      TranscriptionCreateResponse r = api.transcribe(() -> params(piece.file, options));
+      if (r.isVerbose()) {
+        TranscriptionVerbose v = r.asVerbose();
+        durationSec = Math.max(durationSec, piece.offsetMs / 1000.0 + v.duration());
+        if (language == null) language = toLanguageTag(v.language());
+        List<TimedWord> pieceWords = new ArrayList<>();
+        for (TranscriptionWord w : v.words().orElse(List.of())) {
+          long start = ms(w.start());
+          pieceWords.add(TimedWord.of(w.word().strip(), start, Math.max(start, ms(w.end()))).shiftedBy(piece.offsetMs));
+        }
+        words.addAll(pieceWords);
+        for (TranscriptionSegment s : v.segments().orElse(List.of())) {
+          long start = ms(s.start()) + piece.offsetMs;
+          long end = Math.max(start, ms(s.end()) + piece.offsetMs);
+          segments.add(Segment.of(start, end, s.text().strip(), null, wordsWithin(pieceWords, start, end)));
+        }
+        if (v.segments().orElse(List.of()).isEmpty() && !v.text().isBlank()) {
+          long end = piece.offsetMs + Math.round(v.duration() * 1000);
+          segments.add(Segment.of(piece.offsetMs, end, v.text().strip(), null, pieceWords));
+        }
+      } else {
+        String text = r.asTranscription().text().strip();
+        if (!text.isEmpty()) {
+          long end = piece.durationMs >= 0 ? piece.offsetMs + piece.durationMs
+              : options.mediaDurationMs().orElse(piece.offsetMs);
+          segments.add(Segment.of(piece.offsetMs, Math.max(piece.offsetMs, end), text));
+        }
+      }
+    }
+    segments.sort(Comparator.comparingLong(Segment::startMs));
+    Long duration = options.mediaDurationMs().orElse(durationSec > 0 ? Math.round(durationSec * 1000) : null);
+    return Transcript.builder().segments(segments).words(words).language(language == null ? "und" : language)
+        .mediaDurationMs(duration).providerMetadata(meta).build();
+  }
+
+  private TranscriptionCreateParams params(Path file, TranscriptionOptions options) {
+    TranscriptionCreateParams.Builder b = TranscriptionCreateParams.builder()
+        .file(file)
+        .model(api.settings().transcriptionModel())
+        .temperature(0.0);
+    options.language().ifPresent(l -> b.language(l.split("-")[0].toLowerCase(Locale.ROOT)));
+    options.prompt().ifPresent(b::prompt);
+    if (verbose()) {
+      b.responseFormat(AudioResponseFormat.VERBOSE_JSON)
+          .addTimestampGranularity(TranscriptionCreateParams.TimestampGranularity.SEGMENT);
+      if (options.wordTimestamps()) b.addTimestampGranularity(TranscriptionCreateParams.TimestampGranularity.WORD);
+    } else {
+      b.responseFormat(AudioResponseFormat.JSON);
+    }
+    return b.build();
+  }
+
+  private static List<TimedWord> wordsWithin(List<TimedWord> words, long startMs, long endMs) {
+    List<TimedWord> out = new ArrayList<>();
+    for (TimedWord w : words) if (w.startMs() >= startMs && w.startMs() < Math.max(endMs, startMs + 1)) out.add(w);
+    return out;
+  }
+
+  private static long ms(double seconds) {
+    return Math.max(0, Math.round(seconds * 1000));
+  }
+
+  /** Whisper reports languages by English name ({@code "english"}); BCP-47 wants {@code "en"}. */
+  static String toLanguageTag(String reported) {
+    if (reported == null || reported.isBlank()) return null;
+    String r = reported.strip();
+    if (r.length() <= 3 && r.chars().allMatch(Character::isLetter)) return r.toLowerCase(Locale.ROOT);
+    for (String iso : Locale.getISOLanguages()) {
+      if (new Locale(iso).getDisplayLanguage(Locale.ENGLISH).equalsIgnoreCase(r)) return iso;
+    }
+    return null;
+  }
+
+  private static Path copy(MediaSource audio, Path dir) throws IOException {
+    String name = audio.name().replaceAll("[^A-Za-z0-9._-]", "_");
+    Path target = dir.resolve(name.isEmpty() ? "audio" : name);
+    try (InputStream in = audio.stream()) {
+      Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+    return target;
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir == null) return;
+    try (Stream<Path> s = Files.walk(dir)) {
+      s.sorted(Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (IOException | UncheckedIOException e) {
+      LOG.debug("could not delete temporary files in {}: {}", dir, e.toString());
+    }
+  }
+}
