@@ -31,25 +31,32 @@ final class ChunkDecoder {
    * @param decoded told how many samples were just fed to the recogniser, after each block
    * @param cancelled checked between blocks; when true the decoding stops with {@link CancellationException}
    */
-  static List<TimedWord> decode(Model model, ShortBuffer samples, SilenceSplitter.Chunk chunk, IntConsumer decoded,
-      BooleanSupplier cancelled) {
+  static List<TimedWord> decode(Model model, ShortBuffer samples, SilenceSplitter.Chunk chunk, int warmUpSamples,
+      IntConsumer decoded, BooleanSupplier cancelled) {
+    // The recogniser adapts to the speaker and the channel as it goes (online CMVN, i-vectors), so a fresh one
+    // decodes a chunk's first seconds worse than one that heard what came before. It therefore starts on the audio
+    // just before the chunk; the words it finds there belong to the previous chunk and are dropped.
+    int from = Math.max(0, chunk.startSample - warmUpSamples);
+    long chunkStartMs = Math.round(chunk.startSample * 1000.0 / WavAudio.SAMPLE_RATE_HZ);
     List<TimedWord> words = new ArrayList<>();
     short[] block = new short[BLOCK_SAMPLES];
     try (Recognizer recognizer = new Recognizer(model, WavAudio.SAMPLE_RATE_HZ)) {
       recognizer.setWords(true);
       ShortBuffer in = samples.duplicate();
-      in.limit(chunk.endSample).position(chunk.startSample);
+      in.limit(chunk.endSample).position(from);
       while (in.hasRemaining()) {
         if (cancelled.getAsBoolean()) throw new CancellationException("cancelled");
-        int n = Math.min(block.length, in.remaining());
+        boolean warmingUp = in.position() < chunk.startSample;
+        int n = Math.min(block.length, (warmingUp ? chunk.startSample : chunk.endSample) - in.position());
         in.get(block, 0, n);
-        if (recognizer.acceptWaveForm(block, n)) addWords(recognizer.getResult(), chunk.startSample, words);
-        decoded.accept(n);
+        if (recognizer.acceptWaveForm(block, n)) addWords(recognizer.getResult(), from, words);
+        if (!warmingUp) decoded.accept(n);
       }
-      addWords(recognizer.getFinalResult(), chunk.startSample, words);
+      addWords(recognizer.getFinalResult(), from, words);
     } catch (IOException e) {
       throw new ProviderException("vosk", "could not create a recogniser: " + e.getMessage(), e);
     }
+    words.removeIf(w -> w.startMs() < chunkStartMs);
     return words;
   }
 

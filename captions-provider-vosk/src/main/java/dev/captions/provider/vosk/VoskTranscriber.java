@@ -72,6 +72,8 @@ public final class VoskTranscriber implements Transcriber {
   static final Duration DEFAULT_SENTENCE_PAUSE = Duration.ofMillis(700);
   /** Shorter pauses are not trusted to fall between words when choosing where to cut. */
   static final long MIN_CUT_PAUSE_MS = 300;
+  /** Audio before a chunk that its recogniser hears first, to adapt, without keeping its words. */
+  static final int WARM_UP_SAMPLES = 3 * WavAudio.SAMPLE_RATE_HZ;
 
   private static final Logger LOG = LoggerFactory.getLogger(VoskTranscriber.class);
   private static final Pattern MODEL_NAME_LANGUAGE = Pattern.compile("vosk-model-(?:small-)?([a-z]{2,3})(?:-|$)");
@@ -205,7 +207,7 @@ public final class VoskTranscriber implements Transcriber {
       Progress progress, Duration timeout) {
     if (chunks.size() == 1 && timeout == null) {
       Thread caller = Thread.currentThread();
-      return ChunkDecoder.decode(model, samples, chunks.get(0), progress::add, caller::isInterrupted);
+      return ChunkDecoder.decode(model, samples, chunks.get(0), 0, progress::add, caller::isInterrupted);
     }
     AtomicBoolean stop = new AtomicBoolean();
     BooleanSupplier cancelled = () -> stop.get() || Thread.currentThread().isInterrupted();
@@ -218,7 +220,7 @@ public final class VoskTranscriber implements Transcriber {
     try {
       List<Future<List<TimedWord>>> futures = new ArrayList<>(chunks.size());
       for (SilenceSplitter.Chunk chunk : chunks) {
-        futures.add(pool.submit(() -> ChunkDecoder.decode(model, samples, chunk, progress::add, cancelled)));
+        futures.add(pool.submit(() -> ChunkDecoder.decode(model, samples, chunk, WARM_UP_SAMPLES, progress::add, cancelled)));
       }
       List<TimedWord> words = new ArrayList<>();
       for (Future<List<TimedWord>> f : futures) {
