@@ -5,8 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -119,7 +118,11 @@ final class BundledModel {
       try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         return;
-      } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+      } catch (AtomicMoveNotSupportedException e) {
+        throw new IOException("the file system of " + target.getParent() + " cannot rename directories atomically", e);
+      } catch (FileSystemException e) {
+        // Linux reports an existing non-empty target as a plain FileSystemException ("Directory not empty").
+        if (!Files.exists(target)) throw e;
         if (isComplete(target)) return; // another JVM extracted it first
         // A damaged or foreign directory: rename it away (atomic, so a reader never sees it half-deleted), then retry.
         Path stale = Files.createTempDirectory(target.getParent(), "." + DIRECTORY_NAME + "-stale-");
@@ -130,8 +133,6 @@ final class BundledModel {
           continue;
         }
         deleteRecursively(stale);
-      } catch (AtomicMoveNotSupportedException e) {
-        throw new IOException("the file system of " + target.getParent() + " cannot rename directories atomically", e);
       }
     }
     if (!isComplete(target)) throw new IOException("could not replace " + target);

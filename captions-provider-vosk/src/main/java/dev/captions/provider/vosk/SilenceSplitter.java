@@ -70,26 +70,33 @@ final class SilenceSplitter {
   }
 
   /**
-   * The frame to cut at within {@code [from, to)}: the middle of the longest pause there; failing a pause of the
-   * minimum length, the quietest frame (a word may then be cut, which only happens in audio without pauses).
+   * The frame to cut at within {@code [from, to)}: the middle of a long pause there (among pauses at least 80% as long
+   * as the longest, the one nearest the window's middle, so chunks stay near the target length); failing a pause of
+   * the minimum length, the quietest frame (a word may then be cut, which only happens in audio without pauses).
    */
   private int cut(double[] energy, boolean[] silent, int from, int to) {
-    int bestStart = -1;
-    int bestLength = 0;
+    List<int[]> runs = new ArrayList<>();
+    int longest = 0;
     int runStart = -1;
     for (int i = from; i <= to; i++) {
       if (i < to && silent[i]) {
         if (runStart < 0) runStart = i;
       } else if (runStart >= 0) {
-        int length = i - runStart;
-        if (length > bestLength) {
-          bestStart = runStart;
-          bestLength = length;
-        }
+        runs.add(new int[] {runStart, i - runStart});
+        longest = Math.max(longest, i - runStart);
         runStart = -1;
       }
     }
-    if (bestLength >= minPauseFrames) return bestStart + bestLength / 2;
+    if (longest >= minPauseFrames) {
+      int ideal = (from + to) / 2;
+      int best = -1;
+      for (int[] run : runs) {
+        if (run[1] < Math.max(minPauseFrames, longest * 4 / 5)) continue;
+        int middle = run[0] + run[1] / 2;
+        if (best < 0 || Math.abs(middle - ideal) < Math.abs(best - ideal)) best = middle;
+      }
+      return best;
+    }
     int quietest = from;
     for (int i = from + 1; i < to; i++) {
       if (energy[i] < energy[quietest]) quietest = i;
