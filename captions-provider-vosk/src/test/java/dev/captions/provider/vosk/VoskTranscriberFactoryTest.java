@@ -84,4 +84,12 @@ class VoskTranscriberFactoryTest {
     assertThat(VoskTranscriber.languageFromModelName(Path.of("/x/vosk-model-small-cn-0.22"))).isEqualTo("zh");
     assertThat(VoskTranscriber.languageFromModelName(Path.of("/x/my-model"))).isEqualTo("und");
   }
+
+  @Test
+  void longAudioGetsOneChunkPerThreadButNoneShorterThanTheChunkDuration() {
+    VoskTranscriber two = VoskTranscriber.builder().threads(2).build();
+    assertThat(two.chunkTargetMs(600_000)).isEqualTo(300_000);
+    assertThat(two.chunkTargetMs(40_000)).isEqualTo(30_000);
+    assertThat(two.newBuilder().chunkDuration(java.time.Duration.ZERO).build().chunkTargetMs(600_000)).isZero();
+  }
 }

@@ -81,7 +81,7 @@ class VoskTranscriberTest {
   void chunkedDecodingFindsTheSameWordsAsOneRecogniser() {
     Transcript whole = TestAudio.transcriber().chunkDuration(Duration.ZERO).build()
         .transcribe(MediaSource.of(TestAudio.speechWav()), TranscriptionOptions.defaults());
-    Transcript chunked = TestAudio.transcriber().chunkDuration(Duration.ofSeconds(4)).threads(2).build()
+    Transcript chunked = TestAudio.transcriber().chunkDuration(Duration.ofSeconds(4)).threads(4).build()
         .transcribe(MediaSource.of(TestAudio.speechWav()), TranscriptionOptions.defaults());
 
     assertThat(whole.providerMetadata()).containsEntry("chunks", "1");
