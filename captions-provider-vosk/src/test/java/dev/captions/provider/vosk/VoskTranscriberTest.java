@@ -73,9 +73,10 @@ class VoskTranscriberTest {
   }
 
   /**
-   * Vosk itself is not bit-for-bit repeatable (two unchunked runs of this file may differ in a word, e.g. "the" and
-   * "that"), so words are matched by time: every word found without chunking has one found with chunking at the same
-   * place, and no more than one (nothing lost or duplicated at the cuts), and nearly all of them have the same text.
+   * Vosk itself is not bit-for-bit repeatable (two runs of this file may differ in a word: "the"/"that",
+   * "tomorrow"/"the role"), so words are compared by time and by word error rate rather than as identical strings:
+   * every word found without chunking has a word found with chunking at the same place (nothing lost at the cuts), no
+   * two chunked words overlap (nothing decoded twice), and the two texts differ by at most one word in ten.
    */
   @Test
   void chunkedDecodingFindsTheSameWordsAsOneRecogniser() {
@@ -86,22 +87,17 @@ class VoskTranscriberTest {
 
     assertThat(whole.providerMetadata()).containsEntry("chunks", "1");
     assertThat(Integer.parseInt(chunked.providerMetadata().get("chunks"))).isGreaterThanOrEqualTo(3);
-    int sameText = 0;
-    java.util.Set<Integer> matched = new java.util.HashSet<>();
     for (TimedWord w : whole.words()) {
-      int nearest = 0;
-      for (int j = 1; j < chunked.words().size(); j++) {
-        if (Math.abs(chunked.words().get(j).startMs() - w.startMs())
-            < Math.abs(chunked.words().get(nearest).startMs() - w.startMs())) nearest = j;
-      }
-      TimedWord c = chunked.words().get(nearest);
-      assertThat(Math.abs(c.startMs() - w.startMs())).as("nearest chunked word to %s is %s", w, c).isLessThanOrEqualTo(100);
-      assertThat(matched.add(nearest)).as("%s matched twice", c).isTrue();
-      if (c.text().equalsIgnoreCase(w.text())) sameText++;
+      assertThat(chunked.words()).as("a chunked word where %s is", w)
+          .anySatisfy(c -> assertThat(Math.abs(c.startMs() - w.startMs())).isLessThanOrEqualTo(100));
     }
-    assertThat(chunked.words()).hasSameSizeAs(whole.words());
-    assertThat((double) sameText / whole.words().size()).as("%s%nvs%n%s", whole.text(), chunked.text())
-        .isGreaterThanOrEqualTo(0.9);
+    List<TimedWord> c = chunked.words();
+    for (int i = 1; i < c.size(); i++) {
+      assertThat(c.get(i).startMs()).as("%s overlaps %s", c.get(i), c.get(i - 1))
+          .isGreaterThanOrEqualTo(c.get(i - 1).endMs() - 30);
+    }
+    assertThat(TestAudio.wer(TestAudio.words(whole.text()), TestAudio.words(chunked.text())))
+        .as("%s%nvs%n%s", whole.text(), chunked.text()).isLessThanOrEqualTo(0.1);
   }
 
   @Test
