@@ -109,14 +109,7 @@ public final class WebVttParser {
   }
 
   private boolean skipBlankLines() throws IOException {
-    while (lines.next()) {
-      if (lines.end != lines.start) {
-        lines.unread();
-        return true;
-      }
-      if (lines.endedAtEof) return false;
-    }
-    return false;
+    return lines.skipLineTerminators();
   }
 
   private static final int NONE = 0;

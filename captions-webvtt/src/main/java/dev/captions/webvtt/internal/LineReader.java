@@ -46,6 +46,15 @@ public final class LineReader {
       int lim = limit;
       while (scan < lim) {
         char c = b[scan];
+        // One compare for the common case; NUL is replaced here rather than in a separate pass.
+        if (c > '\r') {
+          scan++;
+          continue;
+        }
+        if (c == '\0') {
+          b[scan++] = '\uFFFD';
+          continue;
+        }
         if (c == '\n' || c == '\r') {
           start = pos;
           end = scan;
@@ -85,6 +94,24 @@ public final class LineReader {
   public void unread() {
     pos = start;
     lineNumber--;
+  }
+
+  /**
+   * Skips CR and LF characters (blank lines) without reading a line. Returns false when the input is exhausted.
+   * Equivalent to reading empty lines until a non-empty one, without scanning that one twice.
+   */
+  public boolean skipLineTerminators() throws IOException {
+    while (true) {
+      while (pos < limit) {
+        char c = buf[pos];
+        if (c != '\n' && c != '\r') return true;
+        pos++;
+        lineNumber++;
+        if (c == '\r' && pos < limit && buf[pos] == '\n') pos++;
+        else if (c == '\r' && pos >= limit && fill(pos) && buf[pos] == '\n') pos++;
+      }
+      if (!fill(pos)) return false;
+    }
   }
 
   /** Whether there is nothing left to read. */
@@ -127,15 +154,8 @@ public final class LineReader {
         pos = 1; // only possible when nothing was kept
       }
     }
-    int to = limit + n;
-    for (int i = from; i < to; i++) {
-      if (buf[i] == '\0') buf[i] = '\uFFFD';
-    }
-    limit = to;
-    if (pos == 1 && kept == 0 && from == 1) {
-      // drop the BOM by shifting the read window
-      if (pos >= limit) return fill(pos);
-    }
+    limit = limit + n;
+    if (pos >= limit) return fill(pos); // the read held only the BOM
     return true;
   }
 }
