@@ -27,7 +27,7 @@ import net.jqwik.api.Provide;
  * the generator on purpose (and documented on the writers): WebVTT has no timed words and no empty cue ids, and a
  * text starting with a voice tag is read as a speaker; SRT holds only times, text and numpad positions.
  */
-class RoundTripProperties {
+class RoundTripPropertyTest {
   private static final String TEXT_CHARS = "abcxyzABC019 .,!?&<>'\"-éü漢字/";
 
   @Property(tries = 300)
