@@ -79,6 +79,19 @@ public final class SrtWriter {
       line.setLength(0);
       if (speakerPrefix && cue.speaker() != null) line.append(cue.speaker()).append(": ");
       TextSanitizer.append(cue.text(), false, false, line);
+      if (newline.equals("\n") && line.indexOf("-->") < 0) {
+        sb.append(line);
+      } else {
+        appendSlow();
+      }
+      sb.append(newline);
+      if (sb.length() >= 8192) {
+        out.append(sb);
+        sb.setLength(0);
+      }
+    }
+
+    private void appendSlow() {
       for (int i = 0, n = line.length(); i < n; i++) {
         char c = line.charAt(i);
         if (c == '\n') {
@@ -89,11 +102,6 @@ public final class SrtWriter {
         } else {
           sb.append(c);
         }
-      }
-      sb.append(newline);
-      if (sb.length() >= 8192) {
-        out.append(sb);
-        sb.setLength(0);
       }
     }
 
