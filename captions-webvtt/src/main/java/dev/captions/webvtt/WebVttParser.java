@@ -97,7 +97,7 @@ public final class WebVttParser {
     // The header block: lines up to the first blank line or the first line holding "-->".
     while (lines.next()) {
       if (lines.end == lines.start) break;
-      if (contains(lines.buffer(), lines.start, lines.end, "-->")) {
+      if (lines.arrow) {
         lines.unread();
         break;
       }
@@ -137,11 +137,11 @@ public final class WebVttParser {
       char[] b = lines.buffer();
       int ls = lines.start;
       int le = lines.end;
-      if (le > ls + 2 && contains(b, ls, le, "-->")) {
+      if (lines.arrow) {
         if (lineCount == 1 || (lineCount == 2 && !seenArrow)) {
           seenArrow = true;
           timingLine = lines.lineNumber;
-          cueId = buf.toString();
+          cueId = buf.length() == 0 ? "" : buf.toString();
           buf.setLength(0);
           kind = CUE;
           seenCue = true;

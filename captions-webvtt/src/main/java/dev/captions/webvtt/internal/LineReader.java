@@ -21,6 +21,8 @@ public final class LineReader {
   public int end;
   /** Whether the current line ended at the end of input without a terminator. */
   public boolean endedAtEof;
+  /** Whether the current line contains {@code "-->"} (found during the scan, so callers need not scan again). */
+  public boolean arrow;
   /** 1-based number of the current line. */
   public int lineNumber;
 
@@ -41,6 +43,7 @@ public final class LineReader {
   public boolean next() throws IOException {
     if (pos >= limit && !fill(pos)) return false;
     int scan = pos;
+    arrow = false;
     while (true) {
       char[] b = buf;
       int lim = limit;
@@ -48,6 +51,7 @@ public final class LineReader {
         char c = b[scan];
         // One compare for the common case; NUL is replaced here rather than in a separate pass.
         if (c > '\r') {
+          if (c == '>' && scan - 2 >= pos && b[scan - 1] == '-' && b[scan - 2] == '-') arrow = true;
           scan++;
           continue;
         }
