@@ -131,7 +131,20 @@ public final class SrtReader {
     private void readText() throws IOException {
       text.setLength(0);
       String line;
-      while ((line = next()) != null) {
+      while (true) {
+        if (pushedBack.isEmpty()) {
+          // Fast path: a text line without "-->" goes straight from the buffer into the text.
+          if (!lines.next()) return;
+          lineNumber = lines.lineNumber;
+          if (!lines.arrow && !isBlank(lines.buffer(), lines.start, lines.end)) {
+            if (text.length() > 0) text.append('\n');
+            text.append(lines.buffer(), lines.start, lines.end - lines.start);
+            continue;
+          }
+          line = lines.lineString();
+        } else {
+          line = next();
+        }
         if (!line.isEmpty() && !line.trim().isEmpty()) {
           if (text.length() > 0 && SrtSyntax.looksLikeTiming(line) && SrtSyntax.parseTiming(line, times)) {
             // A timing line right after text: the previous cue had no blank line and the next has no index.
@@ -180,6 +193,13 @@ public final class SrtReader {
         t = t.substring(0, an) + t.substring(an + 6);
       }
       cues.accept(Cue.builder().startMs(startMs).endMs(endMs).text(t).settings(settings).build());
+    }
+
+    private static boolean isBlank(char[] b, int from, int to) {
+      for (int i = from; i < to; i++) {
+        if (b[i] > ' ') return false;
+      }
+      return true;
     }
 
     private static boolean isIndex(String s) {

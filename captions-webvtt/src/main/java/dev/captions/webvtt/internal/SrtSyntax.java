@@ -2,6 +2,10 @@ package dev.captions.webvtt.internal;
 
 /** SubRip timing lines, read tolerantly: {@code [h]h:mm:ss[,.]m[m[m]] --> …}, hours of any length, spaces anywhere. */
 public final class SrtSyntax {
+  // Scratch space: timing lines are parsed once per cue, so avoid two small allocations each time.
+  private static final ThreadLocal<int[]> POS = ThreadLocal.withInitial(() -> new int[1]);
+  private static final ThreadLocal<long[]> PARTS = ThreadLocal.withInitial(() -> new long[3]);
+
   private SrtSyntax() {}
 
   /**
@@ -10,7 +14,8 @@ public final class SrtSyntax {
    */
   public static boolean parseTiming(String s, long[] out) {
     int n = s.length();
-    int[] pos = {0};
+    int[] pos = POS.get();
+    pos[0] = 0;
     skipSpaces(s, pos);
     long start = timestamp(s, pos);
     if (start < 0) return false;
@@ -44,7 +49,7 @@ public final class SrtSyntax {
   private static long timestamp(String s, int[] pos) {
     int n = s.length();
     int p = pos[0];
-    long[] parts = new long[3];
+    long[] parts = PARTS.get();
     int count = 0;
     while (true) {
       int from = p;
