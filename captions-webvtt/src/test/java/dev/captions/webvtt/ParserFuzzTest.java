@@ -45,6 +45,7 @@ class ParserFuzzTest {
     ParseResult r = SrtReader.create().read(new ByteArrayInputStream(bytes));
     String written = SrtWriter.create().writeToString(r.track());
     assertThat(SrtReader.create().read(new StringReader(written)).track().cues()).hasSameSizeAs(r.track().cues());
+    SrtValidator.create().validate(new StringReader(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   @FuzzTest(maxDuration = "10s")
