@@ -47,6 +47,11 @@ public final class SrtReader {
     return read(Readers.utf8OrBom(in));
   }
 
+  /** Streams from bytes: UTF-8 (BOM optional) or UTF-16 with BOM. */
+  public void stream(InputStream in, Consumer<Cue> cues, Consumer<Diagnostic> diagnostics) throws IOException {
+    stream(Readers.utf8OrBom(in), cues, diagnostics);
+  }
+
   /** Streams cues to {@code cues} as they are read; memory stays flat. */
   public void stream(Reader in, Consumer<Cue> cues, Consumer<Diagnostic> diagnostics) throws IOException {
     try {

@@ -82,6 +82,11 @@ public final class WebVttReader {
     return c.result();
   }
 
+  /** Streams from bytes: UTF-8 (BOM optional; a UTF-16 BOM switches to UTF-16). */
+  public Result stream(InputStream in, Consumer<Cue> cues, Consumer<Diagnostic> diagnostics) throws IOException {
+    return stream(Readers.utf8OrBom(in), cues, diagnostics);
+  }
+
   /** What a streamed read found besides the cues. Immutable. */
   public static final class Result {
     private final String language;

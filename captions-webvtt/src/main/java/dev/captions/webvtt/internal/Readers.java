@@ -29,6 +29,7 @@ public final class Readers {
     } else if (b0 == 0xFE && b1 == 0xFF) {
       cs = StandardCharsets.UTF_16BE;
     }
+    if (cs == StandardCharsets.UTF_8) return new Utf8Reader(b);
     return new InputStreamReader(b, cs.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
         .onUnmappableCharacter(CodingErrorAction.REPLACE));
   }
