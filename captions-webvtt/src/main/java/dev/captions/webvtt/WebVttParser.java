@@ -462,20 +462,6 @@ public final class WebVttParser {
     return true;
   }
 
-  static boolean contains(char[] b, int from, int to, String needle) {
-    char c0 = needle.charAt(0);
-    int last = to - needle.length();
-    outer:
-    for (int i = from; i <= last; i++) {
-      if (b[i] != c0) continue;
-      for (int j = 1; j < needle.length(); j++) {
-        if (b[i + j] != needle.charAt(j)) continue outer;
-      }
-      return true;
-    }
-    return false;
-  }
-
   static String abbreviate(String s) {
     return s.length() <= 40 ? s : s.substring(0, 37) + "...";
   }
