@@ -3,6 +3,7 @@ package dev.captions.cli;
 import dev.captions.codec.CaptionFormat;
 import dev.captions.codec.Diagnostic;
 import dev.captions.codec.ParseResult;
+import dev.captions.webvtt.Conversions;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -30,6 +31,10 @@ final class ConvertCommand implements Callable<Integer> {
     ParseResult parsed = CaptionFiles.read(input, in);
     PrintWriter err = spec.commandLine().getErr();
     for (Diagnostic d : parsed.diagnostics()) err.println(input + ": " + d);
+    if (out == CaptionFormat.SRT) {
+      // The SRT codec converts on write; ask the same conversion what it has to drop, so the user hears about it.
+      for (Diagnostic d : Conversions.toSrt(parsed.track(), true).diagnostics()) err.println(output + ": " + d.message());
+    }
     CaptionFiles.write(output, out, parsed.track());
     return ExitCodes.OK;
   }

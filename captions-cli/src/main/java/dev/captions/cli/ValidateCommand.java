@@ -16,8 +16,9 @@ import picocli.CommandLine.Parameters;
 /** {@code captions validate}: line:column diagnostics; non-zero exit when a file is invalid. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = {"Check caption files. Prints FILE:LINE:COL: message for every problem.",
-        "Without --strict, only problems that lose content count as invalid (what players would skip);",
-        "with --strict, every violation of the format's syntax rules does."})
+        "Without --strict: what a tolerant reader (a browser) would skip or repair, as warnings; only a file that",
+        "cannot be read at all is invalid. With --strict: every violation of the format's syntax rules is an error.",
+        "Exit code 3 when any file has an error."})
 final class ValidateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -41,7 +42,7 @@ final class ValidateCommand implements Callable<Integer> {
         out.println(file + ":" + d.line() + ":" + d.column() + ": " + d.severity().name().toLowerCase(java.util.Locale.ROOT) + ": "
             + d.message());
       }
-      boolean valid = strict ? diagnostics.isEmpty() : diagnostics.stream().noneMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
+      boolean valid = diagnostics.stream().noneMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
       if (!valid) allValid = false;
       out.println(file + ": " + (valid ? "valid" : "INVALID") + " (" + diagnostics.size() + " problem"
           + (diagnostics.size() == 1 ? "" : "s") + ")");

@@ -9,8 +9,10 @@ import java.util.Objects;
  * One caption cue: a time range and the text shown during it. Immutable and thread-safe.
  *
  * <p>Invariants, checked by {@link Builder#build()}: {@code 0 <= startMs < endMs}; text not null (it may hold
- * several lines separated by {@code '\n'}, and WebVTT markup such as {@code <i>} kept raw); words, when present, are
- * ordered by start time.
+ * several lines separated by {@code '\n'}); words, when present, are ordered by start time.
+ *
+ * <p>The text is WebVTT cue text: markup ({@code <i>}, {@code <v Ann>}) and character references ({@code &amp;}) are
+ * kept as written; plain text is escaped with {@link CueMarkup#escape(String)}. Words hold plain text.
  */
 public final class Cue {
   private final String id;

@@ -2,13 +2,21 @@ package dev.captions.webvtt;
 
 import dev.captions.codec.CaptionCodec;
 import dev.captions.codec.CaptionFormat;
+import dev.captions.codec.Diagnostic;
 import dev.captions.codec.ParseResult;
 import dev.captions.model.CaptionTrack;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
 
-/** {@link CaptionFormat#SRT} for {@link dev.captions.codec.CaptionCodecs}: default {@link SrtReader}/{@link SrtWriter}. */
+/**
+ * {@link CaptionFormat#SRT} for {@link dev.captions.codec.CaptionCodecs}: {@link SrtReader}/{@link SrtWriter}, with
+ * cue text converted to and from the model's WebVTT markup ({@link Conversions}): reading escapes {@code & < >} and
+ * keeps {@code i b u}; writing decodes character references, keeps {@code i b u} and writes a speaker as a
+ * {@code "Name: "} prefix.
+ */
 public final class SrtCodec implements CaptionCodec {
   private final SrtReader reader = SrtReader.create();
   private final SrtWriter writer = SrtWriter.create();
@@ -20,11 +28,21 @@ public final class SrtCodec implements CaptionCodec {
 
   @Override
   public ParseResult read(Reader in) throws IOException {
-    return reader.read(in);
+    ParseResult raw = reader.read(in);
+    ParseResult converted = Conversions.fromSrt(raw.track());
+    List<Diagnostic> all = new ArrayList<>(raw.diagnostics());
+    all.addAll(converted.diagnostics());
+    return ParseResult.of(converted.track(), all);
+  }
+
+  /** Strict: every violation of the format's syntax rules ({@link SrtValidator}). */
+  @Override
+  public List<Diagnostic> validate(Reader in) throws IOException {
+    return SrtValidator.create().validate(in);
   }
 
   @Override
   public void write(CaptionTrack track, Writer out) throws IOException {
-    writer.write(track, out);
+    writer.write(Conversions.toSrt(track, true).track(), out);
   }
 }

@@ -23,6 +23,12 @@ public final class WebVttCodec implements CaptionCodec {
     return reader.read(in);
   }
 
+  /** Strict: every violation of the format's syntax rules ({@link WebVttValidator}). */
+  @Override
+  public java.util.List<dev.captions.codec.Diagnostic> validate(Reader in) throws IOException {
+    return WebVttValidator.create().validate(in);
+  }
+
   @Override
   public void write(CaptionTrack track, Writer out) throws IOException {
     writer.write(track, out);

@@ -76,7 +76,10 @@ public final class WebVttValidator {
       if (lines.endedAtEof) return;
       if (!lines.next()) return;
       if (lines.end != lines.start) {
-        error(1, "expected a blank line after the WEBVTT line (header lines are not part of WebVTT)");
+        // Legacy metadata headers ("Language: en", "Kind: captions") are written by YouTube, HLS packagers and our
+        // own writer; browsers skip them. The current syntax has no place for them, so: a warning, not an error.
+        out.accept(Diagnostic.warning(lines.lineNumber, 1, "header lines after 'WEBVTT' (e.g. 'Language: en') are not "
+            + "part of the current WebVTT syntax; players ignore them"));
         while (lines.end != lines.start && !lines.endedAtEof && lines.next()) {
           // skip the rest of the header block
         }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class WebVttValidatorTest {
   private static List<String> validate(String vtt) throws IOException {
     List<Diagnostic> d = WebVttValidator.create().validate(new StringReader(vtt));
-    assertThat(d).allMatch(x -> x.severity() == Diagnostic.Severity.ERROR);
+    assertThat(d).allMatch(x -> x.severity() == Diagnostic.Severity.ERROR || x.message().startsWith("header lines"));
     return d.stream().map(Diagnostic::toString).collect(java.util.stream.Collectors.toList());
   }
 
@@ -36,11 +36,19 @@ class WebVttValidatorTest {
   void reportsOrderAndStructure() throws IOException {
     assertThat(validate("WEBVTT\nheader line\n\n00:02.000 --> 00:01.000\nx\n\n00:00.500 --> 00:03.000\ny\n\nSTYLE\na{}\n\nstray\n"))
         .containsExactly(
-            "line 2, col 1: expected a blank line after the WEBVTT line (header lines are not part of WebVTT)",
+            "line 2, col 1: header lines after 'WEBVTT' (e.g. 'Language: en') are not part of the current WebVTT syntax; "
+                + "players ignore them",
             "line 4, col 15: the end timestamp must be after the start timestamp",
             "line 7, col 1: cues must be in start-time order (this one starts before the previous)",
             "line 10, col 1: STYLE blocks must come before the first cue",
             "line 13, col 1: expected a cue (optional identifier, then a timing line 'start --> end'), NOTE, STYLE or REGION block");
+  }
+
+  @Test
+  void headerLinesAreAWarningAndTheWritersOwnOutputHasNoError() throws IOException {
+    java.util.List<dev.captions.codec.Diagnostic> d = WebVttValidator.create()
+        .validate(new java.io.StringReader("WEBVTT\nLanguage: es\n\n00:01.000 --> 00:02.000\nHola\n"));
+    assertThat(d).singleElement().satisfies(x -> assertThat(x.severity()).isEqualTo(dev.captions.codec.Diagnostic.Severity.WARNING));
   }
 
   @Test

@@ -54,7 +54,7 @@ class IttybitBurnInTest {
     stubVideoJob();
     CaptionTrack track = CaptionTrack.of("en", TrackKind.CAPTIONS, List.of(
         Cue.of(0, 1_500, "Hello and welcome."),
-        Cue.of(1_600, 4_000, "Today: captions\nthat <b>fit</b> & read well."),
+        Cue.of(1_600, 4_000, "Today: captions\nthat <b>fit</b> &amp; read well."),
         Cue.of(3_600_000, 3_601_250, "An hour in — still in sync.")));
     MediaRef ref = processor().burnIn(MediaSource.ofUrl(VIDEO), track, BurnInOptions.defaults());
     assertThat(ref.source().uri().toString()).isEqualTo("https://store.ittybit.net/org_1/42-captioned.mp4");
@@ -73,7 +73,7 @@ class IttybitBurnInTest {
     assertThat(webvtt.validate(new StringReader(vtt))).noneMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
     assertThat(webvtt.read(new StringReader(vtt)).track().cues()).extracting(Cue::startMs, Cue::endMs, Cue::text)
         .containsExactly(tuple(0L, 1_500L, "Hello and welcome."),
-            tuple(1_600L, 4_000L, "Today: captions\nthat <b>fit</b> & read well."),
+            tuple(1_600L, 4_000L, "Today: captions\nthat <b>fit</b> &amp; read well."),
             tuple(3_600_000L, 3_601_250L, "An hour in — still in sync."));
   }
 

@@ -1,0 +1,123 @@
+package dev.captions.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** convert, validate, shape and providers, on small files. */
+class FileCommandsTest {
+  @TempDir Path dir;
+
+  static final String VTT = "WEBVTT\n\n1\n00:00:01.000 --> 00:00:03.500 align:start\n<i>Hello</i> &amp; welcome\n\n"
+      + "2\n00:00:04.000 --> 00:00:06.000\n<v Ann>Second cue\n";
+
+  @Test
+  void convertsWebVttToSrtAndBack() throws Exception {
+    Path vtt = Files.writeString(dir.resolve("in.vtt"), VTT);
+    Path srt = dir.resolve("out.srt");
+    Cli r = Cli.run("convert", vtt.toString(), srt.toString());
+    assertThat(r.exitCode).as(r.toString()).isZero();
+    assertThat(Files.readString(srt)).isEqualTo("1\n00:00:01,000 --> 00:00:03,500\n<i>Hello</i> & welcome\n\n"
+        + "2\n00:00:04,000 --> 00:00:06,000\nAnn: Second cue\n");
+    assertThat(r.err).contains("dropped 1 × cue settings with no {\\an} equivalent");
+    Path back = dir.resolve("back.vtt");
+    assertThat(Cli.run("convert", srt.toString(), back.toString()).exitCode).isZero();
+    assertThat(Files.readString(back)).startsWith("WEBVTT").contains("00:00:04.000 --> 00:00:06.000");
+    Path json = dir.resolve("out.json");
+    assertThat(Cli.run("convert", vtt.toString(), json.toString()).exitCode).isZero();
+    assertThat(Files.readString(json)).contains("\"startTime\"").contains("\"cues\"");
+  }
+
+  @Test
+  void convertNeedsAFormatForStdinAndAKnownExtension() throws Exception {
+    Path vtt = Files.writeString(dir.resolve("in.vtt"), VTT);
+    Cli r = Cli.run("convert", "-", dir.resolve("o.srt").toString());
+    assertThat(r.exitCode).isEqualTo(ExitCodes.CONFIGURATION);
+    assertThat(r.err).contains("cannot tell the input format of '-'; give --from vtt|srt|json");
+    Cli r2 = Cli.run("convert", vtt.toString(), dir.resolve("o.txt").toString());
+    assertThat(r2.exitCode).isEqualTo(ExitCodes.CONFIGURATION);
+    assertThat(r2.err).contains("from its extension");
+  }
+
+  @Test
+  void convertOfAMissingOrBrokenFileIsInvalidInputAndWritesNothing() throws Exception {
+    Path out = dir.resolve("o.srt");
+    Cli r = Cli.run("convert", dir.resolve("missing.vtt").toString(), out.toString());
+    assertThat(r.exitCode).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(r.err).contains("File not found");
+    Path noSignature = Files.writeString(dir.resolve("bad.vtt"), "00:00:01.000 --> 00:00:02.000\nHi\n");
+    Cli r2 = Cli.run("convert", noSignature.toString(), out.toString());
+    assertThat(r2.exitCode).as(r2.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(r2.err).contains("line 1");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void validateReportsLineAndColumnAndFailsOnlyWhenInvalid() throws Exception {
+    Path good = Files.writeString(dir.resolve("good.vtt"), VTT);
+    Cli ok = Cli.run("validate", "--strict", good.toString());
+    assertThat(ok.exitCode).as(ok.toString()).isZero();
+    assertThat(ok.out).contains("good.vtt: valid");
+
+    Path bad = Files.writeString(dir.resolve("bad.vtt"), "WEBVTT\n\n00:00:01.000 00:00:02.000\nno arrow\n\n"
+        + "00:00:03.000 --> 00:00:04.000\nfine\n");
+    Cli strict = Cli.run("validate", "--strict", bad.toString());
+    assertThat(strict.exitCode).as(strict.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(strict.out).containsPattern("bad\\.vtt:3:\\d+: error: ").contains("bad.vtt: INVALID");
+
+    Path noSignature = Files.writeString(dir.resolve("nosig.vtt"), "hello\n");
+    Cli lenient = Cli.run("validate", noSignature.toString(), good.toString());
+    assertThat(lenient.exitCode).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(lenient.out).contains("nosig.vtt:1:1: error: ").contains("good.vtt: valid");
+  }
+
+  @Test
+  void shapeReshapesACaptionFileIntoReadableCues() throws Exception {
+    String longCue = "WEBVTT\n\n00:00:00.000 --> 00:00:12.000\nThis is one very long caption that somebody wrote without "
+        + "any line breaks at all. It runs on for twelve seconds and holds far too much text for one cue.\n";
+    Path in = Files.writeString(dir.resolve("long.vtt"), longCue);
+    Path out = dir.resolve("short.vtt");
+    Cli r = Cli.run("shape", in.toString(), out.toString(), "--profile", "netflix");
+    assertThat(r.exitCode).as(r.toString()).isZero();
+    String shaped = Files.readString(out);
+    assertThat(shaped.split("-->", -1).length - 1).as(shaped).isGreaterThan(1);
+    for (String line : shaped.split("\n")) assertThat(line.length()).as(line).isLessThanOrEqualTo(42);
+    assertThat(r.err).contains("cues;");
+  }
+
+  @Test
+  void shapeTakesATimedWordTranscript() throws Exception {
+    Path words = Files.writeString(dir.resolve("words.json"), "{\"language\":\"en\",\"words\":["
+        + "{\"text\":\"Hello\",\"start\":0.0,\"end\":0.4},{\"text\":\"world.\",\"start\":0.45,\"end\":0.9},"
+        + "{\"text\":\"Bye.\",\"start\":3.0,\"end\":3.4}]}");
+    Path out = dir.resolve("words.srt");
+    Cli r = Cli.run("shape", words.toString(), out.toString());
+    assertThat(r.exitCode).as(r.toString()).isZero();
+    assertThat(Files.readString(out)).contains("Hello world.").contains("Bye.");
+    Path broken = Files.writeString(dir.resolve("broken.json"), "{\"words\":[{\"text\":\"x\",\"start\":\"soon\"}]}");
+    Cli bad = Cli.run("shape", broken.toString(), out.toString());
+    assertThat(bad.exitCode).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(bad.err).contains("\"start\" must be a number of seconds");
+  }
+
+  @Test
+  void providersListsTheEmbeddedDefaultsAndCloudProviders() {
+    Cli r = Cli.run("providers");
+    assertThat(r.exitCode).as(r.toString()).isZero();
+    assertThat(r.out).containsPattern("transcriber\\s+vosk\\s+embedded").containsPattern("media\\s+ffmpeg\\s+embedded")
+        .contains("gemini", "openai", "gcore", "ittybit").contains("formats: [WEBVTT, SRT, JSON]");
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String cmd : new String[] {"caption", "convert", "validate", "shape", "providers"}) {
+      Cli r = Cli.run(cmd, "--help");
+      assertThat(r.exitCode).as(cmd).isZero();
+      assertThat(r.out).as(cmd).contains("Usage: captions " + cmd);
+    }
+    assertThat(Cli.run("--help").out).contains("Exit codes:");
+  }
+}
