@@ -445,6 +445,21 @@ public final class CaptionPipeline {
       return this;
     }
 
+    private static void checkWritable(Path dir) {
+      Path abs = dir.toAbsolutePath();
+      Path existing = abs;
+      while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+      if (existing == null) return;
+      if (!Files.isDirectory(existing)) {
+        throw new OutputNotWritableException("Output directory " + abs + " is not writable: " + existing
+            + " is a file. Choose a directory (CLI: -o DIR).");
+      }
+      if (!Files.isWritable(existing)) {
+        throw new OutputNotWritableException("Output directory " + abs + " is not writable (" + existing
+            + " is read-only). Choose another directory (CLI: -o DIR).");
+      }
+    }
+
     /**
      * Validates the configuration and resolves providers not set explicitly.
      *
@@ -460,17 +475,7 @@ public final class CaptionPipeline {
       if (sourceLanguage != null && !sourceLanguage.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
         throw new ConfigurationException("'" + sourceLanguage + "' is not a BCP-47 language tag or \"auto\"");
       }
-      if (outputDirectory != null && Files.exists(outputDirectory) && !Files.isDirectory(outputDirectory)) {
-        throw new ConfigurationException("Output path " + outputDirectory.toAbsolutePath() + " is a file; give a directory.");
-      }
-      if (outputDirectory != null) {
-        Path existing = outputDirectory.toAbsolutePath();
-        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
-        if (existing != null && !Files.isWritable(existing)) {
-          throw new ConfigurationException("Output directory " + outputDirectory.toAbsolutePath()
-              + " is not writable (" + existing + " is read-only). Choose another directory with -o.");
-        }
-      }
+      if (outputDirectory != null) checkWritable(outputDirectory);
       MediaProcessor m = media;
       if (!mediaSet) {
         try {

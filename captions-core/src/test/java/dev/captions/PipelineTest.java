@@ -156,8 +156,11 @@ class PipelineTest {
     assertThatThrownBy(() -> Captions.pipeline().media(null).transcriber(t).languages("english please").build())
         .hasMessage("'english please' is not a BCP-47 language tag or \"auto\"");
     assertThatThrownBy(() -> Captions.pipeline().media(null).transcriber(t).outputs(video).build())
-        .isInstanceOf(ConfigurationException.class)
-        .hasMessageEndingWith("is a file; give a directory.");
+        .isInstanceOf(OutputNotWritableException.class)
+        .hasMessage("Output directory " + video.toAbsolutePath() + " is not writable: " + video.toAbsolutePath()
+            + " is a file. Choose a directory (CLI: -o DIR).");
+    assertThatThrownBy(() -> Captions.pipeline().media(null).transcriber(t).outputs(video.resolve("sub")).build())
+        .isInstanceOf(OutputNotWritableException.class);
   }
 
   @Test

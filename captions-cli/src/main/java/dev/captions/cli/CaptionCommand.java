@@ -88,6 +88,10 @@ final class CaptionCommand implements Callable<Integer> {
             ? MediaSource.ofUrl(video) : MediaSource.of(Path.of(video));
         PipelineResult r = pipeline.run(source);
         progress.finish();
+        if (r.captions().cues().isEmpty()) {
+          spec.commandLine().getErr().println("warning: no speech found in " + source.name()
+              + "; the caption files hold an empty track.");
+        }
         if (!quiet) {
           out.println(source.name() + ": " + r.captions().cues().size() + " cues (" + r.captions().language() + "); "
               + r.quality().summary());

@@ -50,6 +50,7 @@ public final class CaptionsCommand implements Runnable {
       return ExitCodes.INVALID_INPUT;
     }
     if (e instanceof ProviderException) return ExitCodes.PROVIDER;
+    if (e instanceof dev.captions.OutputNotWritableException) return ExitCodes.OUTPUT;
     if (e instanceof ConfigurationException || e instanceof ProviderNotFoundException || e instanceof IllegalArgumentException) {
       return ExitCodes.CONFIGURATION;
     }

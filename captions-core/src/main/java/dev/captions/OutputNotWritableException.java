@@ -1,0 +1,10 @@
+package dev.captions;
+
+/** The output location cannot be written (read-only, or a file where a directory is needed). Checked at build time. */
+public class OutputNotWritableException extends ConfigurationException {
+  private static final long serialVersionUID = 1L;
+
+  public OutputNotWritableException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,420 @@
+package dev.captions.provider.vosk;
+
+import dev.captions.CaptionsException;
+import dev.captions.ConfigurationException;
+import dev.captions.PipelineStage;
+import dev.captions.ProgressEvent;
+import dev.captions.ProgressListener;
+import dev.captions.ProviderException;
+import dev.captions.ProviderTimeoutException;
+import dev.captions.model.MediaSource;
+import dev.captions.model.TimedWord;
+import dev.captions.model.Transcript;
+import dev.captions.spi.Transcriber;
+import dev.captions.spi.TranscriptionOptions;
+import java.nio.ShortBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vosk.Model;
+
+/**
+ * Offline speech recognition with <a href="https://alphacephei.com/vosk/">Vosk</a>: no key, no network.
+ *
+ * <p><b>Input:</b> a 16 kHz mono 16-bit PCM WAV file or stream, which the caption pipeline's ffmpeg media processor
+ * extracts from any media; anything else is an {@link dev.captions.InvalidMediaException} saying so.
+ *
+ * <p><b>Model:</b> by default the small US English model from Maven Central
+ * ({@code com.alphacephei:vosk-model-en:0.3.45}), extracted once to {@code ~/.cache/captions/vosk/model-en-us-0.3.45/}
+ * (or under {@code $XDG_CACHE_HOME}); any unpacked model from https://alphacephei.com/vosk/models can be set with
+ * {@link Builder#modelDirectory}. The native library and each model are loaded once per JVM, on the first
+ * {@link #transcribe} call, and shared by all instances.
+ *
+ * <p><b>Speed:</b> long audio is cut in the middle of pauses into about one chunk per {@link Builder#threads thread}
+ * (none shorter than {@link Builder#chunkDuration}), decoded in parallel, one recogniser per chunk; the words are put
+ * back on the file's time line by each chunk's first sample. Each recogniser first hears the 3 s before its chunk to
+ * adapt to the voice, and drops the words it finds there.
+ *
+ * <p><b>Output:</b> timed words with Vosk's confidences, made readable: a pause of at least
+ * {@link Builder#sentencePause} ends a sentence (full stop, then a capital), "i"/"i'm"/"i'll" become "I"/"I'm"/"I'll".
+ * Silence gives an empty transcript.
+ *
+ * <p><b>Threading:</b> immutable and thread-safe. {@link #transcribe} blocks; interrupting the calling thread stops
+ * all decoding and throws {@link CancellationException} with the interrupt flag kept.
+ */
+public final class VoskTranscriber implements Transcriber {
+  /** The name this transcriber is selected by. */
+  public static final String NAME = "vosk";
+
+  static final Duration DEFAULT_CHUNK = Duration.ofSeconds(30);
+  static final Duration DEFAULT_SENTENCE_PAUSE = Duration.ofMillis(700);
+  /** Shorter pauses are not trusted to fall between words when choosing where to cut. */
+  static final long MIN_CUT_PAUSE_MS = 300;
+  /** Audio before a chunk that its recogniser hears first, to adapt, without keeping its words. */
+  static final int WARM_UP_SAMPLES = 3 * WavAudio.SAMPLE_RATE_HZ;
+
+  private static final Logger LOG = LoggerFactory.getLogger(VoskTranscriber.class);
+  private static final Pattern MODEL_NAME_LANGUAGE = Pattern.compile("vosk-model-(?:small-)?([a-z]{2,3})(?:-|$)");
+  private static final AtomicInteger THREAD_IDS = new AtomicInteger();
+
+  private final Path modelDirectory;
+  private final Path cacheDirectory;
+  private final String language;
+  private final int threads;
+  private final Duration chunkDuration;
+  private final Duration sentencePause;
+
+  private VoskTranscriber(Builder b) {
+    this.modelDirectory = b.modelDirectory;
+    this.cacheDirectory = b.cacheDirectory != null ? b.cacheDirectory : BundledModel.defaultCacheRoot(System::getenv);
+    this.language = b.language != null ? b.language
+        : b.modelDirectory == null ? BundledModel.LANGUAGE : languageFromModelName(b.modelDirectory);
+    this.threads = b.threads > 0 ? b.threads : Runtime.getRuntime().availableProcessors();
+    this.chunkDuration = b.chunkDuration;
+    this.sentencePause = b.sentencePause;
+  }
+
+  /** A transcriber with the bundled English model and default settings. */
+  public static VoskTranscriber create() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder newBuilder() {
+    Builder b = new Builder();
+    b.modelDirectory = modelDirectory;
+    b.cacheDirectory = cacheDirectory;
+    b.language = language;
+    b.threads = threads;
+    b.chunkDuration = chunkDuration;
+    b.sentencePause = sentencePause;
+    return b;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /** Local files and streams; a URL must be downloaded first. */
+  @Override
+  public Set<MediaSource.Kind> acceptedSources() {
+    return EnumSet.of(MediaSource.Kind.FILE, MediaSource.Kind.STREAM);
+  }
+
+  /** The configured model directory, or empty for the bundled English model. */
+  public Optional<Path> modelDirectory() {
+    return Optional.ofNullable(modelDirectory);
+  }
+
+  /** Where the bundled model is extracted: {@code <cacheDirectory>/model-en-us-0.3.45}. */
+  public Path cacheDirectory() {
+    return cacheDirectory;
+  }
+
+  /** The model's language as BCP-47, {@code "und"} when unknown; transcripts carry it. */
+  public String language() {
+    return language;
+  }
+
+  public int threads() {
+    return threads;
+  }
+
+  public Duration chunkDuration() {
+    return chunkDuration;
+  }
+
+  public Duration sentencePause() {
+    return sentencePause;
+  }
+
+  /**
+   * Loads the native library and the model now rather than on the first {@link #transcribe} call (extracting the
+   * bundled model first if needed). Blocks for a few seconds the first time in a JVM; cheap afterwards.
+   *
+   * @return the model directory in use
+   */
+  public Path preload() {
+    Path dir = resolveModelDirectory();
+    VoskModels.get(dir);
+    return dir;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>{@code options.language()}, when given, must match the model's language; the timeout, when given, bounds the
+   * decoding (not the first model load). Progress reports the fraction of the audio decoded, from decoder threads.
+   */
+  @Override
+  public Transcript transcribe(MediaSource audio, TranscriptionOptions options) {
+    Objects.requireNonNull(audio, "audio == null");
+    Objects.requireNonNull(options, "options == null");
+    checkLanguage(options);
+    WavAudio wav = WavAudio.read(audio);
+    Path dir = resolveModelDirectory();
+    Model model = VoskModels.get(dir);
+    if (Thread.currentThread().isInterrupted()) throw new CancellationException("cancelled");
+
+    ShortBuffer samples = wav.samples();
+    List<SilenceSplitter.Chunk> chunks = new SilenceSplitter(chunkTargetMs(wav.durationMs()), MIN_CUT_PAUSE_MS)
+        .split(samples);
+    Progress progress = new Progress(options.progress(), wav.sampleCount());
+    long started = System.nanoTime();
+    List<TimedWord> words = decodeAll(model, samples, chunks, progress, options.timeout().orElse(null));
+    LOG.debug("Decoded {} ({} ms of audio, {} chunks) in {} ms", wav.name(), wav.durationMs(), chunks.size(),
+        (System.nanoTime() - started) / 1_000_000);
+    progress.finish();
+
+    words.sort(Comparator.comparingLong(TimedWord::startMs));
+    boolean english = language.equals("en") || language.startsWith("en-");
+    return Transcript.builder()
+        .words(new SentenceFormatter(sentencePause.toMillis(), english).format(words))
+        .language(language)
+        .mediaDurationMs(wav.durationMs())
+        .providerMetadata(Map.of("model", modelDirectory == null ? BundledModel.ARTIFACT + ":" + BundledModel.VERSION
+            : dir.getFileName().toString(), "chunks", String.valueOf(chunks.size())))
+        .build();
+  }
+
+  /**
+   * One chunk per thread, but none shorter than {@link #chunkDuration}: each new recogniser costs seconds of CPU
+   * warming its decoding graph's caches (measured: 30 s chunks took 40% more CPU than one recogniser), so fewer,
+   * longer chunks are faster as long as every core has one.
+   */
+  long chunkTargetMs(long durationMs) {
+    if (chunkDuration.isZero()) return 0;
+    return Math.max(chunkDuration.toMillis(), (durationMs + threads - 1) / threads);
+  }
+
+  private List<TimedWord> decodeAll(Model model, ShortBuffer samples, List<SilenceSplitter.Chunk> chunks,
+      Progress progress, Duration timeout) {
+    if (chunks.size() == 1 && timeout == null) {
+      Thread caller = Thread.currentThread();
+      return ChunkDecoder.decode(model, samples, chunks.get(0), 0, progress::add, caller::isInterrupted);
+    }
+    AtomicBoolean stop = new AtomicBoolean();
+    BooleanSupplier cancelled = () -> stop.get() || Thread.currentThread().isInterrupted();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, chunks.size()), r -> {
+      Thread t = new Thread(r, "captions-vosk-" + THREAD_IDS.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+    try {
+      List<Future<List<TimedWord>>> futures = new ArrayList<>(chunks.size());
+      for (SilenceSplitter.Chunk chunk : chunks) {
+        futures.add(pool.submit(() -> ChunkDecoder.decode(model, samples, chunk, WARM_UP_SAMPLES, progress::add, cancelled)));
+      }
+      List<TimedWord> words = new ArrayList<>();
+      for (Future<List<TimedWord>> f : futures) {
+        words.addAll(timeout == null ? f.get() : f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+      }
+      return words;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      CancellationException c = new CancellationException("cancelled");
+      c.initCause(e);
+      throw c;
+    } catch (TimeoutException e) {
+      throw new ProviderTimeoutException(NAME, "decoding did not finish within " + timeout, null, timeout, e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof CaptionsException) throw (CaptionsException) cause;
+      if (cause instanceof CancellationException) throw (CancellationException) cause;
+      throw new ProviderException(NAME, "decoding failed: " + cause, cause);
+    } finally {
+      stop.set(true);
+      pool.shutdownNow();
+      awaitQuietly(pool);
+    }
+  }
+
+  /** Waits for decoder threads to leave native code, so no recogniser outlives the call; keeps the interrupt flag. */
+  private static void awaitQuietly(ExecutorService pool) {
+    boolean interrupted = Thread.interrupted();
+    try {
+      if (!pool.awaitTermination(10, TimeUnit.SECONDS)) LOG.warn("Vosk decoder threads did not stop within 10 s");
+    } catch (InterruptedException e) {
+      interrupted = true;
+    } finally {
+      if (interrupted) Thread.currentThread().interrupt();
+    }
+  }
+
+  private Path resolveModelDirectory() {
+    return modelDirectory != null ? modelDirectory : BundledModel.resolve(cacheDirectory);
+  }
+
+  private void checkLanguage(TranscriptionOptions options) {
+    Optional<String> asked = options.language();
+    if (asked.isEmpty() || language.equals("und")) return;
+    String want = primary(asked.get());
+    if (!want.equals(primary(language))) {
+      throw new ConfigurationException("The Vosk model " + (modelDirectory == null ? "(bundled, English)"
+          : modelDirectory.toString()) + " recognises '" + language + "' but '" + asked.get() + "' was asked."
+          + " Download a '" + want + "' model from https://alphacephei.com/vosk/models and set captions.vosk.model"
+          + " (or VOSK_MODEL) to its directory, or ask for language 'auto'.");
+    }
+  }
+
+  private static String primary(String bcp47) {
+    String lower = bcp47.toLowerCase(Locale.ROOT);
+    int dash = lower.indexOf('-');
+    return dash < 0 ? lower : lower.substring(0, dash);
+  }
+
+  /** "vosk-model-small-fr-0.22" → "fr"; Vosk's "cn" is "zh"; "und" when the name says nothing. */
+  static String languageFromModelName(Path dir) {
+    Path name = dir.toAbsolutePath().normalize().getFileName();
+    if (name == null) return "und";
+    Matcher m = MODEL_NAME_LANGUAGE.matcher(name.toString().toLowerCase(Locale.ROOT));
+    if (!m.find()) return "und";
+    return m.group(1).equals("cn") ? "zh" : m.group(1);
+  }
+
+  @Override
+  public String toString() {
+    return "VoskTranscriber{model=" + (modelDirectory == null ? BundledModel.ARTIFACT + ":" + BundledModel.VERSION
+        : modelDirectory) + ", language=" + language + ", threads=" + threads + '}';
+  }
+
+  /** Reports the fraction of samples decoded, once per whole percent, from any thread. */
+  private static final class Progress {
+    private final ProgressListener listener;
+    private final long total;
+    private final AtomicLong done = new AtomicLong();
+    private final AtomicInteger lastPercent = new AtomicInteger(-1);
+
+    Progress(ProgressListener listener, long total) {
+      this.listener = listener;
+      this.total = total;
+      report(0);
+    }
+
+    void add(int samples) {
+      report(total == 0 ? 100 : (int) (done.addAndGet(samples) * 100 / total));
+    }
+
+    void finish() {
+      report(100);
+    }
+
+    private void report(int percent) {
+      int last = lastPercent.get();
+      while (percent > last) {
+        if (lastPercent.compareAndSet(last, percent)) {
+          try {
+            listener.onProgress(ProgressEvent.of(PipelineStage.TRANSCRIBE.id(), percent / 100.0, "decoding speech"));
+          } catch (RuntimeException e) {
+            LOG.warn("Progress listener failed; ignored", e);
+          }
+          return;
+        }
+        last = lastPercent.get();
+      }
+    }
+  }
+
+  /** Builds a {@link VoskTranscriber}. Not thread-safe. */
+  public static final class Builder {
+    private Path modelDirectory;
+    private Path cacheDirectory;
+    private String language;
+    private int threads;
+    private Duration chunkDuration = DEFAULT_CHUNK;
+    private Duration sentencePause = DEFAULT_SENTENCE_PAUSE;
+
+    private Builder() {}
+
+    /**
+     * An unpacked Vosk model directory (with {@code am/}, {@code conf/}, {@code graph/}); {@code null} for the
+     * bundled small English model. Checked when the model is first loaded.
+     */
+    public Builder modelDirectory(Path modelDirectory) {
+      this.modelDirectory = modelDirectory;
+      return this;
+    }
+
+    /** Where the bundled model is extracted; {@code null} for {@code ~/.cache/captions/vosk}. */
+    public Builder cacheDirectory(Path cacheDirectory) {
+      this.cacheDirectory = cacheDirectory;
+      return this;
+    }
+
+    /**
+     * The model's language as BCP-47 (e.g. {@code "fr"}); {@code null} to use {@code "en"} for the bundled model and
+     * to read it from a model directory's name ({@code vosk-model-small-fr-0.22}), else {@code "und"}.
+     */
+    public Builder language(String language) {
+      if (language != null && !language.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
+        throw new IllegalArgumentException("language must be a BCP-47 tag like 'fr' or 'en-GB', but is '" + language + "'");
+      }
+      this.language = language;
+      return this;
+    }
+
+    /** Decoder threads; {@code 0} (the default) for one per available processor. */
+    public Builder threads(int threads) {
+      if (threads < 0) throw new IllegalArgumentException("threads (" + threads + ") must be >= 0");
+      this.threads = threads;
+      return this;
+    }
+
+    /**
+     * The shortest chunk worth a recogniser of its own (default 30 s). Audio is split into about one chunk per thread,
+     * each at least this long, cut at a long pause within ±50% of the target length. {@link Duration#ZERO} decodes the
+     * whole file with one recogniser.
+     */
+    public Builder chunkDuration(Duration chunkDuration) {
+      Objects.requireNonNull(chunkDuration, "chunkDuration == null");
+      if (chunkDuration.isNegative()) throw new IllegalArgumentException("chunkDuration must not be negative");
+      if (!chunkDuration.isZero() && chunkDuration.toMillis() < 1000) {
+        throw new IllegalArgumentException("chunkDuration (" + chunkDuration + ") must be zero or at least 1 s");
+      }
+      this.chunkDuration = chunkDuration;
+      return this;
+    }
+
+    /** The pause that ends a sentence (default 700 ms). */
+    public Builder sentencePause(Duration sentencePause) {
+      Objects.requireNonNull(sentencePause, "sentencePause == null");
+      if (sentencePause.isNegative() || sentencePause.isZero()) {
+        throw new IllegalArgumentException("sentencePause must be positive");
+      }
+      this.sentencePause = sentencePause;
+      return this;
+    }
+
+    public VoskTranscriber build() {
+      return new VoskTranscriber(this);
+    }
+  }
+}

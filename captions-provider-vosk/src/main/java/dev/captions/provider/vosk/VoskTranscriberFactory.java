@@ -1,0 +1,85 @@
+package dev.captions.provider.vosk;
+
+import dev.captions.ConfigurationException;
+import dev.captions.spi.ProviderConfig;
+import dev.captions.spi.Transcriber;
+import dev.captions.spi.TranscriberFactory;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Registers {@link VoskTranscriber} as {@code "vosk"}: embedded (offline, no key), so always configured.
+ *
+ * <p>Settings (builder value, then system property, then environment variable):
+ * <ul>
+ *   <li>{@code model}: a Vosk model directory; {@code captions.vosk.model}, {@code VOSK_MODEL}. Default: the bundled
+ *       small English model.
+ *   <li>{@code language}: the model's language; {@code captions.vosk.language}, {@code VOSK_LANGUAGE}.
+ *   <li>{@code cacheDir}: where the bundled model is extracted; {@code captions.vosk.cacheDir},
+ *       {@code CAPTIONS_VOSK_CACHE}. Default {@code ~/.cache/captions/vosk}.
+ *   <li>{@code threads}: decoder threads, 0 for one per processor; {@code captions.vosk.threads}.
+ * </ul>
+ */
+public final class VoskTranscriberFactory implements TranscriberFactory {
+  public static final String LANGUAGE = "language";
+  public static final String CACHE_DIR = "cacheDir";
+  public static final String THREADS = "threads";
+
+  @Override
+  public String name() {
+    return VoskTranscriber.NAME;
+  }
+
+  @Override
+  public String artifact() {
+    return "dev.captions:captions-provider-vosk";
+  }
+
+  @Override
+  public boolean isEmbedded() {
+    return true;
+  }
+
+  @Override
+  public boolean isConfigured(ProviderConfig config) {
+    return true;
+  }
+
+  @Override
+  public Set<String> capabilities() {
+    return Set.of("words", "offline", "confidence");
+  }
+
+  /** Builds the transcriber; loads nothing yet (the model is loaded on first use or by {@link VoskTranscriber#preload}). */
+  @Override
+  public Transcriber create(ProviderConfig config) {
+    VoskTranscriber.Builder b = VoskTranscriber.builder();
+    path(config, ProviderConfig.MODEL, "VOSK_MODEL").ifPresent(b::modelDirectory);
+    path(config, CACHE_DIR, "CAPTIONS_VOSK_CACHE").ifPresent(b::cacheDirectory);
+    Optional<String> language = config.get(LANGUAGE, "VOSK_LANGUAGE");
+    try {
+      language.ifPresent(b::language);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException("captions.vosk.language (VOSK_LANGUAGE): " + e.getMessage());
+    }
+    long threads = config.getLong(THREADS, 0);
+    if (threads < 0 || threads > 1024) {
+      throw new ConfigurationException("captions.vosk.threads must be between 0 (one per processor) and 1024, but is "
+          + threads);
+    }
+    b.threads((int) threads);
+    return b.build();
+  }
+
+  private static Optional<Path> path(ProviderConfig config, String key, String env) {
+    Optional<String> value = config.get(key, env);
+    try {
+      return value.map(Paths::get);
+    } catch (InvalidPathException e) {
+      throw new ConfigurationException("captions.vosk." + key + " (" + env + ") is not a valid path: " + value.get());
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package dev.captions.provider.vosk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.captions.ConfigurationException;
+import dev.captions.ProgressEvent;
+import dev.captions.model.MediaSource;
+import dev.captions.model.TimedWord;
+import dev.captions.model.Transcript;
+import dev.captions.spi.TranscriptionOptions;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real decoding with the bundled model on the committed speech sample (espeak-ng, four sentences, 0.9 s pauses; see
+ * src/test/resources/speech/generate.sh). The model is loaded once per JVM and shared by all tests.
+ */
+class VoskTranscriberTest {
+  private static final VoskTranscriber VOSK = TestAudio.transcriber().build();
+  private static Transcript speech;
+
+  @BeforeAll
+  static void transcribeSampleOnce() {
+    speech = VOSK.transcribe(MediaSource.of(TestAudio.speechWav()), TranscriptionOptions.defaults());
+  }
+
+  @Test
+  void recognisesTheScriptWithinTheWordErrorRateTarget() {
+    List<String> reference = TestAudio.words(TestAudio.speechText());
+    List<String> hypothesis = TestAudio.words(speech.text());
+    double wer = TestAudio.wer(reference, hypothesis);
+    assertThat(wer).as("WER of '%s'", speech.text()).isLessThanOrEqualTo(0.25);
+    assertThat(speech.language()).isEqualTo("en");
+    assertThat(speech.mediaDurationMs()).isEqualTo(13_784L);
+  }
+
+  @Test
+  void wordTimesAreMonotonicAndWithinTheAudio() {
+    List<TimedWord> words = speech.words();
+    assertThat(words).isNotEmpty();
+    long previousStart = -1;
+    for (TimedWord w : words) {
+      assertThat(w.startMs()).isGreaterThanOrEqualTo(previousStart);
+      assertThat(w.endMs()).isGreaterThanOrEqualTo(w.startMs()).isLessThanOrEqualTo(speech.mediaDurationMs());
+      assertThat(w.confidence()).isBetween(0.0, 1.0);
+      previousStart = w.startMs();
+    }
+    // The first sentence starts after the 0.3 s lead-in silence.
+    assertThat(words.get(0).startMs()).isBetween(250L, 700L);
+  }
+
+  @Test
+  void pausesBecomeSentencesWithCapitalsAndFullStops() {
+    String text = speech.text();
+    List<String> sentences = List.of(text.split("(?<=\\.) "));
+    assertThat(sentences).as(text).hasSize(4);
+    for (String s : sentences) {
+      assertThat(Character.isUpperCase(s.charAt(0))).as(s).isTrue();
+      assertThat(s).endsWith(".");
+    }
+    assertThat(speech.words().stream().map(TimedWord::text)).contains("I").doesNotContain("i", "i'll");
+  }
+
+  /**
+   * Vosk itself is not bit-for-bit repeatable (two runs of this file may differ in a word: "the"/"that",
+   * "tomorrow"/"the role"), so words are compared by time and by word error rate rather than as identical strings:
+   * every word found without chunking has a word found with chunking at the same place (nothing lost at the cuts), no
+   * two chunked words overlap (nothing decoded twice), and the two texts differ by at most one word in ten.
+   */
+  @Test
+  void chunkedDecodingFindsTheSameWordsAsOneRecogniser() {
+    Transcript whole = TestAudio.transcriber().chunkDuration(Duration.ZERO).build()
+        .transcribe(MediaSource.of(TestAudio.speechWav()), TranscriptionOptions.defaults());
+    Transcript chunked = TestAudio.transcriber().chunkDuration(Duration.ofSeconds(4)).threads(4).build()
+        .transcribe(MediaSource.of(TestAudio.speechWav()), TranscriptionOptions.defaults());
+
+    assertThat(whole.providerMetadata()).containsEntry("chunks", "1");
+    assertThat(Integer.parseInt(chunked.providerMetadata().get("chunks"))).isGreaterThanOrEqualTo(3);
+    for (TimedWord w : whole.words()) {
+      assertThat(chunked.words()).as("a chunked word where %s is", w)
+          .anySatisfy(c -> assertThat(Math.abs(c.startMs() - w.startMs())).isLessThanOrEqualTo(100));
+    }
+    List<TimedWord> c = chunked.words();
+    for (int i = 1; i < c.size(); i++) {
+      assertThat(c.get(i).startMs()).as("%s overlaps %s", c.get(i), c.get(i - 1))
+          .isGreaterThanOrEqualTo(c.get(i - 1).endMs() - 30);
+    }
+    assertThat(TestAudio.wer(TestAudio.words(whole.text()), TestAudio.words(chunked.text())))
+        .as("%s%nvs%n%s", whole.text(), chunked.text()).isLessThanOrEqualTo(0.1);
+  }
+
+  @Test
+  void silenceGivesAnEmptyTranscript() {
+    short[] quiet = new short[16_000 * 3];
+    Random noise = new Random(7);
+    for (int i = 0; i < quiet.length; i++) quiet[i] = (short) (noise.nextGaussian() * 20);
+    Transcript t = VOSK.transcribe(MediaSource.of(new ByteArrayInputStream(TestAudio.wav16k(quiet)), "quiet.wav", null),
+        TranscriptionOptions.defaults());
+    assertThat(t.isEmpty()).isTrue();
+    assertThat(t.language()).isEqualTo("en");
+    assertThat(t.mediaDurationMs()).isEqualTo(3000L);
+  }
+
+  @Test
+  void readsStreams() {
+    byte[] wav = TestAudio.wav16k(TestAudio.speechSamples());
+    Transcript t = VOSK.transcribe(MediaSource.of(new ByteArrayInputStream(wav), "speech.wav", null),
+        TranscriptionOptions.defaults());
+    assertThat(texts(t)).isEqualTo(texts(speech));
+  }
+
+  @Test
+  void reportsTheFractionDecodedUpToOne() {
+    List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+    VOSK.transcribe(MediaSource.of(TestAudio.speechWav()), TranscriptionOptions.builder().progress(events::add).build());
+    assertThat(events).hasSizeGreaterThan(10);
+    assertThat(events.get(0).fraction()).isZero();
+    assertThat(events.get(events.size() - 1).fraction()).isEqualTo(1.0);
+    assertThat(events).allSatisfy(e -> assertThat(e.stage()).isEqualTo("transcribe"));
+    for (int i = 1; i < events.size(); i++) {
+      assertThat(events.get(i).fraction()).isGreaterThan(events.get(i - 1).fraction());
+    }
+  }
+
+  @Test
+  void interruptStopsDecodingWithCancellationAndKeepsTheFlag() throws Exception {
+    // Two minutes of speech, chunked, so that decoding surely runs when the interrupt comes.
+    short[] one = TestAudio.speechSamples();
+    short[] many = new short[one.length * 10];
+    for (int i = 0; i < 10; i++) System.arraycopy(one, 0, many, i * one.length, one.length);
+    byte[] wav = TestAudio.wav16k(many);
+    CountDownLatch decoding = new CountDownLatch(1);
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    AtomicReference<Boolean> flagKept = new AtomicReference<>();
+    AtomicReference<Double> lastFraction = new AtomicReference<>(0.0);
+    Thread caller = new Thread(() -> {
+      try {
+        VOSK.transcribe(MediaSource.of(new ByteArrayInputStream(wav), "long.wav", null),
+            TranscriptionOptions.builder().progress(e -> {
+              lastFraction.set(e.fraction());
+              if (e.fraction() > 0) decoding.countDown();
+            }).build());
+      } catch (Throwable t) {
+        thrown.set(t);
+      }
+      flagKept.set(Thread.currentThread().isInterrupted());
+    });
+    caller.start();
+    assertThat(decoding.await(60, TimeUnit.SECONDS)).isTrue();
+    caller.interrupt();
+    caller.join(20_000);
+    assertThat(caller.isAlive()).isFalse();
+    assertThat(thrown.get()).isInstanceOf(CancellationException.class);
+    assertThat(flagKept.get()).isTrue();
+    assertThat(lastFraction.get()).isLessThan(1.0);
+  }
+
+  @Test
+  void aLanguageTheModelDoesNotSpeakIsAConfigurationError() {
+    assertThatThrownBy(() -> VOSK.transcribe(MediaSource.of(TestAudio.speechWav()),
+        TranscriptionOptions.builder().language("fr").build()))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("'fr'").hasMessageContaining("captions.vosk.model");
+    assertThat(VOSK.transcribe(MediaSource.of(TestAudio.speechWav()),
+        TranscriptionOptions.builder().language("en-US").build()).isEmpty()).isFalse();
+  }
+
+  private static List<String> texts(Transcript t) {
+    return t.words().stream().map(TimedWord::text).collect(Collectors.toList());
+  }
+}

@@ -1,0 +1,267 @@
+package dev.captions.webvtt;
+
+import dev.captions.webvtt.internal.Entities;
+import dev.captions.webvtt.internal.VttSyntax;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The WebVTT cue text parsing rules: a cue payload such as {@code <v.loud Ann>Hi <i>there</i> &amp; <00:01.000>bye}
+ * into a small tree of {@link Node}s, and {@link #plainText(String)} for showing a cue as plain text. Unknown tags are
+ * dropped, unclosed ones closed at the end, as the spec says; parsing never fails. Immutable, thread-safe.
+ */
+public final class CueText {
+  private CueText() {}
+
+  /** The kinds of node in a cue text tree. */
+  public enum Type {
+    /** The root; holds the top-level nodes. */
+    ROOT(""),
+    TEXT(""),
+    TIMESTAMP(""),
+    CLASS("c"),
+    ITALIC("i"),
+    BOLD("b"),
+    UNDERLINE("u"),
+    RUBY("ruby"),
+    RUBY_TEXT("rt"),
+    /** A voice: {@link Node#annotation()} is the speaker. */
+    VOICE("v"),
+    /** A language span: {@link Node#annotation()} is the BCP-47 tag. */
+    LANG("lang");
+
+    private final String tag;
+
+    Type(String tag) {
+      this.tag = tag;
+    }
+
+    /** The tag name, {@code ""} for ROOT, TEXT and TIMESTAMP. */
+    public String tag() {
+      return tag;
+    }
+
+    static Type forTag(String name) {
+      switch (name) {
+        case "c":
+          return CLASS;
+        case "i":
+          return ITALIC;
+        case "b":
+          return BOLD;
+        case "u":
+          return UNDERLINE;
+        case "ruby":
+          return RUBY;
+        case "rt":
+          return RUBY_TEXT;
+        case "v":
+          return VOICE;
+        case "lang":
+          return LANG;
+        default:
+          return null;
+      }
+    }
+  }
+
+  /** A node. Text nodes hold decoded text; element nodes hold classes, an annotation and children. Immutable. */
+  public static final class Node {
+    private final Type type;
+    private final String text;
+    private final long timestampMs;
+    private final List<String> classes;
+    private final String annotation;
+    private final List<Node> children;
+
+    private Node(Type type, String text, long timestampMs, List<String> classes, String annotation, List<Node> children) {
+      this.type = type;
+      this.text = text;
+      this.timestampMs = timestampMs;
+      this.classes = classes;
+      this.annotation = annotation;
+      this.children = children;
+    }
+
+    public Type type() {
+      return type;
+    }
+
+    /** The decoded text of a TEXT node; {@code ""} for others. */
+    public String text() {
+      return text;
+    }
+
+    /** The time of a TIMESTAMP node in milliseconds; -1 for others. */
+    public long timestampMs() {
+      return timestampMs;
+    }
+
+    /** The classes ({@code <c.yellow.big>} → [yellow, big]). Unmodifiable. */
+    public List<String> classes() {
+      return classes;
+    }
+
+    /** The annotation of a VOICE or LANG node (whitespace collapsed, references decoded), else {@code ""}. */
+    public String annotation() {
+      return annotation;
+    }
+
+    /** Unmodifiable; empty for TEXT and TIMESTAMP. */
+    public List<Node> children() {
+      return children;
+    }
+
+    @Override
+    public String toString() {
+      if (type == Type.TEXT) return '"' + text + '"';
+      if (type == Type.TIMESTAMP) return "<" + timestampMs + "ms>";
+      return type + (classes.isEmpty() ? "" : "." + String.join(".", classes))
+          + (annotation.isEmpty() ? "" : "(" + annotation + ")") + children;
+    }
+  }
+
+  /** Parses a raw cue payload. Never throws for any input. */
+  public static Node parse(String cueText) {
+    Builder root = new Builder(Type.ROOT, List.of(), "", null);
+    Builder current = root;
+    int n = cueText.length();
+    int i = 0;
+    StringBuilder sb = new StringBuilder();
+    while (i < n) {
+      char c = cueText.charAt(i);
+      if (c != '<') {
+        sb.setLength(0);
+        while (i < n && cueText.charAt(i) != '<') {
+          char d = cueText.charAt(i);
+          if (d == '&') {
+            int next = Entities.decode(cueText, i, n, sb);
+            if (next > 0) {
+              i = next;
+              continue;
+            }
+          }
+          sb.append(d);
+          i++;
+        }
+        current.children.add(new Node(Type.TEXT, sb.toString(), -1, List.of(), "", List.of()));
+        continue;
+      }
+      // A tag runs to the next '>' (or the end of the text).
+      int close = cueText.indexOf('>', i + 1);
+      int end = close < 0 ? n : close;
+      String body = cueText.substring(i + 1, end);
+      i = close < 0 ? n : close + 1;
+      if (body.startsWith("/")) {
+        String name = body.substring(1);
+        if (current.type != Type.ROOT && current.type.tag().equals(name)) {
+          current = current.parent;
+        } else if (name.equals("ruby") && current.type == Type.RUBY_TEXT) {
+          current = current.parent.parent;
+        }
+        continue;
+      }
+      if (!body.isEmpty() && VttSyntax.isDigit(body.charAt(0))) {
+        int[] pos = {0};
+        char[] chars = body.toCharArray();
+        long ms = VttSyntax.scanTimestamp(chars, pos, chars.length);
+        if (ms != VttSyntax.NO_TIME && pos[0] == chars.length) {
+          current.children.add(new Node(Type.TIMESTAMP, "", ms, List.of(), "", List.of()));
+        }
+        continue;
+      }
+      // Start tag: name, .classes, then whitespace and an annotation.
+      int ws = 0;
+      while (ws < body.length() && !VttSyntax.isAsciiWhitespace(body.charAt(ws))) ws++;
+      String nameAndClasses = body.substring(0, ws);
+      String annotation = ws < body.length() ? collapse(Entities.decodeAll(body.substring(ws))) : "";
+      String[] parts = nameAndClasses.split("\\.", -1);
+      Type type = Type.forTag(parts[0]);
+      if (type == null) continue;
+      if (type == Type.RUBY_TEXT && current.type != Type.RUBY) continue;
+      List<String> classes = new ArrayList<>(parts.length - 1);
+      for (int k = 1; k < parts.length; k++) {
+        if (!parts[k].isEmpty()) classes.add(parts[k]);
+      }
+      Builder child = new Builder(type, classes, type == Type.VOICE || type == Type.LANG ? annotation : "", current);
+      current.children.add(child.placeholder());
+      current = child;
+    }
+    return root.build();
+  }
+
+  private static String collapse(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    boolean space = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (VttSyntax.isAsciiWhitespace(c)) {
+        space = sb.length() > 0;
+      } else {
+        if (space) sb.append(' ');
+        space = false;
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The text a viewer reads: tags removed, references decoded, ruby text ({@code <rt>}) left out, line breaks kept.
+   */
+  public static String plainText(String cueText) {
+    if (cueText.indexOf('<') < 0 && cueText.indexOf('&') < 0) return cueText;
+    StringBuilder sb = new StringBuilder(cueText.length());
+    appendPlain(parse(cueText), sb);
+    return sb.toString();
+  }
+
+  private static void appendPlain(Node node, StringBuilder sb) {
+    if (node.type == Type.TEXT) {
+      sb.append(node.text);
+      return;
+    }
+    if (node.type == Type.RUBY_TEXT) return;
+    for (Node c : node.children) appendPlain(c, sb);
+  }
+
+  /** The speakers of the voice spans, in order of appearance, without repeats. */
+  public static List<String> voices(String cueText) {
+    if (cueText.indexOf("<v") < 0) return List.of();
+    List<String> out = new ArrayList<>();
+    collectVoices(parse(cueText), out);
+    return out;
+  }
+
+  private static void collectVoices(Node node, List<String> out) {
+    if (node.type == Type.VOICE && !node.annotation.isEmpty() && !out.contains(node.annotation)) out.add(node.annotation);
+    for (Node c : node.children) collectVoices(c, out);
+  }
+
+  /** Mutable while parsing; children added as placeholders resolved at build. */
+  private static final class Builder {
+    final Type type;
+    final List<String> classes;
+    final String annotation;
+    final Builder parent;
+    final List<Object> children = new ArrayList<>();
+
+    Builder(Type type, List<String> classes, String annotation, Builder parent) {
+      this.type = type;
+      this.classes = classes;
+      this.annotation = annotation;
+      this.parent = parent;
+    }
+
+    Object placeholder() {
+      return this;
+    }
+
+    Node build() {
+      List<Node> built = new ArrayList<>(children.size());
+      for (Object o : children) built.add(o instanceof Builder ? ((Builder) o).build() : (Node) o);
+      return new Node(type, "", -1, Collections.unmodifiableList(classes), annotation, Collections.unmodifiableList(built));
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package dev.captions.webvtt;
+
+import dev.captions.model.CaptionTrack;
+import dev.captions.model.Cue;
+import dev.captions.webvtt.internal.TextSanitizer;
+import dev.captions.webvtt.internal.VttSyntax;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+
+/**
+ * Writes canonical SubRip: indexes from 1, {@code HH:MM:SS,mmm}, a blank line after every cue, LF or CRLF. Text is
+ * written as is ({@code <i> <b> <u>} are SRT tags too) except that empty lines are dropped and {@code "-->"} becomes
+ * {@code "- ->"}, so a cue stays one cue. Settings that match a numpad position become a {@code {\anN}} tag; ids,
+ * other settings, regions, styles and notes have no SRT form and are not written. With
+ * {@link Builder#speakerPrefix(boolean)} a speaker is written as {@code "Name: "} before the text.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class SrtWriter {
+  private final String newline;
+  private final boolean speakerPrefix;
+
+  private SrtWriter(Builder b) {
+    this.newline = b.newline;
+    this.speakerPrefix = b.speakerPrefix;
+  }
+
+  public static SrtWriter create() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public void write(CaptionTrack track, Writer out) throws IOException {
+    Session s = open(out);
+    for (Cue c : track.cues()) s.cue(c);
+    s.flush();
+  }
+
+  public String writeToString(CaptionTrack track) {
+    StringWriter w = new StringWriter();
+    try {
+      write(track, w);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return w.toString();
+  }
+
+  /** Starts a streamed write. */
+  public Session open(Writer out) {
+    return new Session(out);
+  }
+
+  /** A write in progress. Not thread-safe. */
+  public final class Session {
+    private final Writer out;
+    private final StringBuilder sb = new StringBuilder(9216);
+    private final StringBuilder line = new StringBuilder(256);
+    private int index;
+
+    private Session(Writer out) {
+      this.out = out;
+    }
+
+    public void cue(Cue cue) throws IOException {
+      if (index > 0) sb.append(newline);
+      sb.append(++index).append(newline);
+      VttSyntax.appendTimestamp(sb, cue.startMs(), ',');
+      sb.append(" --> ");
+      VttSyntax.appendTimestamp(sb, cue.endMs(), ',');
+      sb.append(newline);
+      int an = SrtPositions.toAn(cue.settings());
+      if (an > 0) sb.append("{\\an").append(an).append('}');
+      line.setLength(0);
+      if (speakerPrefix && cue.speaker() != null) line.append(cue.speaker()).append(": ");
+      TextSanitizer.append(cue.text(), false, false, line);
+      if (newline.equals("\n") && line.indexOf("-->") < 0) {
+        sb.append(line);
+      } else {
+        appendSlow();
+      }
+      sb.append(newline);
+      if (sb.length() >= 8192) {
+        out.append(sb);
+        sb.setLength(0);
+      }
+    }
+
+    private void appendSlow() {
+      for (int i = 0, n = line.length(); i < n; i++) {
+        char c = line.charAt(i);
+        if (c == '\n') {
+          sb.append(newline);
+        } else if (c == '>' && i >= 2 && line.charAt(i - 1) == '-' && line.charAt(i - 2) == '-') {
+          sb.setLength(sb.length() - 1);
+          sb.append(" ->");
+        } else {
+          sb.append(c);
+        }
+      }
+    }
+
+    public void flush() throws IOException {
+      out.append(sb);
+      sb.setLength(0);
+      out.flush();
+    }
+  }
+
+  /** Builds an {@link SrtWriter}. */
+  public static final class Builder {
+    private String newline = "\n";
+    private boolean speakerPrefix;
+
+    private Builder() {}
+
+    /** {@code "\n"} (default) or {@code "\r\n"}. */
+    public Builder lineEnding(String newline) {
+      if (!newline.equals("\n") && !newline.equals("\r\n")) {
+        throw new IllegalArgumentException("line ending must be \"\\n\" or \"\\r\\n\"");
+      }
+      this.newline = newline;
+      return this;
+    }
+
+    /** Write a speaker as {@code "Name: "} before the text. Off by default. */
+    public Builder speakerPrefix(boolean speakerPrefix) {
+      this.speakerPrefix = speakerPrefix;
+      return this;
+    }
+
+    public SrtWriter build() {
+      return new SrtWriter(this);
+    }
+  }
+}

@@ -1,0 +1,240 @@
+package dev.captions.webvtt;
+
+import dev.captions.CaptionFormatException;
+import dev.captions.codec.Diagnostic;
+import dev.captions.codec.ParseResult;
+import dev.captions.model.CaptionTrack;
+import dev.captions.model.Cue;
+import dev.captions.model.CueSettings;
+import dev.captions.model.DefaultCaptionTrack;
+import dev.captions.model.Region;
+import dev.captions.model.TrackKind;
+import dev.captions.model.TrackMetadata;
+import dev.captions.webvtt.internal.Entities;
+import dev.captions.webvtt.internal.Readers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Reads WebVTT into the model, leniently: the W3C parsing algorithm ({@link WebVttParser}) decides what is a cue, then
+ * cues the model cannot hold (end not after start) are dropped with a warning. Header lines {@code Kind: …} and
+ * {@code Language: …} (as written by YouTube and by {@link WebVttWriter}) set the track's kind and language. A cue whose
+ * text starts with a voice tag {@code <v Name>} gets {@code speaker = "Name"} and the tag is removed from its text (turn
+ * off with {@link Builder#extractSpeaker(boolean)}).
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class WebVttReader {
+  private final boolean extractSpeaker;
+
+  private WebVttReader(Builder b) {
+    this.extractSpeaker = b.extractSpeaker;
+  }
+
+  public static WebVttReader create() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Reads a whole file into memory.
+   *
+   * @throws CaptionFormatException only when the {@code WEBVTT} signature is missing or broken
+   * @throws IOException from the reader
+   */
+  public ParseResult read(Reader in) throws IOException {
+    List<Cue> cues = new ArrayList<>();
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    Result r = stream(in, cues::add, diagnostics::add);
+    DefaultCaptionTrack track = CaptionTrack.builder().language(r.language).kind(r.kind).cues(cues)
+        .metadata(r.metadata).build();
+    return ParseResult.of(track, diagnostics);
+  }
+
+  /** Reads UTF-8 (BOM optional; a UTF-16 BOM switches to UTF-16). */
+  public ParseResult read(InputStream in) throws IOException {
+    return read(Readers.utf8OrBom(in));
+  }
+
+  /**
+   * Streams: each cue goes to {@code cues} as soon as its block ends, so a file of any size parses in constant memory.
+   * Header, regions, styles and notes are returned at the end.
+   *
+   * @throws CaptionFormatException only when the {@code WEBVTT} signature is missing or broken
+   */
+  public Result stream(Reader in, Consumer<Cue> cues, Consumer<Diagnostic> diagnostics) throws IOException {
+    Collector c = new Collector(cues, diagnostics);
+    try {
+      WebVttParser.parse(in, c);
+    } catch (CaptionFormatException | IOException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // A bug, not bad input: still never let it escape as anything but our typed error.
+      throw new CaptionFormatException("internal error while reading WebVTT: " + e, 0, 0, e);
+    }
+    return c.result();
+  }
+
+  /** Streams from bytes: UTF-8 (BOM optional; a UTF-16 BOM switches to UTF-16). */
+  public Result stream(InputStream in, Consumer<Cue> cues, Consumer<Diagnostic> diagnostics) throws IOException {
+    return stream(Readers.utf8OrBom(in), cues, diagnostics);
+  }
+
+  /** What a streamed read found besides the cues. Immutable. */
+  public static final class Result {
+    private final String language;
+    private final TrackKind kind;
+    private final TrackMetadata metadata;
+
+    Result(String language, TrackKind kind, TrackMetadata metadata) {
+      this.language = language;
+      this.kind = kind;
+      this.metadata = metadata;
+    }
+
+    public String language() {
+      return language;
+    }
+
+    public TrackKind kind() {
+      return kind;
+    }
+
+    public TrackMetadata metadata() {
+      return metadata;
+    }
+  }
+
+  private final class Collector implements WebVttParser.Handler {
+    private final Consumer<Cue> cues;
+    private final Consumer<Diagnostic> diagnostics;
+    private String header = "";
+    private String language = "und";
+    private TrackKind kind = TrackKind.CAPTIONS;
+    private final List<String> styles = new ArrayList<>();
+    private final List<Region> regions = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final java.util.Set<String> regionIds = new java.util.HashSet<>();
+
+    Collector(Consumer<Cue> cues, Consumer<Diagnostic> diagnostics) {
+      this.cues = cues;
+      this.diagnostics = diagnostics;
+    }
+
+    Result result() {
+      return new Result(language, kind, TrackMetadata.of(header, styles, regions, notes));
+    }
+
+    @Override
+    public void header(String signature, List<String> headerLines) {
+      StringBuilder sb = new StringBuilder(signature);
+      for (String line : headerLines) {
+        if (line.startsWith("Language:") && DefaultCaptionTrackLanguages.isTag(line.substring(9).trim())) {
+          language = line.substring(9).trim();
+          continue;
+        }
+        if (line.startsWith("Kind:")) {
+          TrackKind k = kindOf(line.substring(5).trim());
+          if (k != null) {
+            kind = k;
+            continue;
+          }
+        }
+        sb.append('\n').append(line);
+      }
+      header = sb.toString();
+    }
+
+    @Override
+    public void region(VttRegion region) {
+      try {
+        regions.add(region.toRegion());
+        regionIds.add(region.id());
+      } catch (IllegalArgumentException e) {
+        diagnostics.accept(Diagnostic.warning(region.lineNumber(), 0, "dropped region: " + e.getMessage()));
+      }
+    }
+
+    @Override
+    public void style(String css, int lineNumber) {
+      styles.add(css);
+    }
+
+    @Override
+    public void note(String text, int lineNumber) {
+      notes.add(text);
+    }
+
+    @Override
+    public void diagnostic(Diagnostic diagnostic) {
+      diagnostics.accept(diagnostic);
+    }
+
+    @Override
+    public void cue(VttCue raw) {
+      if (raw.endMs() <= raw.startMs()) {
+        diagnostics.accept(Diagnostic.warning(raw.lineNumber(), 0, "dropped cue: its end (" + raw.endMs()
+            + " ms) is not after its start (" + raw.startMs() + " ms)"));
+        return;
+      }
+      String id = raw.id();
+      if (id.isEmpty()) id = null;
+      String text = raw.text();
+      String speaker = null;
+      if (extractSpeaker && text.startsWith("<v")) {
+        int close = text.indexOf('>');
+        if (close > 3 && text.charAt(2) == ' ' && text.indexOf("<v", 2) < 0) {
+          String name = Entities.decodeAll(text.substring(3, close)).trim();
+          if (!name.isEmpty()) {
+            speaker = name;
+            text = text.substring(close + 1);
+            if (text.endsWith("</v>")) text = text.substring(0, text.length() - 4);
+          }
+        }
+      }
+      CueSettings settings = raw.settings();
+      if (settings.region() != null && !regionIds.contains(settings.region())) {
+        diagnostics.accept(Diagnostic.warning(raw.lineNumber(), 0, "dropped the region setting: region '"
+            + settings.region() + "' was dropped"));
+        settings = settings.toBuilder().region(null).build();
+      }
+      try {
+        cues.accept(Cue.builder().id(id).startMs(raw.startMs()).endMs(raw.endMs()).text(text).speaker(speaker)
+            .settings(settings).build());
+      } catch (IllegalArgumentException e) {
+        diagnostics.accept(Diagnostic.warning(raw.lineNumber(), 0, "dropped cue: " + e.getMessage()));
+      }
+    }
+  }
+
+  static TrackKind kindOf(String keyword) {
+    for (TrackKind k : TrackKind.values()) {
+      if (k.keyword().equals(keyword)) return k;
+    }
+    return null;
+  }
+
+  /** Builds a {@link WebVttReader}. */
+  public static final class Builder {
+    private boolean extractSpeaker = true;
+
+    private Builder() {}
+
+    /** Whether a leading {@code <v Name>} tag becomes {@link Cue#speaker()}; true by default. */
+    public Builder extractSpeaker(boolean extractSpeaker) {
+      this.extractSpeaker = extractSpeaker;
+      return this;
+    }
+
+    public WebVttReader build() {
+      return new WebVttReader(this);
+    }
+  }
+}

@@ -1,0 +1,250 @@
+package dev.captions.webvtt;
+
+import dev.captions.model.CaptionTrack;
+import dev.captions.model.Cue;
+import dev.captions.model.CueSettings;
+import dev.captions.model.Region;
+import dev.captions.model.TrackKind;
+import dev.captions.model.TrackMetadata;
+import dev.captions.webvtt.internal.Entities;
+import dev.captions.webvtt.internal.TextSanitizer;
+import dev.captions.webvtt.internal.VttSyntax;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+
+/**
+ * Writes spec-valid WebVTT. Output is deterministic: equal tracks give equal bytes. Whatever a cue's text holds, it
+ * stays one cue: empty lines are dropped and {@code "-->"} is written as {@code "--&gt;"}. Cue text is written as
+ * WebVTT cue text (markup such as {@code <i>} kept) unless {@link Builder#escapePlainText(boolean)} is set, which
+ * escapes {@code & < >} for text that is plain (e.g. from a transcript).
+ *
+ * <p>Layout: signature (+ {@code Kind:}/{@code Language:} header lines when not captions/und), then regions, styles,
+ * notes, then cues. Settings a WebVTT file cannot express (an alignment with an {@code auto} line or position) are
+ * left out.
+ *
+ * <p>Immutable and thread-safe. Writes through a small buffer: memory does not grow with the track.
+ */
+public final class WebVttWriter {
+  private static final int FLUSH_AT = 8192;
+
+  private final String newline;
+  private final boolean escapePlainText;
+  private final boolean writeMetadata;
+  private final boolean writeSpeaker;
+
+  private WebVttWriter(Builder b) {
+    this.newline = b.newline;
+    this.escapePlainText = b.escapePlainText;
+    this.writeMetadata = b.writeMetadata;
+    this.writeSpeaker = b.writeSpeaker;
+  }
+
+  public static WebVttWriter create() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Writes the track; does not close {@code out}. */
+  public void write(CaptionTrack track, Writer out) throws IOException {
+    Session s = open(out, track.language(), track.kind(), writeMetadata ? track.metadata() : TrackMetadata.EMPTY);
+    for (Cue cue : track.cues()) s.cue(cue);
+    s.flush();
+  }
+
+  public String writeToString(CaptionTrack track) {
+    StringWriter w = new StringWriter();
+    try {
+      write(track, w);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return w.toString();
+  }
+
+  /** Starts a streamed write: writes the header now, then one cue per {@link Session#cue(Cue)}. */
+  public Session open(Writer out, String language, TrackKind kind, TrackMetadata metadata) throws IOException {
+    Session s = new Session(out);
+    s.header(language, kind, metadata);
+    return s;
+  }
+
+  /** A write in progress. Not thread-safe. Call {@link #flush()} at the end; it does not close the writer. */
+  public final class Session {
+    private final Writer out;
+    private final StringBuilder sb = new StringBuilder(FLUSH_AT + 1024);
+
+    private Session(Writer out) {
+      this.out = out;
+    }
+
+    void header(String language, TrackKind kind, TrackMetadata m) throws IOException {
+      sb.append("WEBVTT");
+      String header = m.header();
+      if (!header.isEmpty()) {
+        int nl = header.indexOf('\n');
+        String sig = nl < 0 ? header : header.substring(0, nl);
+        sb.append(' ');
+        // The signature line may hold "-->": the parser reads it to the line end whatever it holds.
+        sb.append(sig.replace('\r', ' ').replace('\0', '\uFFFD'));
+      }
+      if (kind != TrackKind.CAPTIONS) sb.append(newline).append("Kind: ").append(kind.keyword());
+      if (!"und".equals(language)) sb.append(newline).append("Language: ").append(language);
+      int nl = header.indexOf('\n');
+      if (nl >= 0) {
+        int before = sb.length();
+        TextSanitizer.append(header.substring(nl + 1), false, true, sb);
+        if (sb.length() > before) sb.insert(before, newline);
+        newlines(before);
+      }
+      sb.append(newline);
+      for (Region r : m.regions()) {
+        sb.append(newline).append("REGION");
+        if (!r.id().isEmpty()) sb.append(newline).append("id:").append(r.id());
+        sb.append(newline).append("width:").append(VttSyntax.formatNumber(r.width())).append('%');
+        if (r.lines() != 3) sb.append(newline).append("lines:").append(r.lines());
+        if (r.regionAnchorX() != 0 || r.regionAnchorY() != 100) {
+          sb.append(newline).append("regionanchor:").append(VttSyntax.formatNumber(r.regionAnchorX())).append("%,")
+              .append(VttSyntax.formatNumber(r.regionAnchorY())).append('%');
+        }
+        if (r.viewportAnchorX() != 0 || r.viewportAnchorY() != 100) {
+          sb.append(newline).append("viewportanchor:").append(VttSyntax.formatNumber(r.viewportAnchorX())).append("%,")
+              .append(VttSyntax.formatNumber(r.viewportAnchorY())).append('%');
+        }
+        if (r.scroll() == Region.Scroll.UP) sb.append(newline).append("scroll:up");
+        sb.append(newline);
+      }
+      for (String css : m.styles()) block("STYLE", css);
+      for (String note : m.notes()) block("NOTE", note);
+      maybeFlush();
+    }
+
+    private void block(String keyword, String body) {
+      int before = sb.length();
+      sb.append(newline).append(keyword);
+      int bodyAt = sb.length();
+      sb.append('\n');
+      TextSanitizer.append(body, false, true, sb);
+      if (sb.length() == bodyAt + 1) {
+        sb.setLength(bodyAt);
+        // STYLE with no body is not a style block; leave it out.
+        if (keyword.equals("STYLE")) sb.setLength(before);
+      } else {
+        sb.setCharAt(bodyAt, '\n');
+        newlines(bodyAt);
+      }
+      if (sb.length() > before) sb.append(newline);
+    }
+
+    /** Writes one cue. */
+    public void cue(Cue cue) throws IOException {
+      sb.append(newline);
+      String id = cue.id();
+      if (id != null && !id.isEmpty()) sb.append(id).append(newline);
+      VttSyntax.appendTimestamp(sb, cue.startMs(), '.');
+      sb.append(" --> ");
+      VttSyntax.appendTimestamp(sb, cue.endMs(), '.');
+      CueSettings s = cue.settings();
+      if (s != CueSettings.DEFAULT && !s.isDefault()) appendSettings(s);
+      sb.append(newline);
+      int textAt = sb.length();
+      if (writeSpeaker && cue.speaker() != null) {
+        sb.append("<v ");
+        Entities.escape(cue.speaker().replace('\n', ' ').replace('\r', ' '), sb);
+        sb.append('>');
+      }
+      TextSanitizer.append(cue.text(), escapePlainText, true, sb);
+      newlines(textAt);
+      sb.append(newline);
+      maybeFlush();
+    }
+
+    private void appendSettings(CueSettings s) {
+      if (s.vertical() != CueSettings.Vertical.HORIZONTAL) sb.append(" vertical:").append(s.vertical().value());
+      if (s.line() != null) {
+        sb.append(" line:").append(VttSyntax.formatNumber(s.line()));
+        if (!s.snapToLines()) sb.append('%');
+        if (s.lineAlign() != CueSettings.Anchor.START) sb.append(',').append(s.lineAlign().value());
+      }
+      if (s.position() != null) {
+        sb.append(" position:").append(VttSyntax.formatNumber(s.position())).append('%');
+        CueSettings.Anchor a = s.positionAlign();
+        if (a == CueSettings.Anchor.LINE_LEFT || a == CueSettings.Anchor.CENTER || a == CueSettings.Anchor.LINE_RIGHT) {
+          sb.append(',').append(a.value());
+        }
+      }
+      if (s.size() != 100) sb.append(" size:").append(VttSyntax.formatNumber(s.size())).append('%');
+      if (s.align() != CueSettings.Align.CENTER) sb.append(" align:").append(s.align().value());
+      if (s.region() != null && !s.region().isEmpty() && s.region().indexOf(' ') < 0) {
+        sb.append(" region:").append(s.region());
+      }
+    }
+
+    /** Replaces the LFs the sanitizer produced from {@code from} on with the chosen line ending. */
+    private void newlines(int from) {
+      if (newline.equals("\n")) return;
+      for (int i = sb.length() - 1; i >= from; i--) {
+        if (sb.charAt(i) == '\n') sb.replace(i, i + 1, newline);
+      }
+    }
+
+    private void maybeFlush() throws IOException {
+      if (sb.length() >= FLUSH_AT) {
+        out.append(sb);
+        sb.setLength(0);
+      }
+    }
+
+    /** Writes what is buffered and flushes the writer. */
+    public void flush() throws IOException {
+      out.append(sb);
+      sb.setLength(0);
+      out.flush();
+    }
+  }
+
+  /** Builds a {@link WebVttWriter}. */
+  public static final class Builder {
+    private String newline = "\n";
+    private boolean escapePlainText;
+    private boolean writeMetadata = true;
+    private boolean writeSpeaker = true;
+
+    private Builder() {}
+
+    /** {@code "\n"} (default) or {@code "\r\n"}. */
+    public Builder lineEnding(String newline) {
+      if (!newline.equals("\n") && !newline.equals("\r\n")) {
+        throw new IllegalArgumentException("line ending must be \"\\n\" or \"\\r\\n\"");
+      }
+      this.newline = newline;
+      return this;
+    }
+
+    /** Escape {@code & < >} in cue text (for plain text such as transcripts). Off by default. */
+    public Builder escapePlainText(boolean escapePlainText) {
+      this.escapePlainText = escapePlainText;
+      return this;
+    }
+
+    /** Write header text, regions, styles and notes. On by default. */
+    public Builder writeMetadata(boolean writeMetadata) {
+      this.writeMetadata = writeMetadata;
+      return this;
+    }
+
+    /** Write {@link Cue#speaker()} as a leading voice tag {@code <v Name>}. On by default. */
+    public Builder writeSpeaker(boolean writeSpeaker) {
+      this.writeSpeaker = writeSpeaker;
+      return this;
+    }
+
+    public WebVttWriter build() {
+      return new WebVttWriter(this);
+    }
+  }
+}

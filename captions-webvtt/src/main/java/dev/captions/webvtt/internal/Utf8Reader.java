@@ -1,0 +1,117 @@
+package dev.captions.webvtt.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+
+/**
+ * A UTF-8 decoding {@link Reader} with an ASCII fast path: caption files are mostly ASCII, and the JDK's
+ * {@code InputStreamReader} was measured at about half the speed of our parser. Malformed or truncated sequences become
+ * U+FFFD (at least one byte is consumed for each); it never throws for content. Not thread-safe.
+ */
+public final class Utf8Reader extends Reader {
+  private final InputStream in;
+  private final byte[] bytes = new byte[1 << 16];
+  private int pos;
+  private int limit;
+  private boolean eof;
+  private char pendingLow;
+  private boolean hasPending;
+
+  public Utf8Reader(InputStream in) {
+    this.in = in;
+  }
+
+  @Override
+  public int read(char[] cbuf, int off, int len) throws IOException {
+    if (len == 0) return 0;
+    int o = off;
+    int end = off + len;
+    if (hasPending) {
+      cbuf[o++] = pendingLow;
+      hasPending = false;
+    }
+    byte[] b = bytes;
+    while (o < end) {
+      if (limit - pos < 4 && !eof) refill();
+      if (pos >= limit) break;
+      int n = Math.min(end - o, limit - pos);
+      int p = pos;
+      int stop = p + n;
+      while (p < stop) {
+        byte x = b[p];
+        if (x < 0) break;
+        cbuf[o++] = (char) x;
+        p++;
+      }
+      pos = p;
+      if (o >= end || pos >= limit || b[pos] >= 0) continue;
+      int b0 = b[pos] & 0xFF;
+      int need = b0 >= 0xF0 ? (b0 <= 0xF4 ? 4 : 0) : b0 >= 0xE0 ? 3 : b0 >= 0xC2 ? 2 : 0;
+      if (need == 0) {
+        cbuf[o++] = '\uFFFD';
+        pos++;
+        continue;
+      }
+      int avail = limit - pos;
+      if (avail < need && !eof) {
+        refill(); // the sequence is split across reads
+        continue;
+      }
+      int cp = b0 & (need == 2 ? 0x1F : need == 3 ? 0x0F : 0x07);
+      int k = 1;
+      for (; k < need && k < avail; k++) {
+        int c = b[pos + k] & 0xFF;
+        if ((c & 0xC0) != 0x80) break;
+        if (k == 1) {
+          // Reject overlong forms, surrogates and code points above U+10FFFF at the second byte.
+          if ((b0 == 0xE0 && c < 0xA0) || (b0 == 0xED && c >= 0xA0) || (b0 == 0xF0 && c < 0x90)
+              || (b0 == 0xF4 && c >= 0x90)) {
+            break;
+          }
+        }
+        cp = (cp << 6) | (c & 0x3F);
+      }
+      if (k < need) {
+        cbuf[o++] = '\uFFFD';
+        pos += k;
+        continue;
+      }
+      pos += need;
+      if (cp < 0x10000) {
+        cbuf[o++] = (char) cp;
+      } else {
+        char high = Character.highSurrogate(cp);
+        char low = Character.lowSurrogate(cp);
+        cbuf[o++] = high;
+        if (o < end) {
+          cbuf[o++] = low;
+        } else {
+          pendingLow = low;
+          hasPending = true;
+        }
+      }
+    }
+    return o == off ? -1 : o - off;
+  }
+
+  private void refill() throws IOException {
+    int kept = limit - pos;
+    System.arraycopy(bytes, pos, bytes, 0, kept);
+    pos = 0;
+    limit = kept;
+    while (limit < 4) {
+      int n = in.read(bytes, limit, bytes.length - limit);
+      if (n < 0) {
+        eof = true;
+        return;
+      }
+      limit += n;
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+}
