@@ -103,15 +103,23 @@ class Flow3IttybitFramesGpt4oSummaryTest {
 
     Summarizer gpt4o = Captions.summarizer("openai",
         FlowStubs.config("openai", FlowStubs.OPENAI_KEY, FlowStubs.httpBase(wm) + "/v1"));
-    PipelineResult result = Captions.pipeline()
-        .media(ittybit)
-        .transcriber(Captions.transcriber("gemini", FlowStubs.config("gemini", FlowStubs.GEMINI_KEY, FlowStubs.httpBase(wm))))
-        .summarizer(gpt4o)
-        .summarize(true)
-        .languages("en")
-        .outputs(out, CaptionFormat.WEBVTT)
-        .build()
-        .run(MediaSource.ofUrl(video));
+    PipelineResult result;
+    String log;
+    try (CapturedLogs logs = new CapturedLogs()) {
+      result = Captions.pipeline()
+          .media(ittybit)
+          .transcriber(Captions.transcriber("gemini", FlowStubs.config("gemini", FlowStubs.GEMINI_KEY, FlowStubs.httpBase(wm))))
+          .summarizer(gpt4o)
+          .summarize(true)
+          .languages("en")
+          .outputs(out, CaptionFormat.WEBVTT)
+          .build()
+          .run(MediaSource.ofUrl(video));
+      log = logs.text();
+    }
+
+    // A full run's log at DEBUG (our code, both SDKs, OkHttp) shows none of the three keys.
+    assertThat(log).contains("job_audio1").doesNotContain(FlowStubs.ITTYBIT_KEY, FlowStubs.GEMINI_KEY, FlowStubs.OPENAI_KEY);
 
     // The summary, with the chapter past the end dropped.
     VideoSummary summary = result.summary().orElseThrow();
