@@ -9,9 +9,9 @@ cd "$(dirname "$0")"
 SENTENCES=(
   "Welcome to the captions project."
   "This short video was made with synthetic speech."
-  "Every sentence has a known start and end time."
-  "The tool turns speech into timed text without any network."
-  "Captions help people who cannot hear the audio."
+  "We know when every sentence starts and ends."
+  "It turns speech into text on your own computer."
+  "Captions help people who cannot hear the sound."
   "Thank you for watching this sample."
 )
 GAP_MS=700          # silence between sentences
@@ -41,7 +41,7 @@ silence "$LEAD_MS" >> "$speech"
 json_sentences=""
 for i in "${!SENTENCES[@]}"; do
   text="${SENTENCES[$i]}"
-  espeak-ng -v en-us -s 150 -w "$work/s$i.wav" "$text"
+  espeak-ng -v en-us+m7 -s 150 -w "$work/s$i.wav" "$text"
   # Trim espeak's own leading and trailing silence so the recorded times are the speech itself.
   "$FF" -hide_banner -loglevel error -y -i "$work/s$i.wav" \
     -af "silenceremove=start_periods=1:start_threshold=-50dB,areverse,silenceremove=start_periods=1:start_threshold=-50dB,areverse" \
@@ -61,13 +61,13 @@ duration_s=$(awk "BEGIN { printf \"%.3f\", $duration_ms / 1000 }")
   -f s16le -ar "$RATE" -ac 1 -i "$speech" \
   -f lavfi -i "color=c=0x1e3a5f:size=320x180:rate=10:duration=$duration_s" \
   -map 1:v -map 0:a -c:v libx264 -preset veryslow -crf 30 -pix_fmt yuv420p -tune stillimage \
-  -c:a aac -b:a 48k -ar 16000 -ac 1 -movflags +faststart -shortest talk.mp4.part.mp4
+  -c:a aac -b:a 64k -ar 16000 -ac 1 -movflags +faststart -shortest talk.mp4.part.mp4
 mv talk.mp4.part.mp4 talk.mp4
 
 cat > talk.script.json <<JSON
 {
   "media": "talk.mp4",
-  "voice": "espeak-ng -v en-us -s 150",
+  "voice": "espeak-ng -v en-us+m7 -s 150",
   "durationMs": $duration_ms,
   "sentences": [
 $json_sentences

@@ -4,7 +4,9 @@
  * ({@link dev.captions.spi.http.RetryPolicy}), the HTTP status to exception mapping
  * ({@link dev.captions.spi.http.HttpErrors}), an async job poller ({@link dev.captions.spi.http.JobPoller}), the Jackson
  * configuration ({@link dev.captions.spi.http.Json}), JSON extraction from LLM replies
- * ({@link dev.captions.spi.http.JsonRepair}) and a JSON-over-HTTP helper ({@link dev.captions.spi.http.JsonHttp}).
+ * ({@link dev.captions.spi.http.JsonRepair}), a JSON-over-HTTP helper ({@link dev.captions.spi.http.JsonHttp}) and the base of REST providers' builders
+ * ({@link dev.captions.spi.http.HttpProviderBuilder}, {@link dev.captions.spi.http.PollingProviderBuilder}: API key,
+ * base URL, client, retries, polling and {@code ProviderConfig} handling in one place).
  *
  * <p>This package is for provider implementers; applications do not need it. Everything here is thread-safe unless a
  * class says otherwise, and nothing here ever writes an API key to a log line or an exception message.

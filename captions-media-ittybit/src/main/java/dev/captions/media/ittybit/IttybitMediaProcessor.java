@@ -17,10 +17,10 @@ import dev.captions.spi.FrameOptions;
 import dev.captions.spi.MediaOperation;
 import dev.captions.spi.MediaProcessor;
 import dev.captions.spi.Secret;
-import dev.captions.spi.http.HttpClients;
 import dev.captions.spi.http.JobPoller;
 import dev.captions.spi.http.JobStatus;
 import dev.captions.spi.http.JsonHttp;
+import dev.captions.spi.http.PollingProviderBuilder;
 import dev.captions.spi.http.RetryPolicy;
 import java.net.URI;
 import java.time.Duration;
@@ -39,7 +39,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +67,8 @@ import org.slf4j.LoggerFactory;
 public final class IttybitMediaProcessor implements MediaProcessor, AutoCloseable {
   static final String PROVIDER = "ittybit";
   static final String DEFAULT_BASE_URL = "https://api.ittybit.com";
+  static final PollingProviderBuilder.Endpoint ENDPOINT = new PollingProviderBuilder.Endpoint(PROVIDER, "Ittybit",
+      DEFAULT_BASE_URL, "ITTYBIT_API_KEY", "ITTYBIT_BASE_URL");
   private static final Logger LOG = LoggerFactory.getLogger(IttybitMediaProcessor.class);
   private static final Map<String, JobStatus.State> STATES = Map.of(
       "queued", JobStatus.State.PENDING, "waiting", JobStatus.State.PENDING, "pending", JobStatus.State.PENDING,
@@ -83,13 +84,13 @@ public final class IttybitMediaProcessor implements MediaProcessor, AutoCloseabl
   private final int maxConcurrentJobs;
   private final ExecutorService frameWorkers;
 
-  private IttybitMediaProcessor(Builder b, JsonHttp http, HttpUrl baseUrl) {
+  private IttybitMediaProcessor(JsonHttp http, HttpUrl baseUrl, Secret apiKey, JobPoller poller,
+      int maxConcurrentJobs) {
     this.http = http;
     this.baseUrl = baseUrl;
-    this.apiKey = b.apiKey;
-    this.poller = JobPoller.builder(PROVIDER).stage("media").initialInterval(b.initialPollInterval)
-        .maxInterval(b.maxPollInterval).timeout(b.timeout).build();
-    this.maxConcurrentJobs = b.maxConcurrentJobs;
+    this.apiKey = apiKey;
+    this.poller = poller;
+    this.maxConcurrentJobs = maxConcurrentJobs;
     java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(maxConcurrentJobs,
         maxConcurrentJobs, 30, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
         r -> {
@@ -259,56 +260,16 @@ public final class IttybitMediaProcessor implements MediaProcessor, AutoCloseabl
     return "IttybitMediaProcessor{" + baseUrl + ", maxConcurrentJobs=" + maxConcurrentJobs + '}';
   }
 
-  /** Builds an {@link IttybitMediaProcessor}. Not thread-safe. */
-  public static final class Builder {
-    private Secret apiKey;
-    private String baseUrl = DEFAULT_BASE_URL;
-    private OkHttpClient client;
-    private RetryPolicy retryPolicy = RetryPolicy.defaults();
-    private Duration initialPollInterval = Duration.ofSeconds(1);
-    private Duration maxPollInterval = Duration.ofSeconds(10);
-    private Duration timeout = Duration.ofMinutes(30);
+  /**
+   * Builds an {@link IttybitMediaProcessor}: API key ({@code ittybit_live_…}), base URL, client, retry policy, polling
+   * and time-out as every polling provider has them ({@link PollingProviderBuilder}; default polling 1 s → 10 s,
+   * time-out 30 min per job), plus {@link #maxConcurrentJobs}. Not thread-safe.
+   */
+  public static final class Builder extends PollingProviderBuilder<Builder> {
     private int maxConcurrentJobs = 4;
 
-    private Builder() {}
-
-    /** Required: {@code ittybit_live_…}. */
-    public Builder apiKey(Secret apiKey) {
-      this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");
-      return this;
-    }
-
-    public Builder apiKey(String apiKey) {
-      return apiKey(Secret.of(apiKey));
-    }
-
-    /** Default {@code https://api.ittybit.com}. */
-    public Builder baseUrl(String baseUrl) {
-      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
-      return this;
-    }
-
-    public Builder httpClient(OkHttpClient client) {
-      this.client = Objects.requireNonNull(client, "client == null");
-      return this;
-    }
-
-    public Builder retryPolicy(RetryPolicy retryPolicy) {
-      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
-      return this;
-    }
-
-    /** Default 1 s → 10 s. */
-    public Builder pollInterval(Duration initial, Duration max) {
-      this.initialPollInterval = Objects.requireNonNull(initial, "initial == null");
-      this.maxPollInterval = Objects.requireNonNull(max, "max == null");
-      return this;
-    }
-
-    /** Overall limit per job. Default 30 min. */
-    public Builder timeout(Duration timeout) {
-      this.timeout = Objects.requireNonNull(timeout, "timeout == null");
-      return this;
+    private Builder() {
+      super(ENDPOINT, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(30));
     }
 
     /** Frame jobs in flight at once. Default 4 (no documented rate limit; 429s are retried with Retry-After). */
@@ -318,16 +279,9 @@ public final class IttybitMediaProcessor implements MediaProcessor, AutoCloseabl
       return this;
     }
 
+    /** @throws dev.captions.ConfigurationException when no API key was set or the base URL is malformed */
     public IttybitMediaProcessor build() {
-      if (apiKey == null) throw new IllegalStateException("apiKey is required (ITTYBIT_API_KEY)");
-      HttpUrl base = HttpUrl.parse(baseUrl);
-      if (base == null) {
-        throw new dev.captions.ConfigurationException("Ittybit base URL '" + baseUrl + "' is not an http(s) URL; set "
-            + "ITTYBIT_BASE_URL or captions.ittybit.baseUrl to e.g. " + DEFAULT_BASE_URL);
-      }
-      OkHttpClient c = HttpClients.builder().base(client != null ? client : HttpClients.shared())
-          .userAgentSuffix(PROVIDER).build();
-      return new IttybitMediaProcessor(this, JsonHttp.builder(PROVIDER).client(c).retryPolicy(retryPolicy).build(), base);
+      return new IttybitMediaProcessor(jsonHttp(), baseHttpUrl(), requireApiKey(), poller("media"), maxConcurrentJobs);
     }
   }
 }

@@ -9,13 +9,11 @@ import dev.captions.model.Transcript;
 import dev.captions.provider.gcore.internal.AiTask;
 import dev.captions.provider.gcore.internal.AsrResults;
 import dev.captions.provider.gcore.internal.GcoreHttp;
-import dev.captions.spi.Secret;
 import dev.captions.spi.Transcriber;
 import dev.captions.spi.TranscriptionOptions;
-import dev.captions.spi.http.HttpClients;
 import dev.captions.spi.http.JobPoller;
 import dev.captions.spi.http.JobStatus;
-import dev.captions.spi.http.JsonHttp;
+import dev.captions.spi.http.PollingProviderBuilder;
 import dev.captions.spi.http.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -212,57 +209,16 @@ public final class GcoreTranscriber implements Transcriber {
     return "GcoreTranscriber{" + http + (subtitlesLanguage != null ? ", subtitlesLanguage=" + subtitlesLanguage : "") + '}';
   }
 
-  /** Builds a {@link GcoreTranscriber}. Not thread-safe. */
-  public static final class Builder {
-    private Secret apiKey;
-    private String baseUrl = GcoreHttp.DEFAULT_BASE_URL;
-    private OkHttpClient client;
-    private RetryPolicy retryPolicy = RetryPolicy.defaults();
-    private Duration initialPollInterval = Duration.ofSeconds(2);
-    private Duration maxPollInterval = Duration.ofSeconds(20);
-    private Duration timeout = Duration.ofMinutes(30);
+  /**
+   * Builds a {@link GcoreTranscriber}: API key, base URL, client, retry policy, polling and time-out as every polling
+   * provider has them ({@link PollingProviderBuilder}; default polling 2 s → 20 s since ASR takes minutes, time-out
+   * 30 min), plus {@link #subtitlesLanguage}. Not thread-safe.
+   */
+  public static final class Builder extends PollingProviderBuilder<Builder> {
     private String subtitlesLanguage;
 
-    private Builder() {}
-
-    /** Required: a Gcore permanent API token. */
-    public Builder apiKey(Secret apiKey) {
-      this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");
-      return this;
-    }
-
-    public Builder apiKey(String apiKey) {
-      return apiKey(Secret.of(apiKey));
-    }
-
-    /** Default {@code https://api.gcore.com}; tests and gateways point it elsewhere. */
-    public Builder baseUrl(String baseUrl) {
-      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
-      return this;
-    }
-
-    /** The OkHttp client to derive from (sharing its pool); default {@link HttpClients#shared()}. */
-    public Builder httpClient(OkHttpClient client) {
-      this.client = Objects.requireNonNull(client, "client == null");
-      return this;
-    }
-
-    public Builder retryPolicy(RetryPolicy retryPolicy) {
-      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
-      return this;
-    }
-
-    /** Polling starts at {@code initial} and backs off to {@code max}. Default 2 s → 20 s (ASR takes minutes). */
-    public Builder pollInterval(Duration initial, Duration max) {
-      this.initialPollInterval = Objects.requireNonNull(initial, "initial == null");
-      this.maxPollInterval = Objects.requireNonNull(max, "max == null");
-      return this;
-    }
-
-    /** Overall limit for one task, unless {@link TranscriptionOptions#timeout()} sets one. Default 30 min. */
-    public Builder timeout(Duration timeout) {
-      this.timeout = Objects.requireNonNull(timeout, "timeout == null");
-      return this;
+    private Builder() {
+      super(GcoreHttp.ENDPOINT, Duration.ofSeconds(2), Duration.ofSeconds(20), Duration.ofMinutes(30));
     }
 
     /** Also translate into this BCP-47 language through {@code subtitles_language} (paid); null for none. */
@@ -272,13 +228,10 @@ public final class GcoreTranscriber implements Transcriber {
       return this;
     }
 
-    /** @throws IllegalStateException when no API key was set */
+    /** @throws dev.captions.ConfigurationException when no API key was set or the base URL is malformed */
     public GcoreTranscriber build() {
-      if (apiKey == null) throw new IllegalStateException("apiKey is required (GCORE_API_KEY)");
-      GcoreHttp http = GcoreHttpFactory.http(apiKey, baseUrl, client, retryPolicy);
-      JobPoller poller = JobPoller.builder(GcoreHttp.PROVIDER).stage("transcribe")
-          .initialInterval(initialPollInterval).maxInterval(maxPollInterval).timeout(timeout).build();
-      return new GcoreTranscriber(http, poller, subtitlesLanguage);
+      GcoreHttp http = new GcoreHttp(jsonHttp(), baseHttpUrl(), requireApiKey());
+      return new GcoreTranscriber(http, poller("transcribe"), subtitlesLanguage);
     }
   }
 }

@@ -5,7 +5,6 @@ import dev.captions.provider.gcore.internal.GcoreHttp;
 import dev.captions.spi.ProviderConfig;
 import dev.captions.spi.Transcriber;
 import dev.captions.spi.TranscriberFactory;
-import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -15,12 +14,13 @@ import java.util.Set;
  *   <li>{@code apiKey} / {@code GCORE_API_KEY} — required;</li>
  *   <li>{@code baseUrl} / {@code GCORE_BASE_URL} — default {@code https://api.gcore.com};</li>
  *   <li>{@code subtitlesLanguage} / {@code GCORE_SUBTITLES_LANGUAGE} — BCP-47; also translate (paid);</li>
- *   <li>{@code timeoutSeconds} — overall limit per task, default 1800.</li>
+ *   <li>{@code jobTimeoutMs} (or the older {@code timeoutSeconds}) — overall limit per task, default 30 min;
+ *       {@code pollIntervalMs} / {@code pollMaxIntervalMs} — default 2000 / 20000;</li>
+ *   <li>{@code maxAttempts} and the other {@link dev.captions.spi.http.RetryPolicy#fromConfig} keys, and the
+ *       {@link dev.captions.spi.http.HttpClients#fromConfig} time-outs.</li>
  * </ul>
  */
 public final class GcoreTranscriberFactory implements TranscriberFactory {
-  static final String ENV_API_KEY = "GCORE_API_KEY";
-  static final String ENV_BASE_URL = "GCORE_BASE_URL";
   static final String ENV_SUBTITLES_LANGUAGE = "GCORE_SUBTITLES_LANGUAGE";
 
   @Override
@@ -35,7 +35,7 @@ public final class GcoreTranscriberFactory implements TranscriberFactory {
 
   @Override
   public boolean isConfigured(ProviderConfig config) {
-    return config.get(ProviderConfig.API_KEY, ENV_API_KEY).isPresent();
+    return config.get(ProviderConfig.API_KEY, GcoreHttp.ENDPOINT.apiKeyEnvVar()).isPresent();
   }
 
   @Override
@@ -45,17 +45,12 @@ public final class GcoreTranscriberFactory implements TranscriberFactory {
 
   @Override
   public Transcriber create(ProviderConfig config) {
-    GcoreTranscriber.Builder b = GcoreTranscriber.builder().apiKey(config.secret(ProviderConfig.API_KEY, ENV_API_KEY)
-        .orElseThrow(() -> new ConfigurationException("Gcore needs an API key: set the environment variable "
-            + ENV_API_KEY + " or the system property captions.gcore.apiKey")));
-    config.get(ProviderConfig.BASE_URL, ENV_BASE_URL).ifPresent(b::baseUrl);
-    String subtitles = config.get("subtitlesLanguage", ENV_SUBTITLES_LANGUAGE).orElse(null);
+    GcoreTranscriber.Builder b = GcoreTranscriber.builder().config(config);
     try {
-      b.subtitlesLanguage(subtitles);
+      b.subtitlesLanguage(config.get("subtitlesLanguage", ENV_SUBTITLES_LANGUAGE).orElse(null));
     } catch (IllegalArgumentException e) {
       throw new ConfigurationException("captions.gcore.subtitlesLanguage: " + e.getMessage());
     }
-    b.timeout(Duration.ofSeconds(config.getLong("timeoutSeconds", 1800)));
     return b.build();
   }
 }

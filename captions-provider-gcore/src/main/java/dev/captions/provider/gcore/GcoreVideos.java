@@ -6,15 +6,13 @@ import dev.captions.codec.CaptionCodecs;
 import dev.captions.codec.CaptionFormat;
 import dev.captions.model.CaptionTrack;
 import dev.captions.provider.gcore.internal.GcoreHttp;
-import dev.captions.spi.Secret;
-import dev.captions.spi.http.RetryPolicy;
+import dev.captions.spi.http.HttpProviderBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import okhttp3.OkHttpClient;
 
 /**
  * The part of the Gcore Video Streaming API the AI subtitles flow needs: read a video's MP4 renditions, attach a
@@ -147,42 +145,18 @@ public final class GcoreVideos {
     return "GcoreVideos{" + http + '}';
   }
 
-  /** Builds a {@link GcoreVideos}. Not thread-safe. */
-  public static final class Builder {
-    private Secret apiKey;
-    private String baseUrl = GcoreHttp.DEFAULT_BASE_URL;
-    private OkHttpClient client;
-    private RetryPolicy retryPolicy = RetryPolicy.defaults();
-
-    private Builder() {}
-
-    public Builder apiKey(Secret apiKey) {
-      this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");
-      return this;
+  /**
+   * Builds a {@link GcoreVideos}: API key, base URL, client and retry policy as every HTTP provider has them
+   * ({@link HttpProviderBuilder}). Not thread-safe.
+   */
+  public static final class Builder extends HttpProviderBuilder<Builder> {
+    private Builder() {
+      super(GcoreHttp.ENDPOINT);
     }
 
-    public Builder apiKey(String apiKey) {
-      return apiKey(Secret.of(apiKey));
-    }
-
-    public Builder baseUrl(String baseUrl) {
-      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
-      return this;
-    }
-
-    public Builder httpClient(OkHttpClient client) {
-      this.client = Objects.requireNonNull(client, "client == null");
-      return this;
-    }
-
-    public Builder retryPolicy(RetryPolicy retryPolicy) {
-      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
-      return this;
-    }
-
+    /** @throws dev.captions.ConfigurationException when no API key was set or the base URL is malformed */
     public GcoreVideos build() {
-      if (apiKey == null) throw new IllegalStateException("apiKey is required (GCORE_API_KEY)");
-      return new GcoreVideos(GcoreHttpFactory.http(apiKey, baseUrl, client, retryPolicy));
+      return new GcoreVideos(new GcoreHttp(jsonHttp(), baseHttpUrl(), requireApiKey()));
     }
   }
 }

@@ -162,6 +162,24 @@ class GcoreTranscriberTest {
   }
 
   @Test
+  void freeTranscriptionCreateIsResentAfterAServerError() {
+    wm.stubFor(post("/streaming/ai/tasks").inScenario("create").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(503).withBody("{\"error\":\"Service temporarily unavailable\"}"))
+        .willSetStateTo("up"));
+    wm.stubFor(post("/streaming/ai/tasks").inScenario("create").whenScenarioStateIs("up")
+        .willReturn(okJson(body("task-created.json"))));
+    stubPollSequence("task-success.json");
+    Transcript t = builder().build().transcribe(MediaSource.ofUrl(VIDEO_URL), TranscriptionOptions.defaults());
+    assertThat(t.segments()).hasSize(3);
+    assertThat(retryWaits).hasSize(1);
+    List<com.github.tomakehurst.wiremock.verification.LoggedRequest> creates =
+        wm.findAll(postRequestedFor(urlEqualTo("/streaming/ai/tasks")));
+    assertThat(creates).hasSize(2);
+    assertThat(creates.get(1).getBodyAsString()).isEqualTo(creates.get(0).getBodyAsString());
+    wm.verify(1, getRequestedFor(urlEqualTo("/streaming/ai/tasks/" + TASK)));
+  }
+
+  @Test
   void paidTranslationCreateIsNotResentOnServerError() {
     wm.stubFor(post("/streaming/ai/tasks").willReturn(aResponse().withStatus(502)));
     assertThatThrownBy(() -> builder().subtitlesLanguage("fr").build()

@@ -1,7 +1,7 @@
 package dev.captions.provider.gcore.internal;
 
-import dev.captions.ConfigurationException;
 import dev.captions.spi.Secret;
+import dev.captions.spi.http.HttpProviderBuilder;
 import dev.captions.spi.http.JsonHttp;
 import java.util.Objects;
 import okhttp3.HttpUrl;
@@ -14,20 +14,18 @@ import okhttp3.Request;
 public final class GcoreHttp {
   public static final String PROVIDER = "gcore";
   public static final String DEFAULT_BASE_URL = "https://api.gcore.com";
+  /** Name, default URL and environment variables, shared by both public builders so their settings mean the same. */
+  public static final HttpProviderBuilder.Endpoint ENDPOINT =
+      new HttpProviderBuilder.Endpoint(PROVIDER, "Gcore", DEFAULT_BASE_URL, "GCORE_API_KEY", "GCORE_BASE_URL");
 
   private final JsonHttp json;
   private final HttpUrl baseUrl;
   private final Secret apiKey;
 
-  public GcoreHttp(JsonHttp json, String baseUrl, Secret apiKey) {
+  public GcoreHttp(JsonHttp json, HttpUrl baseUrl, Secret apiKey) {
     this.json = Objects.requireNonNull(json, "json == null");
+    this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
     this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");
-    HttpUrl parsed = HttpUrl.parse(Objects.requireNonNull(baseUrl, "baseUrl == null"));
-    if (parsed == null) {
-      throw new ConfigurationException("Gcore base URL '" + baseUrl + "' is not an http(s) URL; set GCORE_BASE_URL or "
-          + "captions.gcore.baseUrl to e.g. " + DEFAULT_BASE_URL);
-    }
-    this.baseUrl = parsed;
   }
 
   public JsonHttp json() {
