@@ -65,9 +65,9 @@ class Flow4EnglishSpanishBurnedMp4Test {
     Path video = blueVideoWithTone(in.resolve("tutorial.mp4"), 6);
 
     // whisper-1 verbose_json: three phrases inside the 6 s video, with word times.
-    String[][] english = {{"Welcome to the tutorial."}, {"Today we add captions."}, {"In two languages."}};
+    List<String> english = List.of("Welcome to the tutorial.", "Today we add captions.", "In two languages.");
     wm.stubFor(post(FlowStubs.OPENAI_TRANSCRIPTIONS).willReturn(FlowStubs.openAiJson(FlowStubs.whisperVerbose(6.0,
-        new Object[][] {{0.5, 2.0, english[0][0]}, {2.6, 4.2, english[1][0]}, {4.8, 5.9, english[2][0]}}))));
+        new Object[][] {{0.5, 2.0, english.get(0)}, {2.6, 4.2, english.get(1)}, {4.8, 5.9, english.get(2)}}))));
     // GPT-4o: the same ids back, in Spanish.
     List<String> spanish = List.of("Bienvenidos al tutorial.", "Hoy añadimos subtítulos.", "En dos idiomas.");
     StringBuilder cues = new StringBuilder("{\"cues\":[");
@@ -102,8 +102,8 @@ class Flow4EnglishSpanishBurnedMp4Test {
       String es = FlowStubs.readString(out.resolve("tutorial.es." + f.extension()));
       assertThat(FlowStubs.cueTimes(en)).hasSize(3);
       assertThat(FlowStubs.cueTimeStrings(es)).containsExactlyElementsOf(FlowStubs.cueTimeStrings(en));
-      assertThat(en.replaceAll("\\s+", " ")).contains(english[0][0], english[1][0], english[2][0]);
-      assertThat(es.replaceAll("\\s+", " ")).contains(spanish).doesNotContain(english[0][0]);
+      assertThat(en.replaceAll("\\s+", " ")).contains(english);
+      assertThat(es.replaceAll("\\s+", " ")).contains(spanish).doesNotContain(english.get(0));
     }
     String enVtt = FlowStubs.readString(out.resolve("tutorial.en.vtt"));
     assertThat(enVtt).startsWith("WEBVTT");
