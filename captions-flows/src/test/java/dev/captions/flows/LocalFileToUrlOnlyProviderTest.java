@@ -1,0 +1,68 @@
+package dev.captions.flows;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.captions.CaptionPipeline;
+import dev.captions.Captions;
+import dev.captions.InvalidMediaException;
+import dev.captions.codec.CaptionFormat;
+import dev.captions.media.ittybit.IttybitMediaProcessor;
+import dev.captions.model.MediaSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The negative flow: Ittybit fetches media itself and takes URLs only, so flow 1 given a local file must fail at
+ * {@code run()} with a typed error saying how to fix it, before any (paid) request is sent and without writing
+ * anything.
+ */
+class LocalFileToUrlOnlyProviderTest {
+  WireMockServer wm;
+  IttybitMediaProcessor ittybit;
+  @TempDir Path dir;
+
+  @BeforeEach
+  void start() {
+    wm = FlowStubs.server();
+    ittybit = FlowStubs.ittybit(wm);
+    // Every service would answer, so a request that slipped through could not fail on its own.
+    wm.stubFor(any(anyUrl()).willReturn(okJson("{}")));
+  }
+
+  @AfterEach
+  void stop() {
+    ittybit.close();
+    wm.stop();
+  }
+
+  @Test
+  void aLocalFileGivenToIttybitFailsAtRunBeforeAnyRequest() throws Exception {
+    Path video = Files.write(dir.resolve("interview.mp4"), new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p'});
+    Path out = dir.resolve("out");
+    CaptionPipeline pipeline = Captions.pipeline()
+        .media(ittybit)
+        .transcriber(Captions.transcriber("gemini", FlowStubs.config("gemini", FlowStubs.GEMINI_KEY, FlowStubs.httpBase(wm))))
+        .languages("en")
+        .outputs(out, CaptionFormat.WEBVTT)
+        .burnIn(true)
+        .build();
+
+    assertThatThrownBy(() -> pipeline.run(MediaSource.of(video)))
+        .isInstanceOf(InvalidMediaException.class)
+        .hasMessageContaining("ittybit")
+        .hasMessageContaining("interview.mp4")
+        .hasMessageContaining("MediaSource.ofUrl");
+
+    assertThat(wm.getAllServeEvents()).isEmpty();
+    assertThat(out).doesNotExist();
+  }
+}
