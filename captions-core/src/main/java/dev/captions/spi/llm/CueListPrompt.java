@@ -28,8 +28,8 @@ public final class CueListPrompt {
         .append("times measured from the very start of the file. Do not translate, summarise or describe sounds. ")
         .append("Return {\"cues\":[]} when nobody speaks.");
     if (toMs >= 0) {
-      sb.append(" Transcribe ONLY the speech between ").append(LlmTimestamps.format(fromMs)).append(" and ")
-          .append(LlmTimestamps.format(toMs)).append("; ignore everything outside that range.");
+      sb.append(" Transcribe ONLY the speech between ").append(ReplyTimes.format(fromMs)).append(" and ")
+          .append(ReplyTimes.format(toMs)).append("; ignore everything outside that range.");
     }
     options.prompt().ifPresent(p -> sb.append(" Vocabulary and context: ").append(p));
     return sb.toString();
@@ -53,8 +53,8 @@ public final class CueListPrompt {
     for (JsonNode cue : cues) {
       JsonNode textNode = firstPresent(cue, "text", "caption", "t");
       String text = textNode == null ? "" : textNode.asText().strip();
-      long start = LlmTimestamps.parseMs(firstPresent(cue, "start", "start_time", "startTime", "from", "s"));
-      long end = LlmTimestamps.parseMs(firstPresent(cue, "end", "end_time", "endTime", "to", "e"));
+      long start = ReplyTimes.parseMs(firstPresent(cue, "start", "start_time", "startTime", "from", "s"));
+      long end = ReplyTimes.parseMs(firstPresent(cue, "end", "end_time", "endTime", "to", "e"));
       if (text.isEmpty() || start < 0) continue;
       out.add(Segment.of(start, Math.max(start, end), text));
     }

@@ -32,13 +32,13 @@ public final class SummaryPrompt {
   /** The user text: frame timestamps (the images themselves are attached by the provider) and the transcript. */
   public static String input(SummaryRequest request) {
     StringBuilder sb = new StringBuilder();
-    request.mediaDurationMs().ifPresent(d -> sb.append("The video lasts ").append(LlmTimestamps.format(d)).append(". "));
+    request.mediaDurationMs().ifPresent(d -> sb.append("The video lasts ").append(ReplyTimes.format(d)).append(". "));
     List<Frame> frames = request.frames();
     if (!frames.isEmpty()) {
       sb.append("The ").append(frames.size()).append(" attached frames were taken at: ");
       for (int i = 0; i < frames.size(); i++) {
         if (i > 0) sb.append(", ");
-        sb.append(LlmTimestamps.format(frames.get(i).timestampMs()));
+        sb.append(ReplyTimes.format(frames.get(i).timestampMs()));
       }
       sb.append(" (in that order). ");
     }
@@ -49,7 +49,7 @@ public final class SummaryPrompt {
           sb.append("[transcript cut here]\n");
           break;
         }
-        sb.append('[').append(LlmTimestamps.format(c.startMs())).append("] ").append(c.text().replace('\n', ' '))
+        sb.append('[').append(ReplyTimes.format(c.startMs())).append("] ").append(c.text().replace('\n', ' '))
             .append('\n');
       }
     });
@@ -72,7 +72,7 @@ public final class SummaryPrompt {
     JsonNode list = CueListPrompt.firstPresent(root, "chapters");
     if (list != null && list.isArray()) {
       for (JsonNode c : list) {
-        long start = LlmTimestamps.parseMs(CueListPrompt.firstPresent(c, "start", "timestamp", "time", "start_time"));
+        long start = ReplyTimes.parseMs(CueListPrompt.firstPresent(c, "start", "timestamp", "time", "start_time"));
         JsonNode t = CueListPrompt.firstPresent(c, "title");
         if (start < 0 || t == null || t.asText().isBlank()) continue;
         // A chapter past the end of the video is the model's invention; drop it rather than show an empty one.

@@ -8,8 +8,8 @@ import dev.captions.CaptionFormatException;
  * every form models write), turning "unreadable" into -1 so that one bad cue is dropped instead of failing the
  * whole reply; and writes the {@code HH:MM:SS.mmm} form the prompts ask for.
  */
-final class LlmTimestamps {
-  private LlmTimestamps() {}
+final class ReplyTimes {
+  private ReplyTimes() {}
 
   /** Milliseconds, or -1 when missing or unreadable. */
   static long parseMs(JsonNode node) {
@@ -21,9 +21,8 @@ final class LlmTimestamps {
     }
   }
 
-  /** {@code HH:MM:SS.mmm}. */
+  /** {@code HH:MM:SS.mmm}, the form the prompts ask for. */
   static String format(long ms) {
-    return String.format(java.util.Locale.ROOT, "%02d:%02d:%02d.%03d", ms / 3_600_000, ms / 60_000 % 60,
-        ms / 1000 % 60, ms % 1000);
+    return dev.captions.model.Timecodes.format(ms);
   }
 }
