@@ -68,7 +68,7 @@ public final class CaptionPipeline {
   private final String sourceLanguage;
   private final List<String> targetLanguages;
   private final Path outputDirectory;
-  private final Set<CaptionFormat> formats;
+  private final List<CaptionFormat> formats;
   private final String baseName;
   private final boolean summarize;
   private final boolean burnIn;
@@ -85,7 +85,7 @@ public final class CaptionPipeline {
     this.sourceLanguage = b.sourceLanguage;
     this.targetLanguages = List.copyOf(b.targetLanguages);
     this.outputDirectory = b.outputDirectory;
-    this.formats = Set.copyOf(b.formats);
+    this.formats = List.copyOf(b.formats); // in the order asked: files are written and listed in that order
     this.baseName = b.baseName;
     this.summarize = b.summarize;
     this.burnIn = b.burnIn;

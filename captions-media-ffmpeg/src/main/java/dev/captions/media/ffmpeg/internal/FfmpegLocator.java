@@ -111,6 +111,7 @@ public final class FfmpegLocator {
       URL url = classLoader.getResource(name);
       if (url == null) continue;
       String version = jarName(url);
+      if (!version.startsWith("jave-nativebin")) version = shadedVersion(version);
       String fileName = name.substring(JAVE_DIR.length());
       Path dir = cacheRoot.resolve(version);
       Path binary = CachedResource.extract(url, dir, fileName, knownSha256(version + "/" + fileName), true);
@@ -127,6 +128,23 @@ public final class FfmpegLocator {
     String jar = s.substring(0, bang);
     jar = jar.substring(jar.lastIndexOf('/') + 1);
     return jar.endsWith(".jar") ? jar.substring(0, jar.length() - 4) : jar;
+  }
+
+  /**
+   * Inside a fat jar (e.g. captions.jar) the binary's own jar name is gone; its pom.properties survive shading and
+   * give the same {@code jave-nativebin-<platform>-<version>} key, so the cache and the known checksum still apply.
+   */
+  private String shadedVersion(String fallback) {
+    String artifact = suggestedArtifact();
+    try (InputStream in = classLoader.getResourceAsStream("META-INF/maven/ws.schild/" + artifact + "/pom.properties")) {
+      if (in == null) return fallback;
+      Properties p = new Properties();
+      p.load(in);
+      String v = p.getProperty("version");
+      return v == null ? fallback : artifact + "-" + v;
+    } catch (IOException e) {
+      return fallback;
+    }
   }
 
   private static String knownSha256(String key) {
