@@ -202,15 +202,30 @@ final class GeminiApi implements AutoCloseable {
    * The SDK exposes only the status and {@code error.message}; {@link HttpErrors} maps them like any HTTP failure,
    * except 429: Gemini says "exceeded your current quota" for per-minute limits too, and without the body's
    * {@code RetryInfo} (which the SDK drops) a plain rate limit could not be told from an exhausted account, so a 429
-   * is always a retryable {@link RateLimitException}.
+   * is always a retryable {@link RateLimitException}. Its wait comes from the message when Gemini states one
+   * ("Please retry in 29.57s."), the only place the SDK leaves it; otherwise our policy's backoff applies.
    */
   static ProviderException map(String what, ApiException e) {
     if (e.code() == 429) {
-      return new RateLimitException(PROVIDER, what + " failed: HTTP 429 " + e.message(), 429, null, null);
+      return new RateLimitException(PROVIDER, what + " failed: HTTP 429 " + e.message(), 429, null,
+          retryDelayIn(e.message()));
     }
     String body = Json.mapper().createObjectNode().set("error",
         Json.mapper().createObjectNode().put("code", e.code()).put("message", what + ": " + e.message())).toString();
     return HttpErrors.toException(PROVIDER, e.code(), header -> null, body);
+  }
+
+  private static final java.util.regex.Pattern RETRY_IN =
+      java.util.regex.Pattern.compile("(?i)retry in ([0-9]+(?:\\.[0-9]+)?)\\s*(ms|s)\\b");
+
+  /** "Please retry in 29.57s." → 29.57 s; null when the message names no wait. */
+  static java.time.Duration retryDelayIn(String message) {
+    if (message == null) return null;
+    java.util.regex.Matcher m = RETRY_IN.matcher(message);
+    if (!m.find()) return null;
+    double v = Double.parseDouble(m.group(1));
+    long ms = Math.round(m.group(2).equalsIgnoreCase("ms") ? v : v * 1000);
+    return java.time.Duration.ofMillis(ms);
   }
 
   /** Converts a plain JSON Schema ({@link dev.captions.spi.llm.LlmSchemas}) to Gemini's OpenAPI-style schema. */

@@ -303,6 +303,25 @@ class GeminiTranscriberTest {
   }
 
   @Test
+  void theWaitGeminiStatesInA429IsTheWaitOurPolicyTakes() {
+    wm.stubFor(post(urlEqualTo(GENERATE)).inScenario("429").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(GeminiStubs.error(429, "RESOURCE_EXHAUSTED",
+            "You exceeded your current quota, please check your plan and billing details. Please retry in 7.25s."))
+        .willSetStateTo("ok"));
+    wm.stubFor(post(urlEqualTo(GENERATE)).inScenario("429").whenScenarioStateIs("ok")
+        .willReturn(reply("{\"cues\":[{\"start\":0,\"end\":1,\"text\":\"ok\"}]}", "STOP")));
+    java.util.List<java.time.Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+    dev.captions.spi.http.RetryPolicy recording = dev.captions.spi.http.RetryPolicy.builder().maxAttempts(2)
+        .sleeper(waits::add).build();
+
+    Transcript t = transcribe(GeminiStubs.settings(wm).retryPolicy(recording).build(), TranscriptionOptions.defaults());
+
+    assertThat(t.segments()).extracting(dev.captions.model.Segment::text).containsExactly("ok");
+    assertThat(waits).containsExactly(java.time.Duration.ofMillis(7_250));
+    wm.verify(2, postRequestedFor(urlEqualTo(GENERATE)));
+  }
+
+  @Test
   void quotaWordingOnA429IsStillARetryableRateLimit() {
     wm.stubFor(post(urlEqualTo(GENERATE)).willReturn(GeminiStubs.error(429, "RESOURCE_EXHAUSTED",
         "You exceeded your current quota, please check your plan and billing details.")));
