@@ -2,11 +2,10 @@ package dev.captions.webvtt;
 
 import dev.captions.model.CaptionTrack;
 import dev.captions.model.Cue;
+import dev.captions.webvtt.internal.TextOutput;
 import dev.captions.webvtt.internal.TextSanitizer;
 import dev.captions.webvtt.internal.VttSyntax;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /**
@@ -42,13 +41,7 @@ public final class SrtWriter {
   }
 
   public String writeToString(CaptionTrack track) {
-    StringWriter w = new StringWriter();
-    try {
-      write(track, w);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return w.toString();
+    return TextOutput.writeToString(w -> write(track, w));
   }
 
   /** Starts a streamed write. */
@@ -59,7 +52,7 @@ public final class SrtWriter {
   /** A write in progress. Not thread-safe. */
   public final class Session {
     private final Writer out;
-    private final StringBuilder sb = new StringBuilder(9216);
+    private final StringBuilder sb = new StringBuilder(TextOutput.FLUSH_AT + 1024);
     private final StringBuilder line = new StringBuilder(256);
     private int index;
 
@@ -85,10 +78,7 @@ public final class SrtWriter {
         appendSlow();
       }
       sb.append(newline);
-      if (sb.length() >= 8192) {
-        out.append(sb);
-        sb.setLength(0);
-      }
+      TextOutput.drainIfFull(sb, out);
     }
 
     private void appendSlow() {
@@ -106,9 +96,7 @@ public final class SrtWriter {
     }
 
     public void flush() throws IOException {
-      out.append(sb);
-      sb.setLength(0);
-      out.flush();
+      TextOutput.flush(sb, out);
     }
   }
 
@@ -121,10 +109,7 @@ public final class SrtWriter {
 
     /** {@code "\n"} (default) or {@code "\r\n"}. */
     public Builder lineEnding(String newline) {
-      if (!newline.equals("\n") && !newline.equals("\r\n")) {
-        throw new IllegalArgumentException("line ending must be \"\\n\" or \"\\r\\n\"");
-      }
-      this.newline = newline;
+      this.newline = TextOutput.checkLineEnding(newline);
       return this;
     }
 

@@ -7,11 +7,10 @@ import dev.captions.model.Region;
 import dev.captions.model.TrackKind;
 import dev.captions.model.TrackMetadata;
 import dev.captions.webvtt.internal.Entities;
+import dev.captions.webvtt.internal.TextOutput;
 import dev.captions.webvtt.internal.TextSanitizer;
 import dev.captions.webvtt.internal.VttSyntax;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /**
@@ -27,8 +26,6 @@ import java.io.Writer;
  * <p>Immutable and thread-safe. Writes through a small buffer: memory does not grow with the track.
  */
 public final class WebVttWriter {
-  private static final int FLUSH_AT = 8192;
-
   private final String newline;
   private final boolean escapePlainText;
   private final boolean writeMetadata;
@@ -57,13 +54,7 @@ public final class WebVttWriter {
   }
 
   public String writeToString(CaptionTrack track) {
-    StringWriter w = new StringWriter();
-    try {
-      write(track, w);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return w.toString();
+    return TextOutput.writeToString(w -> write(track, w));
   }
 
   /** Starts a streamed write: writes the header now, then one cue per {@link Session#cue(Cue)}. */
@@ -76,7 +67,7 @@ public final class WebVttWriter {
   /** A write in progress. Not thread-safe. Call {@link #flush()} at the end; it does not close the writer. */
   public final class Session {
     private final Writer out;
-    private final StringBuilder sb = new StringBuilder(FLUSH_AT + 1024);
+    private final StringBuilder sb = new StringBuilder(TextOutput.FLUSH_AT + 1024);
 
     private Session(Writer out) {
       this.out = out;
@@ -120,7 +111,7 @@ public final class WebVttWriter {
       }
       for (String css : m.styles()) block("STYLE", css);
       for (String note : m.notes()) block("NOTE", note);
-      maybeFlush();
+      TextOutput.drainIfFull(sb, out);
     }
 
     private void block(String keyword, String body) {
@@ -160,7 +151,7 @@ public final class WebVttWriter {
       TextSanitizer.append(cue.text(), escapePlainText, true, sb);
       newlines(textAt);
       sb.append(newline);
-      maybeFlush();
+      TextOutput.drainIfFull(sb, out);
     }
 
     private void appendSettings(CueSettings s) {
@@ -192,18 +183,9 @@ public final class WebVttWriter {
       }
     }
 
-    private void maybeFlush() throws IOException {
-      if (sb.length() >= FLUSH_AT) {
-        out.append(sb);
-        sb.setLength(0);
-      }
-    }
-
     /** Writes what is buffered and flushes the writer. */
     public void flush() throws IOException {
-      out.append(sb);
-      sb.setLength(0);
-      out.flush();
+      TextOutput.flush(sb, out);
     }
   }
 
@@ -218,10 +200,7 @@ public final class WebVttWriter {
 
     /** {@code "\n"} (default) or {@code "\r\n"}. */
     public Builder lineEnding(String newline) {
-      if (!newline.equals("\n") && !newline.equals("\r\n")) {
-        throw new IllegalArgumentException("line ending must be \"\\n\" or \"\\r\\n\"");
-      }
-      this.newline = newline;
+      this.newline = TextOutput.checkLineEnding(newline);
       return this;
     }
 

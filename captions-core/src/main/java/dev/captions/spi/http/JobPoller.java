@@ -14,7 +14,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,15 +79,12 @@ public final class JobPoller {
    */
   public static Builder fromConfig(dev.captions.spi.ProviderConfig config) {
     Builder b = builder(config.provider());
-    try {
+    return Backoff.fromConfig(config, () -> {
       b.initialInterval(Duration.ofMillis(config.getLong(CONFIG_POLL_INTERVAL_MS, b.initialInterval.toMillis())));
       b.maxInterval(Duration.ofMillis(config.getLong(CONFIG_POLL_MAX_INTERVAL_MS, b.maxInterval.toMillis())));
       if (b.maxInterval.compareTo(b.initialInterval) < 0) b.maxInterval(b.initialInterval);
-      b.timeout(Duration.ofMillis(config.getLong(CONFIG_JOB_TIMEOUT_MS, b.timeout.toMillis())));
-      return b;
-    } catch (IllegalArgumentException e) {
-      throw new dev.captions.ConfigurationException("captions." + config.provider() + ": " + e.getMessage());
-    }
+      return b.timeout(Duration.ofMillis(config.getLong(CONFIG_JOB_TIMEOUT_MS, b.timeout.toMillis())));
+    });
   }
 
   /** @param provider the provider's name, for exceptions and log lines */
@@ -183,9 +179,7 @@ public final class JobPoller {
 
   /** The wait after check number {@code n} (1-based). */
   Duration interval(int n) {
-    double base = initialInterval.toMillis() * Math.pow(2, Math.min(n - 1, 30));
-    double capped = Math.min(base, maxInterval.toMillis());
-    return Duration.ofMillis(Math.max(1, Math.round(capped * (1 - jitter * random.getAsDouble()))));
+    return Backoff.delay(n, initialInterval, maxInterval, jitter, random, 1);
   }
 
   private CancellationException abandon(String jobId, Runnable cancelHook, InterruptedException cause) {
@@ -231,10 +225,10 @@ public final class JobPoller {
     private Duration initialInterval = Duration.ofSeconds(1);
     private Duration maxInterval = Duration.ofSeconds(15);
     private Duration timeout = Duration.ofMinutes(30);
-    private double jitter = 0.2;
+    private double jitter = Backoff.DEFAULT_JITTER;
     private Sleeper sleeper = Sleeper.SYSTEM;
     private Clock clock = Clock.systemUTC();
-    private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+    private DoubleSupplier random = Backoff.RANDOM;
 
     private Builder(String provider) {
       this.provider = Objects.requireNonNull(provider, "provider == null");
@@ -261,26 +255,25 @@ public final class JobPoller {
 
     /** The first wait between checks. Default 1 s. */
     public Builder initialInterval(Duration interval) {
-      this.initialInterval = positive(interval, "initialInterval");
+      this.initialInterval = Backoff.positive(interval, "initialInterval");
       return this;
     }
 
     /** The longest wait between checks. Default 15 s. */
     public Builder maxInterval(Duration interval) {
-      this.maxInterval = positive(interval, "maxInterval");
+      this.maxInterval = Backoff.positive(interval, "maxInterval");
       return this;
     }
 
     /** How long the job may take in all. Default 30 min. */
     public Builder timeout(Duration timeout) {
-      this.timeout = positive(timeout, "timeout");
+      this.timeout = Backoff.positive(timeout, "timeout");
       return this;
     }
 
     /** The share of each wait randomly taken off, in [0, 1]. Default 0.2. */
     public Builder jitter(double jitter) {
-      if (!(jitter >= 0 && jitter <= 1)) throw new IllegalArgumentException("jitter must be in [0, 1], but is " + jitter);
-      this.jitter = jitter;
+      this.jitter = Backoff.checkJitter(jitter);
       return this;
     }
 
@@ -302,17 +295,8 @@ public final class JobPoller {
     }
 
     public JobPoller build() {
-      if (maxInterval.compareTo(initialInterval) < 0) {
-        throw new IllegalArgumentException(
-            "maxInterval (" + maxInterval + ") must be >= initialInterval (" + initialInterval + ")");
-      }
+      Backoff.checkOrder("initialInterval", initialInterval, "maxInterval", maxInterval);
       return new JobPoller(this);
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name + " == null");
-      if (d.isNegative() || d.isZero()) throw new IllegalArgumentException(name + " must be positive, but is " + d);
-      return d;
     }
   }
 }

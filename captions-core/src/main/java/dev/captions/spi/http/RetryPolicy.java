@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.Predicate;
 import okhttp3.Call;
@@ -97,16 +96,14 @@ public final class RetryPolicy {
    */
   public static RetryPolicy fromConfig(dev.captions.spi.ProviderConfig config) {
     Builder b = builder();
-    try {
+    return Backoff.fromConfig(config, () -> {
       b.maxAttempts((int) config.getLong(CONFIG_MAX_ATTEMPTS, b.maxAttempts));
       b.initialDelay(Duration.ofMillis(config.getLong(CONFIG_INITIAL_DELAY_MS, b.initialDelay.toMillis())));
       b.maxDelay(Duration.ofMillis(config.getLong(CONFIG_MAX_DELAY_MS, b.maxDelay.toMillis())));
       b.maxTotalDelay(Duration.ofMillis(config.getLong(CONFIG_MAX_TOTAL_DELAY_MS, b.maxTotalDelay.toMillis())));
       if (b.maxDelay.compareTo(b.initialDelay) < 0) b.maxDelay(b.initialDelay);
       return b.build();
-    } catch (IllegalArgumentException e) {
-      throw new dev.captions.ConfigurationException("captions." + config.provider() + ": " + e.getMessage());
-    }
+    });
   }
 
   /** 4 attempts, 500 ms initial delay doubling up to 30 s, at most 2 min of waiting in total, 20 % jitter. */
@@ -264,10 +261,7 @@ public final class RetryPolicy {
 
   /** The wait before retry number {@code retry} (1-based) when the provider gave no Retry-After. */
   Duration backoff(int retry) {
-    double base = initialDelay.toMillis() * Math.pow(2, Math.min(retry - 1, 30));
-    double capped = Math.min(base, maxDelay.toMillis());
-    double jittered = capped * (1 - jitter * random.getAsDouble());
-    return Duration.ofMillis(Math.max(0, Math.round(jittered)));
+    return Backoff.delay(retry, initialDelay, maxDelay, jitter, random, 0);
   }
 
   private <T> Outcome<T> run(String provider, String target, Attempt<T> attempt,
@@ -383,10 +377,10 @@ public final class RetryPolicy {
     private Duration initialDelay = Duration.ofMillis(500);
     private Duration maxDelay = Duration.ofSeconds(30);
     private Duration maxTotalDelay = Duration.ofMinutes(2);
-    private double jitter = 0.2;
+    private double jitter = Backoff.DEFAULT_JITTER;
     private Sleeper sleeper = Sleeper.SYSTEM;
     private Clock clock = Clock.systemUTC();
-    private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+    private DoubleSupplier random = Backoff.RANDOM;
 
     private Builder() {}
 
@@ -410,26 +404,25 @@ public final class RetryPolicy {
 
     /** The first backoff wait, doubled on each retry. Default 500 ms. */
     public Builder initialDelay(Duration initialDelay) {
-      this.initialDelay = nonNegative(initialDelay, "initialDelay");
+      this.initialDelay = Backoff.nonNegative(initialDelay, "initialDelay");
       return this;
     }
 
     /** The cap on one backoff wait (a provider's Retry-After is honoured even when longer). Default 30 s. */
     public Builder maxDelay(Duration maxDelay) {
-      this.maxDelay = nonNegative(maxDelay, "maxDelay");
+      this.maxDelay = Backoff.nonNegative(maxDelay, "maxDelay");
       return this;
     }
 
     /** The cap on the sum of all waits of one call; beyond it the policy gives up. Default 2 min. */
     public Builder maxTotalDelay(Duration maxTotalDelay) {
-      this.maxTotalDelay = nonNegative(maxTotalDelay, "maxTotalDelay");
+      this.maxTotalDelay = Backoff.nonNegative(maxTotalDelay, "maxTotalDelay");
       return this;
     }
 
     /** The share of each backoff wait randomly taken off, in [0, 1]. Default 0.2; 0 for exact waits. */
     public Builder jitter(double jitter) {
-      if (!(jitter >= 0 && jitter <= 1)) throw new IllegalArgumentException("jitter must be in [0, 1], but is " + jitter);
-      this.jitter = jitter;
+      this.jitter = Backoff.checkJitter(jitter);
       return this;
     }
 
@@ -452,16 +445,8 @@ public final class RetryPolicy {
     }
 
     public RetryPolicy build() {
-      if (maxDelay.compareTo(initialDelay) < 0) {
-        throw new IllegalArgumentException("maxDelay (" + maxDelay + ") must be >= initialDelay (" + initialDelay + ")");
-      }
+      Backoff.checkOrder("initialDelay", initialDelay, "maxDelay", maxDelay);
       return new RetryPolicy(this);
-    }
-
-    private static Duration nonNegative(Duration d, String name) {
-      Objects.requireNonNull(d, name + " == null");
-      if (d.isNegative()) throw new IllegalArgumentException(name + " must not be negative, but is " + d);
-      return d;
     }
   }
 }

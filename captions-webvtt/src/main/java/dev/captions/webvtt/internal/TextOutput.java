@@ -1,0 +1,57 @@
+package dev.captions.webvtt.internal;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+
+/** What the caption writers ({@code WebVttWriter}, {@code SrtWriter}) share around their output. Stateless. */
+public final class TextOutput {
+  /** A session's buffer is handed to the writer once it holds this many chars (a session allocates a bit more). */
+  public static final int FLUSH_AT = 8192;
+
+  private TextOutput() {}
+
+  /** Something that writes a whole document to {@code out}. */
+  @FunctionalInterface
+  public interface Document {
+    void writeTo(Writer out) throws IOException;
+  }
+
+  /** The document as a string; a {@link StringWriter} does not fail, so no checked exception. */
+  public static String writeToString(Document document) {
+    StringWriter w = new StringWriter();
+    try {
+      document.writeTo(w);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return w.toString();
+  }
+
+  /**
+   * @return {@code newline} when it is {@code "\n"} or {@code "\r\n"}
+   * @throws IllegalArgumentException otherwise
+   */
+  public static String checkLineEnding(String newline) {
+    if (!newline.equals("\n") && !newline.equals("\r\n")) {
+      throw new IllegalArgumentException("line ending must be \"\\n\" or \"\\r\\n\"");
+    }
+    return newline;
+  }
+
+  /** Hands {@code sb} to {@code out} and empties it once it holds {@link #FLUSH_AT} chars or more. */
+  public static void drainIfFull(StringBuilder sb, Writer out) throws IOException {
+    if (sb.length() >= FLUSH_AT) {
+      out.append(sb);
+      sb.setLength(0);
+    }
+  }
+
+  /** Hands all of {@code sb} to {@code out}, empties it and flushes {@code out}. */
+  public static void flush(StringBuilder sb, Writer out) throws IOException {
+    out.append(sb);
+    sb.setLength(0);
+    out.flush();
+  }
+}
