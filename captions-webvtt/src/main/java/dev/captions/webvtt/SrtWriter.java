@@ -2,8 +2,8 @@ package dev.captions.webvtt;
 
 import dev.captions.model.CaptionTrack;
 import dev.captions.model.Cue;
+import dev.captions.webvtt.internal.CharSink;
 import dev.captions.webvtt.internal.TextSanitizer;
-import dev.captions.webvtt.internal.VttSyntax;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -20,10 +20,12 @@ import java.io.Writer;
  */
 public final class SrtWriter {
   private final String newline;
+  private final boolean lf;
   private final boolean speakerPrefix;
 
   private SrtWriter(Builder b) {
     this.newline = b.newline;
+    this.lf = newline.equals("\n");
     this.speakerPrefix = b.speakerPrefix;
   }
 
@@ -59,7 +61,7 @@ public final class SrtWriter {
   /** A write in progress. Not thread-safe. */
   public final class Session {
     private final Writer out;
-    private final StringBuilder sb = new StringBuilder(9216);
+    private final CharSink sb = new CharSink(9216);
     private final StringBuilder line = new StringBuilder(256);
     private int index;
 
@@ -70,25 +72,26 @@ public final class SrtWriter {
     public void cue(Cue cue) throws IOException {
       if (index > 0) sb.append(newline);
       sb.append(++index).append(newline);
-      VttSyntax.appendTimestamp(sb, cue.startMs(), ',');
+      sb.appendTimestamp(cue.startMs(), ',');
       sb.append(" --> ");
-      VttSyntax.appendTimestamp(sb, cue.endMs(), ',');
+      sb.appendTimestamp(cue.endMs(), ',');
       sb.append(newline);
       int an = SrtPositions.toAn(cue.settings());
       if (an > 0) sb.append("{\\an").append(an).append('}');
-      line.setLength(0);
-      if (speakerPrefix && cue.speaker() != null) line.append(cue.speaker()).append(": ");
-      TextSanitizer.append(cue.text(), false, false, line);
-      if (newline.equals("\n") && line.indexOf("-->") < 0) {
-        sb.append(line);
-      } else {
-        appendSlow();
+      boolean prefix = speakerPrefix && cue.speaker() != null;
+      // Fast path: text that needs no sanitizing and holds no "-->" is written as it is.
+      if (prefix || !lf || !TextSanitizer.appendIfClean(cue.text(), false, true, sb)) {
+        line.setLength(0);
+        if (prefix) line.append(cue.speaker()).append(": ");
+        TextSanitizer.append(cue.text(), false, false, line);
+        if (lf && line.indexOf("-->") < 0) {
+          sb.append(line);
+        } else {
+          appendSlow();
+        }
       }
       sb.append(newline);
-      if (sb.length() >= 8192) {
-        out.append(sb);
-        sb.setLength(0);
-      }
+      if (sb.length() >= 8192) sb.drainTo(out);
     }
 
     private void appendSlow() {
@@ -97,7 +100,7 @@ public final class SrtWriter {
         if (c == '\n') {
           sb.append(newline);
         } else if (c == '>' && i >= 2 && line.charAt(i - 1) == '-' && line.charAt(i - 2) == '-') {
-          sb.setLength(sb.length() - 1);
+          sb.truncate(sb.length() - 1);
           sb.append(" ->");
         } else {
           sb.append(c);
@@ -106,8 +109,7 @@ public final class SrtWriter {
     }
 
     public void flush() throws IOException {
-      out.append(sb);
-      sb.setLength(0);
+      sb.drainTo(out);
       out.flush();
     }
   }
