@@ -27,11 +27,6 @@ public final class CharSink {
     this.length = length;
   }
 
-  /** The backing array; valid until the next append. */
-  char[] array() {
-    return buf;
-  }
-
   private char[] room(int more) {
     if (length + more > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, length + more));
     return buf;
@@ -56,11 +51,15 @@ public final class CharSink {
     return this;
   }
 
-  /** A non-negative decimal without a String. */
+  /** A decimal, without making a String. */
   public CharSink append(int v) {
-    if (v < 0) return append(Integer.toString(v));
+    return v < 0 ? append(Integer.toString(v)) : appendDecimal(v);
+  }
+
+  private CharSink appendDecimal(long v) {
+    if (v < 0) return append(Long.toString(v));
     int digits = 1;
-    for (int x = v; x >= 10; x /= 10) digits++;
+    for (long x = v; x >= 10; x /= 10) digits++;
     char[] b = room(digits);
     int p = length + digits;
     do {
@@ -75,13 +74,8 @@ public final class CharSink {
   public CharSink appendTimestamp(long ms, char sep) {
     long h = ms / 3_600_000L;
     int rest = (int) (ms - h * 3_600_000L);
-    if (h < 100) {
-      char[] b = room(2);
-      b[length++] = (char) ('0' + h / 10);
-      b[length++] = (char) ('0' + h % 10);
-    } else {
-      append(Long.toString(h));
-    }
+    if (h < 10) append('0');
+    appendDecimal(h);
     int m = rest / 60_000;
     rest -= m * 60_000;
     int s = rest / 1000;
