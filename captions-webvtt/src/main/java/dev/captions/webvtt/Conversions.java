@@ -30,13 +30,16 @@ public final class Conversions {
     Map<String, Integer> dropped = new TreeMap<>();
     List<Cue> out = new ArrayList<>(track.cues().size());
     for (Cue c : track.cues()) {
-      StringBuilder sb = new StringBuilder(c.text().length());
       String speaker = c.speaker();
-      CueText.Node root = CueText.parse(c.text());
-      List<String> voices = new ArrayList<>();
-      appendSrt(root, sb, dropped, voices);
-      if (speaker == null && !voices.isEmpty()) speaker = voices.get(0);
-      String text = sb.toString();
+      String text = c.text();
+      // Without '<' or '&' the markup is plain text that SRT shows as is: no need to parse it.
+      if (text.indexOf('<') >= 0 || text.indexOf('&') >= 0) {
+        StringBuilder sb = new StringBuilder(text.length());
+        List<String> voices = new ArrayList<>(1);
+        appendSrt(CueText.parse(text), sb, dropped, voices);
+        if (speaker == null && !voices.isEmpty()) speaker = voices.get(0);
+        text = sb.toString();
+      }
       if (speakerPrefix && speaker != null) text = speaker + ": " + text;
       else if (speaker != null) count(dropped, "speaker names (enable the speaker prefix to keep them)");
       if (c.id() != null) count(dropped, "cue ids");
@@ -45,7 +48,9 @@ public final class Conversions {
         count(dropped, "cue settings with no {\\an} equivalent");
         settings = CueSettings.DEFAULT;
       }
-      out.add(Cue.builder().startMs(c.startMs()).endMs(c.endMs()).text(text).settings(settings).build());
+      boolean unchanged = text == c.text() && settings == c.settings() && c.id() == null && c.speaker() == null
+          && c.words().isEmpty();
+      out.add(unchanged ? c : Cue.builder().startMs(c.startMs()).endMs(c.endMs()).text(text).settings(settings).build());
     }
     TrackMetadata m = track.metadata();
     if (!m.styles().isEmpty()) dropped.put("STYLE blocks", m.styles().size());
@@ -96,12 +101,15 @@ public final class Conversions {
     Map<String, Integer> dropped = new TreeMap<>();
     List<Cue> out = new ArrayList<>(track.cues().size());
     for (Cue c : track.cues()) {
-      out.add(c.toBuilder().text(srtTextToVtt(c.text(), dropped)).build());
+      String text = srtTextToVtt(c.text(), dropped);
+      out.add(text == c.text() ? c : c.toBuilder().text(text).build());
     }
     return ParseResult.of(track.toBuilder().cues(out).build(), report(dropped, "WebVTT"));
   }
 
+  /** {@code s} itself when it holds nothing to convert (no {@code & < >}), the common case. */
   static String srtTextToVtt(String s, Map<String, Integer> dropped) {
+    if (s.indexOf('<') < 0 && s.indexOf('&') < 0 && s.indexOf('>') < 0) return s;
     StringBuilder sb = new StringBuilder(s.length() + 8);
     int n = s.length();
     for (int i = 0; i < n; i++) {

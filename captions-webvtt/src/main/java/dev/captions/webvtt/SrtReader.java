@@ -72,6 +72,12 @@ public final class SrtReader {
     private final long[] times = new long[2];
     private final StringBuilder text = new StringBuilder(128);
     private int lineNumber;
+    /** An index line held without making a String: {@code index[0, indexLength)}, read at {@link #indexLine}. */
+    private final char[] index = new char[24];
+    private int indexLength;
+    private int indexLine;
+    /** Whether {@link #index} holds the next cue's index line and the reader is at its timing line. */
+    private boolean pendingIndex;
 
     Session(Reader in, Consumer<Cue> cues, Consumer<Diagnostic> diagnostics) {
       this.lines = new LineReader(in);
@@ -95,10 +101,39 @@ public final class SrtReader {
     }
 
     void run() throws IOException {
-      String line;
-      while ((line = next()) != null) {
-        if (line.trim().isEmpty()) continue;
-        int first = lineNumber;
+      while (true) {
+        String line;
+        int first;
+        if (pendingIndex) {
+          // readText() saw the blank line, this index line and a timing line after it.
+          pendingIndex = false;
+          first = indexLine;
+          if (fastTiming()) {
+            cue();
+            continue;
+          }
+          line = new String(index, 0, indexLength);
+        } else if (pushedBack.isEmpty()) {
+          // Fast path for "index, timing": no String for either line.
+          if (!lines.next()) return;
+          lineNumber = lines.lineNumber;
+          char[] b = lines.buffer();
+          if (isBlank(b, lines.start, lines.end)) continue;
+          first = lineNumber;
+          if (!lines.arrow && holdIndex(b, lines.start, lines.end)) {
+            if (fastTiming()) {
+              cue();
+              continue;
+            }
+            line = new String(index, 0, indexLength);
+          } else {
+            line = lines.lineString();
+          }
+        } else {
+          line = next();
+          if (line.trim().isEmpty()) continue;
+          first = lineNumber;
+        }
         if (!SrtSyntax.looksLikeTiming(line) || !SrtSyntax.parseTiming(line, times)) {
           // An index line (numeric or not), then the timing line.
           String timing = next();
@@ -120,12 +155,42 @@ public final class SrtReader {
                 + "' is not a positive number; indexes are renumbered on write"));
           }
         }
-        int timingLine = lineNumber;
-        long startMs = times[0];
-        long endMs = times[1];
-        readText();
-        emit(startMs, endMs, timingLine);
+        cue();
       }
+    }
+
+    /** Reads the text of the cue whose timing is in {@link #times} (from line {@link #lineNumber}) and emits it. */
+    private void cue() throws IOException {
+      int timingLine = lineNumber;
+      long startMs = times[0];
+      long endMs = times[1];
+      readText();
+      emit(startMs, endMs, timingLine);
+    }
+
+    /**
+     * Reads the line after an index line straight from the buffer; true when it is a valid timing line (now in
+     * {@link #times}), else the line is left unread.
+     */
+    private boolean fastTiming() throws IOException {
+      if (!lines.next()) return false;
+      char[] b = lines.buffer();
+      if (SrtSyntax.looksLikeTiming(b, lines.start, lines.end, lines.arrow)
+          && SrtSyntax.parseTiming(b, lines.start, lines.end, times)) {
+        lineNumber = lines.lineNumber;
+        return true;
+      }
+      lines.unread();
+      return false;
+    }
+
+    /** Copies {@code b[from, to)} into {@link #index} when it is a cue index short enough to keep there. */
+    private boolean holdIndex(char[] b, int from, int to) {
+      int n = to - from;
+      if (n > index.length || !SrtSyntax.isIndex(b, from, to)) return false;
+      System.arraycopy(b, from, index, 0, n);
+      indexLength = n;
+      return true;
     }
 
     private void skipText() throws IOException {
@@ -141,12 +206,13 @@ public final class SrtReader {
           // Fast path: a text line without "-->" goes straight from the buffer into the text.
           if (!lines.next()) return;
           lineNumber = lines.lineNumber;
-          if (!lines.arrow && !isBlank(lines.buffer(), lines.start, lines.end)) {
+          boolean blank = isBlank(lines.buffer(), lines.start, lines.end);
+          if (!lines.arrow && !blank) {
             if (text.length() > 0) text.append('\n');
             text.append(lines.buffer(), lines.start, lines.end - lines.start);
             continue;
           }
-          line = lines.lineString();
+          line = blank ? "" : lines.lineString();
         } else {
           line = next();
         }
@@ -162,6 +228,7 @@ public final class SrtReader {
         }
         // Blank: the cue ends unless what follows is more text (a blank line inside the text).
         int blankAt = lineNumber;
+        if (pushedBack.isEmpty() && endsBeforeNextCue()) return;
         String a = next();
         while (a != null && a.trim().isEmpty()) a = next();
         if (a == null) return;
@@ -181,6 +248,41 @@ public final class SrtReader {
         pushBack(b, bLine);
         pushBack(a, aLine);
       }
+    }
+
+    /**
+     * After a blank line, with nothing pushed back: true when the cue ends here because the next non-blank lines are a
+     * timing line, or an index line and a timing line (the common case, read without making Strings). Otherwise the
+     * reader is left so that {@link #next()} returns the same lines again, and the caller decides.
+     */
+    private boolean endsBeforeNextCue() throws IOException {
+      boolean more;
+      while ((more = lines.next()) && isBlank(lines.buffer(), lines.start, lines.end)) {
+        // skip the blank lines between cues
+      }
+      if (!more) return true;
+      lineNumber = lines.lineNumber;
+      char[] b = lines.buffer();
+      if (SrtSyntax.looksLikeTiming(b, lines.start, lines.end, lines.arrow)) {
+        lines.unread();
+        return true;
+      }
+      if (lines.arrow || !holdIndex(b, lines.start, lines.end)) {
+        lines.unread();
+        return false;
+      }
+      int aLine = lineNumber;
+      if (lines.next()) {
+        if (SrtSyntax.looksLikeTiming(lines.buffer(), lines.start, lines.end, lines.arrow)) {
+          lines.unread();
+          pendingIndex = true;
+          indexLine = aLine;
+          return true;
+        }
+        lines.unread();
+      }
+      pushBack(new String(index, 0, indexLength), aLine);
+      return false;
     }
 
     private void emit(long startMs, long endMs, int timingLine) {

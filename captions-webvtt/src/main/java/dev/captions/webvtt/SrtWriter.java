@@ -2,9 +2,12 @@ package dev.captions.webvtt;
 
 import dev.captions.model.CaptionTrack;
 import dev.captions.model.Cue;
+<<<<<<< HEAD
 import dev.captions.webvtt.internal.TextOutput;
+=======
+import dev.captions.webvtt.internal.CharSink;
+>>>>>>> perf
 import dev.captions.webvtt.internal.TextSanitizer;
-import dev.captions.webvtt.internal.VttSyntax;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -19,10 +22,12 @@ import java.io.Writer;
  */
 public final class SrtWriter {
   private final String newline;
+  private final boolean lf;
   private final boolean speakerPrefix;
 
   private SrtWriter(Builder b) {
     this.newline = b.newline;
+    this.lf = newline.equals("\n");
     this.speakerPrefix = b.speakerPrefix;
   }
 
@@ -52,7 +57,11 @@ public final class SrtWriter {
   /** A write in progress. Not thread-safe. */
   public final class Session {
     private final Writer out;
+<<<<<<< HEAD
     private final StringBuilder sb = new StringBuilder(TextOutput.FLUSH_AT + 1024);
+=======
+    private final CharSink sb = new CharSink(9216);
+>>>>>>> perf
     private final StringBuilder line = new StringBuilder(256);
     private int index;
 
@@ -63,22 +72,30 @@ public final class SrtWriter {
     public void cue(Cue cue) throws IOException {
       if (index > 0) sb.append(newline);
       sb.append(++index).append(newline);
-      VttSyntax.appendTimestamp(sb, cue.startMs(), ',');
+      sb.appendTimestamp(cue.startMs(), ',');
       sb.append(" --> ");
-      VttSyntax.appendTimestamp(sb, cue.endMs(), ',');
+      sb.appendTimestamp(cue.endMs(), ',');
       sb.append(newline);
       int an = SrtPositions.toAn(cue.settings());
       if (an > 0) sb.append("{\\an").append(an).append('}');
-      line.setLength(0);
-      if (speakerPrefix && cue.speaker() != null) line.append(cue.speaker()).append(": ");
-      TextSanitizer.append(cue.text(), false, false, line);
-      if (newline.equals("\n") && line.indexOf("-->") < 0) {
-        sb.append(line);
-      } else {
-        appendSlow();
+      boolean prefix = speakerPrefix && cue.speaker() != null;
+      // Fast path: text that needs no sanitizing and holds no "-->" is written as it is.
+      if (prefix || !lf || !TextSanitizer.appendIfClean(cue.text(), false, true, sb)) {
+        line.setLength(0);
+        if (prefix) line.append(cue.speaker()).append(": ");
+        TextSanitizer.append(cue.text(), false, false, line);
+        if (lf && line.indexOf("-->") < 0) {
+          sb.append(line);
+        } else {
+          appendSlow();
+        }
       }
       sb.append(newline);
+<<<<<<< HEAD
       TextOutput.drainIfFull(sb, out);
+=======
+      if (sb.length() >= 8192) sb.drainTo(out);
+>>>>>>> perf
     }
 
     private void appendSlow() {
@@ -87,7 +104,7 @@ public final class SrtWriter {
         if (c == '\n') {
           sb.append(newline);
         } else if (c == '>' && i >= 2 && line.charAt(i - 1) == '-' && line.charAt(i - 2) == '-') {
-          sb.setLength(sb.length() - 1);
+          sb.truncate(sb.length() - 1);
           sb.append(" ->");
         } else {
           sb.append(c);
@@ -96,7 +113,12 @@ public final class SrtWriter {
     }
 
     public void flush() throws IOException {
+<<<<<<< HEAD
       TextOutput.flush(sb, out);
+=======
+      sb.drainTo(out);
+      out.flush();
+>>>>>>> perf
     }
   }
 

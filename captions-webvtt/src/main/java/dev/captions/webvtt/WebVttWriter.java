@@ -6,6 +6,7 @@ import dev.captions.model.CueSettings;
 import dev.captions.model.Region;
 import dev.captions.model.TrackKind;
 import dev.captions.model.TrackMetadata;
+import dev.captions.webvtt.internal.CharSink;
 import dev.captions.webvtt.internal.Entities;
 import dev.captions.webvtt.internal.TextOutput;
 import dev.captions.webvtt.internal.TextSanitizer;
@@ -27,12 +28,14 @@ import java.io.Writer;
  */
 public final class WebVttWriter {
   private final String newline;
+  private final boolean lf;
   private final boolean escapePlainText;
   private final boolean writeMetadata;
   private final boolean writeSpeaker;
 
   private WebVttWriter(Builder b) {
     this.newline = b.newline;
+    this.lf = newline.equals("\n");
     this.escapePlainText = b.escapePlainText;
     this.writeMetadata = b.writeMetadata;
     this.writeSpeaker = b.writeSpeaker;
@@ -67,7 +70,13 @@ public final class WebVttWriter {
   /** A write in progress. Not thread-safe. Call {@link #flush()} at the end; it does not close the writer. */
   public final class Session {
     private final Writer out;
+<<<<<<< HEAD
     private final StringBuilder sb = new StringBuilder(TextOutput.FLUSH_AT + 1024);
+=======
+    private final CharSink buf = new CharSink(FLUSH_AT + 1024);
+    /** Scratch for the header and the rarer parts of a cue (settings, speaker, text that needs escaping). */
+    private final StringBuilder sb = new StringBuilder(256);
+>>>>>>> perf
 
     private Session(Writer out) {
       this.out = out;
@@ -111,7 +120,13 @@ public final class WebVttWriter {
       }
       for (String css : m.styles()) block("STYLE", css);
       for (String note : m.notes()) block("NOTE", note);
+<<<<<<< HEAD
       TextOutput.drainIfFull(sb, out);
+=======
+      buf.append(sb);
+      sb.setLength(0);
+      maybeFlush();
+>>>>>>> perf
     }
 
     private void block(String keyword, String body) {
@@ -133,25 +148,43 @@ public final class WebVttWriter {
 
     /** Writes one cue. */
     public void cue(Cue cue) throws IOException {
-      sb.append(newline);
+      CharSink o = buf;
+      o.append(newline);
       String id = cue.id();
-      if (id != null && !id.isEmpty()) sb.append(id).append(newline);
-      VttSyntax.appendTimestamp(sb, cue.startMs(), '.');
-      sb.append(" --> ");
-      VttSyntax.appendTimestamp(sb, cue.endMs(), '.');
+      if (id != null && !id.isEmpty()) o.append(id).append(newline);
+      o.appendTimestamp(cue.startMs(), '.');
+      o.append(" --> ");
+      o.appendTimestamp(cue.endMs(), '.');
       CueSettings s = cue.settings();
-      if (s != CueSettings.DEFAULT && !s.isDefault()) appendSettings(s);
-      sb.append(newline);
-      int textAt = sb.length();
+      if (s != CueSettings.DEFAULT && !s.isDefault()) {
+        sb.setLength(0);
+        appendSettings(s);
+        o.append(sb);
+      }
+      o.append(newline);
       if (writeSpeaker && cue.speaker() != null) {
+        sb.setLength(0);
         sb.append("<v ");
         Entities.escape(cue.speaker().replace('\n', ' ').replace('\r', ' '), sb);
-        sb.append('>');
+        o.append(sb.append('>'));
       }
+<<<<<<< HEAD
       TextSanitizer.append(cue.text(), escapePlainText, true, sb);
       newlines(textAt);
       sb.append(newline);
       TextOutput.drainIfFull(sb, out);
+=======
+      if (lf) {
+        TextSanitizer.append(cue.text(), escapePlainText, true, o);
+      } else {
+        sb.setLength(0);
+        TextSanitizer.append(cue.text(), escapePlainText, true, sb);
+        newlines(0);
+        o.append(sb);
+      }
+      o.append(newline);
+      maybeFlush();
+>>>>>>> perf
     }
 
     private void appendSettings(CueSettings s) {
@@ -175,17 +208,28 @@ public final class WebVttWriter {
       }
     }
 
-    /** Replaces the LFs the sanitizer produced from {@code from} on with the chosen line ending. */
+    /** Replaces the LFs the sanitizer produced in {@link #sb} from {@code from} on with the chosen line ending. */
     private void newlines(int from) {
-      if (newline.equals("\n")) return;
+      if (lf) return;
       for (int i = sb.length() - 1; i >= from; i--) {
         if (sb.charAt(i) == '\n') sb.replace(i, i + 1, newline);
       }
     }
 
+<<<<<<< HEAD
     /** Writes what is buffered and flushes the writer. */
     public void flush() throws IOException {
       TextOutput.flush(sb, out);
+=======
+    private void maybeFlush() throws IOException {
+      if (buf.length() >= FLUSH_AT) buf.drainTo(out);
+    }
+
+    /** Writes what is buffered and flushes the writer. */
+    public void flush() throws IOException {
+      buf.drainTo(out);
+      out.flush();
+>>>>>>> perf
     }
   }
 

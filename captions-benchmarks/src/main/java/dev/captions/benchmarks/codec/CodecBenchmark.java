@@ -1,6 +1,7 @@
 package dev.captions.benchmarks.codec;
 
 import dev.captions.model.CaptionTrack;
+import dev.captions.webvtt.SrtCodec;
 import dev.captions.webvtt.SrtReader;
 import dev.captions.webvtt.SrtWriter;
 import dev.captions.webvtt.WebVttReader;
@@ -100,6 +101,25 @@ public class CodecBenchmark {
     SrtReader.create().stream(new ByteArrayInputStream(srtBytes),
         c::accept, d -> {});
     return c.n;
+  }
+
+  @Benchmark
+  public int parseSrtToTrack() throws IOException {
+    return SrtReader.create().read(new StringReader(srt)).track().cues().size();
+  }
+
+  /** What the pipeline and CLI use: {@link #parseSrtToTrack()} plus the conversion of cue text to WebVTT markup. */
+  @Benchmark
+  public int srtCodecRead() throws IOException {
+    return new SrtCodec().read(new StringReader(srt)).track().cues().size();
+  }
+
+  /** What the pipeline and CLI use: {@link #writeSrt()} plus the conversion of WebVTT markup to SRT text. */
+  @Benchmark
+  public Writer srtCodecWrite() throws IOException {
+    Writer w = Writer.nullWriter();
+    new SrtCodec().write(track, w);
+    return w;
   }
 
   @Benchmark

@@ -42,6 +42,35 @@ public final class TextSanitizer {
     }
   }
 
+  /** {@link #append(String, boolean, boolean, StringBuilder)} into a {@link CharSink}. */
+  public static void append(String s, boolean escapeMarkup, boolean defuseArrow, CharSink out) {
+    if (appendIfClean(s, escapeMarkup, defuseArrow, out)) return;
+    StringBuilder sb = new StringBuilder(s.length() + 16);
+    append(s, escapeMarkup, defuseArrow, sb);
+    out.append(sb);
+  }
+
+  /**
+   * Appends {@code s} as it is and returns true when it is already safe (the common case); otherwise appends nothing
+   * and returns false. The check is a few {@code indexOf} calls, which the JVM vectorises, instead of a loop per char.
+   */
+  public static boolean appendIfClean(String s, boolean escapeMarkup, boolean defuseArrow, CharSink out) {
+    int n = s.length();
+    if (n > 0) {
+      char first = s.charAt(0);
+      char last = s.charAt(n - 1);
+      if (first == '\n' || first == '\r' || last == '\n' || last == '\r') return false;
+    }
+    if (s.indexOf('\r') >= 0 || s.indexOf('\0') >= 0 || s.indexOf("\n\n") >= 0) return false;
+    if (escapeMarkup) {
+      if (s.indexOf('&') >= 0 || s.indexOf('<') >= 0 || s.indexOf('>') >= 0) return false;
+    } else if (defuseArrow && s.indexOf("-->") >= 0) {
+      return false;
+    }
+    out.append(s);
+    return true;
+  }
+
   private static boolean needsWork(String s, boolean escapeMarkup, boolean defuseArrow) {
     int n = s.length();
     if (n > 0 && (s.charAt(0) == '\n' || s.charAt(0) == '\r' || s.charAt(n - 1) == '\n' || s.charAt(n - 1) == '\r')) {
