@@ -2,11 +2,8 @@ package dev.captions.webvtt;
 
 import dev.captions.model.CaptionTrack;
 import dev.captions.model.Cue;
-<<<<<<< HEAD
-import dev.captions.webvtt.internal.TextOutput;
-=======
 import dev.captions.webvtt.internal.CharSink;
->>>>>>> perf
+import dev.captions.webvtt.internal.TextOutput;
 import dev.captions.webvtt.internal.TextSanitizer;
 import java.io.IOException;
 import java.io.Writer;
@@ -57,11 +54,7 @@ public final class SrtWriter {
   /** A write in progress. Not thread-safe. */
   public final class Session {
     private final Writer out;
-<<<<<<< HEAD
-    private final StringBuilder sb = new StringBuilder(TextOutput.FLUSH_AT + 1024);
-=======
     private final CharSink sb = new CharSink(9216);
->>>>>>> perf
     private final StringBuilder line = new StringBuilder(256);
     private int index;
 
@@ -91,11 +84,7 @@ public final class SrtWriter {
         }
       }
       sb.append(newline);
-<<<<<<< HEAD
-      TextOutput.drainIfFull(sb, out);
-=======
-      if (sb.length() >= 8192) sb.drainTo(out);
->>>>>>> perf
+      if (sb.length() >= TextOutput.FLUSH_AT) sb.drainTo(out);
     }
 
     private void appendSlow() {
@@ -113,12 +102,8 @@ public final class SrtWriter {
     }
 
     public void flush() throws IOException {
-<<<<<<< HEAD
-      TextOutput.flush(sb, out);
-=======
       sb.drainTo(out);
       out.flush();
->>>>>>> perf
     }
   }
 

@@ -7,8 +7,8 @@ import dev.captions.model.Region;
 import dev.captions.model.TrackKind;
 import dev.captions.model.TrackMetadata;
 import dev.captions.webvtt.internal.CharSink;
-import dev.captions.webvtt.internal.Entities;
 import dev.captions.webvtt.internal.TextOutput;
+import dev.captions.webvtt.internal.Entities;
 import dev.captions.webvtt.internal.TextSanitizer;
 import dev.captions.webvtt.internal.VttSyntax;
 import java.io.IOException;
@@ -27,6 +27,7 @@ import java.io.Writer;
  * <p>Immutable and thread-safe. Writes through a small buffer: memory does not grow with the track.
  */
 public final class WebVttWriter {
+
   private final String newline;
   private final boolean lf;
   private final boolean escapePlainText;
@@ -70,13 +71,9 @@ public final class WebVttWriter {
   /** A write in progress. Not thread-safe. Call {@link #flush()} at the end; it does not close the writer. */
   public final class Session {
     private final Writer out;
-<<<<<<< HEAD
-    private final StringBuilder sb = new StringBuilder(TextOutput.FLUSH_AT + 1024);
-=======
-    private final CharSink buf = new CharSink(FLUSH_AT + 1024);
+    private final CharSink buf = new CharSink(TextOutput.FLUSH_AT + 1024);
     /** Scratch for the header and the rarer parts of a cue (settings, speaker, text that needs escaping). */
     private final StringBuilder sb = new StringBuilder(256);
->>>>>>> perf
 
     private Session(Writer out) {
       this.out = out;
@@ -120,13 +117,9 @@ public final class WebVttWriter {
       }
       for (String css : m.styles()) block("STYLE", css);
       for (String note : m.notes()) block("NOTE", note);
-<<<<<<< HEAD
-      TextOutput.drainIfFull(sb, out);
-=======
       buf.append(sb);
       sb.setLength(0);
       maybeFlush();
->>>>>>> perf
     }
 
     private void block(String keyword, String body) {
@@ -168,12 +161,6 @@ public final class WebVttWriter {
         Entities.escape(cue.speaker().replace('\n', ' ').replace('\r', ' '), sb);
         o.append(sb.append('>'));
       }
-<<<<<<< HEAD
-      TextSanitizer.append(cue.text(), escapePlainText, true, sb);
-      newlines(textAt);
-      sb.append(newline);
-      TextOutput.drainIfFull(sb, out);
-=======
       if (lf) {
         TextSanitizer.append(cue.text(), escapePlainText, true, o);
       } else {
@@ -184,7 +171,6 @@ public final class WebVttWriter {
       }
       o.append(newline);
       maybeFlush();
->>>>>>> perf
     }
 
     private void appendSettings(CueSettings s) {
@@ -216,20 +202,14 @@ public final class WebVttWriter {
       }
     }
 
-<<<<<<< HEAD
-    /** Writes what is buffered and flushes the writer. */
-    public void flush() throws IOException {
-      TextOutput.flush(sb, out);
-=======
     private void maybeFlush() throws IOException {
-      if (buf.length() >= FLUSH_AT) buf.drainTo(out);
+      if (buf.length() >= TextOutput.FLUSH_AT) buf.drainTo(out);
     }
 
     /** Writes what is buffered and flushes the writer. */
     public void flush() throws IOException {
       buf.drainTo(out);
       out.flush();
->>>>>>> perf
     }
   }
 

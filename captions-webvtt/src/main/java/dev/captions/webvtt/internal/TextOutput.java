@@ -39,19 +39,4 @@ public final class TextOutput {
     }
     return newline;
   }
-
-  /** Hands {@code sb} to {@code out} and empties it once it holds {@link #FLUSH_AT} chars or more. */
-  public static void drainIfFull(StringBuilder sb, Writer out) throws IOException {
-    if (sb.length() >= FLUSH_AT) {
-      out.append(sb);
-      sb.setLength(0);
-    }
-  }
-
-  /** Hands all of {@code sb} to {@code out}, empties it and flushes {@code out}. */
-  public static void flush(StringBuilder sb, Writer out) throws IOException {
-    out.append(sb);
-    sb.setLength(0);
-    out.flush();
-  }
 }
