@@ -69,7 +69,9 @@ final class Segmenter {
     int[] back = new int[n + 1];
     java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
     best[0] = 0;
-    int maxWidth = p.maxCharsPerLine() * p.maxLines();
+    // A cheap bound before the exact fits() check. width counts the space between every pair of words, but each line
+    // break swallows one space, so maxLines full lines hold maxLines - 1 more characters than their sum.
+    int maxWidth = p.maxCharsPerLine() * p.maxLines() + p.maxLines() - 1;
     for (int j = 1; j <= n; j++) {
       int gj = from + j;
       long lastEnd = 0;

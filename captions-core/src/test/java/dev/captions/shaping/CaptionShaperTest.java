@@ -67,6 +67,28 @@ class CaptionShaperTest {
   }
 
   @Test
+  void textFillingBothLinesExactlyIsOneCue() {
+    // Shrunk from a ShapingPropertiesTest failure: 85 characters with spaces are two full 42-character lines, because
+    // the line break takes the place of one space. All words at 0 ms, so any split leaves a 1 ms flashing cue.
+    List<TimedWord> w = say("aa, aaa, aaaa, aaaa, aaaaaaaaa aaaaaaaaaa, aaaaa, aaaaaaaaaa aaaaaaaaaaa aaaaaaaaaaa,",
+        0, 0, 0, "A");
+    List<Cue> cues = shape(w).track().cues();
+    assertThat(cues).extracting(Cue::text)
+        .containsExactly("aa, aaa, aaaa, aaaa, aaaaaaaaa aaaaaaaaaa,\naaaaa, aaaaaaaaaa aaaaaaaaaaa aaaaaaaaaaa,");
+    assertThat(cues.get(0).words()).isEqualTo(w);
+  }
+
+  @Test
+  void fullTwoLineCueIsNotSplitAtNormalPace() {
+    // The same bound at speaking pace: a sentence of exactly two full lines stays one cue rather than two.
+    List<TimedWord> w = say("We should leave before it gets dark, since the roads out there are not safe at night.",
+        0, 250, 30, "A");
+    List<Cue> cues = shape(w).track().cues();
+    assertThat(cues).extracting(Cue::text)
+        .containsExactly("We should leave before it gets dark, since\nthe roads out there are not safe at night.");
+  }
+
+  @Test
   void shortCueIsExtendedIntoTheFollowingGapRatherThanOverlapping() {
     List<TimedWord> w = new ArrayList<>(say("Stop!", 0, 400, 0, null));
     w.addAll(say("Who goes there in the dark?", 1200, 250, 30, null));
