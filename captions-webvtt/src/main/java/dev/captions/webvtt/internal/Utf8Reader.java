@@ -3,6 +3,12 @@ package dev.captions.webvtt.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.nio.Buffer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A UTF-8 decoding {@link Reader} with an ASCII fast path: caption files are mostly ASCII, and the JDK's
@@ -10,8 +16,28 @@ import java.io.Reader;
  * U+FFFD (at least one byte is consumed for each); it never throws for content. Not thread-safe.
  */
 public final class Utf8Reader extends Reader {
+  private static final long HIGH_BITS = 0x8080808080808080L;
+  /**
+   * Shorter ASCII runs are copied by a plain loop: below this the decoder call costs more than it saves (measured on
+   * French text, where runs between accented letters are ~20 bytes).
+   */
+  private static final int MIN_BULK_RUN = 32;
+
   private final InputStream in;
   private final byte[] bytes = new byte[1 << 16];
+  /** Finds ASCII runs 8 bytes at a time; its position and limit are never changed. */
+  private final ByteBuffer scanView = ByteBuffer.wrap(bytes);
+  /**
+   * Copies ASCII runs: since JDK 17 the US-ASCII decoder checks and widens a run with the vectorised intrinsics behind
+   * {@code String} (about 4× a per-byte loop here). It only ever sees bytes already known to be ASCII.
+   */
+  private final ByteBuffer decodeView = ByteBuffer.wrap(bytes);
+  private final CharsetDecoder ascii = StandardCharsets.US_ASCII.newDecoder()
+      .onMalformedInput(CodingErrorAction.REPORT)
+      .onUnmappableCharacter(CodingErrorAction.REPORT);
+  /** The caller's array that {@link #charView} wraps; callers normally pass the same array to every read. */
+  private char[] wrapped;
+  private CharBuffer charView;
   private int pos;
   private int limit;
   private boolean eof;
@@ -36,15 +62,12 @@ public final class Utf8Reader extends Reader {
       if (limit - pos < 4 && !eof) refill();
       if (pos >= limit) break;
       int n = Math.min(end - o, limit - pos);
-      int p = pos;
-      int stop = p + n;
-      while (p < stop) {
-        byte x = b[p];
-        if (x < 0) break;
-        cbuf[o++] = (char) x;
-        p++;
+      int p = asciiEnd(pos, pos + n);
+      if (p > pos) {
+        copyAscii(pos, p, cbuf, o);
+        o += p - pos;
+        pos = p;
       }
-      pos = p;
       if (o >= end || pos >= limit || b[pos] >= 0) continue;
       int b0 = b[pos] & 0xFF;
       int need = b0 >= 0xF0 ? (b0 <= 0xF4 ? 4 : 0) : b0 >= 0xE0 ? 3 : b0 >= 0xC2 ? 2 : 0;
@@ -93,6 +116,38 @@ public final class Utf8Reader extends Reader {
       }
     }
     return o == off ? -1 : o - off;
+  }
+
+  /** Returns the index of the first byte in {@code bytes[p, stop)} that is not ASCII, or {@code stop}. */
+  private int asciiEnd(int p, int stop) {
+    ByteBuffer v = scanView;
+    while (p <= stop - 8 && (v.getLong(p) & HIGH_BITS) == 0) p += 8;
+    byte[] b = bytes;
+    while (p < stop && b[p] >= 0) p++;
+    return p;
+  }
+
+  /** Copies the ASCII bytes {@code bytes[from, to)} to {@code cbuf} at {@code o}, which has room for them. */
+  private void copyAscii(int from, int to, char[] cbuf, int o) {
+    int done = 0;
+    int n = to - from;
+    if (n >= MIN_BULK_RUN) {
+      CharBuffer cb = charView;
+      if (wrapped != cbuf) {
+        cb = CharBuffer.wrap(cbuf);
+        charView = cb;
+        wrapped = cbuf;
+      }
+      ByteBuffer bb = decodeView;
+      // Through Buffer: the covariant overrides of limit/position are JDK 9+ and missing on Android.
+      ((Buffer) bb).limit(to).position(from);
+      ((Buffer) cb).limit(o + n).position(o);
+      ascii.reset();
+      ascii.decode(bb, cb, false);
+      done = bb.position() - from; // n, unless a decoder elsewhere stops early; the loop below finishes the run
+    }
+    byte[] b = bytes;
+    for (int i = done; i < n; i++) cbuf[o + i] = (char) b[from + i];
   }
 
   private void refill() throws IOException {

@@ -36,6 +36,73 @@ class Utf8ReaderTest {
     assertThat(ours.replace("\uFFFD", "")).isEqualTo(jdk.replace("\uFFFD", ""));
   }
 
+  /** Bytes with long ASCII runs between arbitrary (often malformed) bytes, so that the bulk ASCII copy is used. */
+  private static byte[] withAsciiRuns(byte[] noise, int runLength) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < noise.length; i++) {
+      for (int k = 0; k < runLength + i % 11; k++) out.write('a' + (i + k) % 26);
+      out.write(noise[i]);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * Reads of one char never take the bulk ASCII path, so they are the reference: larger reads must give exactly the
+   * same chars, replacement characters included.
+   */
+  @Property(tries = 300)
+  void bulkAsciiCopyDecodesLikeSingleCharReads(@ForAll byte[] noise, @ForAll @IntRange(min = 0, max = 80) int runLength,
+      @ForAll @IntRange(min = 2, max = 300) int chunk) throws IOException {
+    byte[] bytes = withAsciiRuns(noise, runLength);
+    String reference = readAll(new Utf8Reader(new ByteArrayInputStream(bytes)), 1);
+    assertThat(readAll(new Utf8Reader(new ByteArrayInputStream(bytes)), chunk)).isEqualTo(reference);
+  }
+
+  @Property(tries = 300)
+  void longAsciiRunsMatchTheJdk(@ForAll String s, @ForAll @IntRange(min = 0, max = 80) int runLength,
+      @ForAll @IntRange(min = 1, max = 300) int chunk) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      for (int k = 0; k < runLength; k++) sb.append((char) ('A' + (i + k) % 26));
+      sb.append(s.charAt(i));
+    }
+    byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+    assertThat(readAll(new Utf8Reader(new ByteArrayInputStream(bytes)), chunk))
+        .isEqualTo(new String(bytes, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void malformedSequencesBecomeOneReplacementPerMaximalPrefix() throws IOException {
+    String run = "x".repeat(40);
+    byte[] bytes = (run + "\u0001" + run + "\u0002" + run + "\u0003" + run).getBytes(StandardCharsets.ISO_8859_1);
+    // Lone continuation byte, overlong lead, encoded surrogate (ED A0 80), truncated 3-byte sequence.
+    bytes[40] = (byte) 0x80;
+    bytes[81] = (byte) 0xC0;
+    byte[] tail = {(byte) 0xED, (byte) 0xA0, (byte) 0x80, 'y', (byte) 0xE2, (byte) 0x82};
+    byte[] all = java.util.Arrays.copyOf(bytes, bytes.length + tail.length);
+    System.arraycopy(tail, 0, all, bytes.length, tail.length);
+    String expected = run + "\uFFFD" + run + "\uFFFD" + run + "\u0003" + run + "\uFFFD\uFFFD\uFFFDy\uFFFD";
+    for (int chunk : new int[] {1, 3, 33, 8192}) {
+      assertThat(readAll(new Utf8Reader(new ByteArrayInputStream(all)), chunk)).as("chunk %d", chunk).isEqualTo(expected);
+    }
+  }
+
+  /** A new array or an offset on every read: the reader must not write through a stale wrapper of an earlier array. */
+  @Test
+  void readsIntoChangingArraysAndOffsets() throws IOException {
+    String text = ("It was the best of times, it was the worst of times \u00e9\ud83d\ude00\n").repeat(2000);
+    Utf8Reader r = new Utf8Reader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; ; i++) {
+      char[] buf = new char[100 + i % 7];
+      int off = i % 5;
+      int n = r.read(buf, off, buf.length - off);
+      if (n < 0) break;
+      sb.append(buf, off, n);
+    }
+    assertThat(sb.toString()).isEqualTo(text);
+  }
+
   @Test
   void largeInputAcrossBufferBoundaries() throws IOException {
     StringBuilder sb = new StringBuilder();
