@@ -12,13 +12,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.captions.Captions;
 import dev.captions.PipelineResult;
 import dev.captions.codec.CaptionFormat;
-import dev.captions.media.ittybit.IttybitMediaProcessor;
 import dev.captions.model.MediaRef;
 import dev.captions.model.MediaSource;
 import dev.captions.shaping.Repair;
@@ -27,8 +25,6 @@ import dev.captions.spi.Transcriber;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,22 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * pipeline shapes and writes WebVTT, Ittybit burns it into the video, and the result is the captioned video's URL.
  * One pipeline call replaces the seed's four hand-written steps and its hand-rolled WebVTT writer.
  */
-class Flow1IttybitGeminiBurnInTest {
-  WireMockServer wm;
-  IttybitMediaProcessor ittybit;
+class Flow1IttybitGeminiBurnInTest extends IttybitFlowTest {
   @TempDir Path out;
-
-  @BeforeEach
-  void start() {
-    wm = FlowStubs.server();
-    ittybit = FlowStubs.ittybit(wm);
-  }
-
-  @AfterEach
-  void stop() {
-    ittybit.close();
-    wm.stop();
-  }
 
   @Test
   void audioExtractionGeminiTranscriptionShapedWebVttAndBurnInGiveTheCaptionedVideoUrl() {

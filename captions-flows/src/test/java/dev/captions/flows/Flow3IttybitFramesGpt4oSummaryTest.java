@@ -12,13 +12,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.captions.Captions;
 import dev.captions.PipelineResult;
 import dev.captions.codec.CaptionFormat;
-import dev.captions.media.ittybit.IttybitMediaProcessor;
 import dev.captions.model.Chapter;
 import dev.captions.model.MediaSource;
 import dev.captions.model.VideoSummary;
@@ -28,8 +26,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,24 +35,10 @@ import org.junit.jupiter.api.io.TempDir;
  * chapters; the pipeline also writes the chapters as a WebVTT chapters track. The pipeline transcribes first (Ittybit
  * audio → Gemini), so the summary sees what is said as well as what is shown.
  */
-class Flow3IttybitFramesGpt4oSummaryTest {
+class Flow3IttybitFramesGpt4oSummaryTest extends IttybitFlowTest {
   static final long FRAME_CREATE_DELAY_MS = 150;
 
-  WireMockServer wm;
-  IttybitMediaProcessor ittybit;
   @TempDir Path out;
-
-  @BeforeEach
-  void start() {
-    wm = FlowStubs.server();
-    ittybit = FlowStubs.ittybit(wm);
-  }
-
-  @AfterEach
-  void stop() {
-    ittybit.close();
-    wm.stop();
-  }
 
   @Test
   void framesInParallelAndGpt4oGiveASummaryWithChaptersAlsoWrittenAsAWebVttChaptersTrack() {

@@ -6,16 +6,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.captions.CaptionPipeline;
 import dev.captions.Captions;
 import dev.captions.InvalidMediaException;
 import dev.captions.codec.CaptionFormat;
-import dev.captions.media.ittybit.IttybitMediaProcessor;
 import dev.captions.model.MediaSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,23 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code run()} with a typed error saying how to fix it, before any (paid) request is sent and without writing
  * anything.
  */
-class LocalFileToUrlOnlyProviderTest {
-  WireMockServer wm;
-  IttybitMediaProcessor ittybit;
+class LocalFileToUrlOnlyProviderTest extends IttybitFlowTest {
   @TempDir Path dir;
 
   @BeforeEach
-  void start() {
-    wm = FlowStubs.server();
-    ittybit = FlowStubs.ittybit(wm);
+  void answerEverything() {
     // Every service would answer, so a request that slipped through could not fail on its own.
     wm.stubFor(any(anyUrl()).willReturn(okJson("{}")));
-  }
-
-  @AfterEach
-  void stop() {
-    ittybit.close();
-    wm.stop();
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiPredicate;
 
 /**
  * The low-level WebVTT parser: the W3C "WebVTT parser algorithm" (browser mode), pushing what it finds to a
@@ -245,7 +246,19 @@ public final class WebVttParser {
   /** "Parse the WebVTT cue settings". Sets lastRegion. */
   private CueSettings parseSettings(String input, int lineNumber) {
     lastRegion = null;
-    CueSettings.Builder s = null;
+    if (input.isEmpty()) return CueSettings.DEFAULT; // most cues: no builder at all
+    CueSettings.Builder s = CueSettings.builder();
+    forEachSetting(input, lineNumber, "cue", (name, value) -> applySetting(s, name, value));
+    s.region(lastRegion == null ? null : lastRegion.id);
+    return s.build();
+  }
+
+  /**
+   * Splits a settings line on ASCII white space into {@code name:value} tokens, as both the cue-settings and the
+   * region-settings algorithms do; a token without a name or a value, or one {@code apply} rejects, is skipped with a
+   * warning.
+   */
+  private void forEachSetting(String input, int lineNumber, String kind, BiPredicate<String, String> apply) {
     int n = input.length();
     int i = 0;
     while (i < n) {
@@ -255,22 +268,13 @@ public final class WebVttParser {
       if (from == i) break;
       String token = input.substring(from, i);
       int colon = token.indexOf(':');
-      if (colon <= 0 || colon == token.length() - 1) {
-        ignored(lineNumber, token);
-        continue;
+      boolean ok = colon > 0 && colon < token.length() - 1
+          && apply.test(token.substring(0, colon), token.substring(colon + 1));
+      if (!ok) {
+        handler.diagnostic(Diagnostic.warning(lineNumber, 0,
+            "ignored invalid " + kind + " setting '" + abbreviate(token) + "'"));
       }
-      String name = token.substring(0, colon);
-      String value = token.substring(colon + 1);
-      if (s == null) s = CueSettings.builder();
-      if (!applySetting(s, name, value)) ignored(lineNumber, token);
     }
-    if (s == null) return CueSettings.DEFAULT;
-    s.region(lastRegion == null ? null : lastRegion.id);
-    return s.build();
-  }
-
-  private void ignored(int lineNumber, String token) {
-    handler.diagnostic(Diagnostic.warning(lineNumber, 0, "ignored invalid cue setting '" + abbreviate(token) + "'"));
   }
 
   private boolean applySetting(CueSettings.Builder s, String name, String value) {
@@ -386,21 +390,7 @@ public final class WebVttParser {
   private VttRegion parseRegion(String input, int lineNumber) {
     VttRegion r = new VttRegion();
     r.lineNumber = lineNumber;
-    int n = input.length();
-    int i = 0;
-    while (i < n) {
-      while (i < n && VttSyntax.isAsciiWhitespace(input.charAt(i))) i++;
-      int from = i;
-      while (i < n && !VttSyntax.isAsciiWhitespace(input.charAt(i))) i++;
-      if (from == i) break;
-      String token = input.substring(from, i);
-      int colon = token.indexOf(':');
-      boolean ok = colon > 0 && colon < token.length() - 1 && applyRegionSetting(r, token.substring(0, colon),
-          token.substring(colon + 1));
-      if (!ok) {
-        handler.diagnostic(Diagnostic.warning(lineNumber, 0, "ignored invalid region setting '" + abbreviate(token) + "'"));
-      }
-    }
+    forEachSetting(input, lineNumber, "region", (name, value) -> applyRegionSetting(r, name, value));
     return r;
   }
 

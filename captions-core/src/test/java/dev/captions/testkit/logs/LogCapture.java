@@ -62,6 +62,18 @@ public final class LogCapture implements AutoCloseable {
     lines.add(text);
   }
 
+  /**
+   * Runs a call that is expected to fail and records the {@link dev.captions.CaptionsException} it throws with every
+   * cause, since messages and causes can leak a key just as log lines can.
+   */
+  public void recordFailure(Runnable call) {
+    try {
+      call.run();
+    } catch (dev.captions.CaptionsException e) {
+      for (Throwable c = e; c != null; c = c.getCause()) record(c.toString());
+    }
+  }
+
   public synchronized String text() {
     return String.join("\n", lines);
   }

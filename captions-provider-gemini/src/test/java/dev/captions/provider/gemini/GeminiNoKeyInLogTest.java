@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.captions.CaptionsException;
 import dev.captions.model.CaptionTrack;
 import dev.captions.model.Cue;
 import dev.captions.model.MediaSource;
@@ -54,16 +53,8 @@ class GeminiNoKeyInLogTest {
           TranscriptionOptions.builder().mediaDurationMs(120_000L).build());
       assertThat(t.segments()).hasSize(2);
       CaptionTrack track = CaptionTrack.of("en", TrackKind.SUBTITLES, List.of(Cue.of(0, 1000, "Hi")));
-      for (Runnable failing : List.<Runnable>of(
-          () -> new GeminiTranslator(settings).translate(track, TranslationOptions.to("de")),
-          () -> new GeminiTranscriber(settings).transcribe(MediaSource.of(wav), TranscriptionOptions.defaults()))) {
-        try {
-          failing.run();
-        } catch (CaptionsException e) {
-          log.record(e.toString());
-          for (Throwable c = e.getCause(); c != null; c = c.getCause()) log.record(c.toString());
-        }
-      }
+      log.recordFailure(() -> new GeminiTranslator(settings).translate(track, TranslationOptions.to("de")));
+      log.recordFailure(() -> new GeminiTranscriber(settings).transcribe(MediaSource.of(wav), TranscriptionOptions.defaults()));
 
       String text = log.text();
       assertThat(text).contains("retrying").contains("cut off").contains("API key not valid");
