@@ -117,7 +117,9 @@ class VoskTranscriberTest {
     byte[] wav = TestAudio.wav16k(TestAudio.speechSamples());
     Transcript t = VOSK.transcribe(MediaSource.of(new ByteArrayInputStream(wav), "speech.wav", null),
         TranscriptionOptions.defaults());
-    assertThat(texts(t)).isEqualTo(texts(speech));
+    // Same audio, so the same duration and (Vosk not being bit-for-bit repeatable, see below) nearly the same words.
+    assertThat(t.mediaDurationMs()).isEqualTo(speech.mediaDurationMs());
+    assertThat(TestAudio.wer(texts(speech), texts(t))).as("%s%nvs%n%s", speech.text(), t.text()).isLessThanOrEqualTo(0.1);
   }
 
   @Test
