@@ -78,6 +78,17 @@ public final class SrtReader {
     private int indexLine;
     /** Whether {@link #index} holds the next cue's index line and the reader is at its timing line. */
     private boolean pendingIndex;
+    /** Whether the next cue's timing line was already read into {@link #times}, from line {@link #pendingTimingLine}. */
+    private boolean pendingTiming;
+    private int pendingTimingLine;
+    /**
+     * The text read so far, while it is still LF-separated lines lying together in the line buffer: its length from
+     * {@link LineReader#markPosition()}, or -1 once the text lives in {@link #text} (or there is none). Most cues
+     * become one String straight from the buffer this way, without a copy through a StringBuilder.
+     */
+    private int sliceLength = -1;
+    /** Above this, text stops being held in the line buffer (which would otherwise grow with it). */
+    private static final int MAX_SLICE = 1 << 14;
 
     Session(Reader in, Consumer<Cue> cues, Consumer<Diagnostic> diagnostics) {
       this.lines = new LineReader(in);
@@ -104,6 +115,13 @@ public final class SrtReader {
       while (true) {
         String line;
         int first;
+        if (pendingTiming) {
+          // endsBeforeNextCue() read the next cue's index and timing lines.
+          pendingTiming = false;
+          lineNumber = pendingTimingLine;
+          cue();
+          continue;
+        }
         if (pendingIndex) {
           // readText() saw the blank line, this index line and a timing line after it.
           pendingIndex = false;
@@ -195,11 +213,19 @@ public final class SrtReader {
 
     private void skipText() throws IOException {
       readText();
+      dropText();
+    }
+
+    /** Forgets the text read by {@link #readText()}, releasing the line buffer's mark. */
+    private void dropText() {
+      text.setLength(0);
+      sliceLength = -1;
+      lines.clearMark();
     }
 
     /** Reads text lines up to the end of the cue, keeping blank lines inside the text out. */
     private void readText() throws IOException {
-      text.setLength(0);
+      dropText();
       String line;
       while (true) {
         if (pushedBack.isEmpty()) {
@@ -208,8 +234,7 @@ public final class SrtReader {
           lineNumber = lines.lineNumber;
           boolean blank = isBlank(lines.buffer(), lines.start, lines.end);
           if (!lines.arrow && !blank) {
-            if (text.length() > 0) text.append('\n');
-            text.append(lines.buffer(), lines.start, lines.end - lines.start);
+            appendCurrentLine();
             continue;
           }
           line = blank ? "" : lines.lineString();
@@ -217,11 +242,12 @@ public final class SrtReader {
           line = next();
         }
         if (!line.isEmpty() && !line.trim().isEmpty()) {
-          if (text.length() > 0 && SrtSyntax.looksLikeTiming(line) && SrtSyntax.parseTiming(line, times)) {
+          if (hasText() && SrtSyntax.looksLikeTiming(line) && SrtSyntax.parseTiming(line, times)) {
             // A timing line right after text: the previous cue had no blank line and the next has no index.
             pushBack(line, lineNumber);
             return;
           }
+          unslice();
           if (text.length() > 0) text.append('\n');
           text.append(line);
           continue;
@@ -251,6 +277,52 @@ public final class SrtReader {
     }
 
     /**
+     * Adds the current line to the text: by extending the slice when it directly follows the text after an LF, else
+     * through {@link #text}.
+     */
+    private void appendCurrentLine() {
+      char[] b = lines.buffer();
+      int from = lines.start;
+      int to = lines.end;
+      if (sliceLength < 0 && text.length() == 0) {
+        lines.mark(from);
+        sliceLength = to - from;
+        return;
+      }
+      if (sliceLength >= 0) {
+        int sliceEnd = lines.markPosition() + sliceLength;
+        if (from == sliceEnd + 1 && b[sliceEnd] == '\n' && to - lines.markPosition() <= MAX_SLICE) {
+          sliceLength = to - lines.markPosition();
+          return;
+        }
+        unslice();
+      }
+      text.append('\n');
+      text.append(b, from, to - from);
+    }
+
+    /** Moves the text from the line buffer into {@link #text}. */
+    private void unslice() {
+      if (sliceLength < 0) return;
+      text.append(lines.buffer(), lines.markPosition(), sliceLength);
+      sliceLength = -1;
+      lines.clearMark();
+    }
+
+    private boolean hasText() {
+      return sliceLength >= 0 || text.length() > 0;
+    }
+
+    /** The cue text read by {@link #readText()}; releases the line buffer's mark. */
+    private String takeText() {
+      if (sliceLength < 0) return text.toString();
+      String t = new String(lines.buffer(), lines.markPosition(), sliceLength);
+      sliceLength = -1;
+      lines.clearMark();
+      return t;
+    }
+
+    /**
      * After a blank line, with nothing pushed back: true when the cue ends here because the next non-blank lines are a
      * timing line, or an index line and a timing line (the common case, read without making Strings). Otherwise the
      * reader is left so that {@link #next()} returns the same lines again, and the caller decides.
@@ -274,6 +346,13 @@ public final class SrtReader {
       int aLine = lineNumber;
       if (lines.next()) {
         if (SrtSyntax.looksLikeTiming(lines.buffer(), lines.start, lines.end, lines.arrow)) {
+          if (SrtSyntax.parseTiming(lines.buffer(), lines.start, lines.end, times)) {
+            // The common case: the next cue's index and valid timing, each scanned once.
+            pendingTiming = true;
+            pendingTimingLine = lines.lineNumber;
+            lineNumber = lines.lineNumber;
+            return true;
+          }
           lines.unread();
           pendingIndex = true;
           indexLine = aLine;
@@ -289,9 +368,10 @@ public final class SrtReader {
       if (endMs <= startMs) {
         diagnostics.accept(Diagnostic.warning(timingLine, 0, "dropped cue: its end (" + endMs
             + " ms) is not after its start (" + startMs + " ms)"));
+        dropText();
         return;
       }
-      String t = text.toString();
+      String t = takeText();
       CueSettings settings = CueSettings.DEFAULT;
       int an = t.indexOf("{\\an");
       if (an >= 0 && an + 5 < t.length() && t.charAt(an + 5) == '}'

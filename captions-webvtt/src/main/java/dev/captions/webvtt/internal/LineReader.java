@@ -15,6 +15,7 @@ public final class LineReader {
   private int limit;
   private boolean eof;
   private boolean first = true;
+  private int mark = -1;
 
   /** The current line: {@code buf[start, end)}. Valid until the next call to {@link #next()}. */
   public int start;
@@ -127,20 +128,43 @@ public final class LineReader {
     return new String(buf, start, end - start);
   }
 
-  /** Moves {@code buf[keepFrom, limit)} to the front and reads more. Returns false at end of input. */
+  /**
+   * Keeps {@code buf[from, …)} in the buffer across refills until {@link #clearMark()}, so a caller can make one String
+   * of several consecutive lines without copying them first. Refills move the kept characters: read the current
+   * position back with {@link #markPosition()}. The buffer grows while a mark is held; callers bound what they keep.
+   */
+  public void mark(int from) {
+    mark = from;
+  }
+
+  /** Where the mark is now, or -1 when none is set. */
+  public int markPosition() {
+    return mark;
+  }
+
+  public void clearMark() {
+    mark = -1;
+  }
+
+  /**
+   * Moves {@code buf[keepFrom, limit)} (from the mark, if that is earlier) to the front and reads more. Returns false
+   * at end of input.
+   */
   private boolean fill(int keepFrom) throws IOException {
     if (eof) return false;
-    int kept = limit - keepFrom;
-    if (keepFrom > 0) {
-      System.arraycopy(buf, keepFrom, buf, 0, kept);
+    int keep = mark >= 0 && mark < keepFrom ? mark : keepFrom;
+    int kept = limit - keep;
+    if (keep > 0) {
+      System.arraycopy(buf, keep, buf, 0, kept);
     } else if (kept == buf.length) {
       char[] bigger = new char[buf.length * 2];
       System.arraycopy(buf, 0, bigger, 0, kept);
       buf = bigger;
     }
-    pos = 0;
-    start -= keepFrom;
-    end -= keepFrom;
+    pos -= keep;
+    start -= keep;
+    end -= keep;
+    if (mark >= 0) mark -= keep;
     limit = kept;
     int n;
     do {
