@@ -48,6 +48,17 @@ public final class Utf8Reader extends Reader {
     this.in = in;
   }
 
+  /**
+   * A reader that decodes {@code prefix[0, prefixLength)} before the rest of {@code in}: the bytes a caller already
+   * took from the stream to sniff its encoding, handed back without another buffering stream (which would copy every
+   * byte once more).
+   */
+  public Utf8Reader(InputStream in, byte[] prefix, int prefixLength) {
+    this.in = in;
+    System.arraycopy(prefix, 0, bytes, 0, prefixLength);
+    this.limit = prefixLength;
+  }
+
   @Override
   public int read(char[] cbuf, int off, int len) throws IOException {
     if (len == 0) return 0;

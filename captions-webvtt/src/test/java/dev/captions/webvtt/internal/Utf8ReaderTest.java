@@ -110,4 +110,25 @@ class Utf8ReaderTest {
     byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
     assertThat(readAll(new Utf8Reader(new ByteArrayInputStream(bytes)), 8192)).isEqualTo(sb.toString());
   }
+
+  /**
+   * {@link Readers#utf8OrBom} sniffs two bytes and hands them to the decoder as a prefix: a sequence split between the
+   * prefix and the stream decodes as if never split, and a UTF-16 BOM still selects UTF-16.
+   */
+  @Property(tries = 300)
+  void sniffedPrefixDecodesLikeTheWholeStream(@ForAll String s, @ForAll @IntRange(min = 1, max = 9) int chunk)
+      throws IOException {
+    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    String expected = new String(bytes, StandardCharsets.UTF_8);
+    assertThat(readAll(Readers.utf8OrBom(new ByteArrayInputStream(bytes)), chunk)).isEqualTo(expected);
+    byte[] utf16 = ("\uFEFF" + s).getBytes(StandardCharsets.UTF_16LE);
+    assertThat(readAll(Readers.utf8OrBom(new ByteArrayInputStream(utf16)), chunk)).isEqualTo("\uFEFF" + s);
+  }
+
+  @Test
+  void emptyAndOneByteStreams() throws IOException {
+    assertThat(readAll(Readers.utf8OrBom(new ByteArrayInputStream(new byte[0])), 4)).isEmpty();
+    assertThat(readAll(Readers.utf8OrBom(new ByteArrayInputStream(new byte[] {'A'})), 4)).isEqualTo("A");
+    assertThat(readAll(Readers.utf8OrBom(new ByteArrayInputStream(new byte[] {(byte) 0xC3})), 4)).isEqualTo("\uFFFD");
+  }
 }
