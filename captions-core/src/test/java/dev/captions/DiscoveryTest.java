@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.captions.fakes.FakeFactories;
 import dev.captions.fakes.FakeTranscriber;
 import dev.captions.fakes.ServiceFixture;
+import dev.captions.spi.MediaProcessorFactory;
+import dev.captions.spi.SummarizerFactory;
 import dev.captions.spi.TranscriberFactory;
+import dev.captions.spi.TranslatorFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +97,35 @@ class DiscoveryTest {
         .isInstanceOf(ProviderNotFoundException.class)
         // The contract kit's own fake (registered in core's test resources) is there, without credentials.
         .hasMessageContaining("No Transcriber is configured. Available: [fakecloud] (none has credentials).")
-        .hasMessageContaining("dev.captions:captions-provider-vosk");
+        .hasMessageEndingWith("Add dev.captions:captions-provider-vosk (embedded, offline) to the class path, or a "
+            + "cloud provider (dev.captions:captions-provider-openai, -gemini or -gcore) and set its API key "
+            + "(e.g. OPENAI_API_KEY).");
+  }
+
+  @Test
+  void missingMediaProcessorPointsToTheMediaModules() {
+    assertThatThrownBy(() -> ServiceFixture.with(dir, Map.of(MediaProcessorFactory.class, List.of("x.Missing")),
+            Captions::mediaProcessor))
+        .isInstanceOf(ProviderNotFoundException.class)
+        .hasMessage("No Media is configured. Available: []. Add dev.captions:captions-media-ffmpeg (embedded, runs "
+            + "locally) to the class path, or dev.captions:captions-media-ittybit and set ITTYBIT_API_KEY.")
+        .message().doesNotContain("vosk");
+  }
+
+  @Test
+  void missingTranslatorOrSummarizerPointsToTheCloudModulesOnly() {
+    assertThatThrownBy(() -> ServiceFixture.with(dir, Map.of(TranslatorFactory.class, List.of("x.Missing")),
+            Captions::translator))
+        .isInstanceOf(ProviderNotFoundException.class)
+        .hasMessage("No Translator is configured. Available: []. There is no embedded translator: add "
+            + "dev.captions:captions-provider-openai or dev.captions:captions-provider-gemini to the class path and "
+            + "set OPENAI_API_KEY or GEMINI_API_KEY.");
+    assertThatThrownBy(() -> ServiceFixture.with(dir, Map.of(SummarizerFactory.class, List.of("x.Missing")),
+            Captions::summarizer))
+        .isInstanceOf(ProviderNotFoundException.class)
+        .hasMessage("No Summarizer is configured. Available: []. There is no embedded summarizer: add "
+            + "dev.captions:captions-provider-openai or dev.captions:captions-provider-gemini to the class path and "
+            + "set OPENAI_API_KEY or GEMINI_API_KEY.");
   }
 
   @Test

@@ -65,8 +65,7 @@ public final class ProviderRegistry<T extends Provider, F extends ProviderFactor
     Optional<F> chosen = cloud.isPresent() ? cloud : all.stream().filter(ProviderFactory::isEmbedded).findFirst();
     if (chosen.isEmpty()) {
       throw new ProviderNotFoundException("No " + display() + " is configured. Available: " + names(all)
-          + (all.isEmpty() ? "" : " (none has credentials)") + ". Set an API key (e.g. OPENAI_API_KEY) or add an "
-          + "embedded provider such as dev.captions:captions-provider-vosk to the class path.");
+          + (all.isEmpty() ? "" : " (none has credentials)") + ". " + missingHint());
     }
     F f = chosen.get();
     LOG.debug("{} chosen by discovery: {}", display(), f.name());
@@ -79,6 +78,24 @@ public final class ProviderRegistry<T extends Provider, F extends ProviderFactor
 
   private static String names(List<? extends ProviderFactory<?>> all) {
     return all.stream().map(ProviderFactory::name).collect(Collectors.toList()).toString();
+  }
+
+  // What to add when nothing of this kind can be chosen; only the modules that really provide the kind are named.
+  private String missingHint() {
+    switch (kind) {
+      case "media":
+        return "Add dev.captions:captions-media-ffmpeg (embedded, runs locally) to the class path, or "
+            + "dev.captions:captions-media-ittybit and set ITTYBIT_API_KEY.";
+      case "transcriber":
+        return "Add dev.captions:captions-provider-vosk (embedded, offline) to the class path, or a cloud provider "
+            + "(dev.captions:captions-provider-openai, -gemini or -gcore) and set its API key (e.g. OPENAI_API_KEY).";
+      case "translator":
+      case "summarizer":
+        return "There is no embedded " + kind + ": add dev.captions:captions-provider-openai or "
+            + "dev.captions:captions-provider-gemini to the class path and set OPENAI_API_KEY or GEMINI_API_KEY.";
+      default:
+        return "Add a module that provides a " + kind + " to the class path.";
+    }
   }
 
   private String hintFor(String name) {

@@ -46,10 +46,11 @@ public final class CaptionShaper {
   public ShapingResult shape(Transcript transcript) {
     Objects.requireNonNull(transcript, "transcript == null");
     TimingRepair repair = new TimingRepair(profile, transcript.mediaDurationMs());
-    List<TimedWord> words = transcript.words().isEmpty()
-        ? wordsOf(repair.repairSegments(transcript.segments()))
-        : transcript.words();
-    ShapingResult shaped = shapeWords(repair, repair.repairWords(words), transcript.language(), transcript.mediaDurationMs());
+    boolean fromSegments = transcript.words().isEmpty();
+    List<TimedWord> words = fromSegments ? wordsOf(repair.repairSegments(transcript.segments())) : transcript.words();
+    // Segments were judged for reading speed as a whole; words straight from the provider are judged here.
+    ShapingResult shaped = shapeWords(repair, repair.repairWords(words, !fromSegments), transcript.language(),
+        transcript.mediaDurationMs());
     // A transcript's words are plain text; cue text is WebVTT markup (see CueMarkup), so "<3" must not become a tag.
     List<Cue> cues = new ArrayList<>(shaped.track().cues().size());
     for (Cue c : shaped.track().cues()) cues.add(c.toBuilder().text(CueMarkup.escape(c.text())).build());
@@ -70,7 +71,7 @@ public final class CaptionShaper {
       segments.add(Segment.of(c.startMs(), c.endMs(), text, c.speaker(), c.words()));
     }
     TimingRepair repair = new TimingRepair(profile, mediaDurationMs);
-    List<TimedWord> words = repair.repairWords(wordsOf(repair.repairSegments(segments)));
+    List<TimedWord> words = repair.repairWords(wordsOf(repair.repairSegments(segments)), false);
     ShapingResult shaped = shapeWords(repair, words, track.language(), mediaDurationMs);
     CaptionTrack out = shaped.track().toBuilder().kind(track.kind()).metadata(track.metadata()).build();
     return new ShapingResult(out, shaped.report());

@@ -19,7 +19,9 @@ public final class Repair {
     /** An item starting at or after the end of the media was removed. */
     DROPPED_BEYOND_MEDIA,
     /** A sentence repeated three or more times in a row (a model's repetition loop) lost its repeats. */
-    DROPPED_REPETITION
+    DROPPED_REPETITION,
+    /** Words whose text had leading or trailing whitespace were trimmed. */
+    TRIMMED_TEXT
   }
 
   private final Kind kind;

@@ -14,6 +14,13 @@ import java.util.Locale;
 final class TimingRepair {
   /** Faster than this many characters per second no one speaks: the timing is wrong, not the speaker. */
   static final double IMPLAUSIBLE_CHARS_PER_SECOND = 35;
+  /**
+   * Word runs shorter than this are not judged: one short word's timestamps are too coarse (ASR engines round them to
+   * tens of milliseconds, some give zero-length words) to tell a wrong timing from a fast speaker.
+   */
+  static final int MIN_CHARS_TO_JUDGE_WORDS = 10;
+  /** A silence at least this long between two words starts a new run when word timings are judged. */
+  static final long PAUSE_MS = 300;
 
   private final StyleProfile profile;
   private final Long mediaDurationMs;
@@ -114,19 +121,36 @@ final class TimingRepair {
     return out;
   }
 
-  /** Repairs words: drop empty, sort, drop repeated sentences, clamp to the media. */
-  List<TimedWord> repairWords(List<TimedWord> input) {
+  /**
+   * Repairs words: drop empty, trim text, sort, drop repeated sentences, clamp to the media; then, when
+   * {@code flagSpeed}, flags runs of words (sentences, split at pauses) read implausibly fast. Pass {@code false} for
+   * words estimated from segments that {@link #repairSegments} already judged, so no input item is flagged twice.
+   */
+  List<TimedWord> repairWords(List<TimedWord> input, boolean flagSpeed) {
     List<TimedWord> words = new ArrayList<>(input.size());
     List<Integer> index = new ArrayList<>(input.size());
+    int trimmed = 0;
+    int firstTrimmed = -1;
     for (int i = 0; i < input.size(); i++) {
       TimedWord w = input.get(i);
       if (w.text().isBlank()) {
         repairs.add(new Repair(Repair.Kind.DROPPED_EMPTY, i, w.startMs(), "word has no text"));
       } else {
-        words.add(w.text().equals(w.text().trim()) ? w
-            : TimedWord.of(w.text().trim(), w.startMs(), w.endMs(), w.confidence(), w.speaker()));
+        String text = w.text().trim();
+        if (!text.equals(w.text())) {
+          if (trimmed++ == 0) firstTrimmed = i;
+          w = TimedWord.of(text, w.startMs(), w.endMs(), w.confidence(), w.speaker());
+        }
+        words.add(w);
         index.add(i);
       }
+    }
+    if (trimmed > 0) {
+      // One record for all of them: some engines put a space before every word, and a repair per word is noise.
+      TimedWord first = input.get(firstTrimmed);
+      repairs.add(new Repair(Repair.Kind.TRIMMED_TEXT, trimmed == 1 ? firstTrimmed : -1, first.startMs(),
+          "trimmed whitespace around the text of " + trimmed + (trimmed == 1 ? " word" : " words") + " (first: word "
+              + firstTrimmed + ", '" + first.text() + "')"));
     }
     boolean sorted = true;
     for (int i = 1; i < words.size() && sorted; i++) sorted = words.get(i).startMs() >= words.get(i - 1).startMs();
@@ -171,7 +195,37 @@ final class TimingRepair {
       repairs.add(new Repair(Repair.Kind.DROPPED_REPETITION, index.get(from), words.get(from).startMs(),
           "dropped " + (i - from + 1) + " words repeating the sentence before them (a repetition loop)"));
     }
+    if (flagSpeed) flagImplausibleRuns(out);
     return out;
+  }
+
+  /** Flags each run of words (a sentence, cut at pauses of {@link #PAUSE_MS}) whose timing no speaker could match. */
+  private void flagImplausibleRuns(List<TimedWord> words) {
+    int from = 0;
+    for (int i = 0; i < words.size(); i++) {
+      boolean last = i + 1 == words.size();
+      if (last || Segmenter.endsSentence(words.get(i).text())
+          || words.get(i + 1).startMs() - words.get(i).endMs() >= PAUSE_MS) {
+        flagRun(words, from, i + 1);
+        from = i + 1;
+      }
+    }
+  }
+
+  private void flagRun(List<TimedWord> words, int from, int to) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = from; i < to; i++) sb.append(i > from ? " " : "").append(words.get(i).text());
+    int chars = Graphemes.width(sb.toString());
+    if (chars < MIN_CHARS_TO_JUDGE_WORDS) return;
+    long startMs = words.get(from).startMs();
+    long spanMs = words.get(to - 1).endMs() - startMs;
+    // A zero-length run is measured as if it lasted 1 ms: it is flagged, with a finite number in the report.
+    double cps = chars * 1000.0 / Math.max(1, spanMs);
+    if (cps > IMPLAUSIBLE_CHARS_PER_SECOND) {
+      flags.add(new Violation(-1, startMs, Violation.Rule.IMPLAUSIBLE_READING_SPEED, cps, IMPLAUSIBLE_CHARS_PER_SECOND,
+          "input words '" + sb + "' from " + startMs + " ms claim " + chars + " characters in " + spanMs
+              + " ms; their timing is probably wrong"));
+    }
   }
 
   /** Marks the words of every sentence that repeats the previous one when the run of repeats is 3 or longer. */

@@ -240,6 +240,67 @@ class CaptionShaperTest {
   }
 
   @Test
+  void implausibleWordTimingsAreFlaggedOncePerRun() {
+    List<TimedWord> w = new ArrayList<>();
+    // A plausible sentence (about 12 chars/s) ...
+    String[] calm = {"We", "walked", "home", "slowly."};
+    for (int i = 0; i < calm.length; i++) w.add(TimedWord.of(calm[i], i * 500L, i * 500L + 450));
+    // ... then, after a pause, a sentence squeezed into 300 ms (over 100 chars/s), then a zero-length one.
+    String[] squeezed = {"Then", "everything", "happened", "at", "once."};
+    for (int i = 0; i < squeezed.length; i++) w.add(TimedWord.of(squeezed[i], 5000 + i * 60L, 5000 + i * 60L + 60));
+    for (String t : new String[] {"Nobody", "noticed", "anything."}) w.add(TimedWord.of(t, 9000, 9000));
+    ShapingResult r = shaper.shape(Transcript.builder().language("en").words(w).build());
+    List<Violation> flagged = new ArrayList<>();
+    for (Violation v : r.report().violations()) {
+      if (v.rule() == Violation.Rule.IMPLAUSIBLE_READING_SPEED) flagged.add(v);
+    }
+    assertThat(flagged).extracting(Violation::startMs).containsExactly(5000L, 9000L);
+    assertThat(flagged.get(0).cueIndex()).isEqualTo(-1);
+    assertThat(flagged.get(0).measured()).isCloseTo(33 * 1000.0 / 300, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(flagged.get(0).cause()).contains("'Then everything happened at once.'").contains("33 characters in 300 ms");
+    assertThat(flagged.get(1).measured()).isEqualTo(24 * 1000.0);
+  }
+
+  @Test
+  void shortWordsWithCoarseTimestampsAreNotJudged() {
+    // "Oh no." in 80 ms is 75 chars/s, but a lone short run's timestamps are too coarse to call it wrong.
+    List<TimedWord> w = List.of(TimedWord.of("Oh", 0, 40), TimedWord.of("no.", 40, 80),
+        TimedWord.of("That", 1000, 1300), TimedWord.of("hurts.", 1300, 1800));
+    ShapingResult r = shaper.shape(Transcript.builder().language("en").words(w).build());
+    assertThat(r.report().violations()).extracting(Violation::rule)
+        .doesNotContain(Violation.Rule.IMPLAUSIBLE_READING_SPEED);
+  }
+
+  @Test
+  void segmentsAreJudgedOnceNotAgainAsEstimatedWords() {
+    Segment s = Segment.of(0, 500, "This whole long sentence cannot possibly be said in half a second.");
+    ShapingResult r = shaper.shape(Transcript.builder().language("en").segments(List.of(s)).build());
+    assertThat(r.report().violations()).filteredOn(v -> v.rule() == Violation.Rule.IMPLAUSIBLE_READING_SPEED)
+        .hasSize(1);
+  }
+
+  @Test
+  void trimmingWordTextIsRecorded() {
+    List<TimedWord> w = List.of(TimedWord.of(" Hello", 0, 400), TimedWord.of("there ", 400, 800),
+        TimedWord.of("friend.", 800, 1300));
+    ShapingResult r = shaper.shape(Transcript.builder().language("en").words(w).build());
+    assertThat(r.track().cues()).extracting(Cue::text).containsExactly("Hello there friend.");
+    assertThat(r.report().repairs()).singleElement().satisfies(rep -> {
+      assertThat(rep.kind()).isEqualTo(Repair.Kind.TRIMMED_TEXT);
+      assertThat(rep.index()).isEqualTo(-1);
+      assertThat(rep.detail()).isEqualTo("trimmed whitespace around the text of 2 words (first: word 0, ' Hello')");
+    });
+
+    ShapingResult one = shaper.shape(Transcript.builder().language("en")
+        .words(List.of(TimedWord.of("Hi", 0, 300), TimedWord.of("you. ", 300, 700))).build());
+    assertThat(one.report().repairs()).singleElement().satisfies(rep -> {
+      assertThat(rep.kind()).isEqualTo(Repair.Kind.TRIMMED_TEXT);
+      assertThat(rep.index()).isEqualTo(1);
+      assertThat(rep.startMs()).isEqualTo(300);
+    });
+  }
+
+  @Test
   void reshapeFixesABadCaptionFile() {
     List<Cue> bad = List.of(
         Cue.of(0, 9000, "This cue holds far too much text for a single caption, because whoever made the file "

@@ -8,6 +8,12 @@ import org.junit.jupiter.api.Test;
 /** Golden tests, one per line-break rule (Netflix general requirements), for NETFLIX_EN (42 x 2). */
 class LineBreakerTest {
   private final LineBreaker en = LineBreaker.of(StyleProfile.NETFLIX_EN, LineBreakRules.ENGLISH);
+  // No rules at all: every break costs the same, so only balance decides.
+  private final LineBreaker flat = LineBreaker.of(StyleProfile.NETFLIX_EN, (l, r) -> LineBreakRules.NEUTRAL);
+
+  private static String joined(LineBreaker breaker, String text) {
+    return String.join("|", breaker.breakText(text));
+  }
 
   @Test
   void shortTextStaysOnOneLine() {
@@ -21,10 +27,17 @@ class LineBreakerTest {
     assertThat(lines).containsExactly("We looked everywhere but nobody", "could tell us anything useful about it");
   }
 
+  /*
+   * Each rule test below uses a text whose most balanced break (what a rule-less breaker picks) violates the rule,
+   * and asserts both: the flat breaker breaks there, and the English rules move the break. Without the rule the
+   * test fails.
+   */
+
   @Test
   void breaksAfterPunctuation() {
-    assertThat(en.breakText("When the rain finally stopped, we walked back to the old house"))
-        .containsExactly("When the rain finally stopped,", "we walked back to the old house");
+    String text = "I know you did your best, but we walked back to the old house";
+    assertThat(joined(flat, text)).isEqualTo("I know you did your best, but|we walked back to the old house");
+    assertThat(en.breakText(text)).containsExactly("I know you did your best,", "but we walked back to the old house");
   }
 
   @Test
@@ -35,15 +48,18 @@ class LineBreakerTest {
 
   @Test
   void breaksBeforePreposition() {
-    assertThat(en.breakText("She carried the heavy wooden box from the station to the house"))
-        .containsExactly("She carried the heavy wooden box", "from the station to the house");
+    String text = "She kept looking everywhere in the kitchen for the missing keys";
+    assertThat(joined(flat, text)).isEqualTo("She kept looking everywhere in|the kitchen for the missing keys");
+    assertThat(en.breakText(text)).containsExactly("She kept looking everywhere", "in the kitchen for the missing keys");
   }
 
   @Test
   void neverSeparatesArticleFromNoun() {
-    for (String line : en.breakText("He said he would have bought everything at the market today")) {
-      assertThat(line).doesNotEndWith(" the").doesNotEndWith(" a");
-    }
+    String text = "He finally found the keys under the sofa in the living room last night";
+    assertThat(joined(flat, text)).contains(" the|sofa");
+    List<String> lines = en.breakText(text);
+    assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(line).doesNotEndWith(" the").doesNotEndWith(" a"));
+    assertThat(lines).containsExactly("He finally found the keys under the sofa", "in the living room last night");
   }
 
   @Test
@@ -54,20 +70,30 @@ class LineBreakerTest {
 
   @Test
   void neverSeparatesFirstNameFromLastName() {
-    List<String> lines = en.breakText("Yesterday afternoon we finally met with Jane Goodall in London");
-    assertThat(String.join("|", lines)).contains("Jane Goodall");
+    String text = "Yesterday we had lunch with Jane Goodall and her whole film crew";
+    assertThat(joined(flat, text)).contains("Jane|Goodall");
+    assertThat(en.breakText(text)).containsExactly("Yesterday we had lunch with Jane Goodall", "and her whole film crew");
   }
 
   @Test
   void neverSeparatesPronounFromVerb() {
-    List<String> lines = en.breakText("After all these years of waiting patiently we finally understood");
-    assertThat(String.join("|", lines)).doesNotContain("we|");
+    String text = "After all these years of waiting we finally understood what she meant";
+    assertThat(joined(flat, text)).contains(" we|finally");
+    assertThat(en.breakText(text))
+        .containsExactly("After all these years of waiting", "we finally understood what she meant");
   }
 
   @Test
   void neverSeparatesVerbFromAuxiliaryOrNegation() {
-    String joined = String.join("|", en.breakText("The children in the garden next door have not been sleeping well"));
-    assertThat(joined).doesNotContain("have|").doesNotContain("|not").doesNotContain("been|");
+    String auxiliary = "The people in the big house have never been seen in the village";
+    assertThat(joined(flat, auxiliary)).contains(" have|never");
+    assertThat(joined(en, auxiliary)).doesNotContain("have|").isEqualTo(
+        "The people in the big house|have never been seen in the village");
+
+    String negation = "The old dog in the kitchen did not want to go out this morning";
+    assertThat(joined(flat, negation)).contains(" did|not ");
+    assertThat(joined(en, negation)).doesNotContain("did|").doesNotContain("|not").isEqualTo(
+        "The old dog in the kitchen did not want|to go out this morning");
   }
 
   @Test

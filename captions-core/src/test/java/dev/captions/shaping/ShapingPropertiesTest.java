@@ -15,7 +15,22 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** The "done when" properties of issue 4, for any word sequence, under Netflix English. */
+/**
+ * The "done when" properties of issue 4, for any word sequence, under Netflix English.
+ *
+ * <p>Generation is random on purpose (a new seed each run widens coverage over time); the seed is not fixed. To
+ * reproduce a failure:
+ * <ol>
+ *   <li>jqwik prints a report for the failing property with {@code seed = <number>} and the shrunk sample.</li>
+ *   <li>Locally, just re-run: jqwik stores the failure in {@code captions-core/.jqwik-database} (git-ignored) and,
+ *       with {@code after-failure = SAMPLE_FIRST}, tries the failed sample and then the previous seed first:
+ *       {@code mvn -B -o -pl captions-core test -Dtest='ShapingPropertiesTest#<property>'
+ *       -Dsurefire.failIfNoSpecifiedTests=false}.</li>
+ *   <li>From a CI log (no database): add the printed seed to the property for the debugging session only,
+ *       {@code @Property(seed = "<number>")}, and run the same command. Remove it again before committing; a
+ *       sample worth keeping becomes an {@code @Example} test instead.</li>
+ * </ol>
+ */
 class ShapingPropertiesTest {
   private static final StyleProfile P = StyleProfile.NETFLIX_EN;
 

@@ -13,7 +13,9 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.captions.ConfigurationException;
 import dev.captions.ProviderException;
 import dev.captions.spi.ProviderConfig;
-import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -31,12 +33,15 @@ class HttpClientsTest {
 
   @Test
   void sendsTheSdkUserAgent() {
+    // Set by surefire from the POM (captions-core/pom.xml), independently of the filtered resource the code reads.
+    String projectVersion = System.getProperty("project.version");
+    assertThat(projectVersion).as("system property project.version (run through Maven)").isNotBlank()
+        .doesNotContain("${");
     wm.stubFor(get(urlEqualTo("/ua")).willReturn(okJson("{}")));
     JsonHttp.fromConfig(config().build()).build().send(new Request.Builder().url(wm.baseUrl() + "/ua").build());
     wm.verify(getRequestedFor(urlEqualTo("/ua"))
-        .withHeader("User-Agent", equalTo("captions-java/" + HttpClients.version() + " acme")));
-    assertThat(HttpClients.version()).isEqualTo(System.getProperty("project.version", HttpClients.version()))
-        .doesNotContain("${");
+        .withHeader("User-Agent", equalTo("captions-java/" + projectVersion + " acme")));
+    assertThat(HttpClients.version()).isEqualTo(projectVersion);
   }
 
   @Test
@@ -60,10 +65,15 @@ class HttpClientsTest {
 
   @Test
   void connectionFailuresAreRetriedEvenForPostAndThenTyped() throws Exception {
-    int closedPort;
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      closedPort = s.getLocalPort();
+    // A port we hold bound but never listen on: connecting is refused, and no other process can start listening on it
+    // during the test (a port closed after bind could be taken by a parallel build between close and connect).
+    try (Socket holder = new Socket()) {
+      holder.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0));
+      connectionRefusedIsRetriedAndTyped(holder.getLocalPort());
     }
+  }
+
+  private static void connectionRefusedIsRetriedAndTyped(int closedPort) {
     FakeTime time = new FakeTime();
     JsonHttp http = JsonHttp.builder("acme").client(HttpClients.builder().connectTimeout(Duration.ofSeconds(2)).build())
         .retryPolicy(RetryPolicy.builder().maxAttempts(3).jitter(0).initialDelay(Duration.ofMillis(10))

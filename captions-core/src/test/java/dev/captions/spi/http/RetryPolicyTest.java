@@ -265,7 +265,8 @@ class RetryPolicyTest {
         finished.countDown();
       }
     });
-    while (wm.countRequestsMatching(getRequestedFor(urlEqualTo("/hang")).build()).getCount() < 1) Thread.sleep(5);
+    Deadline.await("the request to reach the server", Duration.ofSeconds(10),
+        () -> wm.countRequestsMatching(getRequestedFor(urlEqualTo("/hang")).build()).getCount() >= 1);
 
     future.cancel(true);
 
