@@ -15,6 +15,7 @@ import com.google.genai.types.HttpRetryOptions;
 import com.google.genai.types.Part;
 import com.google.genai.types.Schema;
 import com.google.genai.types.UploadFileConfig;
+import dev.captions.AuthenticationException;
 import dev.captions.InvalidMediaException;
 import dev.captions.ProviderException;
 import dev.captions.RateLimitException;
@@ -189,7 +190,7 @@ final class GeminiApi implements AutoCloseable {
       try {
         return sdkCall.get();
       } catch (ApiException e) {
-        throw map(what, e);
+        throw map(what, e, settings.apiKey().reveal());
       } catch (GenAiIOException e) {
         Throwable cause = e.getCause();
         if (cause instanceof IOException) throw HttpErrors.fromIOException(PROVIDER, (IOException) cause, settings.requestTimeout());
@@ -200,19 +201,46 @@ final class GeminiApi implements AutoCloseable {
 
   /**
    * The SDK exposes only the status and {@code error.message}; {@link HttpErrors} maps them like any HTTP failure,
-   * except 429: Gemini says "exceeded your current quota" for per-minute limits too, and without the body's
+   * with two exceptions.
+   *
+   * <p>A 429: Gemini says "exceeded your current quota" for per-minute limits too, and without the body's
    * {@code RetryInfo} (which the SDK drops) a plain rate limit could not be told from an exhausted account, so a 429
    * is always a retryable {@link RateLimitException}. Its wait comes from the message when Gemini states one
    * ("Please retry in 29.57s."), the only place the SDK leaves it; otherwise our policy's backoff applies.
+   *
+   * <p>A bad key: the Gemini API answers 400 {@code INVALID_ARGUMENT} "API key not valid. Please pass a valid API
+   * key." (reason {@code API_KEY_INVALID}, which the SDK drops; an expired key reads "API key expired"), not 401. That
+   * is an {@link AuthenticationException} saying where to set the key.
+   *
+   * <p>{@code apiKey} is scrubbed from the message first, since a gateway or proxy may echo the request's credential.
    */
-  static ProviderException map(String what, ApiException e) {
+  static ProviderException map(String what, ApiException e, String apiKey) {
+    String message = scrub(e.message(), apiKey);
     if (e.code() == 429) {
-      return new RateLimitException(PROVIDER, what + " failed: HTTP 429 " + e.message(), 429, null,
-          retryDelayIn(e.message()));
+      return new RateLimitException(PROVIDER, what + " failed: HTTP 429 " + message, 429, null,
+          retryDelayIn(message));
+    }
+    if (e.code() == 400 && message != null && BAD_KEY.matcher(message).find()) {
+      return new AuthenticationException(PROVIDER, what + " failed: " + message.strip() + " — set a valid Gemini API key "
+          + "(from https://aistudio.google.com/apikey) with GeminiSettings.builder().apiKey(…), the config key "
+          + "captions.gemini.apiKey or the GEMINI_API_KEY environment variable", 400, null);
     }
     String body = Json.mapper().createObjectNode().set("error",
-        Json.mapper().createObjectNode().put("code", e.code()).put("message", what + ": " + e.message())).toString();
+        Json.mapper().createObjectNode().put("code", e.code()).put("message", what + ": " + message)).toString();
     return HttpErrors.toException(PROVIDER, e.code(), header -> null, body);
+  }
+
+  /** The messages Google's API-key check gives for reason {@code API_KEY_INVALID}. */
+  private static final java.util.regex.Pattern BAD_KEY =
+      java.util.regex.Pattern.compile("(?i)API[ _]key (not valid|expired|invalid)|API_KEY_INVALID");
+
+  /** Keys shorter than this are not scrubbed: replacing a two-letter test key everywhere would garble messages. */
+  private static final int MIN_SCRUB_LENGTH = 6;
+
+  /** {@code text} with every occurrence of {@code secret} masked. */
+  static String scrub(String text, String secret) {
+    if (text == null || secret == null || secret.length() < MIN_SCRUB_LENGTH) return text;
+    return text.replace(secret, "****");
   }
 
   private static final java.util.regex.Pattern RETRY_IN =

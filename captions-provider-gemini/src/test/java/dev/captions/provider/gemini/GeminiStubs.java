@@ -57,9 +57,16 @@ final class GeminiStubs {
   }
 
   static ResponseDefinitionBuilder error(int code, String status, String message) {
-    String body = "{\"error\":{\"code\":" + code + ",\"message\":\"" + message + "\",\"status\":\"" + status
-        + "\",\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\",\"reason\":\"X\"}]}}";
-    return aResponse().withStatus(code).withHeader("Content-Type", "application/json").withBody(body);
+    return error(code, status, message, "X");
+  }
+
+  /** A §3.5 google.rpc error whose details hold an {@code ErrorInfo} with {@code reason}. */
+  static ResponseDefinitionBuilder error(int code, String status, String message, String reason) {
+    ObjectNode root = M.createObjectNode();
+    ObjectNode error = root.putObject("error").put("code", code).put("message", message).put("status", status);
+    error.putArray("details").addObject().put("@type", "type.googleapis.com/google.rpc.ErrorInfo").put("reason", reason)
+        .put("domain", "googleapis.com").putObject("metadata").put("service", "generativelanguage.googleapis.com");
+    return aResponse().withStatus(code).withHeader("Content-Type", "application/json").withBody(root.toString());
   }
 
   /** A small valid 16 kHz mono PCM WAV of {@code ms} milliseconds of silence. */
