@@ -72,6 +72,22 @@ final class GeminiApi implements AutoCloseable {
    * @throws ProviderException when the model stopped for another reason (safety, recitation…) or returned nothing
    */
   String generateJson(List<Part> parts, String instructions, Map<String, Object> jsonSchema) {
+    Reply reply = generate(parts, instructions, jsonSchema);
+    if (reply.hitTokenLimit()) {
+      throw new TruncatedReplyException(PROVIDER, "the reply hit the model's output token limit (finishReason MAX_TOKENS)",
+          reply.requestId());
+    }
+    return reply.text();
+  }
+
+  /**
+   * One generateContent call returning the reply, also when the output token limit cut it off (for callers that can
+   * use its complete part).
+   *
+   * @throws ProviderException when the model stopped for another reason (safety, recitation…), or returned nothing
+   *     without hitting the token limit
+   */
+  Reply generate(List<Part> parts, String instructions, Map<String, Object> jsonSchema) {
     GenerateContentConfig.Builder cfg = GenerateContentConfig.builder()
         .temperature(0.0f)
         .systemInstruction(Content.fromParts(Part.fromText(instructions)))
@@ -89,19 +105,46 @@ final class GeminiApi implements AutoCloseable {
     }
     FinishReason finish = candidates.get(0).finishReason().orElse(null);
     if (finish != null && finish.knownEnum() == FinishReason.Known.MAX_TOKENS) {
-      throw new TruncatedReplyException(PROVIDER, "the reply hit the model's output token limit (finishReason MAX_TOKENS)",
-          requestId);
+      String cut = r.text();
+      return new Reply(cut == null ? "" : cut, true, requestId);
     }
     if (finish != null && finish.knownEnum() != FinishReason.Known.STOP
         && finish.knownEnum() != FinishReason.Known.FINISH_REASON_UNSPECIFIED) {
       throw new ProviderException(PROVIDER, "the model stopped with finishReason " + finish
           + "; the media or prompt was refused", 200, requestId, false, null);
     }
-    String text = r.text();
+    String text = r.text(); // only now: the SDK's text() throws for finish reasons other than STOP and MAX_TOKENS
     if (text == null || text.isBlank()) {
       throw new ProviderException(PROVIDER, "the model returned an empty reply", 200, requestId, true, null);
     }
-    return text;
+    return new Reply(text, false, requestId);
+  }
+
+  /** A model reply: its text, whether the output token limit cut it off ({@code MAX_TOKENS}), and its id. */
+  static final class Reply {
+    private final String text;
+    private final boolean hitTokenLimit;
+    private final String requestId;
+
+    Reply(String text, boolean hitTokenLimit, String requestId) {
+      this.text = text;
+      this.hitTokenLimit = hitTokenLimit;
+      this.requestId = requestId;
+    }
+
+    /** Never null; may be empty or end mid-way when {@link #hitTokenLimit()}. */
+    String text() {
+      return text;
+    }
+
+    boolean hitTokenLimit() {
+      return hitTokenLimit;
+    }
+
+    /** The response id, or {@code null}. */
+    String requestId() {
+      return requestId;
+    }
   }
 
   /**

@@ -27,6 +27,7 @@ public final class GeminiSettings extends LlmProviderSettings {
   private final long minWindowMs;
   private final JobPoller filePoller;
   private final Integer maxOutputTokens;
+  private final int maxContinuations;
 
   private GeminiSettings(Builder b) {
     super(b);
@@ -36,6 +37,7 @@ public final class GeminiSettings extends LlmProviderSettings {
     this.minWindowMs = b.minWindowMs;
     this.filePoller = b.filePoller;
     this.maxOutputTokens = b.maxOutputTokens;
+    this.maxContinuations = b.maxContinuations;
   }
 
   public static Builder builder() {
@@ -60,6 +62,7 @@ public final class GeminiSettings extends LlmProviderSettings {
     b.minWindowMs = minWindowMs;
     b.filePoller = filePoller;
     b.maxOutputTokens = maxOutputTokens;
+    b.maxContinuations = maxContinuations;
     return b;
   }
 
@@ -100,6 +103,15 @@ public final class GeminiSettings extends LlmProviderSettings {
     return Optional.ofNullable(maxOutputTokens);
   }
 
+  /**
+   * When the media's duration is unknown and a transcription reply is cut off, how many times the rest is asked for
+   * from the end of the last complete cue ({@link GeminiTranscriber}). Default 16: with gemini-2.5-flash's 65,536
+   * output tokens per reply that is far more speech than the 9.5 h of audio one prompt can hold.
+   */
+  public int maxContinuations() {
+    return maxContinuations;
+  }
+
   @Override
   public String toString() {
     return "GeminiSettings{model=" + model + ", baseUrl=" + baseUrl().orElse("default") + ", apiKey=" + apiKey() + '}';
@@ -117,6 +129,7 @@ public final class GeminiSettings extends LlmProviderSettings {
     private JobPoller filePoller = JobPoller.builder(PROVIDER).stage("upload").initialInterval(Duration.ofSeconds(2))
         .maxInterval(Duration.ofSeconds(10)).timeout(Duration.ofMinutes(10)).build();
     private Integer maxOutputTokens;
+    private int maxContinuations = 16;
 
     private Builder() {
       super(PROVIDER, "Gemini", "GEMINI_API_KEY", "GOOGLE_GEMINI_BASE_URL", null);
@@ -164,6 +177,13 @@ public final class GeminiSettings extends LlmProviderSettings {
     public Builder maxOutputTokens(Integer maxOutputTokens) {
       if (maxOutputTokens != null && maxOutputTokens < 1) throw new IllegalArgumentException("maxOutputTokens must be >= 1");
       this.maxOutputTokens = maxOutputTokens;
+      return this;
+    }
+
+    /** @param maxContinuations 0 makes any cut-off reply of unknown-duration media an error */
+    public Builder maxContinuations(int maxContinuations) {
+      if (maxContinuations < 0) throw new IllegalArgumentException("maxContinuations (" + maxContinuations + ") must be >= 0");
+      this.maxContinuations = maxContinuations;
       return this;
     }
 

@@ -170,13 +170,15 @@ class GeminiTranscriberTest {
   }
 
   @Test
-  void truncationWithUnknownDurationIsAClearErrorNotAPartialTrack() {
+  void truncationWithUnknownDurationThatMakesNoProgressIsAClearErrorNotAPartialTrack() {
+    // The continuation from 2 s brings back only the cue already kept: no progress, so no third request.
     wm.stubFor(post(urlEqualTo(GENERATE)).willReturn(reply("{\"cues\":[{\"start\":0,\"end\":2,\"text\":\"a\"},", "MAX_TOKENS")));
 
     assertThatThrownBy(() -> transcribe(GeminiStubs.settings(wm).build(), TranscriptionOptions.defaults()))
         .isInstanceOf(TruncatedReplyException.class)
-        .hasMessageContaining("MAX_TOKENS")
+        .hasMessageContaining("from 2000 ms on was cut off")
         .hasMessageContaining("mediaDurationMs");
+    wm.verify(2, postRequestedFor(urlEqualTo(GENERATE)));
   }
 
   @Test
