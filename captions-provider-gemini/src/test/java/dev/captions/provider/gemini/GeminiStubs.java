@@ -39,10 +39,13 @@ final class GeminiStubs {
         .maxInterval(java.time.Duration.ofMillis(20)).timeout(timeout).build();
   }
 
-  /** Retries without real waiting: every wait is recorded instead of slept. */
+  /**
+   * Retries that never really wait: the policy still computes each wait (a stated "retry in …" or its 1–5 ms backoff)
+   * and the sleeper skips it. Tests that check a wait build a policy with a recording sleeper instead.
+   */
   static dev.captions.spi.http.RetryPolicy fastRetries(int attempts) {
     return dev.captions.spi.http.RetryPolicy.builder().maxAttempts(attempts)
-        .initialDelay(java.time.Duration.ofMillis(1)).maxDelay(java.time.Duration.ofMillis(5)).build();
+        .initialDelay(java.time.Duration.ofMillis(1)).maxDelay(java.time.Duration.ofMillis(5)).sleeper(wait -> {}).build();
   }
 
   /** A 200 generateContent response whose first candidate's text is {@code text}. */

@@ -372,6 +372,10 @@ class GeminiTranscriberTest {
     while (wm.findAll(getRequestedFor(urlPathEqualTo("/v1beta/files/c"))).isEmpty() && System.currentTimeMillis() < deadline) {
       Thread.sleep(10);
     }
+    // Without a poll seen, cancelling would prove nothing about stopping the polling.
+    assertThat(wm.findAll(getRequestedFor(urlPathEqualTo("/v1beta/files/c"))))
+        .as("the upload was polled within 10 s").isNotEmpty();
+    assertThat(f).as("still waiting for ACTIVE when cancelled").isNotDone();
     f.cancel(true);
 
     int polls = wm.findAll(getRequestedFor(urlPathEqualTo("/v1beta/files/c"))).size();
