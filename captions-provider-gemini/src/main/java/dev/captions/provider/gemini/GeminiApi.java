@@ -205,7 +205,7 @@ final class GeminiApi implements AutoCloseable {
           return JobStatus.succeeded("ACTIVE", f);
         case FAILED:
           return JobStatus.failed("FAILED", "Gemini could not process the uploaded file: "
-              + f.error().flatMap(e -> e.message()).orElse("no reason given"));
+              + scrub(f.error().flatMap(e -> e.message()).orElse("no reason given"), settings.apiKey().reveal()));
         case PROCESSING:
           return JobStatus.running("PROCESSING", Double.NaN);
         default:

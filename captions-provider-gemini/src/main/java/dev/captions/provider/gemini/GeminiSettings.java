@@ -14,12 +14,15 @@ import java.util.Optional;
  * shows the key.
  *
  * <p>From a {@link ProviderConfig} ({@link #fromConfig}): {@code captions.gemini.apiKey} / {@code GEMINI_API_KEY},
- * {@code captions.gemini.baseUrl} / {@code GOOGLE_GEMINI_BASE_URL}, {@code captions.gemini.model}.
+ * {@code captions.gemini.baseUrl} / {@code GOOGLE_GEMINI_BASE_URL}, {@code captions.gemini.model},
+ * {@code captions.gemini.maxContinuations}.
  */
 public final class GeminiSettings extends LlmProviderSettings {
   /** The provider name used in configuration keys and exceptions. */
   public static final String PROVIDER = "gemini";
   public static final String DEFAULT_MODEL = "gemini-2.5-flash";
+  /** {@link ProviderConfig} key for {@link #maxContinuations()}: {@code captions.gemini.maxContinuations}. */
+  public static final String MAX_CONTINUATIONS = "maxContinuations";
 
   private final String model;
   private final long inlineLimitBytes;
@@ -51,7 +54,11 @@ public final class GeminiSettings extends LlmProviderSettings {
     Builder b = new Builder(config)
         .filePoller(JobPoller.fromConfig(config).stage("upload").build());
     config.get(ProviderConfig.MODEL).ifPresent(b::model);
-    return b.build();
+    long continuations = config.getLong(MAX_CONTINUATIONS, b.maxContinuations);
+    if (continuations < 0 || continuations > Integer.MAX_VALUE) {
+      throw new ConfigurationException("captions.gemini." + MAX_CONTINUATIONS + " must be 0 or more, but is " + continuations);
+    }
+    return b.maxContinuations((int) continuations).build();
   }
 
   public Builder toBuilder() {
