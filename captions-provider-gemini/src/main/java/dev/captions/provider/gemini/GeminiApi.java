@@ -15,6 +15,7 @@ import com.google.genai.types.HttpRetryOptions;
 import com.google.genai.types.Part;
 import com.google.genai.types.Schema;
 import com.google.genai.types.UploadFileConfig;
+import dev.captions.AuthenticationException;
 import dev.captions.InvalidMediaException;
 import dev.captions.ProviderException;
 import dev.captions.RateLimitException;
@@ -71,6 +72,22 @@ final class GeminiApi implements AutoCloseable {
    * @throws ProviderException when the model stopped for another reason (safety, recitation…) or returned nothing
    */
   String generateJson(List<Part> parts, String instructions, Map<String, Object> jsonSchema) {
+    Reply reply = generate(parts, instructions, jsonSchema);
+    if (reply.hitTokenLimit()) {
+      throw new TruncatedReplyException(PROVIDER, "the reply hit the model's output token limit (finishReason MAX_TOKENS)",
+          reply.requestId());
+    }
+    return reply.text();
+  }
+
+  /**
+   * One generateContent call returning the reply, also when the output token limit cut it off (for callers that can
+   * use its complete part).
+   *
+   * @throws ProviderException when the model stopped for another reason (safety, recitation…), or returned nothing
+   *     without hitting the token limit
+   */
+  Reply generate(List<Part> parts, String instructions, Map<String, Object> jsonSchema) {
     GenerateContentConfig.Builder cfg = GenerateContentConfig.builder()
         .temperature(0.0f)
         .systemInstruction(Content.fromParts(Part.fromText(instructions)))
@@ -88,19 +105,46 @@ final class GeminiApi implements AutoCloseable {
     }
     FinishReason finish = candidates.get(0).finishReason().orElse(null);
     if (finish != null && finish.knownEnum() == FinishReason.Known.MAX_TOKENS) {
-      throw new TruncatedReplyException(PROVIDER, "the reply hit the model's output token limit (finishReason MAX_TOKENS)",
-          requestId);
+      String cut = r.text();
+      return new Reply(cut == null ? "" : cut, true, requestId);
     }
     if (finish != null && finish.knownEnum() != FinishReason.Known.STOP
         && finish.knownEnum() != FinishReason.Known.FINISH_REASON_UNSPECIFIED) {
       throw new ProviderException(PROVIDER, "the model stopped with finishReason " + finish
           + "; the media or prompt was refused", 200, requestId, false, null);
     }
-    String text = r.text();
+    String text = r.text(); // only now: the SDK's text() throws for finish reasons other than STOP and MAX_TOKENS
     if (text == null || text.isBlank()) {
       throw new ProviderException(PROVIDER, "the model returned an empty reply", 200, requestId, true, null);
     }
-    return text;
+    return new Reply(text, false, requestId);
+  }
+
+  /** A model reply: its text, whether the output token limit cut it off ({@code MAX_TOKENS}), and its id. */
+  static final class Reply {
+    private final String text;
+    private final boolean hitTokenLimit;
+    private final String requestId;
+
+    Reply(String text, boolean hitTokenLimit, String requestId) {
+      this.text = text;
+      this.hitTokenLimit = hitTokenLimit;
+      this.requestId = requestId;
+    }
+
+    /** Never null; may be empty or end mid-way when {@link #hitTokenLimit()}. */
+    String text() {
+      return text;
+    }
+
+    boolean hitTokenLimit() {
+      return hitTokenLimit;
+    }
+
+    /** The response id, or {@code null}. */
+    String requestId() {
+      return requestId;
+    }
   }
 
   /**
@@ -161,7 +205,7 @@ final class GeminiApi implements AutoCloseable {
           return JobStatus.succeeded("ACTIVE", f);
         case FAILED:
           return JobStatus.failed("FAILED", "Gemini could not process the uploaded file: "
-              + f.error().flatMap(e -> e.message()).orElse("no reason given"));
+              + scrub(f.error().flatMap(e -> e.message()).orElse("no reason given"), settings.apiKey().reveal()));
         case PROCESSING:
           return JobStatus.running("PROCESSING", Double.NaN);
         default:
@@ -189,7 +233,7 @@ final class GeminiApi implements AutoCloseable {
       try {
         return sdkCall.get();
       } catch (ApiException e) {
-        throw map(what, e);
+        throw map(what, e, settings.apiKey().reveal());
       } catch (GenAiIOException e) {
         Throwable cause = e.getCause();
         if (cause instanceof IOException) throw HttpErrors.fromIOException(PROVIDER, (IOException) cause, settings.requestTimeout());
@@ -200,19 +244,46 @@ final class GeminiApi implements AutoCloseable {
 
   /**
    * The SDK exposes only the status and {@code error.message}; {@link HttpErrors} maps them like any HTTP failure,
-   * except 429: Gemini says "exceeded your current quota" for per-minute limits too, and without the body's
+   * with two exceptions.
+   *
+   * <p>A 429: Gemini says "exceeded your current quota" for per-minute limits too, and without the body's
    * {@code RetryInfo} (which the SDK drops) a plain rate limit could not be told from an exhausted account, so a 429
    * is always a retryable {@link RateLimitException}. Its wait comes from the message when Gemini states one
    * ("Please retry in 29.57s."), the only place the SDK leaves it; otherwise our policy's backoff applies.
+   *
+   * <p>A bad key: the Gemini API answers 400 {@code INVALID_ARGUMENT} "API key not valid. Please pass a valid API
+   * key." (reason {@code API_KEY_INVALID}, which the SDK drops; an expired key reads "API key expired"), not 401. That
+   * is an {@link AuthenticationException} saying where to set the key.
+   *
+   * <p>{@code apiKey} is scrubbed from the message first, since a gateway or proxy may echo the request's credential.
    */
-  static ProviderException map(String what, ApiException e) {
+  static ProviderException map(String what, ApiException e, String apiKey) {
+    String message = scrub(e.message(), apiKey);
     if (e.code() == 429) {
-      return new RateLimitException(PROVIDER, what + " failed: HTTP 429 " + e.message(), 429, null,
-          retryDelayIn(e.message()));
+      return new RateLimitException(PROVIDER, what + " failed: HTTP 429 " + message, 429, null,
+          retryDelayIn(message));
+    }
+    if (e.code() == 400 && message != null && BAD_KEY.matcher(message).find()) {
+      return new AuthenticationException(PROVIDER, what + " failed: " + message.strip() + " — set a valid Gemini API key "
+          + "(from https://aistudio.google.com/apikey) with GeminiSettings.builder().apiKey(…), the config key "
+          + "captions.gemini.apiKey or the GEMINI_API_KEY environment variable", 400, null);
     }
     String body = Json.mapper().createObjectNode().set("error",
-        Json.mapper().createObjectNode().put("code", e.code()).put("message", what + ": " + e.message())).toString();
+        Json.mapper().createObjectNode().put("code", e.code()).put("message", what + ": " + message)).toString();
     return HttpErrors.toException(PROVIDER, e.code(), header -> null, body);
+  }
+
+  /** The messages Google's API-key check gives for reason {@code API_KEY_INVALID}. */
+  private static final java.util.regex.Pattern BAD_KEY =
+      java.util.regex.Pattern.compile("(?i)API[ _]key (not valid|expired|invalid)|API_KEY_INVALID");
+
+  /** Keys shorter than this are not scrubbed: replacing a two-letter test key everywhere would garble messages. */
+  private static final int MIN_SCRUB_LENGTH = 6;
+
+  /** {@code text} with every occurrence of {@code secret} masked. */
+  static String scrub(String text, String secret) {
+    if (text == null || secret == null || secret.length() < MIN_SCRUB_LENGTH) return text;
+    return text.replace(secret, "****");
   }
 
   private static final java.util.regex.Pattern RETRY_IN =

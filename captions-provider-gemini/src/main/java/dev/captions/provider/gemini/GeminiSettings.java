@@ -14,12 +14,15 @@ import java.util.Optional;
  * shows the key.
  *
  * <p>From a {@link ProviderConfig} ({@link #fromConfig}): {@code captions.gemini.apiKey} / {@code GEMINI_API_KEY},
- * {@code captions.gemini.baseUrl} / {@code GOOGLE_GEMINI_BASE_URL}, {@code captions.gemini.model}.
+ * {@code captions.gemini.baseUrl} / {@code GOOGLE_GEMINI_BASE_URL}, {@code captions.gemini.model},
+ * {@code captions.gemini.maxContinuations}.
  */
 public final class GeminiSettings extends LlmProviderSettings {
   /** The provider name used in configuration keys and exceptions. */
   public static final String PROVIDER = "gemini";
   public static final String DEFAULT_MODEL = "gemini-2.5-flash";
+  /** {@link ProviderConfig} key for {@link #maxContinuations()}: {@code captions.gemini.maxContinuations}. */
+  public static final String MAX_CONTINUATIONS = "maxContinuations";
 
   private final String model;
   private final long inlineLimitBytes;
@@ -27,6 +30,7 @@ public final class GeminiSettings extends LlmProviderSettings {
   private final long minWindowMs;
   private final JobPoller filePoller;
   private final Integer maxOutputTokens;
+  private final int maxContinuations;
 
   private GeminiSettings(Builder b) {
     super(b);
@@ -36,6 +40,7 @@ public final class GeminiSettings extends LlmProviderSettings {
     this.minWindowMs = b.minWindowMs;
     this.filePoller = b.filePoller;
     this.maxOutputTokens = b.maxOutputTokens;
+    this.maxContinuations = b.maxContinuations;
   }
 
   public static Builder builder() {
@@ -49,7 +54,11 @@ public final class GeminiSettings extends LlmProviderSettings {
     Builder b = new Builder(config)
         .filePoller(JobPoller.fromConfig(config).stage("upload").build());
     config.get(ProviderConfig.MODEL).ifPresent(b::model);
-    return b.build();
+    long continuations = config.getLong(MAX_CONTINUATIONS, b.maxContinuations);
+    if (continuations < 0 || continuations > Integer.MAX_VALUE) {
+      throw new ConfigurationException("captions.gemini." + MAX_CONTINUATIONS + " must be 0 or more, but is " + continuations);
+    }
+    return b.maxContinuations((int) continuations).build();
   }
 
   public Builder toBuilder() {
@@ -60,6 +69,7 @@ public final class GeminiSettings extends LlmProviderSettings {
     b.minWindowMs = minWindowMs;
     b.filePoller = filePoller;
     b.maxOutputTokens = maxOutputTokens;
+    b.maxContinuations = maxContinuations;
     return b;
   }
 
@@ -100,6 +110,15 @@ public final class GeminiSettings extends LlmProviderSettings {
     return Optional.ofNullable(maxOutputTokens);
   }
 
+  /**
+   * When the media's duration is unknown and a transcription reply is cut off, how many times the rest is asked for
+   * from the end of the last complete cue ({@link GeminiTranscriber}). Default 16: with gemini-2.5-flash's 65,536
+   * output tokens per reply that is far more speech than the 9.5 h of audio one prompt can hold.
+   */
+  public int maxContinuations() {
+    return maxContinuations;
+  }
+
   @Override
   public String toString() {
     return "GeminiSettings{model=" + model + ", baseUrl=" + baseUrl().orElse("default") + ", apiKey=" + apiKey() + '}';
@@ -117,6 +136,7 @@ public final class GeminiSettings extends LlmProviderSettings {
     private JobPoller filePoller = JobPoller.builder(PROVIDER).stage("upload").initialInterval(Duration.ofSeconds(2))
         .maxInterval(Duration.ofSeconds(10)).timeout(Duration.ofMinutes(10)).build();
     private Integer maxOutputTokens;
+    private int maxContinuations = 16;
 
     private Builder() {
       super(PROVIDER, "Gemini", "GEMINI_API_KEY", "GOOGLE_GEMINI_BASE_URL", null);
@@ -164,6 +184,13 @@ public final class GeminiSettings extends LlmProviderSettings {
     public Builder maxOutputTokens(Integer maxOutputTokens) {
       if (maxOutputTokens != null && maxOutputTokens < 1) throw new IllegalArgumentException("maxOutputTokens must be >= 1");
       this.maxOutputTokens = maxOutputTokens;
+      return this;
+    }
+
+    /** @param maxContinuations 0 makes any cut-off reply of unknown-duration media an error */
+    public Builder maxContinuations(int maxContinuations) {
+      if (maxContinuations < 0) throw new IllegalArgumentException("maxContinuations (" + maxContinuations + ") must be >= 0");
+      this.maxContinuations = maxContinuations;
       return this;
     }
 

@@ -21,18 +21,26 @@ import org.slf4j.LoggerFactory;
  * Transcribes audio (or video) with Gemini: the media goes inline when small, otherwise through the Files API (polled
  * until {@code ACTIVE}); the model answers with a timed cue list under a response schema.
  *
- * <p><b>Long media and truncated replies.</b> When the media's duration is known
- * ({@link TranscriptionOptions#mediaDurationMs()}) and longer than {@link GeminiSettings#maxWindowMs()}, it is
- * transcribed in windows, each asked for by time range on the same uploaded file. A reply cut off by the output
- * token limit ({@code MAX_TOKENS}) or ending in unfinished JSON is never used: its window is split in two and
- * transcribed again, down to {@link GeminiSettings#minWindowMs()}; past that, or when the duration is unknown, a
- * {@link TruncatedReplyException} says so. There is never a silently partial transcript.
+ * <p><b>Long media and truncated replies.</b> A reply cut off by the output token limit ({@code MAX_TOKENS}) or ending
+ * in unfinished JSON is never returned as is, and never silently partial:
+ * <ul>
+ *   <li>When the media's duration is known ({@link TranscriptionOptions#mediaDurationMs()}) and longer than
+ *       {@link GeminiSettings#maxWindowMs()}, it is transcribed in windows, each asked for by time range on the same
+ *       uploaded file. A cut-off window is split in two and transcribed again, down to
+ *       {@link GeminiSettings#minWindowMs()}; past that a {@link TruncatedReplyException} says so.
+ *   <li>When the duration is unknown (a URL or a file nobody probed), the complete cues of a cut-off reply are kept and
+ *       the rest is asked for from the end of the last complete cue to the end of the media, until a reply is
+ *       complete, at most {@link GeminiSettings#maxContinuations()} times. Cues of a continuation that lie before
+ *       that point, or repeat a kept cue across it, are dropped. A continuation that brings no complete cue past that
+ *       point, or running out of continuations, is a {@link TruncatedReplyException}.
+ * </ul>
  *
  * <p>Segments are returned as the model timed them (it may overlap, reorder or run past the end); the shaping engine
  * repairs them. No word timings. Thread-safe; blocks.
  */
 public final class GeminiTranscriber implements Transcriber {
   private static final Logger LOG = LoggerFactory.getLogger(GeminiTranscriber.class);
+  private static final Part ASK = Part.fromText("Transcribe the attached audio.");
 
   private final GeminiApi api;
 
@@ -53,7 +61,7 @@ public final class GeminiTranscriber implements Transcriber {
       Long durationMs = options.mediaDurationMs().orElse(null);
       List<Segment> segments = new ArrayList<>();
       if (durationMs == null) {
-        segments.addAll(transcribeWindow(media, options, 0, -1));
+        segments.addAll(transcribeWithContinuations(media, options));
       } else {
         long window = api.settings().maxWindowMs();
         for (long from = 0; from < durationMs; from += window) {
@@ -71,20 +79,13 @@ public final class GeminiTranscriber implements Transcriber {
     }
   }
 
-  /** @param toMs -1 for "the whole media" */
   private List<Segment> transcribeWindow(Part media, TranscriptionOptions options, long fromMs, long toMs) {
     Async.checkCancelled();
     String instructions = CueListPrompt.instructions(options, fromMs, toMs);
     try {
-      String reply = api.generateJson(List.of(media, Part.fromText("Transcribe the attached audio.")), instructions,
-          LlmSchemas.cueList());
+      String reply = api.generateJson(List.of(media, ASK), instructions, LlmSchemas.cueList());
       return CueListPrompt.parse(name(), reply);
     } catch (TruncatedReplyException e) {
-      if (toMs < 0) {
-        throw new TruncatedReplyException(name(), e.getMessage().replaceFirst("^gemini: ", "")
-            + "; the media's duration is unknown so it cannot be split: set TranscriptionOptions.mediaDurationMs",
-            e.requestId());
-      }
       if (toMs - fromMs < 2 * api.settings().minWindowMs()) {
         throw new TruncatedReplyException(name(), "the reply for " + fromMs + "-" + toMs
             + " ms was cut off even for the smallest window; raise maxOutputTokens or lower minWindowMs", e.requestId());
@@ -95,5 +96,83 @@ public final class GeminiTranscriber implements Transcriber {
       out.addAll(transcribeWindow(media, options, mid, toMs));
       return out;
     }
+  }
+
+  /**
+   * The whole media of unknown length: without an end there is no window to halve, so a cut-off reply is continued
+   * instead, from the end of its last complete cue.
+   */
+  private List<Segment> transcribeWithContinuations(Part media, TranscriptionOptions options) {
+    int maxContinuations = api.settings().maxContinuations();
+    List<Segment> kept = new ArrayList<>();
+    long fromMs = 0;
+    for (int continuation = 0; ; continuation++) {
+      Async.checkCancelled();
+      String instructions = continuation == 0
+          ? CueListPrompt.instructions(options, 0, -1) : continuationInstructions(options, fromMs);
+      GeminiApi.Reply reply = api.generate(List.of(media, ASK), instructions, LlmSchemas.cueList());
+      List<Segment> cues = null;
+      if (!reply.hitTokenLimit()) {
+        try {
+          cues = CueListPrompt.parse(name(), reply.text());
+        } catch (TruncatedReplyException e) {
+          // unfinished JSON without MAX_TOKENS: cut off all the same
+        }
+      }
+      boolean cutOff = cues == null;
+      if (cutOff) {
+        String complete = CutOffCueList.completePart(reply.text());
+        cues = complete == null ? List.of() : CueListPrompt.parse(name(), complete);
+      }
+      List<Segment> fresh = continuation == 0 ? cues : newPastBoundary(cues, kept, fromMs);
+      kept.addAll(fresh);
+      if (!cutOff) return kept;
+      long nextFromMs = fresh.isEmpty() ? fromMs : fresh.get(fresh.size() - 1).endMs();
+      if (nextFromMs <= fromMs) {
+        throw new TruncatedReplyException(name(), "the reply for the speech from " + fromMs + " ms on was cut off "
+            + "(output token limit) before it held a complete cue past that point; raise maxOutputTokens, or set "
+            + "TranscriptionOptions.mediaDurationMs so that the media is transcribed in windows", reply.requestId());
+      }
+      if (continuation == maxContinuations) {
+        throw new TruncatedReplyException(name(), "the transcript was still cut off (output token limit) after "
+            + maxContinuations + " continuations, at " + nextFromMs + " ms; raise maxContinuations or "
+            + "maxOutputTokens, or set TranscriptionOptions.mediaDurationMs so that the media is transcribed in windows",
+            reply.requestId());
+      }
+      LOG.info("{}: reply was cut off; asking for the speech from {} ms on (continuation {} of at most {})", name(),
+          nextFromMs, continuation + 1, maxContinuations);
+      fromMs = nextFromMs;
+    }
+  }
+
+  static String continuationInstructions(TranscriptionOptions options, long fromMs) {
+    String from = clock(fromMs);
+    return CueListPrompt.instructions(options, 0, -1) + " The transcript up to " + from + " is already done: "
+        + "transcribe ONLY the speech from " + from + " to the end of the file (times still measured from the very "
+        + "start of the file) and ignore everything before " + from + ".";
+  }
+
+  /**
+   * The cues of a continuation that are new: not ending at or before {@code fromMs} (already transcribed), and not
+   * a kept cue said again across the boundary (a model re-reading the last phrase gives it slightly other times).
+   */
+  private static List<Segment> newPastBoundary(List<Segment> cues, List<Segment> kept, long fromMs) {
+    List<Segment> out = new ArrayList<>(cues.size());
+    for (Segment s : cues) {
+      if (s.endMs() <= fromMs && s.startMs() < fromMs) continue;
+      if (s.startMs() < fromMs && kept.stream().anyMatch(k -> sameText(k.text(), s.text()))) continue;
+      out.add(s);
+    }
+    return out;
+  }
+
+  private static boolean sameText(String a, String b) {
+    return a.replaceAll("\\s+", " ").strip().equalsIgnoreCase(b.replaceAll("\\s+", " ").strip());
+  }
+
+  /** {@code HH:MM:SS.mmm}, the form the prompt asks the model to write. */
+  static String clock(long ms) {
+    return String.format(java.util.Locale.ROOT, "%02d:%02d:%02d.%03d", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60,
+        ms % 1000);
   }
 }

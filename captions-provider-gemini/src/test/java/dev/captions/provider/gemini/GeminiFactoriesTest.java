@@ -37,6 +37,15 @@ class GeminiFactoriesTest {
   }
 
   @Test
+  void maxContinuationsFromConfig() {
+    ProviderConfig.Builder b = ProviderConfig.builder("gemini").apiKey("AIza-x").environment(n -> null).systemProperties(n -> null);
+    assertThat(GeminiSettings.fromConfig(b.build()).maxContinuations()).isEqualTo(16);
+    assertThat(GeminiSettings.fromConfig(b.set(GeminiSettings.MAX_CONTINUATIONS, "3").build()).maxContinuations()).isEqualTo(3);
+    assertThatThrownBy(() -> GeminiSettings.fromConfig(b.set(GeminiSettings.MAX_CONTINUATIONS, "-1").build()))
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("captions.gemini.maxContinuations");
+  }
+
+  @Test
   void missingKeyNamesWhereToSetIt() {
     ProviderConfig none = ProviderConfig.builder("gemini").environment(n -> null).systemProperties(n -> null).build();
     assertThat(new GeminiFactories.TranslatorFactoryImpl().isConfigured(none)).isFalse();

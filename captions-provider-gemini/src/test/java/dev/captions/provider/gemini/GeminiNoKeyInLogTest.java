@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.captions.AuthenticationException;
 import dev.captions.model.CaptionTrack;
 import dev.captions.model.Cue;
 import dev.captions.model.MediaSource;
@@ -54,7 +55,16 @@ class GeminiNoKeyInLogTest {
       assertThat(t.segments()).hasSize(2);
       CaptionTrack track = CaptionTrack.of("en", TrackKind.SUBTITLES, List.of(Cue.of(0, 1000, "Hi")));
       log.recordFailure(() -> new GeminiTranslator(settings).translate(track, TranslationOptions.to("de")));
-      log.recordFailure(() -> new GeminiTranscriber(settings).transcribe(MediaSource.of(wav), TranscriptionOptions.defaults()));
+      AuthenticationException[] denied = {null};
+      log.recordFailure(() -> {
+        try {
+          new GeminiTranscriber(settings).transcribe(MediaSource.of(wav), TranscriptionOptions.defaults());
+        } catch (AuthenticationException e) {
+          denied[0] = e;
+          throw e;
+        }
+      });
+      assertThat(denied[0]).as("the bad key (400 API_KEY_INVALID) is an AuthenticationException").isNotNull();
 
       String text = log.text();
       assertThat(text).contains("retrying").contains("cut off").contains("API key not valid");

@@ -13,7 +13,7 @@ class GeminiRateLimitTest {
   @Test
   void theWaitGeminiStatesBecomesTheRetryAfter() {
     ProviderException e = GeminiApi.map("transcribe", new ApiException(429, "RESOURCE_EXHAUSTED",
-        "You exceeded your current quota, please check your plan and billing details. Please retry in 29.577865s."));
+        "You exceeded your current quota, please check your plan and billing details. Please retry in 29.577865s."), GeminiStubs.KEY);
     assertThat(e).isInstanceOf(RateLimitException.class);
     assertThat(((RateLimitException) e).retryAfter()).contains(Duration.ofMillis(29_578));
     assertThat(e.isRetryable()).isTrue();
@@ -21,7 +21,7 @@ class GeminiRateLimitTest {
 
   @Test
   void noStatedWaitLeavesItToOurBackoff() {
-    ProviderException e = GeminiApi.map("transcribe", new ApiException(429, "RESOURCE_EXHAUSTED", "Too many requests"));
+    ProviderException e = GeminiApi.map("transcribe", new ApiException(429, "RESOURCE_EXHAUSTED", "Too many requests"), GeminiStubs.KEY);
     assertThat(((RateLimitException) e).retryAfter()).isEmpty();
     assertThat(GeminiApi.retryDelayIn("Please retry in 750ms")).isEqualTo(Duration.ofMillis(750));
     assertThat(GeminiApi.retryDelayIn(null)).isNull();

@@ -39,10 +39,13 @@ final class GeminiStubs {
         .maxInterval(java.time.Duration.ofMillis(20)).timeout(timeout).build();
   }
 
-  /** Retries without real waiting: every wait is recorded instead of slept. */
+  /**
+   * Retries that never really wait: the policy still computes each wait (a stated "retry in …" or its 1–5 ms backoff)
+   * and the sleeper skips it. Tests that check a wait build a policy with a recording sleeper instead.
+   */
   static dev.captions.spi.http.RetryPolicy fastRetries(int attempts) {
     return dev.captions.spi.http.RetryPolicy.builder().maxAttempts(attempts)
-        .initialDelay(java.time.Duration.ofMillis(1)).maxDelay(java.time.Duration.ofMillis(5)).build();
+        .initialDelay(java.time.Duration.ofMillis(1)).maxDelay(java.time.Duration.ofMillis(5)).sleeper(wait -> {}).build();
   }
 
   /** A 200 generateContent response whose first candidate's text is {@code text}. */
@@ -57,9 +60,16 @@ final class GeminiStubs {
   }
 
   static ResponseDefinitionBuilder error(int code, String status, String message) {
-    String body = "{\"error\":{\"code\":" + code + ",\"message\":\"" + message + "\",\"status\":\"" + status
-        + "\",\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\",\"reason\":\"X\"}]}}";
-    return aResponse().withStatus(code).withHeader("Content-Type", "application/json").withBody(body);
+    return error(code, status, message, "X");
+  }
+
+  /** A §3.5 google.rpc error whose details hold an {@code ErrorInfo} with {@code reason}. */
+  static ResponseDefinitionBuilder error(int code, String status, String message, String reason) {
+    ObjectNode root = M.createObjectNode();
+    ObjectNode error = root.putObject("error").put("code", code).put("message", message).put("status", status);
+    error.putArray("details").addObject().put("@type", "type.googleapis.com/google.rpc.ErrorInfo").put("reason", reason)
+        .put("domain", "googleapis.com").putObject("metadata").put("service", "generativelanguage.googleapis.com");
+    return aResponse().withStatus(code).withHeader("Content-Type", "application/json").withBody(root.toString());
   }
 
   /** A small valid 16 kHz mono PCM WAV of {@code ms} milliseconds of silence. */

@@ -170,13 +170,15 @@ class GeminiTranscriberTest {
   }
 
   @Test
-  void truncationWithUnknownDurationIsAClearErrorNotAPartialTrack() {
+  void truncationWithUnknownDurationThatMakesNoProgressIsAClearErrorNotAPartialTrack() {
+    // The continuation from 2 s brings back only the cue already kept: no progress, so no third request.
     wm.stubFor(post(urlEqualTo(GENERATE)).willReturn(reply("{\"cues\":[{\"start\":0,\"end\":2,\"text\":\"a\"},", "MAX_TOKENS")));
 
     assertThatThrownBy(() -> transcribe(GeminiStubs.settings(wm).build(), TranscriptionOptions.defaults()))
         .isInstanceOf(TruncatedReplyException.class)
-        .hasMessageContaining("MAX_TOKENS")
+        .hasMessageContaining("from 2000 ms on was cut off")
         .hasMessageContaining("mediaDurationMs");
+    wm.verify(2, postRequestedFor(urlEqualTo(GENERATE)));
   }
 
   @Test
@@ -370,6 +372,10 @@ class GeminiTranscriberTest {
     while (wm.findAll(getRequestedFor(urlPathEqualTo("/v1beta/files/c"))).isEmpty() && System.currentTimeMillis() < deadline) {
       Thread.sleep(10);
     }
+    // Without a poll seen, cancelling would prove nothing about stopping the polling.
+    assertThat(wm.findAll(getRequestedFor(urlPathEqualTo("/v1beta/files/c"))))
+        .as("the upload was polled within 10 s").isNotEmpty();
+    assertThat(f).as("still waiting for ACTIVE when cancelled").isNotDone();
     f.cancel(true);
 
     int polls = wm.findAll(getRequestedFor(urlPathEqualTo("/v1beta/files/c"))).size();

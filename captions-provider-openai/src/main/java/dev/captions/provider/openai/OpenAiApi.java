@@ -2,7 +2,9 @@ package dev.captions.provider.openai;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.openai.core.JsonValue;
+import com.openai.core.ObjectMappers;
 import com.openai.errors.OpenAIIoException;
 import com.openai.errors.OpenAIServiceException;
 import com.openai.models.ResponseFormatJsonSchema;
@@ -95,7 +97,7 @@ final class OpenAiApi {
       try {
         return sdkCall.get();
       } catch (OpenAIServiceException e) {
-        throw map(e);
+        throw map(e, settings.apiKey().reveal());
       } catch (OpenAIIoException e) {
         if (e.getCause() instanceof IOException) {
           throw HttpErrors.fromIOException(PROVIDER, (IOException) e.getCause(), settings.requestTimeout());
@@ -105,10 +107,36 @@ final class OpenAiApi {
     });
   }
 
-  static ProviderException map(OpenAIServiceException e) {
+  /**
+   * Maps an SDK error with {@link HttpErrors}, from the error body as real JSON: the SDK's {@code JsonValue.toString()}
+   * is Kotlin-map style ({@code {error={message=…}}}), from which neither {@code error.message} nor
+   * {@code error.code: insufficient_quota} could be read. {@code apiKey} is scrubbed from the body and the headers
+   * first, since a gateway or proxy may echo the request's credential in its error.
+   */
+  static ProviderException map(OpenAIServiceException e, String apiKey) {
     return HttpErrors.toException(PROVIDER, e.statusCode(), name -> {
       List<String> values = e.headers().values(name);
-      return values.isEmpty() ? null : values.get(0);
-    }, e.body().toString());
+      return values.isEmpty() ? null : scrub(values.get(0), apiKey);
+    }, scrub(bodyJson(e), apiKey));
+  }
+
+  /** The error body as JSON text, or {@code null} when the SDK read none. */
+  private static String bodyJson(OpenAIServiceException e) {
+    JsonValue body = e.body();
+    if (body == null || body.isMissing() || body.isNull()) return null;
+    try {
+      return ObjectMappers.jsonMapper().writeValueAsString(body);
+    } catch (JsonProcessingException ex) {
+      return null; // the status alone still maps to the right exception type
+    }
+  }
+
+  /** Keys shorter than this are not scrubbed: replacing a two-letter test key everywhere would garble messages. */
+  private static final int MIN_SCRUB_LENGTH = 6;
+
+  /** {@code text} with every occurrence of {@code secret} masked. */
+  static String scrub(String text, String secret) {
+    if (text == null || secret == null || secret.length() < MIN_SCRUB_LENGTH) return text;
+    return text.replace(secret, "****");
   }
 }

@@ -80,8 +80,15 @@ final class OpenAiStubs {
   }
 
   static ResponseDefinitionBuilder error(int status, String type, String message) {
+    return error(status, type, null, message);
+  }
+
+  /** The §4.6 error body; {@code code} is a string (e.g. {@code insufficient_quota}) or {@code null}. */
+  static ResponseDefinitionBuilder error(int status, String type, String code, String message) {
+    ObjectNode error = M.createObjectNode();
+    error.putObject("error").put("message", message).put("type", type).putNull("param").put("code", code);
     return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withHeader("x-request-id", "req_err")
-        .withBody("{\"error\":{\"message\":\"" + message + "\",\"type\":\"" + type + "\",\"param\":null,\"code\":null}}");
+        .withBody(error.toString());
   }
 
   /**
