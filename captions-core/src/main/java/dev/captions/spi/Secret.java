@@ -25,6 +25,23 @@ public final class Secret {
     return value;
   }
 
+  /**
+   * {@code text} with every occurrence of this secret replaced by {@code ****}: for messages built from what a
+   * provider (or a gateway in front of it) sent back, which may echo the credential. Null stays null.
+   */
+  public String scrubFrom(String text) {
+    return mask(text, value);
+  }
+
+  /**
+   * {@code text} with every occurrence of {@code secret} replaced by {@code ****}. Secrets shorter than six characters
+   * are left alone: replacing "ab" everywhere would garble the message and hide nothing worth hiding.
+   */
+  public static String mask(String text, String secret) {
+    if (text == null || secret == null || secret.length() < 6) return text;
+    return text.replace(secret, "****");
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Secret && ((Secret) o).value.equals(value);

@@ -36,6 +36,16 @@ class ProviderConfigTest {
   }
 
   @Test
+  void secretsAreScrubbedFromEchoedText() {
+    Secret s = Secret.of("sk-very-secret");
+    assertThat(s.scrubFrom("invalid key sk-very-secret (sk-very-secret)")).isEqualTo("invalid key **** (****)");
+    assertThat(s.scrubFrom(null)).isNull();
+    // Too short to hide anything, and replacing it everywhere would garble the message.
+    assertThat(Secret.mask("a bad request", "ba")).isEqualTo("a bad request");
+    assertThat(Secret.mask("abcdef!", "abcdef")).isEqualTo("****!");
+  }
+
+  @Test
   void numbersAreChecked() {
     assertThat(config().set("timeoutMs", "250").build().getLong("timeoutMs", 5)).isEqualTo(250);
     assertThat(config().build().getLong("timeoutMs", 5)).isEqualTo(5);

@@ -30,8 +30,9 @@ public final class JsonRepair {
     Objects.requireNonNull(reply, "reply == null");
     String text = stripFence(reply);
     // Prose may hold brackets of its own ("Here are the [3] chapters: {…}"): of the balanced spans that parse, take
-    // the longest (spans nested in one already taken are skipped, which keeps this linear for one big document).
-    // A span that never closes means the reply was cut off.
+    // the longest. Spans nested in one already looked at are skipped: inside one that parses, which keeps this linear
+    // for one big document; inside one that does not, because a part of a broken reply ("chapters": []) is not the
+    // reply, and the broken whole is what parse() must report. A span that never closes means the reply was cut off.
     String best = null;
     String firstBalanced = null;
     int start = nextBracket(text, 0);
@@ -40,12 +41,8 @@ public final class JsonRepair {
       if (end < 0) throw truncated(text, start);
       String candidate = text.substring(start, end + 1);
       if (firstBalanced == null) firstBalanced = candidate;
-      if (parses(candidate)) {
-        if (best == null || candidate.length() > best.length()) best = candidate;
-        start = nextBracket(text, end + 1);
-      } else {
-        start = nextBracket(text, start + 1);
-      }
+      if (parses(candidate) && (best == null || candidate.length() > best.length())) best = candidate;
+      start = nextBracket(text, end + 1);
     }
     if (best != null) return best;
     if (firstBalanced != null) return firstBalanced; // malformed: parse() reports where

@@ -1,5 +1,6 @@
 package dev.captions.spi.http;
 
+import dev.captions.spi.Secret;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,9 +19,6 @@ final class Redaction {
   /** Query parameter names (lower case) whose values are credentials. */
   private static final Set<String> SECRET_PARAMS = Set.of(
       "key", "api_key", "apikey", "api-key", "access_token", "token", "signature", "x-goog-signature");
-
-  /** Secrets shorter than this are not scrubbed from free text: replacing "ab" everywhere would garble messages. */
-  private static final int MIN_SCRUB_LENGTH = 6;
 
   private Redaction() {}
 
@@ -68,9 +66,7 @@ final class Redaction {
   static String scrub(String text, List<String> secrets) {
     if (text == null) return null;
     String out = text;
-    for (String s : secrets) {
-      if (s != null && s.length() >= MIN_SCRUB_LENGTH) out = out.replace(s, MASK);
-    }
+    for (String s : secrets) out = Secret.mask(out, s);
     return out;
   }
 }

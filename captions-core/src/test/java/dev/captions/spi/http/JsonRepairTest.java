@@ -73,6 +73,12 @@ class JsonRepairTest {
         .isExactlyInstanceOf(CaptionFormatException.class)
         .hasMessageStartingWith("line 1, col ")
         .hasMessageContaining("not valid JSON");
+    // A valid part of a broken reply is not the reply: the broken whole is reported, not its "chapters" array.
+    assertThatThrownBy(() -> JsonRepair.parse("{\"title\":\"Demo\" \"summary\":\"x\",\"chapters\":[]}"))
+        .isExactlyInstanceOf(CaptionFormatException.class)
+        .hasMessageStartingWith("line 1, col ")
+        .hasMessageContaining("not valid JSON");
+    assertThat(JsonRepair.extract("Notes {as asked}: {\"a\": 1}")).isEqualTo("{\"a\": 1}");
     assertThatThrownBy(() -> JsonRepair.parse("{\"title\": [1]}", Shape.class))
         .isExactlyInstanceOf(CaptionFormatException.class).hasMessageContaining("expected shape (Shape)");
   }

@@ -21,6 +21,7 @@ import dev.captions.ProviderException;
 import dev.captions.RateLimitException;
 import dev.captions.model.MediaSource;
 import dev.captions.spi.Async;
+import dev.captions.spi.Secret;
 import dev.captions.spi.http.HttpErrors;
 import dev.captions.spi.http.JobPoller;
 import dev.captions.spi.http.JobStatus;
@@ -205,7 +206,7 @@ final class GeminiApi implements AutoCloseable {
           return JobStatus.succeeded("ACTIVE", f);
         case FAILED:
           return JobStatus.failed("FAILED", "Gemini could not process the uploaded file: "
-              + scrub(f.error().flatMap(e -> e.message()).orElse("no reason given"), settings.apiKey().reveal()));
+              + settings.apiKey().scrubFrom(f.error().flatMap(e -> e.message()).orElse("no reason given")));
         case PROCESSING:
           return JobStatus.running("PROCESSING", Double.NaN);
         default:
@@ -258,7 +259,7 @@ final class GeminiApi implements AutoCloseable {
    * <p>{@code apiKey} is scrubbed from the message first, since a gateway or proxy may echo the request's credential.
    */
   static ProviderException map(String what, ApiException e, String apiKey) {
-    String message = scrub(e.message(), apiKey);
+    String message = Secret.mask(e.message(), apiKey);
     if (e.code() == 429) {
       return new RateLimitException(PROVIDER, what + " failed: HTTP 429 " + message, 429, null,
           retryDelayIn(message));
@@ -277,14 +278,6 @@ final class GeminiApi implements AutoCloseable {
   private static final java.util.regex.Pattern BAD_KEY =
       java.util.regex.Pattern.compile("(?i)API[ _]key (not valid|expired|invalid)|API_KEY_INVALID");
 
-  /** Keys shorter than this are not scrubbed: replacing a two-letter test key everywhere would garble messages. */
-  private static final int MIN_SCRUB_LENGTH = 6;
-
-  /** {@code text} with every occurrence of {@code secret} masked. */
-  static String scrub(String text, String secret) {
-    if (text == null || secret == null || secret.length() < MIN_SCRUB_LENGTH) return text;
-    return text.replace(secret, "****");
-  }
 
   private static final java.util.regex.Pattern RETRY_IN =
       java.util.regex.Pattern.compile("(?i)retry in ([0-9]+(?:\\.[0-9]+)?)\\s*(ms|s)\\b");

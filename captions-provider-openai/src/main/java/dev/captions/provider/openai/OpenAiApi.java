@@ -14,6 +14,7 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.audio.transcriptions.TranscriptionCreateParams;
 import com.openai.models.audio.transcriptions.TranscriptionCreateResponse;
 import dev.captions.ProviderException;
+import dev.captions.spi.Secret;
 import dev.captions.spi.http.HttpErrors;
 import dev.captions.spi.llm.TruncatedReplyException;
 import java.io.IOException;
@@ -116,8 +117,8 @@ final class OpenAiApi {
   static ProviderException map(OpenAIServiceException e, String apiKey) {
     return HttpErrors.toException(PROVIDER, e.statusCode(), name -> {
       List<String> values = e.headers().values(name);
-      return values.isEmpty() ? null : scrub(values.get(0), apiKey);
-    }, scrub(bodyJson(e), apiKey));
+      return values.isEmpty() ? null : Secret.mask(values.get(0), apiKey);
+    }, Secret.mask(bodyJson(e), apiKey));
   }
 
   /** The error body as JSON text, or {@code null} when the SDK read none. */
@@ -131,12 +132,4 @@ final class OpenAiApi {
     }
   }
 
-  /** Keys shorter than this are not scrubbed: replacing a two-letter test key everywhere would garble messages. */
-  private static final int MIN_SCRUB_LENGTH = 6;
-
-  /** {@code text} with every occurrence of {@code secret} masked. */
-  static String scrub(String text, String secret) {
-    if (text == null || secret == null || secret.length() < MIN_SCRUB_LENGTH) return text;
-    return text.replace(secret, "****");
-  }
 }
