@@ -33,8 +33,9 @@ final class CaptionCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output directory (default: current directory).")
   Path output = Path.of(".");
 
-  @Option(names = {"-f", "--formats"}, split = ",", paramLabel = "FMT", description = "Caption formats: vtt, srt, json (default: vtt,srt).")
-  List<String> formats = List.of("vtt", "srt");
+  @Option(names = {"-f", "--formats"}, split = ",", paramLabel = "FMT", converter = OptionValues.Format.class,
+      defaultValue = "vtt,srt", description = "Caption formats: vtt, srt, json (default: vtt,srt).")
+  List<CaptionFormat> formats;
 
   @Option(names = "--transcriber", paramLabel = "NAME", description = "Transcriber: vosk, gemini, openai, gcore.")
   String transcriber;
@@ -54,8 +55,9 @@ final class CaptionCommand implements Callable<Integer> {
   @Option(names = {"-t", "--translate"}, split = ",", paramLabel = "LANG", description = "Also translate into these languages, e.g. es,fr.")
   List<String> translate = new ArrayList<>();
 
-  @Option(names = {"-p", "--profile"}, paramLabel = "NAME", description = "Caption style: netflix (default), netflix-children, bbc, dcmp.")
-  String profile = "netflix";
+  @Option(names = {"-p", "--profile"}, paramLabel = "NAME", converter = OptionValues.Profile.class, defaultValue = "netflix",
+      description = "Caption style: netflix (default), netflix-children, bbc, dcmp.")
+  StyleProfile profile;
 
   @Option(names = "--burn", description = "Also write a copy of the video with the captions burned in.")
   boolean burn;
@@ -69,11 +71,8 @@ final class CaptionCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Set<CaptionFormat> fmts = new LinkedHashSet<>();
-    for (String f : formats) fmts.add(CaptionFormat.from(f.trim()));
-    StyleProfile style = StyleProfile.byName(profile);
-
-    CaptionPipeline.Builder b = Captions.pipeline().outputs(output, fmts.toArray(new CaptionFormat[0])).profile(style)
+    Set<CaptionFormat> fmts = new LinkedHashSet<>(formats);
+    CaptionPipeline.Builder b = Captions.pipeline().outputs(output, fmts.toArray(new CaptionFormat[0])).profile(profile)
         .burnIn(burn).summarize(summary)
         .languages(language, translate.stream().map(String::trim).toArray(String[]::new));
     if (transcriber != null) b.transcriber(Captions.transcriber(transcriber));

@@ -9,35 +9,27 @@ import dev.captions.model.CaptionTrack;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Reading and writing caption files for the commands; {@code "-"} means stdin or stdout. */
+/**
+ * Reading and writing caption files for the commands; {@code "-"} means the command's stdin or stdout (see
+ * {@link CaptionsCommand#run}), so that tests and embedding callers can supply their own streams.
+ */
 final class CaptionFiles {
   private CaptionFiles() {}
 
-  static CaptionFormat formatOf(String file, String explicit, String role) {
-    if (explicit != null) return CaptionFormat.from(explicit);
+  /** Opens {@code file}, or the command's stdin (read as UTF-8) for {@code "-"}. */
+  static Reader open(CommandSpec spec, String file) throws IOException {
     if (file.equals("-")) {
-      throw new IllegalArgumentException("cannot tell the " + role + " format of '-'; give --" + (role.equals("input") ? "from" : "to")
-          + " vtt|srt|json");
+      return new BufferedReader(new InputStreamReader(CaptionsCommand.stdin(spec), StandardCharsets.UTF_8));
     }
-    try {
-      return CaptionFormat.from(file);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("cannot tell the " + role + " format of '" + file + "' from its extension; use .vtt, "
-          + ".srt or .json, or give --" + (role.equals("input") ? "from" : "to"));
-    }
-  }
-
-  static Reader open(String file) throws IOException {
-    if (file.equals("-")) return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     Path p = Path.of(file);
     if (!Files.exists(p)) throw new InvalidInputException("File not found: " + p.toAbsolutePath());
     if (Files.isDirectory(p)) throw new InvalidInputException(p.toAbsolutePath() + " is a directory, not a caption file");
@@ -48,20 +40,22 @@ final class CaptionFiles {
     }
   }
 
-  static ParseResult read(String file, CaptionFormat format) throws IOException {
+  static ParseResult read(CommandSpec spec, String file, CaptionFormat format) throws IOException {
     CaptionCodec codec = CaptionCodecs.forFormat(format);
-    try (Reader r = open(file)) {
+    try (Reader r = open(spec, file)) {
       return codec.read(r);
     }
   }
 
-  /** Writes atomically to a file, or to stdout for {@code "-"}. */
-  static void write(String file, CaptionFormat format, CaptionTrack track) throws IOException {
+  /** Writes atomically to a file, or to the command's stdout ({@code spec.commandLine().getOut()}) for {@code "-"}. */
+  static void write(CommandSpec spec, String file, CaptionFormat format, CaptionTrack track) throws IOException {
     CaptionCodec codec = CaptionCodecs.forFormat(format);
     if (file.equals("-")) {
-      Writer w = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-      codec.write(track, w);
-      w.flush();
+      PrintWriter out = spec.commandLine().getOut();
+      codec.write(track, out);
+      out.flush();
+      // A PrintWriter keeps its errors to itself (e.g. a closed pipe); the user must hear that nothing arrived.
+      if (out.checkError()) throw new UncheckedIOException(new IOException("Cannot write the captions to stdout"));
       return;
     }
     try {

@@ -6,8 +6,11 @@ import dev.captions.ConfigurationException;
 import dev.captions.InvalidMediaException;
 import dev.captions.ProviderException;
 import dev.captions.ProviderNotFoundException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,13 +25,30 @@ import picocli.CommandLine.Command;
 public final class CaptionsCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  /** What {@code "-"} reads; picocli carries stdout and stderr but not stdin. */
+  private final InputStream stdin;
+
+  private CaptionsCommand(InputStream stdin) {
+    this.stdin = stdin;
   }
 
-  /** Runs the command with the given streams; returns the exit code. */
+  public static void main(String[] args) {
+    // Caption files written to stdout ("convert in.vtt - --to srt") are UTF-8 whatever the platform's default.
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    System.exit(run(args, System.in, out, new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command with the process's stdin and the given output streams; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new CaptionsCommand());
+    return run(args, System.in, out, err);
+  }
+
+  /**
+   * Runs the command with the given streams; returns the exit code. {@code "-"} as a file reads {@code in} or writes
+   * {@code out}; {@code out} and {@code err} are flushed but not closed.
+   */
+  public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new CaptionsCommand(in));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -43,6 +63,11 @@ public final class CaptionsCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The stdin of the {@link #run} call that is executing {@code spec}'s command. */
+  static InputStream stdin(CommandLine.Model.CommandSpec spec) {
+    return ((CaptionsCommand) spec.root().userObject()).stdin;
   }
 
   static int exitCode(Throwable e) {

@@ -21,21 +21,23 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "INPUT") String input;
   @Parameters(index = "1", paramLabel = "OUTPUT") String output;
-  @Option(names = "--from", paramLabel = "FMT", description = "Input format: vtt, srt, json.") String from;
-  @Option(names = "--to", paramLabel = "FMT", description = "Output format: vtt, srt, json.") String to;
+  @Option(names = "--from", paramLabel = "FMT", converter = OptionValues.Format.class,
+      description = "Input format: vtt, srt, json.") CaptionFormat from;
+  @Option(names = "--to", paramLabel = "FMT", converter = OptionValues.Format.class,
+      description = "Output format: vtt, srt, json.") CaptionFormat to;
 
   @Override
   public Integer call() throws Exception {
-    CaptionFormat in = CaptionFiles.formatOf(input, from, "input");
-    CaptionFormat out = CaptionFiles.formatOf(output, to, "output");
-    ParseResult parsed = CaptionFiles.read(input, in);
+    CaptionFormat in = OptionValues.formatOf(spec.commandLine(), input, from, "input", "--from");
+    CaptionFormat out = OptionValues.formatOf(spec.commandLine(), output, to, "output", "--to");
+    ParseResult parsed = CaptionFiles.read(spec, input, in);
     PrintWriter err = spec.commandLine().getErr();
     for (Diagnostic d : parsed.diagnostics()) err.println(input + ": " + d);
     if (out == CaptionFormat.SRT) {
       // The SRT codec converts on write; ask the same conversion what it has to drop, so the user hears about it.
       for (Diagnostic d : Conversions.toSrt(parsed.track(), true).diagnostics()) err.println(output + ": " + d.message());
     }
-    CaptionFiles.write(output, out, parsed.track());
+    CaptionFiles.write(spec, output, out, parsed.track());
     return ExitCodes.OK;
   }
 }

@@ -35,26 +35,30 @@ final class ShapeCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "INPUT") String input;
   @Parameters(index = "1", paramLabel = "OUTPUT") String output;
-  @Option(names = {"-p", "--profile"}, paramLabel = "NAME", description = "netflix (default), netflix-children, bbc, dcmp.")
-  String profile = "netflix";
-  @Option(names = "--from", paramLabel = "FMT", description = "Input format when not given by the extension.") String from;
-  @Option(names = "--to", paramLabel = "FMT", description = "Output format when not given by the extension.") String to;
+  @Option(names = {"-p", "--profile"}, paramLabel = "NAME", converter = OptionValues.Profile.class, defaultValue = "netflix",
+      description = "netflix (default), netflix-children, bbc, dcmp.")
+  StyleProfile profile;
+  @Option(names = "--from", paramLabel = "FMT", converter = OptionValues.Format.class,
+      description = "Input format when not given by the extension.") CaptionFormat from;
+  @Option(names = "--to", paramLabel = "FMT", converter = OptionValues.Format.class,
+      description = "Output format when not given by the extension.") CaptionFormat to;
 
   @Override
   public Integer call() throws Exception {
-    CaptionShaper shaper = CaptionShaper.of(StyleProfile.byName(profile));
-    CaptionFormat outFormat = CaptionFiles.formatOf(output, to, "output");
+    CaptionShaper shaper = CaptionShaper.of(profile);
+    CaptionFormat inFormat = OptionValues.formatOf(spec.commandLine(), input, from, "input", "--from");
+    CaptionFormat outFormat = OptionValues.formatOf(spec.commandLine(), output, to, "output", "--to");
     PrintWriter err = spec.commandLine().getErr();
     ShapingResult result;
-    Transcript transcript = CaptionFiles.formatOf(input, from, "input") == CaptionFormat.JSON ? readTranscript() : null;
+    Transcript transcript = inFormat == CaptionFormat.JSON ? readTranscript() : null;
     if (transcript != null) {
       result = shaper.shape(transcript);
     } else {
-      ParseResult parsed = CaptionFiles.read(input, CaptionFiles.formatOf(input, from, "input"));
+      ParseResult parsed = CaptionFiles.read(spec, input, inFormat);
       for (Diagnostic d : parsed.diagnostics()) err.println(input + ": " + d);
       result = shaper.reshape(parsed.track(), null);
     }
-    CaptionFiles.write(output, outFormat, result.track());
+    CaptionFiles.write(spec, output, outFormat, result.track());
     err.println(input + ": " + result.track().cues().size() + " cues; " + result.report().summary());
     return ExitCodes.OK;
   }
@@ -62,7 +66,7 @@ final class ShapeCommand implements Callable<Integer> {
   /** A transcript JSON (words or segments), or null when the JSON is a caption track (has "cues"). */
   private Transcript readTranscript() throws IOException {
     JsonNode root;
-    try (Reader r = CaptionFiles.open(input)) {
+    try (Reader r = CaptionFiles.open(spec, input)) {
       root = JSON.readTree(r);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new InvalidInputException(input + " is not valid JSON: " + e.getOriginalMessage(), e);

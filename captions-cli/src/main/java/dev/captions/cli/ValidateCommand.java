@@ -24,16 +24,20 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Parameters(arity = "1..*", paramLabel = "FILE") List<String> files;
   @Option(names = "--strict", description = "Apply every syntax rule of the format.") boolean strict;
-  @Option(names = "--format", paramLabel = "FMT", description = "vtt, srt or json (default: from the extension).") String format;
+  @Option(names = "--format", paramLabel = "FMT", converter = OptionValues.Format.class,
+      description = "vtt, srt or json (default: from the extension).") CaptionFormat format;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    // Every file's format first: a usage error must come before any file is reported on.
+    java.util.Map<String, CaptionFormat> formats = new java.util.LinkedHashMap<>();
+    for (String file : files) formats.put(file, OptionValues.formatOf(spec.commandLine(), file, format, "input", "--format"));
     boolean allValid = true;
     for (String file : files) {
-      CaptionFormat f = CaptionFiles.formatOf(file, format, "input");
+      CaptionFormat f = formats.get(file);
       List<Diagnostic> diagnostics;
-      try (Reader r = CaptionFiles.open(file)) {
+      try (Reader r = CaptionFiles.open(spec, file)) {
         diagnostics = strict ? CaptionCodecs.forFormat(f).validate(r) : CaptionCodecs.forFormat(f).read(r).diagnostics();
       } catch (CaptionFormatException e) {
         diagnostics = List.of(Diagnostic.error(e.line(), e.column(), stripPosition(e.getMessage())));

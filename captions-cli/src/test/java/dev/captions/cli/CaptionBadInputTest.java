@@ -98,10 +98,18 @@ class CaptionBadInputTest {
   }
 
   @Test
-  void usageErrorsHaveTheirOwnCode() {
+  void usageErrorsHaveTheirOwnCode() throws IOException {
     Cli r = Cli.run("caption");
     assertThat(r.exitCode).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err).contains("Missing required parameter");
-    assertThat(Cli.run("caption", "x.mp4", "--profile", "fancy").exitCode).isEqualTo(ExitCodes.CONFIGURATION);
+    // Wrong option values are usage errors too, named with the values that are valid; nothing is written.
+    Cli profile = Cli.run("caption", silence.toString(), "-o", out.toString(), "--profile", "fancy");
+    assertThat(profile.exitCode).as(profile.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(profile.err).contains("--profile")
+        .contains("unknown caption profile 'fancy'; valid values: netflix, netflix-children, bbc, dcmp");
+    Cli format = Cli.run("caption", silence.toString(), "-o", out.toString(), "-f", "vtt,ass");
+    assertThat(format.exitCode).as(format.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(format.err).contains("unknown caption format 'ass'; valid values: vtt, srt, json");
+    assertNoOutput();
   }
 }

@@ -33,13 +33,47 @@ class FileCommandsTest {
 
   @Test
   void convertNeedsAFormatForStdinAndAKnownExtension() throws Exception {
+    // Usage errors (exit 2, with the valid values), not configuration errors: the command line itself is wrong.
     Path vtt = Files.writeString(dir.resolve("in.vtt"), VTT);
     Cli r = Cli.run("convert", "-", dir.resolve("o.srt").toString());
-    assertThat(r.exitCode).isEqualTo(ExitCodes.CONFIGURATION);
-    assertThat(r.err).contains("cannot tell the input format of '-'; give --from vtt|srt|json");
+    assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err).contains("cannot tell the input format of '-'; give --from vtt|srt|json").contains("Usage:");
     Cli r2 = Cli.run("convert", vtt.toString(), dir.resolve("o.txt").toString());
-    assertThat(r2.exitCode).isEqualTo(ExitCodes.CONFIGURATION);
-    assertThat(r2.err).contains("from its extension");
+    assertThat(r2.exitCode).as(r2.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r2.err).contains("o.txt' from its extension").contains("vtt, srt, json");
+    assertThat(dir.resolve("o.txt")).doesNotExist();
+    Cli r3 = Cli.run("convert", vtt.toString(), dir.resolve("o.out").toString(), "--to", "ass");
+    assertThat(r3.exitCode).as(r3.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r3.err).contains("--to").contains("unknown caption format 'ass'; valid values: vtt, srt, json");
+    Cli r4 = Cli.run("validate", dir.resolve("notes.txt").toString());
+    assertThat(r4.exitCode).as(r4.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r4.err).contains("give --format");
+    Cli r5 = Cli.run("shape", vtt.toString(), dir.resolve("o.vtt").toString(), "--profile", "fancy");
+    assertThat(r5.exitCode).as(r5.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r5.err).contains("unknown caption profile 'fancy'; valid values: netflix, netflix-children, bbc, dcmp");
+    assertThat(dir.resolve("o.vtt")).doesNotExist();
+  }
+
+  @Test
+  void convertReadsStdinAndWritesStdout() throws Exception {
+    Path srt = dir.resolve("from-stdin.srt");
+    Cli in = Cli.runWithStdin(VTT, "convert", "-", srt.toString(), "--from", "vtt");
+    assertThat(in.exitCode).as(in.toString()).isZero();
+    assertThat(Files.readString(srt)).isEqualTo("1\n00:00:01,000 --> 00:00:03,500\n<i>Hello</i> & welcome\n\n"
+        + "2\n00:00:04,000 --> 00:00:06,000\nAnn: Second cue\n");
+    assertThat(in.out).as("stdout holds nothing but what was asked for").isEmpty();
+
+    Path vtt = Files.writeString(dir.resolve("in ü.vtt"), VTT.replace("Second cue", "Zweite Überschrift"));
+    Cli out = Cli.run("convert", vtt.toString(), "-", "--to", "srt");
+    assertThat(out.exitCode).as(out.toString()).isZero();
+    assertThat(out.out).isEqualTo("1\n00:00:01,000 --> 00:00:03,500\n<i>Hello</i> & welcome\n\n"
+        + "2\n00:00:04,000 --> 00:00:06,000\nAnn: Zweite Überschrift\n");
+    assertThat(out.err).as("the SRT conversion notes go to stderr, not into the captions")
+        .contains("dropped 1 × cue settings");
+
+    Cli both = Cli.runWithStdin(VTT, "convert", "-", "-", "--from", "vtt", "--to", "json");
+    assertThat(both.exitCode).as(both.toString()).isZero();
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(both.out).path("cues").size()).isEqualTo(2);
   }
 
   @Test

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.captions.codec.CaptionCodecs;
 import dev.captions.codec.CaptionFormat;
 import dev.captions.model.CaptionTrack;
+import dev.captions.media.ffmpeg.FfmpegMediaProcessor;
 import dev.captions.model.Cue;
+import dev.captions.model.MediaSource;
 import dev.captions.shaping.ComplianceChecker;
 import dev.captions.shaping.StyleProfile;
 import dev.captions.shaping.Violation;
@@ -33,13 +35,18 @@ class SampleEndToEndTest {
   @TempDir static Path out;
   static Cli run;
   static CaptionTrack track;
+  /** The same cues from the JSON output, which also keeps each cue's timed words. */
+  static CaptionTrack withWords;
 
   @BeforeAll
   static void captionTheSample() throws Exception {
-    run = Cli.run("caption", SAMPLE.toString(), "-o", out.toString(), "-f", "vtt,srt", "--quiet");
+    run = Cli.run("caption", SAMPLE.toString(), "-o", out.toString(), "-f", "vtt,srt,json", "--quiet");
     assertThat(run.exitCode).as(run.toString()).isZero();
     try (Reader r = Files.newBufferedReader(out.resolve("talk.en.vtt"))) {
       track = CaptionCodecs.forFormat(CaptionFormat.WEBVTT).read(r).track();
+    }
+    try (Reader r = Files.newBufferedReader(out.resolve("talk.en.json"))) {
+      withWords = CaptionCodecs.forFormat(CaptionFormat.JSON).read(r).track();
     }
   }
 
@@ -74,9 +81,26 @@ class SampleEndToEndTest {
     assertThat(median).isLessThanOrEqualTo(300);
   }
 
+  /**
+   * No violations at all, against the duration FFmpeg probes (not a constant: an old one, 21 832 ms, hid cues running
+   * past the real 20 987 ms). This stays strict because Vosk's variance cannot reach it: measured over repeated runs,
+   * the fastest cue reads at 16.7 chars/s against the limit of 20 and the shortest lasts 2 100 ms against 833, while
+   * Vosk moves word times by at most ~30 ms (under 2 % of a cue) and its word substitutions ("the"/"that", "I"/"I'll")
+   * change a cue by a few characters (~1–2 chars/s). Only a speech-faster-than-reading cause is outside the shaper's
+   * control, and this sample has none. Checked on the cues with their timed words (the JSON output), so that a failure
+   * message carries the checker's cause.
+   */
   @Test
   void cuesMeetTheDefaultProfile() {
-    List<Violation> violations = ComplianceChecker.of(StyleProfile.NETFLIX_EN).check(track, 21_832L);
+    long durationMs = FfmpegMediaProcessor.create().probe(MediaSource.of(SAMPLE)).durationMs();
+    assertThat(durationMs).as("the sample's length, as samples/README.md records it").isBetween(20_900L, 21_100L);
+    assertThat(withWords.cues()).hasSameSizeAs(track.cues());
+    List<Violation> violations = ComplianceChecker.of(StyleProfile.NETFLIX_EN).check(withWords, durationMs);
+    double fastest = withWords.cues().stream()
+        .mapToDouble(c -> c.lines().stream().mapToInt(String::length).sum() * 1000.0 / c.durationMs()).max().orElse(0);
+    long shortest = withWords.cues().stream().mapToLong(Cue::durationMs).min().orElse(0);
+    System.out.printf(Locale.ROOT, "sample violations of netflix-en: %s; fastest cue %.1f chars/s (limit %.0f), "
+        + "shortest %d ms%n", violations, fastest, StyleProfile.NETFLIX_EN.maxCharsPerSecond(), shortest);
     assertThat(violations).isEmpty();
   }
 

@@ -333,7 +333,8 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
     }
   }
 
-  private String subtitlesFilter(Path subtitles, BurnInOptions o) {
+  /** The {@code -vf} argument that draws {@code subtitles} in the style of {@code o}; package-private for tests. */
+  String subtitlesFilter(Path subtitles, BurnInOptions o) {
     String style = "FontName=" + o.fontName().orElse(BUNDLED_FONT)
         + ",FontSize=" + o.fontSize()
         + ",PrimaryColour=" + assColour(o.primaryColour())

@@ -24,6 +24,9 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -52,9 +55,20 @@ class FfmpegMediaProcessorTest {
   }
 
   @Test
-  void declaresAllOperations() {
-    assertThat(FFMPEG.operations()).containsExactlyInAnyOrder(MediaOperation.values());
-    assertThat(FFMPEG.name()).isEqualTo("ffmpeg");
+  void capabilitiesShownToUsersMatchTheOperationsThePipelineChecks() {
+    // `captions providers` shows the factory's capability words; the pipeline trusts operations(). They must agree,
+    // and each operation must be overridden (the MediaProcessor defaults throw UnsupportedOperationException).
+    Map<MediaOperation, String> word = Map.of(MediaOperation.PROBE, "probe", MediaOperation.EXTRACT_AUDIO, "audio",
+        MediaOperation.EXTRACT_FRAMES, "frames", MediaOperation.BURN_IN, "burn-in", MediaOperation.MUX_SUBTITLES, "mux");
+    Set<String> capabilities = new FfmpegMediaProcessorFactory().capabilities();
+    for (MediaOperation op : MediaOperation.values()) {
+      assertThat(capabilities.contains(word.get(op))).as("%s shown as '%s'", op, word.get(op))
+          .isEqualTo(FFMPEG.supports(op));
+    }
+    for (String method : List.of("probe", "extractAudio", "extractFrames", "burnIn", "mux")) {
+      assertThat(Stream.of(FfmpegMediaProcessor.class.getDeclaredMethods()).filter(m -> m.getName().equals(method)))
+          .as(method).anyMatch(m -> java.lang.reflect.Modifier.isPublic(m.getModifiers()));
+    }
   }
 
   @Test
@@ -186,10 +200,85 @@ class FfmpegMediaProcessorTest {
 
   @Test
   void streamSourceIsCopiedAndCleanedUp() throws IOException {
+    // The copy's name ends with the stream's extension; a unique one finds it among other builds' temp files.
+    String ext = "u" + UUID.randomUUID().toString().replace("-", "");
     try (var in = Files.newInputStream(video)) {
-      MediaInfo info = FFMPEG.probe(MediaSource.of(in, "clip.mp4", null));
+      MediaInfo info = FFMPEG.probe(MediaSource.of(in, "clip." + ext, null));
       assertThat(info.hasVideo()).isTrue();
     }
+    assertThat(temporaryCopies(ext)).as("copy deleted after success").isEmpty();
+    List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+    try (var in = Files.newInputStream(video)) {
+      MediaRef wav = FFMPEG.extractAudio(MediaSource.of(in, "clip." + ext, null), AudioOptions.defaults().withProgress(e -> {
+        events.add(e);
+        // While FFmpeg runs, the copy exists.
+        if (events.size() == 1) assertThat(temporaryCopies(ext)).hasSize(1);
+      }));
+      Files.deleteIfExists(wav.source().path());
+    }
+    assertThat(events).isNotEmpty();
+    assertThat(temporaryCopies(ext)).as("copy deleted after success").isEmpty();
+    byte[] garbage = "not a video at all\n".repeat(100).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    assertThatThrownBy(() -> FFMPEG.probe(MediaSource.of(new java.io.ByteArrayInputStream(garbage), "bad." + ext, null)))
+        .isInstanceOf(InvalidMediaException.class).hasMessageContaining("stream 'bad." + ext + "'");
+    assertThat(temporaryCopies(ext)).as("copy deleted after failure").isEmpty();
+  }
+
+  private static List<Path> temporaryCopies(String ext) {
+    try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return s.filter(p -> p.getFileName().toString().endsWith("." + ext)).toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void burnInStyleOptionsReachTheFilter(@TempDir Path dir) {
+    Path srt = dir.resolve("it's [a] test.srt");
+    String defaults = FFMPEG.subtitlesFilter(srt, BurnInOptions.defaults());
+    String styled = FFMPEG.subtitlesFilter(srt, BurnInOptions.builder().fontName("Liberation Serif").fontSize(31)
+        .primaryColour("#FFFF00").outlineColour("#102030").outline(4).marginVertical(57).build());
+    // force_style is one option value: its commas are escaped once for the filter graph.
+    assertThat(styled).startsWith("subtitles=filename=")
+        .contains("force_style=FontName=Liberation Serif\\,FontSize=31\\,PrimaryColour=&H0000FFFF\\,"
+            + "OutlineColour=&H00302010\\,BorderStyle=1\\,Outline=4\\,Shadow=0\\,MarginV=57")
+        .contains(":charenc=UTF-8");
+    assertThat(defaults).contains("FontName=" + FfmpegMediaProcessor.BUNDLED_FONT + "\\,")
+        .contains("Outline=" + BurnInOptions.defaults().outline() + "\\,")
+        .endsWith("MarginV=" + BurnInOptions.defaults().marginVertical());
+    // The bundled font is where fontsdir points, so the default font renders on machines without fonts.
+    String fontsdir = defaults.replaceFirst("(?s).*:fontsdir=(.*?):charenc=.*", "$1");
+    assertThat(Path.of(fontsdir).resolve("DejaVuSans.ttf")).isRegularFile();
+    // The file name is escaped for both levels: "'" and "[" cannot end the value or the filter.
+    assertThat(defaults).contains("it\\\\\\'s \\[a\\] test.srt");
+  }
+
+  @Test
+  void burnInMarginMovesTheCaptionsUp(@TempDir Path dir) throws IOException {
+    Path low = FFMPEG.burnIn(MediaSource.of(video), TRACK,
+        BurnInOptions.builder().output(dir.resolve("low.mp4")).marginVertical(5).build()).source().path();
+    Path high = FFMPEG.burnIn(MediaSource.of(video), TRACK,
+        BurnInOptions.builder().output(dir.resolve("high.mp4")).marginVertical(120).build()).source().path();
+    int lowRow = lowestChangedRow(video, low, 1500, dir);
+    int highRow = lowestChangedRow(video, high, 1500, dir);
+    assertThat(lowRow).as("text drawn with margin 5").isPositive();
+    assertThat(highRow).as("text drawn with margin 120 sits higher than with 5").isPositive().isLessThan(lowRow - 40);
+  }
+
+  /** The lowest pixel row where the two videos' frames at {@code ms} differ clearly, or -1. */
+  private static int lowestChangedRow(Path a, Path b, long ms, Path dir) throws IOException {
+    BufferedImage x = frame(a, ms, dir);
+    BufferedImage y = frame(b, ms, dir);
+    for (int row = x.getHeight() - 1; row >= 0; row--) {
+      for (int col = 0; col < x.getWidth(); col++) {
+        int p = x.getRGB(col, row);
+        int q = y.getRGB(col, row);
+        int d = 0;
+        for (int shift = 0; shift <= 16; shift += 8) d += Math.abs((p >> shift & 0xFF) - (q >> shift & 0xFF));
+        if (d > 150) return row;
+      }
+    }
+    return -1;
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.captions.provider.vosk;
 
+import dev.captions.model.TimedWord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -78,6 +79,18 @@ final class TestAudio {
     List<String> out = new ArrayList<>();
     for (String w : text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9' ]", " ").trim().split("\\s+")) {
       if (!w.isEmpty()) out.add(w);
+    }
+    return out;
+  }
+
+  /**
+   * The words of {@code a} with no word of {@code b} starting within {@code toleranceMs} of their own start: words
+   * {@code b} lost, whatever text either side gave them.
+   */
+  static List<TimedWord> unmatched(List<TimedWord> a, List<TimedWord> b, long toleranceMs) {
+    List<TimedWord> out = new ArrayList<>();
+    for (TimedWord w : a) {
+      if (b.stream().noneMatch(x -> Math.abs(x.startMs() - w.startMs()) <= toleranceMs)) out.add(w);
     }
     return out;
   }

@@ -18,7 +18,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -73,10 +72,13 @@ class VoskTranscriberTest {
   }
 
   /**
-   * Vosk itself is not bit-for-bit repeatable (two runs of this file may differ in a word: "the"/"that",
-   * "tomorrow"/"the role"), so words are compared by time and by word error rate rather than as identical strings:
-   * every word found without chunking has a word found with chunking at the same place (nothing lost at the cuts), no
-   * two chunked words overlap (nothing decoded twice), and the two texts differ by at most one word in ten.
+   * Vosk itself is not bit-for-bit repeatable: two runs on this file may differ in a word ("I"/"I'll", "the"/"that",
+   * "tomorrow"/"the role"), and a word's start may move by 10–30 ms (measured over 5 JVMs × 3 runs of each decoding,
+   * see the module README). So the two decodings are compared by place and by normalised words, loosely enough for
+   * that variance and tightly enough for what chunking can break: a word lost at a cut leaves a whole-file word with no
+   * chunked word within 100 ms, a word decoded by two chunks leaves a chunked word with no whole-file one (or an
+   * overlap). One unmatched word either way is Vosk's variance ("the role" for "tomorrow" splits one word in two); a
+   * lost or duplicated word at each of the ≥ 2 cuts makes at least two.
    */
   @Test
   void chunkedDecodingFindsTheSameWordsAsOneRecogniser() {
@@ -87,17 +89,17 @@ class VoskTranscriberTest {
 
     assertThat(whole.providerMetadata()).containsEntry("chunks", "1");
     assertThat(Integer.parseInt(chunked.providerMetadata().get("chunks"))).isGreaterThanOrEqualTo(3);
-    for (TimedWord w : whole.words()) {
-      assertThat(chunked.words()).as("a chunked word where %s is", w)
-          .anySatisfy(c -> assertThat(Math.abs(c.startMs() - w.startMs())).isLessThanOrEqualTo(100));
-    }
+    String both = whole.text() + "\nvs\n" + chunked.text();
+    assertThat(TestAudio.unmatched(whole.words(), chunked.words(), 100)).as("lost by chunking: %s", both).hasSizeLessThanOrEqualTo(1);
+    assertThat(TestAudio.unmatched(chunked.words(), whole.words(), 100)).as("added by chunking: %s", both)
+        .hasSizeLessThanOrEqualTo(1);
     List<TimedWord> c = chunked.words();
     for (int i = 1; i < c.size(); i++) {
       assertThat(c.get(i).startMs()).as("%s overlaps %s", c.get(i), c.get(i - 1))
           .isGreaterThanOrEqualTo(c.get(i - 1).endMs() - 30);
     }
-    assertThat(TestAudio.wer(TestAudio.words(whole.text()), TestAudio.words(chunked.text())))
-        .as("%s%nvs%n%s", whole.text(), chunked.text()).isLessThanOrEqualTo(0.1);
+    assertThat(TestAudio.wer(TestAudio.words(whole.text()), TestAudio.words(chunked.text()))).as(both)
+        .isLessThanOrEqualTo(0.2);
   }
 
   @Test
@@ -118,8 +120,10 @@ class VoskTranscriberTest {
     Transcript t = VOSK.transcribe(MediaSource.of(new ByteArrayInputStream(wav), "speech.wav", null),
         TranscriptionOptions.defaults());
     // Same audio, so the same duration and (Vosk not being bit-for-bit repeatable, see below) nearly the same words.
+    // Compared as normalised words: a sentence break that moves by one word is formatting, not recognition.
     assertThat(t.mediaDurationMs()).isEqualTo(speech.mediaDurationMs());
-    assertThat(TestAudio.wer(texts(speech), texts(t))).as("%s%nvs%n%s", speech.text(), t.text()).isLessThanOrEqualTo(0.1);
+    assertThat(TestAudio.wer(TestAudio.words(speech.text()), TestAudio.words(t.text())))
+        .as("%s%nvs%n%s", speech.text(), t.text()).isLessThanOrEqualTo(0.2);
   }
 
   @Test
@@ -176,9 +180,5 @@ class VoskTranscriberTest {
         .hasMessageContaining("'fr'").hasMessageContaining("captions.vosk.model");
     assertThat(VOSK.transcribe(MediaSource.of(TestAudio.speechWav()),
         TranscriptionOptions.builder().language("en-US").build()).isEmpty()).isFalse();
-  }
-
-  private static List<String> texts(Transcript t) {
-    return t.words().stream().map(TimedWord::text).collect(Collectors.toList());
   }
 }

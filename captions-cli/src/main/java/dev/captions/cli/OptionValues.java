@@ -1,0 +1,71 @@
+package dev.captions.cli;
+
+import dev.captions.codec.CaptionFormat;
+import dev.captions.shaping.StyleProfile;
+import picocli.CommandLine;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * picocli converters for option values the core API validates. A wrong value is a usage error (exit
+ * {@link ExitCodes#USAGE}, with the command's usage), not a configuration error: the user mistyped a word on the
+ * command line, and the message lists the words that are valid.
+ */
+final class OptionValues {
+  /** The values {@code --profile} accepts, as shown in messages. */
+  static final String PROFILES = "netflix, netflix-children, bbc, dcmp";
+  /** The values {@code -f}, {@code --from} and {@code --to} accept, as shown in messages. */
+  static final String FORMATS = "vtt, srt, json";
+
+  private OptionValues() {}
+
+  /** {@code --profile NAME}. */
+  static final class Profile implements ITypeConverter<StyleProfile> {
+    @Override
+    public StyleProfile convert(String value) {
+      try {
+        return StyleProfile.byName(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException("unknown caption profile '" + value + "'; valid values: " + PROFILES);
+      }
+    }
+  }
+
+  /** {@code -f FMT}, {@code --from FMT}, {@code --to FMT}: a format name, not a file name. */
+  static final class Format implements ITypeConverter<CaptionFormat> {
+    @Override
+    public CaptionFormat convert(String value) {
+      String v = value.trim();
+      // CaptionFormat.from also takes file names ("a.srt"); an option value with a dot is a mistake, not a file.
+      if (!v.contains(".")) {
+        try {
+          return CaptionFormat.from(v);
+        } catch (IllegalArgumentException e) {
+          // reported below
+        }
+      }
+      throw new TypeConversionException("unknown caption format '" + value + "'; valid values: " + FORMATS);
+    }
+  }
+
+  /**
+   * The format of a file argument: {@code explicit} when given, else the file's extension; {@code option} is the
+   * option that would give it explicitly, for the message.
+   *
+   * @throws CommandLine.ParameterException (a usage error) for {@code "-"} without {@code explicit}, or an unknown
+   *     extension
+   */
+  static CaptionFormat formatOf(CommandLine cmd, String file, CaptionFormat explicit, String role, String option) {
+    if (explicit != null) return explicit;
+    if (file.equals("-")) {
+      throw new CommandLine.ParameterException(cmd, "cannot tell the " + role + " format of '-'; give " + option + " "
+          + String.join("|", FORMATS.split(", ")));
+    }
+    try {
+      return CaptionFormat.from(file);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(cmd, "cannot tell the " + role + " format of '" + file
+          + "' from its extension; use .vtt, .srt or .json, or give " + option + " (valid values: " + FORMATS + ")");
+    }
+  }
+}
