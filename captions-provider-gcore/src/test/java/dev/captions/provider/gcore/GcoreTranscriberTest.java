@@ -160,8 +160,20 @@ class GcoreTranscriberTest {
     stubPollSequence("task-success-bad-times.json");
     GcoreTranscriber gcore = builder().build();
 
-    // The transcriber keeps the text and hands on a zero-length segment instead of failing the whole (billed) task.
-    Transcript t = gcore.transcribe(MediaSource.ofUrl(VIDEO_URL), TranscriptionOptions.defaults());
+    // The transcriber keeps the text and hands on a zero-length segment instead of failing the whole (billed) task,
+    // and logs Gcore's own end, which the repair report cannot show.
+    Logger asr = (Logger) LoggerFactory.getLogger(dev.captions.provider.gcore.internal.AsrResults.class);
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    logs.start();
+    asr.addAppender(logs);
+    Transcript t;
+    try {
+      t = gcore.transcribe(MediaSource.ofUrl(VIDEO_URL), TranscriptionOptions.defaults());
+    } finally {
+      asr.detachAppender(logs);
+    }
+    assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage).singleElement().asString()
+        .contains(TASK).contains("subtitle 1 ends at 4200 ms, before its start at 5000 ms");
     assertThat(t.segments()).hasSize(3);
     assertThat(t.segments().get(1).startMs()).isEqualTo(5_000);
     assertThat(t.segments().get(1).endMs()).isEqualTo(5_000);
