@@ -15,6 +15,7 @@ import dev.captions.ProviderTimeoutException;
 import dev.captions.model.Frame;
 import dev.captions.model.MediaRef;
 import dev.captions.model.MediaSource;
+import dev.captions.spi.Async;
 import dev.captions.spi.AudioOptions;
 import dev.captions.spi.FrameOptions;
 import dev.captions.spi.http.RetryPolicy;
@@ -25,8 +26,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class IttybitMediaProcessorTest {
@@ -98,22 +107,101 @@ class IttybitMediaProcessorTest {
     assertThat(waits.get(0)).isEqualTo(Duration.ofSeconds(3));
   }
 
-  @Test
-  void eachJobGetsItsOwnKeyAndFramesRunInParallelInOrder() {
-    for (int i = 0; i < 6; i++) {
+  void stubFrameJobs(int n) {
+    for (int i = 0; i < n; i++) {
       wm.stubFor(post("/jobs").withRequestBody(matchingJsonPath("$.options.start", equalTo(String.valueOf(i * 15.0))))
-          .willReturn(okJson("{\"id\":\"job_f" + i + "\",\"status\":\"queued\"}")));
-      wm.stubFor(get("/jobs/job_f" + i).willReturn(okJson("{\"id\":\"job_f" + i + "\",\"status\":\"succeeded\","
-          + "\"output\":{\"url\":\"https://store.ittybit.net/f" + i + ".jpg\",\"kind\":\"image\"}}")));
+          .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+              .withBody("{\"id\":\"job_f" + i + "\",\"object\":\"job\",\"kind\":\"image\",\"status\":\"queued\","
+                  + "\"output\":null,\"error\":null,\"tasks\":[]}")));
+      wm.stubFor(get("/jobs/job_f" + i).willReturn(okJson("{\"id\":\"job_f" + i + "\",\"object\":\"job\","
+          + "\"kind\":\"image\",\"status\":\"succeeded\",\"error\":null,"
+          + "\"output\":{\"url\":\"https://store.ittybit.net/f" + i + ".jpg\",\"kind\":\"image\",\"format\":\"jpeg\"}}")));
     }
-    List<Long> at = List.of(0L, 15_000L, 30_000L, 45_000L, 60_000L, 75_000L);
+  }
+
+  static final List<Long> SIX_FRAMES = List.of(0L, 15_000L, 30_000L, 45_000L, 60_000L, 75_000L);
+
+  @Test
+  void eachFrameJobGetsItsOwnKeyAndFramesComeBackInOrder() {
+    stubFrameJobs(6);
     List<Frame> frames = builder().maxConcurrentJobs(3).build()
-        .extractFrames(MediaSource.ofUrl(VIDEO), FrameOptions.builder().timestampsMs(at).width(1280).build());
-    assertThat(frames).extracting(Frame::timestampMs).containsExactlyElementsOf(at);
-    assertThat(frames.get(4).image().uri().toString()).isEqualTo("https://store.ittybit.net/f4.jpg");
+        .extractFrames(MediaSource.ofUrl(VIDEO), FrameOptions.builder().timestampsMs(SIX_FRAMES).width(1280).build());
+    assertThat(frames).extracting(Frame::timestampMs).containsExactlyElementsOf(SIX_FRAMES);
+    for (int i = 0; i < 6; i++) {
+      assertThat(frames.get(i).image().uri().toString()).isEqualTo("https://store.ittybit.net/f" + i + ".jpg");
+    }
     assertThat(wm.findAll(postRequestedFor(urlEqualTo("/jobs"))).stream().map(r -> r.getHeader("Idempotency-Key"))
         .distinct().count()).isEqualTo(6);
   }
+
+  /**
+   * Every created job is held open (its worker blocked right after the create) until three are open at once, which
+   * only parallel workers can reach; then a fourth must not open. Counted on the client, so no timing decides the
+   * outcome: the 300 ms in which a fourth job could show up only makes a broken bound likelier to be seen.
+   */
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void frameJobsRunInParallelButNeverMoreThanMaxConcurrentJobs() throws Exception {
+    stubFrameJobs(6);
+    OpenJobs jobs = new OpenJobs().holdEachJobOpen();
+    IttybitMediaProcessor p = builder().httpClient(jobs.client()).maxConcurrentJobs(3).build();
+    ExecutorService caller = Executors.newSingleThreadExecutor();
+    try {
+      Future<List<Frame>> frames = caller.submit(() -> p.extractFrames(MediaSource.ofUrl(VIDEO),
+          FrameOptions.builder().timestampsMs(SIX_FRAMES).width(1280).build()));
+      boolean three = jobs.awaitOpen(3, 20_000);
+      boolean four = three && jobs.awaitOpen(4, 300);
+      jobs.release();
+      assertThat(three).as("3 frame jobs open at once within 20 s (most ever: %d)", jobs.maxOpen()).isTrue();
+      assertThat(four).as("a 4th job opened while 3 were in flight").isFalse();
+
+      assertThat(frames.get(30, TimeUnit.SECONDS)).extracting(Frame::timestampMs).containsExactlyElementsOf(SIX_FRAMES);
+      assertThat(jobs.maxOpen()).isEqualTo(3);
+      assertThat(jobs.count("POST /jobs")).isEqualTo(6);
+    } finally {
+      jobs.release();
+      caller.shutdownNow();
+    }
+  }
+
+  /**
+   * Cancels while the job is being polled: waits for two status checks (progress events), cancels, then waits for the
+   * worker itself to finish, bounded so that polling which goes on fails the test instead of passing it. Ittybit
+   * documents no cancel endpoint for jobs (providers.md §1.1), so nothing but the create and the checks may be sent.
+   */
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void cancellingMidPollStopsPollingPromptly() throws Exception {
+    wm.stubFor(post("/jobs").willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+        .withBody(body("job-audio-queued.json"))));
+    wm.stubFor(get("/jobs/job_abc123").willReturn(okJson(body("job-audio-processing.json"))));
+    OpenJobs jobs = new OpenJobs();
+    // a job time-out far beyond the wait below: only the cancel can end this call in time
+    IttybitMediaProcessor p = builder().httpClient(jobs.client()).timeout(Duration.ofMinutes(10)).build();
+    CountDownLatch twoChecks = new CountDownLatch(2);
+    AudioOptions options = AudioOptions.defaults().withProgress(e -> twoChecks.countDown());
+    ExecutorService worker = Executors.newSingleThreadExecutor();
+    try {
+      // what extractAudioAsync does, on an executor of the test's own so that it can wait for the worker to finish
+      CompletableFuture<MediaRef> f = Async.supply(() -> p.extractAudio(MediaSource.ofUrl(VIDEO), options), worker);
+      assertThat(twoChecks.await(20, TimeUnit.SECONDS)).as("two status checks within 20 s").isTrue();
+      long checksBeforeCancel = jobs.count(POLL);
+
+      assertThat(f.cancel(true)).isTrue();
+      worker.shutdown();
+      assertThat(worker.awaitTermination(20, TimeUnit.SECONDS)).as("polling stopped within 20 s of the cancel").isTrue();
+
+      // at most the one check already on its way when the interrupt came
+      assertThat(jobs.count(POLL)).isBetween(checksBeforeCancel, checksBeforeCancel + 1);
+      assertThat(jobs.sent()).containsOnly("POST /jobs", POLL);
+      assertThat(jobs.count("POST /jobs")).isEqualTo(1);
+      assertThatThrownBy(f::get).isInstanceOf(CancellationException.class);
+    } finally {
+      worker.shutdownNow();
+    }
+  }
+
+  static final String POLL = "GET /jobs/job_abc123";
 
   @Test
   void failedAndCancelledJobsCarryTheReason() {
@@ -126,13 +214,20 @@ class IttybitMediaProcessorTest {
         .isInstanceOf(ProviderException.class).hasMessageContaining("cancelled").hasMessageContaining("HTTP 403");
   }
 
+  // Real clock: the 200 ms job time-out is only a lower bound on how long this takes, so a slow machine makes it slower,
+  // never red; @Timeout turns a hang into a failure.
   @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void unknownStatusIsWaitedOnUntilTimeout() {
     wm.stubFor(post("/jobs").willReturn(okJson(body("job-audio-queued.json"))));
     wm.stubFor(get("/jobs/job_abc123").willReturn(okJson(body("job-unknown-status.json"))));
-    assertThatThrownBy(() -> builder().timeout(Duration.ofMillis(200)).build()
+    OpenJobs jobs = new OpenJobs();
+    assertThatThrownBy(() -> builder().httpClient(jobs.client()).timeout(Duration.ofMillis(200)).build()
         .extractAudio(MediaSource.ofUrl(VIDEO), AudioOptions.defaults()))
-        .isInstanceOf(ProviderTimeoutException.class).hasMessageContaining("rescheduling");
+        .isInstanceOf(ProviderTimeoutException.class).hasMessageContaining("rescheduling").hasMessageContaining("job_abc123");
+    assertThat(jobs.count(POLL)).isGreaterThanOrEqualTo(1);
+    // no cancel endpoint is documented, so the time-out sends nothing more
+    assertThat(jobs.sent()).containsOnly("POST /jobs", POLL);
   }
 
   @Test

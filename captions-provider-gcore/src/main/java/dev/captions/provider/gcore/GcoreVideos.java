@@ -19,12 +19,17 @@ import java.util.Objects;
  * WebVTT track, and create a video from a URL with automatic transcription and translation.
  *
  * <p>Blocking, thread-safe and immutable. Errors are mapped like {@link GcoreTranscriber}'s (401 →
- * {@link dev.captions.AuthenticationException}, 429 → {@link dev.captions.RateLimitException}, …); note that Gcore
- * answers 422 to a subtitle upload when AI is disabled on the account.
+ * {@link dev.captions.AuthenticationException}, 429 → {@link dev.captions.RateLimitException}, …), and two get a
+ * message saying what they mean here: 404 on a video id (no such video in this account) and 422 on a subtitle upload
+ * (Gcore's answer when AI is disabled on the account). Both are non-retryable {@link ProviderException}s that keep the
+ * status and Gcore's own message.
  */
 public final class GcoreVideos {
-  /** Gcore's limit for one subtitle file. */
-  public static final int MAX_SUBTITLE_BYTES = 5 * 1024 * 1024;
+  /**
+   * Gcore's limit for one subtitle file, in bytes of UTF-8: its docs say "5 MB", read here as 5,000,000 bytes, the
+   * stricter of the two readings, so that a file this SDK lets through is never refused as too large.
+   */
+  public static final int MAX_SUBTITLE_BYTES = 5_000_000;
 
   private final GcoreHttp http;
 
@@ -38,7 +43,7 @@ public final class GcoreVideos {
 
   /** {@code GET /streaming/videos/{id}}. */
   public GcoreVideo get(long videoId) {
-    JsonNode node = http.json().send(http.request("streaming", "videos", Long.toString(videoId)).get().build());
+    JsonNode node = send(http.request("streaming", "videos", Long.toString(videoId)).get().build(), videoId, false);
     return parseVideo(node, "GET video " + videoId);
   }
 
@@ -47,8 +52,10 @@ public final class GcoreVideos {
    * 30 s to show it.
    *
    * @param language BCP-47 (sent as Gcore's ISO 639-2/B code) or already a three-letter code
-   * @throws IllegalArgumentException when {@code vtt} is not WebVTT or is over {@value #MAX_SUBTITLE_BYTES} bytes
-   *     (checked before sending)
+   * @throws IllegalArgumentException when {@code vtt} is not WebVTT or is over {@value #MAX_SUBTITLE_BYTES} bytes of
+   *     UTF-8 (checked before sending)
+   * @throws ProviderException with status 422 when Gcore refuses the upload (AI disabled on the account), 404 when
+   *     the video does not exist
    */
   public GcoreSubtitle addSubtitles(long videoId, String name, String language, String vtt) {
     Objects.requireNonNull(name, "name == null");
@@ -59,15 +66,15 @@ public final class GcoreVideos {
     }
     int bytes = vtt.getBytes(StandardCharsets.UTF_8).length;
     if (bytes > MAX_SUBTITLE_BYTES) {
-      throw new IllegalArgumentException("the WebVTT is " + bytes + " bytes, over Gcore's 5 MB (" + MAX_SUBTITLE_BYTES
-          + " bytes) limit for a subtitle file; split the video or drop styling");
+      throw new IllegalArgumentException("the WebVTT is " + bytes + " bytes of UTF-8, over Gcore's 5 MB limit for a "
+          + "subtitle file (" + MAX_SUBTITLE_BYTES + " bytes); split the video or drop styling");
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("name", name);
     body.put("language", GcoreLanguages.toGcore(language));
     body.put("vtt", vtt);
-    JsonNode node = http.json().send(http.request("streaming", "videos", Long.toString(videoId), "subtitles")
-        .post(http.json().json(body)).build());
+    JsonNode node = send(http.request("streaming", "videos", Long.toString(videoId), "subtitles")
+        .post(http.json().json(body)).build(), videoId, true);
     if (node == null || !node.isObject()) {
       throw new ProviderException(GcoreHttp.PROVIDER, "adding subtitles to video " + videoId + " returned no subtitle");
     }
@@ -117,6 +124,35 @@ public final class GcoreVideos {
     JsonNode node = http.json().send(http.request("streaming", "videos").post(http.json().json(Map.of("video", video)))
         .build());
     return parseVideo(node, "creating video " + name);
+  }
+
+  /** Sends a request about one video, saying what a 404 (and, for a subtitle upload, a 422) means. */
+  private JsonNode send(okhttp3.Request request, long videoId, boolean subtitleUpload) {
+    try {
+      return http.json().send(request);
+    } catch (ProviderException e) {
+      String meaning;
+      if (e.httpStatus() == 404) {
+        meaning = "video " + videoId + " does not exist in this Gcore account; check the id (GET /streaming/videos "
+            + "lists the account's videos) and that the API key belongs to the video's account";
+      } else if (e.httpStatus() == 422 && subtitleUpload) {
+        meaning = "Gcore refused the subtitles for video " + videoId + "; it answers 422 when AI is disabled on the "
+            + "account (enable AI ASR/subtitles in the Gcore Video Streaming settings or ask Gcore support)";
+      } else {
+        throw e;
+      }
+      throw new ProviderException(GcoreHttp.PROVIDER, meaning + ". Gcore said: " + ownWords(e), e.httpStatus(),
+          e.requestId(), false, e);
+    }
+  }
+
+  /** The mapped message without the "gcore: " prefix and the "(HTTP …)" suffix that the new exception adds again. */
+  private static String ownWords(ProviderException e) {
+    String m = e.getMessage();
+    String prefix = GcoreHttp.PROVIDER + ": ";
+    if (m.startsWith(prefix)) m = m.substring(prefix.length());
+    int status = m.lastIndexOf(" (HTTP ");
+    return status > 0 ? m.substring(0, status) : m;
   }
 
   static GcoreVideo parseVideo(JsonNode node, String what) {

@@ -14,10 +14,15 @@ import dev.captions.AuthenticationException;
 import dev.captions.Captions;
 import dev.captions.InvalidMediaException;
 import dev.captions.PipelineResult;
+import dev.captions.ProgressEvent;
 import dev.captions.ProviderException;
 import dev.captions.ProviderTimeoutException;
+import dev.captions.model.Cue;
 import dev.captions.model.MediaSource;
 import dev.captions.model.Transcript;
+import dev.captions.shaping.Repair;
+import dev.captions.spi.Async;
+import dev.captions.spi.Transcriber;
 import dev.captions.spi.TranscriptionOptions;
 import dev.captions.spi.http.RetryPolicy;
 import java.io.IOException;
@@ -29,9 +34,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
@@ -78,8 +87,22 @@ class GcoreTranscriberTest {
   @Test
   void autoDetectTranscriptionGoesThroughEveryRunningStatus() {
     stubCreate();
-    stubPollSequence("task-pending.json", "task-started.json", "task-retry.json", "task-started.json", "task-success.json");
-    GcoreAsrResult r = builder().build().transcribeTask(MediaSource.ofUrl(VIDEO_URL), TranscriptionOptions.defaults());
+    stubPollSequence("task-received.json", "task-pending.json", "task-started.json", "task-retry.json", "task-success.json");
+    List<ProgressEvent> progress = new CopyOnWriteArrayList<>();
+    GcoreAsrResult r;
+    try (JobPollerWarnings warnings = new JobPollerWarnings()) {
+      r = builder().build().transcribeTask(MediaSource.ofUrl(VIDEO_URL),
+          TranscriptionOptions.builder().progress(progress::add).build());
+      // every documented status is known: none of them may be reported as "which this SDK does not know"
+      assertThat(warnings.messages()).isEmpty();
+    }
+
+    // RECEIVED (just accepted, nothing done yet) and PENDING report Gcore's progress 0; RETRY reports its own 10 %
+    // although STARTED was at 40 %, because Gcore restarts the work: the SDK passes Gcore's figure through.
+    assertThat(progress).extracting(ProgressEvent::stage).containsOnly("transcribe");
+    assertThat(progress).extracting(ProgressEvent::fraction).containsExactly(0.0, 0.0, 0.4, 0.1, 1.0);
+    assertThat(progress.get(0).message()).contains(TASK).contains("RECEIVED");
+    assertThat(progress.get(3).message()).contains("RETRY");
 
     Transcript t = r.transcript();
     assertThat(t.language()).isEqualTo("en");
@@ -94,6 +117,81 @@ class GcoreTranscriberTest {
         .withHeader("Authorization", equalTo("APIKey " + KEY))
         .withRequestBody(equalToJson("{\"task_name\":\"transcription\",\"url\":\"" + VIDEO_URL + "\"}")));
     wm.verify(5, getRequestedFor(urlEqualTo("/streaming/ai/tasks/" + TASK)));
+  }
+
+  /** Collects what {@link dev.captions.spi.http.JobPoller} warns about, e.g. a status it does not know. */
+  static final class JobPollerWarnings implements AutoCloseable {
+    private final Logger logger = (Logger) LoggerFactory.getLogger(dev.captions.spi.http.JobPoller.class);
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+    JobPollerWarnings() {
+      appender.start();
+      logger.addAppender(appender);
+    }
+
+    List<String> messages() {
+      List<String> out = new ArrayList<>();
+      for (ILoggingEvent e : List.copyOf(appender.list)) {
+        if (e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN)) out.add(e.getFormattedMessage());
+      }
+      return out;
+    }
+
+    @Override
+    public void close() {
+      logger.detachAppender(appender);
+    }
+  }
+
+  @Test
+  void aStatusGcoreDoesNotDocumentIsWarnedAbout() {
+    // the counter-check for the test above: the warning it relies on is really given for an unknown status
+    stubCreate();
+    stubPollSequence("task-unknown-status.json", "task-success.json");
+    try (JobPollerWarnings warnings = new JobPollerWarnings()) {
+      builder().build().transcribe(MediaSource.ofUrl(VIDEO_URL), TranscriptionOptions.defaults());
+      assertThat(warnings.messages()).singleElement().asString().contains("THROTTLED").contains("does not know");
+    }
+  }
+
+  @Test
+  void anEndBeforeItsStartIsKeptAndRepairedByTheShapingEngineAndReported() {
+    stubCreate();
+    stubPollSequence("task-success-bad-times.json");
+    GcoreTranscriber gcore = builder().build();
+
+    // The transcriber keeps the text and hands on a zero-length segment instead of failing the whole (billed) task,
+    // and logs Gcore's own end, which the repair report cannot show.
+    Logger asr = (Logger) LoggerFactory.getLogger(dev.captions.provider.gcore.internal.AsrResults.class);
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    logs.start();
+    asr.addAppender(logs);
+    Transcript t;
+    try {
+      t = gcore.transcribe(MediaSource.ofUrl(VIDEO_URL), TranscriptionOptions.defaults());
+    } finally {
+      asr.detachAppender(logs);
+    }
+    assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage).singleElement().asString()
+        .contains(TASK).contains("subtitle 1 ends at 4200 ms, before its start at 5000 ms");
+    assertThat(t.segments()).hasSize(3);
+    assertThat(t.segments().get(1).startMs()).isEqualTo(5_000);
+    assertThat(t.segments().get(1).endMs()).isEqualTo(5_000);
+
+    PipelineResult result = Captions.pipeline().transcriber(gcore).media(null).build().run(MediaSource.ofUrl(VIDEO_URL));
+    List<Cue> cues = result.captions().cues();
+    for (int i = 0; i < cues.size(); i++) {
+      assertThat(cues.get(i).endMs()).as("cue %d ends after it starts", i).isGreaterThan(cues.get(i).startMs());
+      if (i > 0) assertThat(cues.get(i).startMs()).as("cue %d does not overlap", i).isGreaterThanOrEqualTo(cues.get(i - 1).endMs());
+    }
+    Cue wasp = cues.stream().filter(c -> c.text().contains("wasp")).findFirst().orElseThrow();
+    assertThat(wasp.startMs()).isEqualTo(5_000);
+    assertThat(wasp.endMs()).isGreaterThan(5_000).isLessThanOrEqualTo(9_000);
+    assertThat(result.quality().repairs()).filteredOn(r -> r.kind() == Repair.Kind.FIXED_END_BEFORE_START)
+        .singleElement().satisfies(r -> {
+          assertThat(r.index()).isEqualTo(1);
+          assertThat(r.startMs()).isEqualTo(5_000);
+        });
   }
 
   @Test
@@ -188,39 +286,67 @@ class GcoreTranscriberTest {
     wm.verify(1, postRequestedFor(urlEqualTo("/streaming/ai/tasks")));
   }
 
+  // Real clock: the 300 ms job time-out is only a lower bound on how long this takes, so a slow machine makes it slower,
+  // never red; @Timeout turns a hang into a failure.
   @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void taskThatNeverFinishesTimesOutAndIsRevoked() {
     stubCreate();
     wm.stubFor(get("/streaming/ai/tasks/" + TASK).willReturn(okJson(body("task-unknown-status.json"))));
     wm.stubFor(post("/streaming/ai/tasks/" + TASK + "/cancel").willReturn(okJson(body("task-cancel.json"))));
-    assertThatThrownBy(() -> builder().build().transcribe(MediaSource.ofUrl(VIDEO_URL),
+    SentRequests sent = new SentRequests();
+    assertThatThrownBy(() -> builder().httpClient(sent.client()).build().transcribe(MediaSource.ofUrl(VIDEO_URL),
         TranscriptionOptions.builder().timeout(Duration.ofMillis(300)).build()))
-        .isInstanceOf(ProviderTimeoutException.class).hasMessageContaining("THROTTLED");
-    wm.verify(1, postRequestedFor(urlEqualTo("/streaming/ai/tasks/" + TASK + "/cancel")));
+        .isInstanceOf(ProviderTimeoutException.class).hasMessageContaining("THROTTLED").hasMessageContaining(TASK);
+    // the cancel call is made before the exception is thrown, so it is the last request and it was answered
+    assertThat(sent.all()).last().isEqualTo(CANCEL);
+    assertThat(sent.count(CANCEL)).isEqualTo(1);
+    assertThat(sent.count(POLL)).isGreaterThanOrEqualTo(1);
+    wm.verify(1, postRequestedFor(urlEqualTo(CANCEL.substring("POST ".length()))));
   }
 
+  static final String POLL = "GET /streaming/ai/tasks/" + TASK;
+  static final String CANCEL = "POST /streaming/ai/tasks/" + TASK + "/cancel";
+
+  /**
+   * Cancels while the task is being polled. Synchronises on events, not on sleeps: the progress listener says when
+   * polling is under way, the worker's own executor says when the call has returned, and the requests are counted on
+   * the client (so a request WireMock logs late cannot be mistaken for one sent after the cancel).
+   * {@link Transcriber#transcribeAsync} is {@code Async.supply(() -> transcribe(..))}; the test passes its own executor
+   * to {@link Async#supply} only to be able to wait for the worker to finish.
+   */
   @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void cancellingTheFutureStopsPollingAndCallsCancel() throws Exception {
     stubCreate();
     wm.stubFor(get("/streaming/ai/tasks/" + TASK).willReturn(okJson(body("task-started.json"))));
     wm.stubFor(post("/streaming/ai/tasks/" + TASK + "/cancel").willReturn(okJson(body("task-cancel.json"))));
-    CompletableFuture<Transcript> f = builder().build()
-        .transcribeAsync(MediaSource.ofUrl(VIDEO_URL), TranscriptionOptions.defaults());
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (wm.findAll(getRequestedFor(urlEqualTo("/streaming/ai/tasks/" + TASK))).size() < 2 && System.nanoTime() < deadline) {
-      Thread.sleep(5);
+    SentRequests sent = new SentRequests();
+    // a long job time-out: if cancelling did not stop the polling, the worker would still be polling when we look
+    GcoreTranscriber gcore = builder().httpClient(sent.client()).timeout(Duration.ofMinutes(10)).build();
+    CountDownLatch twoChecks = new CountDownLatch(2);
+    TranscriptionOptions options = TranscriptionOptions.builder().progress(e -> twoChecks.countDown()).build();
+    ExecutorService worker = Executors.newSingleThreadExecutor();
+    try {
+      CompletableFuture<Transcript> f = Async.supply(() -> gcore.transcribe(MediaSource.ofUrl(VIDEO_URL), options), worker);
+      assertThat(twoChecks.await(20, TimeUnit.SECONDS)).as("two status checks within 20 s").isTrue();
+
+      long pollsBeforeCancel = sent.count(POLL);
+      assertThat(f.cancel(true)).isTrue();
+      worker.shutdown();
+      assertThat(worker.awaitTermination(20, TimeUnit.SECONDS)).as("the worker stopped within 20 s of the cancel").isTrue();
+
+      List<String> all = sent.all();
+      // at most the one check already on its way when the interrupt came; then the cancel call, and nothing after it
+      assertThat(sent.count(POLL)).isBetween(pollsBeforeCancel, pollsBeforeCancel + 1);
+      assertThat(all).last().isEqualTo(CANCEL);
+      assertThat(sent.count(CANCEL)).isEqualTo(1);
+      wm.verify(1, postRequestedFor(urlEqualTo("/streaming/ai/tasks/" + TASK + "/cancel"))
+          .withHeader("Authorization", equalTo("APIKey " + KEY)));
+      assertThatThrownBy(f::get).isInstanceOf(CancellationException.class);
+    } finally {
+      worker.shutdownNow();
     }
-    f.cancel(true);
-    deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (wm.findAll(postRequestedFor(urlEqualTo("/streaming/ai/tasks/" + TASK + "/cancel"))).isEmpty()
-        && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
-    wm.verify(1, postRequestedFor(urlEqualTo("/streaming/ai/tasks/" + TASK + "/cancel")));
-    int polls = wm.findAll(getRequestedFor(urlEqualTo("/streaming/ai/tasks/" + TASK))).size();
-    Thread.sleep(100);
-    assertThat(wm.findAll(getRequestedFor(urlEqualTo("/streaming/ai/tasks/" + TASK)))).hasSize(polls);
-    assertThatThrownBy(f::get).isInstanceOf(CancellationException.class);
   }
 
   @Test

@@ -7,9 +7,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Turns a Gcore ASR result into a {@link Transcript}. Stateless. */
 public final class AsrResults {
+  private static final Logger LOG = LoggerFactory.getLogger(AsrResults.class);
+
   private AsrResults() {}
 
   /**
@@ -34,7 +38,12 @@ public final class AsrResults {
       if (s == null || s.text == null || s.text.isBlank()) continue;
       long start = WireTimes.parseMs(s.startTime);
       long end = s.endTime == null ? start : WireTimes.parseMs(s.endTime);
-      // An end before its start is a provider glitch; keep the text and let the shaping engine give it a duration.
+      // An end before its start is a provider glitch; keep the text and let the shaping engine give it a duration
+      // (its repair report then shows the zero-length end, so Gcore's own value is logged here).
+      if (end < start) {
+        LOG.info("gcore: task {} subtitle {} ends at {} ms, before its start at {} ms; kept with no duration for "
+            + "the shaping engine to repair", taskId, segments.size(), end, start);
+      }
       segments.add(Segment.of(start, Math.max(start, end), s.text.strip()));
     }
     return Transcript.builder().language(language).segments(segments).providerMetadata(meta).build();
