@@ -35,6 +35,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -240,6 +241,13 @@ public final class CaptionPipeline {
       throw new InvalidMediaException("Media processor '" + media.name() + "' cannot burn captions into a "
           + source.kind().name().toLowerCase(Locale.ROOT) + " source; it needs " + media.acceptedSources() + '.');
     }
+  }
+
+  /** "a url", "a file or a stream": how a set of source kinds reads in a message. */
+  private static String kinds(Set<MediaSource.Kind> kinds) {
+    List<String> names = new ArrayList<>();
+    for (MediaSource.Kind k : kinds) names.add(k.name().toLowerCase(Locale.ROOT));
+    return "a " + String.join(" or a ", names);
   }
 
   private static boolean accepts(Provider p, MediaSource s) {
@@ -491,6 +499,13 @@ public final class CaptionPipeline {
             + ". Add dev.captions:captions-media-ffmpeg (or captions-media-ittybit) and call media(...).");
       }
       Transcriber t = transcriber != null ? transcriber : Captions.transcriber();
+      if (m != null && m.supports(MediaOperation.EXTRACT_AUDIO)
+          && Collections.disjoint(m.audioOutputKinds(), t.acceptedSources())) {
+        throw new ConfigurationException("Media processor '" + m.name() + "' hands the transcriber its audio as "
+            + kinds(m.audioOutputKinds()) + ", but transcriber '" + t.name() + "' takes only "
+            + kinds(t.acceptedSources()) + ". Pair it with a transcriber that takes " + kinds(m.audioOutputKinds())
+            + ", or use a media processor whose audio it can read (ffmpeg writes local files).");
+      }
       Translator tr = translator;
       boolean translating = targetLanguages.stream().anyMatch(l -> !l.equalsIgnoreCase(sourceLanguage));
       if (tr == null && translating) tr = Captions.translator();

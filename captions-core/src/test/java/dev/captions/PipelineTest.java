@@ -17,6 +17,7 @@ import dev.captions.model.TimedWord;
 import dev.captions.model.Transcript;
 import dev.captions.model.VideoSummary;
 import dev.captions.spi.MediaOperation;
+import dev.captions.spi.MediaProcessor;
 import dev.captions.spi.Summarizer;
 import dev.captions.spi.SummaryRequest;
 import dev.captions.spi.Transcriber;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -145,6 +147,38 @@ class PipelineTest {
             + "Add dev.captions:captions-media-ffmpeg (or captions-media-ittybit) and call media(...).");
     assertThatThrownBy(() -> Captions.pipeline().media(null).transcriber(new FakeTranscriber("t")).burnIn(true).build())
         .hasMessageContaining("and none is set");
+  }
+
+  @Test
+  void mediaWhoseAudioTheTranscriberCannotReadFailsAtBuild() {
+    MediaProcessor urlAudio = new MediaProcessor() {
+      @Override
+      public String name() {
+        return "cloud-media";
+      }
+
+      @Override
+      public Set<MediaSource.Kind> audioOutputKinds() {
+        return EnumSet.of(MediaSource.Kind.URL);
+      }
+
+      @Override
+      public Set<MediaOperation> operations() {
+        return EnumSet.of(MediaOperation.EXTRACT_AUDIO);
+      }
+    };
+    FakeTranscriber fileOnly = new FakeTranscriber("file-asr", WORDS,
+        EnumSet.of(MediaSource.Kind.FILE, MediaSource.Kind.STREAM));
+    assertThatThrownBy(() -> Captions.pipeline().media(urlAudio).transcriber(fileOnly).build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("Media processor 'cloud-media' hands the transcriber its audio as a url, but transcriber 'file-asr'"
+            + " takes only a file or a stream. Pair it with a transcriber that takes a url, or use a media processor"
+            + " whose audio it can read (ffmpeg writes local files).");
+    assertThat(fileOnly.calls).isEmpty();
+    // A transcriber that reads URLs pairs fine, and so does any transcriber with a processor that declares nothing.
+    Captions.pipeline().media(urlAudio).transcriber(new FakeTranscriber("url-asr", WORDS, EnumSet.of(MediaSource.Kind.URL)))
+        .build();
+    Captions.pipeline().media(new FakeMediaProcessor()).transcriber(fileOnly).build();
   }
 
   @Test

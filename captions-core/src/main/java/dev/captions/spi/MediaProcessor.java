@@ -5,6 +5,7 @@ import dev.captions.model.Frame;
 import dev.captions.model.MediaInfo;
 import dev.captions.model.MediaRef;
 import dev.captions.model.MediaSource;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +30,15 @@ public interface MediaProcessor extends Provider {
   /** Duration and streams. */
   default MediaInfo probe(MediaSource media) {
     throw unsupported(MediaOperation.PROBE);
+  }
+
+  /**
+   * The kinds of source {@link #extractAudio} returns: a local file (FFmpeg) or a URL at the provider (Ittybit). The
+   * pipeline checks at {@code build()} that its transcriber accepts one of them, so a pairing that cannot work fails
+   * before any paid job. The default, every kind, means "not declared" and checks nothing.
+   */
+  default Set<MediaSource.Kind> audioOutputKinds() {
+    return EnumSet.allOf(MediaSource.Kind.class);
   }
 
   /** The audio track, re-encoded as {@link AudioOptions#format()}. */

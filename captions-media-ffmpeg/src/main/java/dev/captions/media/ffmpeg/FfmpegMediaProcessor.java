@@ -110,6 +110,12 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
     return OPERATIONS;
   }
 
+  /** The audio is written to a local temporary file. */
+  @Override
+  public Set<MediaSource.Kind> audioOutputKinds() {
+    return EnumSet.of(MediaSource.Kind.FILE);
+  }
+
   /**
    * The FFmpeg executable this processor runs, found (and, for the bundled build, extracted) on the first call.
    *

@@ -116,6 +116,12 @@ public final class IttybitMediaProcessor implements MediaProcessor, AutoCloseabl
     return EnumSet.of(MediaSource.Kind.URL);
   }
 
+  /** Ittybit's audio job leaves its output at Ittybit: the transcriber gets a URL. */
+  @Override
+  public Set<MediaSource.Kind> audioOutputKinds() {
+    return EnumSet.of(MediaSource.Kind.URL);
+  }
+
   @Override
   public Set<MediaOperation> operations() {
     return EnumSet.of(MediaOperation.EXTRACT_AUDIO, MediaOperation.EXTRACT_FRAMES, MediaOperation.BURN_IN);
