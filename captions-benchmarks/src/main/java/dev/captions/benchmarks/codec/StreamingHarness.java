@@ -3,6 +3,8 @@ package dev.captions.benchmarks.codec;
 import dev.captions.model.Cue;
 import dev.captions.model.TrackKind;
 import dev.captions.model.TrackMetadata;
+import dev.captions.webvtt.SrtReader;
+import dev.captions.webvtt.SrtWriter;
 import dev.captions.webvtt.WebVttReader;
 import dev.captions.webvtt.WebVttWriter;
 import java.io.BufferedWriter;
@@ -20,22 +22,60 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Streams a large WebVTT file through the writer and the reader in constant memory. Run with a small heap:
+ * Streams a large WebVTT or SRT file (by the file's extension) through the writer and the reader in constant memory.
+ * Run with a small heap:
  * <pre>java -Xmx64m -cp captions-benchmarks/target/benchmarks.jar dev.captions.benchmarks.codec.StreamingHarness /tmp/big.vtt 1000</pre>
- * Writes {@code MB} megabytes of cues with {@link WebVttWriter.Session} (streaming write), then reads them back with
- * {@link WebVttReader#stream} counting cues, and prints throughput and peak heap. The file is deleted at the end.
+ * Writes {@code MB} megabytes of cues with the writer's streaming session, then reads them back with the reader's
+ * {@code stream} counting cues, and prints throughput and peak heap. The file is deleted at the end.
  */
 public final class StreamingHarness {
   private StreamingHarness() {}
 
+  /** A writer session: the SRT and WebVTT sessions share no type. */
+  private interface CueSink {
+    void cue(Cue cue) throws IOException;
+
+    void flush() throws IOException;
+  }
+
+  private static CueSink open(boolean srt, Writer w) throws IOException {
+    if (srt) {
+      SrtWriter.Session s = SrtWriter.create().open(w);
+      return new CueSink() {
+        @Override
+        public void cue(Cue cue) throws IOException {
+          s.cue(cue);
+        }
+
+        @Override
+        public void flush() throws IOException {
+          s.flush();
+        }
+      };
+    }
+    WebVttWriter.Session s = WebVttWriter.create().open(w, "en", TrackKind.CAPTIONS, TrackMetadata.EMPTY);
+    return new CueSink() {
+      @Override
+      public void cue(Cue cue) throws IOException {
+        s.cue(cue);
+      }
+
+      @Override
+      public void flush() throws IOException {
+        s.flush();
+      }
+    };
+  }
+
   public static void main(String[] args) throws IOException {
     Path file = Paths.get(args.length > 0 ? args[0] : "/tmp/captions-streaming.vtt");
     long targetBytes = (args.length > 1 ? Long.parseLong(args[1]) : 1000) * 1_000_000L;
+    boolean srt = file.toString().endsWith(".srt");
     List<Cue> sample = Corpus.track(10_000).cues();
     long t0 = System.nanoTime();
     long written = 0;
     try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
-      WebVttWriter.Session s = WebVttWriter.create().open(w, "en", TrackKind.CAPTIONS, TrackMetadata.EMPTY);
+      CueSink s = open(srt, w);
       long offset = 0;
       long span = sample.get(sample.size() - 1).endMs();
       while (Files.size(file) < targetBytes || written == 0) {
@@ -56,7 +96,11 @@ public final class StreamingHarness {
     AtomicLong warnings = new AtomicLong();
     long t1 = System.nanoTime();
     try (java.io.InputStream in = Files.newInputStream(file)) {
-      WebVttReader.create().stream(in, c -> cues.incrementAndGet(), d -> warnings.incrementAndGet());
+      if (srt) {
+        SrtReader.create().stream(in, c -> cues.incrementAndGet(), d -> warnings.incrementAndGet());
+      } else {
+        WebVttReader.create().stream(in, c -> cues.incrementAndGet(), d -> warnings.incrementAndGet());
+      }
     }
     double readS = (System.nanoTime() - t1) / 1e9;
     System.out.printf("read %,d cues (%d warnings) in %.2f s: %.0f MB/s, %.0f cues/s%n", cues.get(), warnings.get(), readS,
