@@ -112,7 +112,7 @@ public final class JobPoller {
    * @param check fetches the job's current status; called on this thread
    * @param cancelHook called once when polling is abandoned (interrupt or timeout), e.g. to call the provider's
    *     cancel endpoint; may be {@code null}; its failures are logged and ignored
-   * @param listener receives progress; may be {@code null}
+   * @param listener receives progress, whose fraction never goes backwards; may be {@code null}
    * @return the job's result
    * @throws ProviderException when the job failed or was cancelled at the provider
    * @throws ProviderTimeoutException when it did not end within the timeout
@@ -125,6 +125,9 @@ public final class JobPoller {
     Instant deadline = clock.instant().plus(timeout);
     Set<String> unknownSeen = new HashSet<>();
     JobStatus<T> last = null;
+    // The highest fraction the provider has reported: a job that starts over (Gcore's RETRY) says so in the message,
+    // while the fraction shown does not go backwards.
+    double shown = Double.NaN;
     for (int checks = 0; ; checks++) {
       if (Thread.currentThread().isInterrupted()) throw abandon(jobId, cancelHook, null);
       try {
@@ -158,7 +161,9 @@ public final class JobPoller {
         default:
           break;
       }
-      report(progress, last.progress(), "job " + jobId + " " + last.raw());
+      double reported = last.progress();
+      if (!Double.isNaN(reported)) shown = Double.isNaN(shown) ? reported : Math.max(shown, reported);
+      report(progress, shown, "job " + jobId + " " + last.raw());
       Duration remaining = Duration.between(clock.instant(), deadline);
       if (remaining.isNegative() || remaining.isZero()) {
         runCancelHook(jobId, cancelHook);

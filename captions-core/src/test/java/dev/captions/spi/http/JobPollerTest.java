@@ -94,6 +94,19 @@ class JobPollerTest {
   }
 
   @Test
+  void progressNeverGoesBackwardsWhenTheProviderStartsOver() {
+    stubStatuses("{\"status\":\"queued\"}", "{\"status\":\"processing\",\"progress\":0.6}",
+        "{\"status\":\"processing\",\"progress\":0.2}", "{\"status\":\"processing\"}",
+        "{\"status\":\"processing\",\"progress\":0.8}", "{\"status\":\"succeeded\",\"result\":\"hello\"}");
+
+    poller.poll("j1", this::check, null, events::add);
+
+    // Unknown until the provider gives a figure; then the highest so far, whatever came later.
+    assertThat(events).extracting(ProgressEvent::fraction).containsExactly(Double.NaN, 0.6, 0.6, 0.6, 0.8, 1.0);
+    assertThat(events.get(2).message()).endsWith("processing");
+  }
+
+  @Test
   void failedJobBecomesAnExceptionWithTheProvidersReason() {
     stubStatuses("{\"status\":\"processing\"}", "{\"status\":\"failed\",\"error\":\"audio stream not found\"}");
 
