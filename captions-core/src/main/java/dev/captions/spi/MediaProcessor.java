@@ -27,7 +27,10 @@ public interface MediaProcessor extends Provider {
     return operations().contains(operation);
   }
 
-  /** Duration and streams. */
+  /**
+   * Duration and streams. The one operation without an options object: it reads the container's header only, so it
+   * has nothing to configure and no progress worth reporting.
+   */
   default MediaInfo probe(MediaSource media) {
     throw unsupported(MediaOperation.PROBE);
   }
