@@ -1,5 +1,6 @@
 package dev.captions;
 
+import dev.captions.InvalidMediaException.Reason;
 import dev.captions.codec.CaptionCodec;
 import dev.captions.codec.CaptionCodecs;
 import dev.captions.codec.CaptionFormat;
@@ -130,7 +131,7 @@ public final class CaptionPipeline {
     if (media != null && media.supports(MediaOperation.PROBE) && accepts(media, source)) {
       info = run.stage(PipelineStage.PROBE, () -> media.probe(source));
       if (!info.hasAudio()) {
-        throw new InvalidMediaException(source.name() + " has no audio stream, so there is nothing to caption. "
+        throw new InvalidMediaException(Reason.NO_STREAM, source.name() + " has no audio stream, so there is nothing to caption. "
             + "Give a video or audio file with sound.");
       }
     }
@@ -146,7 +147,7 @@ public final class CaptionPipeline {
         if (audio.isFile()) tempAudio = audio.path();
       }
       if (!accepts(transcriber, audio)) {
-        throw new InvalidMediaException("Transcriber '" + transcriber.name() + "' needs " + transcriber.acceptedSources()
+        throw new InvalidMediaException(Reason.UNSUPPORTED_SOURCE, "Transcriber '" + transcriber.name() + "' needs " + transcriber.acceptedSources()
             + " input but got a " + audio.kind().name().toLowerCase(Locale.ROOT) + " (" + audio.name() + "). "
             + (audio.isFile() ? "Upload the file and pass MediaSource.ofUrl(\"https://…\"), or use a transcriber that "
                 + "takes local files (vosk, openai, gemini)." : "Use a transcriber that accepts this input."));
@@ -216,29 +217,29 @@ public final class CaptionPipeline {
     if (source.isFile()) {
       Path p = source.path();
       if (!Files.exists(p)) {
-        throw new InvalidMediaException("File not found: " + p.toAbsolutePath() + ". Check the path.");
+        throw new InvalidMediaException(Reason.NOT_FOUND, "File not found: " + p.toAbsolutePath() + ". Check the path.");
       }
-      if (Files.isDirectory(p)) throw new InvalidMediaException(p.toAbsolutePath() + " is a directory, not a media file.");
-      if (!Files.isReadable(p)) throw new InvalidMediaException("Cannot read " + p.toAbsolutePath() + ": permission denied.");
+      if (Files.isDirectory(p)) throw new InvalidMediaException(Reason.NOT_FOUND, p.toAbsolutePath() + " is a directory, not a media file.");
+      if (!Files.isReadable(p)) throw new InvalidMediaException(Reason.UNREADABLE, "Cannot read " + p.toAbsolutePath() + ": permission denied.");
       try {
         if (Files.size(p) == 0) {
-          throw new InvalidMediaException(p.toAbsolutePath() + " is empty (0 bytes); it holds no media.");
+          throw new InvalidMediaException(Reason.EMPTY, p.toAbsolutePath() + " is empty (0 bytes); it holds no media.");
         }
       } catch (IOException e) {
-        throw new InvalidMediaException("Cannot read " + p.toAbsolutePath() + ": " + e.getMessage(), e);
+        throw new InvalidMediaException(Reason.UNREADABLE, "Cannot read " + p.toAbsolutePath() + ": " + e.getMessage(), e);
       }
     }
     // The first provider to touch the source must accept its kind; checked before any (paid) call.
     Provider first = media != null && (media.supports(MediaOperation.PROBE) || media.supports(MediaOperation.EXTRACT_AUDIO))
         ? media : transcriber;
     if (!accepts(first, source)) {
-      throw new InvalidMediaException("'" + first.name() + "' needs " + first.acceptedSources() + " input but got a "
+      throw new InvalidMediaException(Reason.UNSUPPORTED_SOURCE, "'" + first.name() + "' needs " + first.acceptedSources() + " input but got a "
           + source.kind().name().toLowerCase(Locale.ROOT) + " (" + source.name() + "). "
           + (source.isFile() ? "Upload the file somewhere reachable and pass MediaSource.ofUrl(\"https://…\"), or use "
               + "a provider that takes local files (ffmpeg, vosk)." : "Pass a source of a kind it accepts."));
     }
     if (burnIn && !accepts(media, source)) {
-      throw new InvalidMediaException("Media processor '" + media.name() + "' cannot burn captions into a "
+      throw new InvalidMediaException(Reason.UNSUPPORTED_SOURCE, "Media processor '" + media.name() + "' cannot burn captions into a "
           + source.kind().name().toLowerCase(Locale.ROOT) + " source; it needs " + media.acceptedSources() + '.');
     }
   }

@@ -205,17 +205,20 @@ class PipelineTest {
 
     Path missing = dir.resolve("nope.mp4");
     assertThatThrownBy(() -> p.run(MediaSource.of(missing))).isInstanceOf(InvalidMediaException.class)
-        .hasMessage("File not found: " + missing.toAbsolutePath() + ". Check the path.");
+        .hasMessage("File not found: " + missing.toAbsolutePath() + ". Check the path.")
+        .extracting(e -> ((InvalidMediaException) e).reason()).isEqualTo(InvalidMediaException.Reason.NOT_FOUND);
     Path empty = Files.createFile(dir.resolve("empty.mp4"));
     assertThatThrownBy(() -> p.run(MediaSource.of(empty))).isInstanceOf(InvalidMediaException.class)
-        .hasMessage(empty.toAbsolutePath() + " is empty (0 bytes); it holds no media.");
+        .hasMessage(empty.toAbsolutePath() + " is empty (0 bytes); it holds no media.")
+        .extracting(e -> ((InvalidMediaException) e).reason()).isEqualTo(InvalidMediaException.Reason.EMPTY);
     assertThat(media.calls).isEmpty();
     assertThat(t.calls).isEmpty();
 
     CaptionPipeline silentVideo = Captions.pipeline().media(new FakeMediaProcessor(false, EnumSet.of(MediaOperation.PROBE)))
         .transcriber(t).build();
     assertThatThrownBy(() -> silentVideo.run(MediaSource.of(video))).isInstanceOf(InvalidMediaException.class)
-        .hasMessage("my talk é.mp4 has no audio stream, so there is nothing to caption. Give a video or audio file with sound.");
+        .hasMessage("my talk é.mp4 has no audio stream, so there is nothing to caption. Give a video or audio file with sound.")
+        .extracting(e -> ((InvalidMediaException) e).reason()).isEqualTo(InvalidMediaException.Reason.NO_STREAM);
     assertThat(t.calls).isEmpty();
   }
 
@@ -224,7 +227,8 @@ class PipelineTest {
     FakeTranscriber urlOnly = new FakeTranscriber("gcore-like", WORDS, EnumSet.of(MediaSource.Kind.URL));
     CaptionPipeline p = Captions.pipeline().media(null).transcriber(urlOnly).build();
     assertThatThrownBy(() -> p.run(MediaSource.of(video))).isInstanceOf(InvalidMediaException.class)
-        .hasMessageStartingWith("'gcore-like' needs [URL] input but got a file (my talk é.mp4). Upload the file");
+        .hasMessageStartingWith("'gcore-like' needs [URL] input but got a file (my talk é.mp4). Upload the file")
+        .extracting(e -> ((InvalidMediaException) e).reason()).isEqualTo(InvalidMediaException.Reason.UNSUPPORTED_SOURCE);
     assertThat(urlOnly.calls).isEmpty();
     assertThat(p.run(MediaSource.ofUrl("https://example.com/v.mp4")).captions().cues()).isNotEmpty();
   }

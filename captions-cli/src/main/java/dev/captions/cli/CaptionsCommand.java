@@ -20,8 +20,10 @@ import picocli.CommandLine.Command;
     subcommands = {CaptionCommand.class, ConvertCommand.class, ValidateCommand.class, ShapeCommand.class,
         ProvidersCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
-    footer = {"  0 success", "  2 usage error", "  3 invalid input (media or caption file)", "  4 provider failure",
-        "  5 output not writable", "  6 configuration (no provider, bad setting)", "  1 unexpected error"})
+    footer = {"  0 success", "  2 usage error", "  3 invalid input (a caption file; unreadable or unsupported media)",
+        "  4 provider failure", "  5 output not writable", "  6 configuration (no provider, bad setting)",
+        "  7 media file not found", "  8 media file empty", "  9 not a media file (or corrupt)",
+        " 10 media without an audio stream", "  1 unexpected error"})
 public final class CaptionsCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -71,7 +73,21 @@ public final class CaptionsCommand implements Runnable {
   }
 
   static int exitCode(Throwable e) {
-    if (e instanceof InvalidMediaException || e instanceof CaptionFormatException || e instanceof InvalidInputException) {
+    if (e instanceof InvalidMediaException) {
+      switch (((InvalidMediaException) e).reason()) {
+        case NOT_FOUND:
+          return ExitCodes.MEDIA_NOT_FOUND;
+        case EMPTY:
+          return ExitCodes.MEDIA_EMPTY;
+        case NOT_MEDIA:
+          return ExitCodes.NOT_MEDIA;
+        case NO_STREAM:
+          return ExitCodes.NO_AUDIO;
+        default:
+          return ExitCodes.INVALID_INPUT;
+      }
+    }
+    if (e instanceof CaptionFormatException || e instanceof InvalidInputException) {
       return ExitCodes.INVALID_INPUT;
     }
     if (e instanceof ProviderException) return ExitCodes.PROVIDER;

@@ -47,7 +47,7 @@ class CaptionBadInputTest {
   @Test
   void missingFile() throws Exception {
     Cli r = Cli.run("caption", media.resolve("nope.mp4").toString(), "-o", out.toString(), "-q");
-    assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCodes.MEDIA_NOT_FOUND).isEqualTo(7);
     assertThat(r.err).startsWith("captions: File not found: ").contains("nope.mp4");
     assertNoOutput();
   }
@@ -56,7 +56,7 @@ class CaptionBadInputTest {
   void emptyFile() throws Exception {
     Path empty = Files.createFile(media.resolve("empty.mp4"));
     Cli r = Cli.run("caption", empty.toString(), "-o", out.toString(), "-q");
-    assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCodes.MEDIA_EMPTY).isEqualTo(8);
     assertThat(r.err).contains("is empty (0 bytes)");
     assertNoOutput();
   }
@@ -65,15 +65,15 @@ class CaptionBadInputTest {
   void notAMediaFile() throws Exception {
     Path text = Files.writeString(media.resolve("notes.mp4"), "these are my notes, not a video\n");
     Cli r = Cli.run("caption", text.toString(), "-o", out.toString(), "-q");
-    assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(r.err).startsWith("captions: ").contains("notes.mp4");
+    assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCodes.NOT_MEDIA).isEqualTo(9);
+    assertThat(r.err).startsWith("captions: ").contains("notes.mp4").contains("not media at all");
     assertNoOutput();
   }
 
   @Test
   void videoWithoutAudio() throws Exception {
     Cli r = Cli.run("caption", videoWithoutAudio.toString(), "-o", out.toString(), "-q");
-    assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCodes.NO_AUDIO).isEqualTo(10);
     assertThat(r.err).contains("no audio stream");
     assertNoOutput();
   }

@@ -2,6 +2,7 @@ package dev.captions.media.ffmpeg;
 
 import dev.captions.CaptionsException;
 import dev.captions.InvalidMediaException;
+import dev.captions.InvalidMediaException.Reason;
 import dev.captions.ProgressEvent;
 import dev.captions.ProgressListener;
 import dev.captions.codec.CaptionCodecs;
@@ -156,7 +157,7 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
     if (!ProbeParser.opened(r.stderr())) throw FfmpegErrors.failure("read " + in.displayName(), r.exitCode(), r.stderr());
     MediaInfo info = ProbeParser.parse(r.stderr());
     if (info.streams().isEmpty()) {
-      throw new InvalidMediaException(in.displayName() + " has no audio or video streams. Pass an audio or video file.");
+      throw new InvalidMediaException(Reason.NOT_MEDIA, in.displayName() + " has no audio or video streams. Pass an audio or video file.");
     }
     return info;
   }
@@ -167,7 +168,7 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
     try (MediaInput in = MediaInput.of(media)) {
       MediaInfo info = probe(in);
       if (!info.hasAudio()) {
-        throw new InvalidMediaException(in.displayName() + " has no audio stream (it has " + info.streams()
+        throw new InvalidMediaException(Reason.NO_STREAM, in.displayName() + " has no audio stream (it has " + info.streams()
             + "), so there is no speech to caption. Use a file with an audio track.");
       }
       AudioOptions.Format format = options.format();
@@ -311,7 +312,7 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
   private MediaInfo requireVideo(MediaInput in) {
     MediaInfo info = probe(in);
     if (!info.hasVideo()) {
-      throw new InvalidMediaException(in.displayName() + " has no video stream (it has " + info.streams()
+      throw new InvalidMediaException(Reason.NO_STREAM, in.displayName() + " has no video stream (it has " + info.streams()
           + "). Pass a video file.");
     }
     return info;

@@ -1,6 +1,7 @@
 package dev.captions.media.ffmpeg.internal;
 
 import dev.captions.InvalidMediaException;
+import dev.captions.InvalidMediaException.Reason;
 import dev.captions.model.MediaSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,13 +53,13 @@ public final class MediaInput implements AutoCloseable {
         Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
       }
       if (Files.size(tmp) == 0) {
-        throw new InvalidMediaException("The media stream '" + name + "' is empty (0 bytes); pass a stream with"
+        throw new InvalidMediaException(Reason.EMPTY, "The media stream '" + name + "' is empty (0 bytes); pass a stream with"
             + " the content of an audio or video file.");
       }
       return new MediaInput(tmp.toString(), "stream '" + name + "'", tmp);
     } catch (IOException e) {
       deleteQuietly(tmp);
-      throw new InvalidMediaException("Cannot read the media stream '" + name + "': " + e, e);
+      throw new InvalidMediaException(Reason.UNREADABLE, "Cannot read the media stream '" + name + "': " + e, e);
     } catch (RuntimeException e) {
       deleteQuietly(tmp);
       throw e;
@@ -67,21 +68,21 @@ public final class MediaInput implements AutoCloseable {
 
   static void checkFile(Path p) {
     if (!Files.exists(p)) {
-      throw new InvalidMediaException("Media file not found: " + p + ". Check the path and the working directory.");
+      throw new InvalidMediaException(Reason.NOT_FOUND, "Media file not found: " + p + ". Check the path and the working directory.");
     }
     if (Files.isDirectory(p)) {
-      throw new InvalidMediaException(p + " is a directory, not a media file. Pass the path of an audio or video file.");
+      throw new InvalidMediaException(Reason.NOT_FOUND, p + " is a directory, not a media file. Pass the path of an audio or video file.");
     }
     if (!Files.isReadable(p)) {
-      throw new InvalidMediaException("Media file " + p + " is not readable. Check its permissions.");
+      throw new InvalidMediaException(Reason.UNREADABLE, "Media file " + p + " is not readable. Check its permissions.");
     }
     try {
       if (Files.size(p) == 0) {
-        throw new InvalidMediaException("Media file " + p + " is empty (0 bytes), so it is not a media file."
+        throw new InvalidMediaException(Reason.EMPTY, "Media file " + p + " is empty (0 bytes), so it is not a media file."
             + " Check that it was copied or downloaded completely.");
       }
     } catch (IOException e) {
-      throw new InvalidMediaException("Cannot read media file " + p + ": " + e, e);
+      throw new InvalidMediaException(Reason.UNREADABLE, "Cannot read media file " + p + ": " + e, e);
     }
   }
 
