@@ -2,6 +2,7 @@ package dev.captions.media.ittybit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.captions.InvalidMediaException;
+import dev.captions.InvalidMediaException.Reason;
 import dev.captions.ProviderException;
 import dev.captions.codec.CaptionCodecs;
 import dev.captions.codec.CaptionFormat;
@@ -249,7 +250,7 @@ public final class IttybitMediaProcessor implements MediaProcessor, AutoCloseabl
   private static void requireUrl(MediaSource media) {
     Objects.requireNonNull(media, "media == null");
     if (!media.isUrl()) {
-      throw new InvalidMediaException("Ittybit fetches media itself, so it needs an http(s) URL, but got a "
+      throw new InvalidMediaException(Reason.UNSUPPORTED_SOURCE, "Ittybit fetches media itself, so it needs an http(s) URL, but got a "
           + media.kind().name().toLowerCase(java.util.Locale.ROOT) + " (" + media.name() + "). Upload the file "
           + "somewhere Ittybit can read it and pass MediaSource.ofUrl(\"https://…\"), or use the ffmpeg media "
           + "processor for local files.");

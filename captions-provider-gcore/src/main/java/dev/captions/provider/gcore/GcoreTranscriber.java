@@ -3,6 +3,7 @@ package dev.captions.provider.gcore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.captions.InvalidMediaException;
+import dev.captions.InvalidMediaException.Reason;
 import dev.captions.ProviderException;
 import dev.captions.model.MediaSource;
 import dev.captions.model.Transcript;
@@ -126,7 +127,7 @@ public final class GcoreTranscriber implements Transcriber {
     Objects.requireNonNull(audio, "audio == null");
     Objects.requireNonNull(options, "options == null");
     if (!audio.isUrl()) {
-      throw new InvalidMediaException("Gcore AI ASR downloads the media itself, so it needs an http(s) URL of an MP4, "
+      throw new InvalidMediaException(Reason.UNSUPPORTED_SOURCE, "Gcore AI ASR downloads the media itself, so it needs an http(s) URL of an MP4, "
           + "but got a " + audio.kind().name().toLowerCase(java.util.Locale.ROOT) + " (" + audio.name() + "). Upload "
           + "the file (e.g. to Gcore Video Streaming, then GcoreVideos.get(id).asrMp4Url()) and pass "
           + "MediaSource.ofUrl(\"https://…/480.mp4\").");

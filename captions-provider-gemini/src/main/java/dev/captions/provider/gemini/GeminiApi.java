@@ -17,6 +17,7 @@ import com.google.genai.types.Schema;
 import com.google.genai.types.UploadFileConfig;
 import dev.captions.AuthenticationException;
 import dev.captions.InvalidMediaException;
+import dev.captions.InvalidMediaException.Reason;
 import dev.captions.ProviderException;
 import dev.captions.RateLimitException;
 import dev.captions.model.MediaSource;
@@ -165,7 +166,7 @@ final class GeminiApi implements AutoCloseable {
           UploadFileConfig cfg = UploadFileConfig.builder().mimeType(mime).displayName(media.name()).build();
           return activePart(call("files.upload", () -> client.files.upload(bytes, cfg)), mime, uploads);
         } catch (IOException e) {
-          throw new InvalidMediaException("cannot read " + media + ": " + e.getMessage(), e);
+          throw new InvalidMediaException(Reason.UNREADABLE, "cannot read " + media + ": " + e.getMessage(), e);
         }
       default:
         Path path = media.path();
@@ -174,7 +175,7 @@ final class GeminiApi implements AutoCloseable {
           size = Files.size(path);
           if (size <= settings.inlineLimitBytes()) return Part.fromBytes(Files.readAllBytes(path), mime);
         } catch (IOException e) {
-          throw new InvalidMediaException("cannot read " + path + ": " + e.getMessage()
+          throw new InvalidMediaException(Reason.UNREADABLE, "cannot read " + path + ": " + e.getMessage()
               + " (check that the file exists and is readable)", e);
         }
         UploadFileConfig cfg = UploadFileConfig.builder().mimeType(mime).displayName(path.getFileName().toString()).build();

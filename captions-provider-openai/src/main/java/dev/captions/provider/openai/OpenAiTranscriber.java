@@ -7,6 +7,7 @@ import com.openai.models.audio.transcriptions.TranscriptionSegment;
 import com.openai.models.audio.transcriptions.TranscriptionVerbose;
 import com.openai.models.audio.transcriptions.TranscriptionWord;
 import dev.captions.InvalidMediaException;
+import dev.captions.InvalidMediaException.Reason;
 import dev.captions.model.MediaSource;
 import dev.captions.model.Segment;
 import dev.captions.model.TimedWord;
@@ -74,7 +75,7 @@ public final class OpenAiTranscriber implements Transcriber {
   @Override
   public Transcript transcribe(MediaSource audio, TranscriptionOptions options) {
     if (audio.isUrl()) {
-      throw new InvalidMediaException("OpenAI transcription needs the audio itself, not a URL (" + audio
+      throw new InvalidMediaException(Reason.UNSUPPORTED_SOURCE, "OpenAI transcription needs the audio itself, not a URL (" + audio
           + "): download it or let the pipeline extract the audio to a local file first");
     }
     Path tmp = null;
@@ -82,7 +83,7 @@ public final class OpenAiTranscriber implements Transcriber {
       tmp = Files.createTempDirectory("captions-openai-");
       Path file = audio.isFile() ? audio.path() : copy(audio, tmp);
       if (!Files.isRegularFile(file)) {
-        throw new InvalidMediaException("audio file not found: " + file + " (check the path)");
+        throw new InvalidMediaException(Reason.NOT_FOUND, "audio file not found: " + file + " (check the path)");
       }
       long size = Files.size(file);
       List<WavSplitter.Piece> pieces;
@@ -100,7 +101,7 @@ public final class OpenAiTranscriber implements Transcriber {
       }
       return transcribePieces(pieces, options);
     } catch (IOException e) {
-      throw new InvalidMediaException("cannot read " + audio + ": " + e.getMessage(), e);
+      throw new InvalidMediaException(Reason.UNREADABLE, "cannot read " + audio + ": " + e.getMessage(), e);
     } finally {
       deleteQuietly(tmp);
     }

@@ -1,6 +1,7 @@
 package dev.captions.provider.openai;
 
 import dev.captions.InvalidMediaException;
+import dev.captions.InvalidMediaException.Reason;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -83,7 +84,7 @@ final class WavSplitter {
     ByteBuffer head = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
     ch.read(head, 0);
     if (!"RIFF".equals(ascii(head.array(), 0)) || !"WAVE".equals(ascii(head.array(), 8))) {
-      throw new InvalidMediaException(file + " is not a WAV file (no RIFF/WAVE header)");
+      throw new InvalidMediaException(Reason.NOT_MEDIA, file + " is not a WAV file (no RIFF/WAVE header)");
     }
     long pos = 12;
     byte[] fmt = null;
@@ -98,7 +99,7 @@ final class WavSplitter {
         ch.read(f, pos + 8);
         fmt = f.array();
       } else if (id.equals("data")) {
-        if (fmt == null) throw new InvalidMediaException(file + ": WAV data chunk comes before its fmt chunk");
+        if (fmt == null) throw new InvalidMediaException(Reason.NOT_MEDIA, file + ": WAV data chunk comes before its fmt chunk");
         ByteBuffer f = ByteBuffer.wrap(fmt).order(ByteOrder.LITTLE_ENDIAN);
         int tag = f.getShort(0) & 0xffff;
         boolean pcm = tag == 1 || tag == 0xfffe && fmt.length >= 26 && (f.getShort(24) & 0xffff) == 1;
@@ -109,13 +110,13 @@ final class WavSplitter {
         // A data length of 0 or past the end (streamed WAVs) means "to the end of the file".
         long dataBytes = len == 0 || pos + 8 + len > size ? size - pos - 8 : len;
         int blockAlign = f.getShort(12) & 0xffff;
-        if (blockAlign == 0) throw new InvalidMediaException(file + ": WAV header has block align 0");
+        if (blockAlign == 0) throw new InvalidMediaException(Reason.NOT_MEDIA, file + ": WAV header has block align 0");
         return new Format(f.getShort(2) & 0xffff, f.getInt(4), f.getShort(14) & 0xffff, blockAlign, pos + 8,
             dataBytes - dataBytes % blockAlign, fmt);
       }
       pos += 8 + len + (len & 1);
     }
-    throw new InvalidMediaException(file + " has no WAV data chunk");
+    throw new InvalidMediaException(Reason.NOT_MEDIA, file + " has no WAV data chunk");
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.captions.provider.vosk;
 
 import dev.captions.InvalidMediaException;
+import dev.captions.InvalidMediaException.Reason;
 import dev.captions.model.MediaSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,9 +46,9 @@ final class WavAudio {
     try {
       bytes = source.isFile() ? map(source.path()) : readAll(source);
     } catch (NoSuchFileException e) {
-      throw new InvalidMediaException("Media file not found: " + source.path() + ". Check the path.", e);
+      throw new InvalidMediaException(Reason.NOT_FOUND, "Media file not found: " + source.path() + ". Check the path.", e);
     } catch (IOException e) {
-      throw new InvalidMediaException("Cannot read " + source.name() + ": " + e.getMessage(), e);
+      throw new InvalidMediaException(Reason.UNREADABLE, "Cannot read " + source.name() + ": " + e.getMessage(), e);
     }
     return parse(bytes.order(ByteOrder.LITTLE_ENDIAN), source.name());
   }
@@ -55,7 +56,7 @@ final class WavAudio {
   /** For tests and callers that already hold the bytes of a WAV file. */
   static WavAudio parse(ByteBuffer wav, String name) {
     ByteBuffer b = wav.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-    if (b.remaining() == 0) throw invalid(name, "it is empty (0 bytes)");
+    if (b.remaining() == 0) throw invalid(Reason.EMPTY, name, "it is empty (0 bytes)");
     if (b.remaining() < 12 || !tag(b, 0).equals("RIFF") || !tag(b, 8).equals("WAVE")) {
       throw invalid(name, "it is not a WAV file (no RIFF/WAVE header)");
     }
@@ -101,7 +102,11 @@ final class WavAudio {
   }
 
   private static InvalidMediaException invalid(String name, String why) {
-    return new InvalidMediaException("The vosk transcriber needs " + EXPECTED + ", but " + why + ": " + name
+    return invalid(Reason.NOT_MEDIA, name, why);
+  }
+
+  private static InvalidMediaException invalid(Reason reason, String name, String why) {
+    return new InvalidMediaException(reason, "The vosk transcriber needs " + EXPECTED + ", but " + why + ": " + name
         + ". Let the ffmpeg media processor (dev.captions:captions-media-ffmpeg) extract the audio first, which the"
         + " caption pipeline does when it is on the class path, or convert it yourself:"
         + " ffmpeg -i INPUT -vn -ac 1 -ar 16000 -c:a pcm_s16le OUTPUT.wav");
@@ -114,7 +119,7 @@ final class WavAudio {
   }
 
   private static ByteBuffer map(Path path) throws IOException {
-    if (Files.isDirectory(path)) throw new InvalidMediaException(path + " is a directory, not a WAV file.");
+    if (Files.isDirectory(path)) throw new InvalidMediaException(Reason.NOT_FOUND, path + " is a directory, not a WAV file.");
     try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
       long size = ch.size();
       if (size > Integer.MAX_VALUE) {
@@ -127,7 +132,7 @@ final class WavAudio {
 
   private static ByteBuffer readAll(MediaSource source) throws IOException {
     if (source.kind() != MediaSource.Kind.STREAM) {
-      throw new InvalidMediaException("The vosk transcriber reads local files and streams, not " + source
+      throw new InvalidMediaException(Reason.UNSUPPORTED_SOURCE, "The vosk transcriber reads local files and streams, not " + source
           + ". Download the media first.");
     }
     InputStream in = source.stream();

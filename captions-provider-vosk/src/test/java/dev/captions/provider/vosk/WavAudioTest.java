@@ -74,9 +74,11 @@ class WavAudioTest {
   @Test
   void notAWavFileEmptyAndTruncatedAreRefused() {
     assertThatThrownBy(() -> transcribe("not audio at all".getBytes(StandardCharsets.UTF_8), "notes.txt"))
-        .isInstanceOf(InvalidMediaException.class).hasMessageContaining("not a WAV file");
+        .isInstanceOf(InvalidMediaException.class).hasMessageContaining("not a WAV file")
+        .extracting(e -> ((InvalidMediaException) e).reason()).isEqualTo(InvalidMediaException.Reason.NOT_MEDIA);
     assertThatThrownBy(() -> transcribe(new byte[0], "empty.wav"))
-        .isInstanceOf(InvalidMediaException.class).hasMessageContaining("empty (0 bytes)");
+        .isInstanceOf(InvalidMediaException.class).hasMessageContaining("empty (0 bytes)")
+        .extracting(e -> ((InvalidMediaException) e).reason()).isEqualTo(InvalidMediaException.Reason.EMPTY);
     byte[] headerOnly = java.util.Arrays.copyOf(TestAudio.wav16k(new short[10]), 36);
     assertThatThrownBy(() -> transcribe(headerOnly, "cut.wav"))
         .isInstanceOf(InvalidMediaException.class).hasMessageContaining("no 'data' chunk");
@@ -85,7 +87,8 @@ class WavAudioTest {
   @Test
   void missingFileAndDirectoryAreRefused() {
     assertThatThrownBy(() -> VOSK.transcribe(MediaSource.of(dir.resolve("nope.wav")), TranscriptionOptions.defaults()))
-        .isInstanceOf(InvalidMediaException.class).hasMessageContaining("not found").hasMessageContaining("nope.wav");
+        .isInstanceOf(InvalidMediaException.class).hasMessageContaining("not found").hasMessageContaining("nope.wav")
+        .extracting(e -> ((InvalidMediaException) e).reason()).isEqualTo(InvalidMediaException.Reason.NOT_FOUND);
     assertThatThrownBy(() -> VOSK.transcribe(MediaSource.of(dir), TranscriptionOptions.defaults()))
         .isInstanceOf(InvalidMediaException.class).hasMessageContaining("is a directory");
   }
