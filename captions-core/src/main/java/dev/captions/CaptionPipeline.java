@@ -38,6 +38,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,6 +47,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -230,8 +232,7 @@ public final class CaptionPipeline {
       }
     }
     // The first provider to touch the source must accept its kind; checked before any (paid) call.
-    Provider first = media != null && (media.supports(MediaOperation.PROBE) || media.supports(MediaOperation.EXTRACT_AUDIO))
-        ? media : transcriber;
+    Provider first = firstProvider(media, transcriber);
     if (!accepts(first, source)) {
       throw new InvalidMediaException(Reason.UNSUPPORTED_SOURCE, "'" + first.name() + "' needs " + first.acceptedSources() + " input but got a "
           + source.kind().name().toLowerCase(Locale.ROOT) + " (" + source.name() + "). "
@@ -249,6 +250,12 @@ public final class CaptionPipeline {
     List<String> names = new ArrayList<>();
     for (MediaSource.Kind k : kinds) names.add(k.name().toLowerCase(Locale.ROOT));
     return "a " + String.join(" or a ", names);
+  }
+
+  /** The provider that touches the source first: the media processor when it probes or extracts, else the transcriber. */
+  private static Provider firstProvider(MediaProcessor media, Transcriber transcriber) {
+    return media != null && (media.supports(MediaOperation.PROBE) || media.supports(MediaOperation.EXTRACT_AUDIO))
+        ? media : transcriber;
   }
 
   private static boolean accepts(Provider p, MediaSource s) {
@@ -376,8 +383,19 @@ public final class CaptionPipeline {
     private BurnInOptions burnInOptions = BurnInOptions.defaults();
     private StyleProfile profile = StyleProfile.NETFLIX_EN;
     private ProgressListener progress = ProgressListener.NONE;
+    private MediaSource.Kind expectedSource;
 
     private Builder() {}
+
+    /**
+     * The kind of source {@link CaptionPipeline#run} will be given, when it is known in advance (the CLI knows: a
+     * local file, or a URL). Discovery then picks only providers that can take it, and {@link #build()} checks the
+     * providers set here against it.
+     */
+    public Builder expectedSource(MediaSource.Kind kind) {
+      this.expectedSource = Objects.requireNonNull(kind, "kind == null");
+      return this;
+    }
 
     /** The media processor; {@code null} runs without one (the transcriber then gets the source as is). */
     public Builder media(MediaProcessor media) {
@@ -485,23 +503,50 @@ public final class CaptionPipeline {
         throw new ConfigurationException("'" + sourceLanguage + "' is not a BCP-47 language tag or \"auto\"");
       }
       if (outputDirectory != null) checkWritable(outputDirectory);
-      MediaProcessor m = media;
-      if (!mediaSet) {
+      // Discovery ranks each kind by the documented rule; of the discovered pairs, the best one that can work
+      // together is taken (so a configured cloud transcriber that needs URLs does not displace the local default).
+      List<Supplier<MediaProcessor>> medias;
+      if (mediaSet) {
+        medias = Collections.singletonList(() -> media);
+      } else {
         try {
-          m = Captions.mediaProcessor();
+          medias = Captions.MEDIA.ranked();
         } catch (ProviderNotFoundException e) {
           if (burnIn) throw e;
-          m = null; // optional: the transcriber takes the source directly
+          medias = Collections.singletonList(() -> null); // optional: the transcriber takes the source directly
         }
+      }
+      List<Supplier<Transcriber>> transcribers =
+          transcriber != null ? Collections.singletonList(() -> transcriber) : Captions.TRANSCRIBERS.ranked();
+      MediaProcessor m = medias.get(0).get();
+      Transcriber t = transcribers.get(0).get();
+      pairing:
+      for (Supplier<MediaProcessor> mc : medias) {
+        for (Supplier<Transcriber> tc : transcribers) {
+          if (fits(mc.get(), tc.get())) {
+            m = mc.get();
+            t = tc.get();
+            break pairing;
+          }
+        }
+      }
+      if (!mediaSet || transcriber == null) {
+        LOG.info("providers: media {}, transcriber {}{}", m == null ? "none" : "'" + m.name() + "'", "'" + t.name() + "'",
+            expectedSource == null ? "" : " (for " + expectedSource.name().toLowerCase(Locale.ROOT) + " sources)");
       }
       if (burnIn && (m == null || !m.supports(MediaOperation.BURN_IN))) {
         throw new ConfigurationException("burnIn(true) needs a media processor that supports BURN_IN"
             + (m == null ? ", and none is set" : "; '" + m.name() + "' supports only " + m.operations())
             + ". Add dev.captions:captions-media-ffmpeg (or captions-media-ittybit) and call media(...).");
       }
-      Transcriber t = transcriber != null ? transcriber : Captions.transcriber();
-      if (m != null && m.supports(MediaOperation.EXTRACT_AUDIO)
-          && Collections.disjoint(m.audioOutputKinds(), t.acceptedSources())) {
+      Provider first = firstProvider(m, t);
+      if (expectedSource != null && !first.acceptedSources().contains(expectedSource)) {
+        throw new ConfigurationException("'" + first.name() + "' needs " + kinds(first.acceptedSources())
+            + " as input, but this pipeline is for " + kinds(EnumSet.of(expectedSource)) + ". "
+            + (expectedSource == MediaSource.Kind.FILE ? "Use providers that take local files (ffmpeg, vosk), or "
+                + "upload the file and pass its URL." : "Use providers that take this kind of source."));
+      }
+      if (!pairs(m, t)) {
         throw new ConfigurationException("Media processor '" + m.name() + "' hands the transcriber its audio as "
             + kinds(m.audioOutputKinds()) + ", but transcriber '" + t.name() + "' takes only "
             + kinds(t.acceptedSources()) + ". Pair it with a transcriber that takes " + kinds(m.audioOutputKinds())
@@ -513,6 +558,19 @@ public final class CaptionPipeline {
       Summarizer s = summarizer;
       if (s == null && summarize) s = Captions.summarizer();
       return new CaptionPipeline(this, m, t, tr, s);
+    }
+
+    /** Whether {@code m} and {@code t} can run this pipeline together (the checks below, as one test). */
+    private boolean fits(MediaProcessor m, Transcriber t) {
+      if (burnIn && (m == null || !m.supports(MediaOperation.BURN_IN))) return false;
+      if (!pairs(m, t)) return false;
+      return expectedSource == null || firstProvider(m, t).acceptedSources().contains(expectedSource);
+    }
+
+    /** Whether {@code t} can read the audio {@code m} extracts (always, when {@code m} extracts none). */
+    private static boolean pairs(MediaProcessor m, Transcriber t) {
+      return m == null || !m.supports(MediaOperation.EXTRACT_AUDIO)
+          || !Collections.disjoint(m.audioOutputKinds(), t.acceptedSources());
     }
   }
 }

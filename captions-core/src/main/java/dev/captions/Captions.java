@@ -20,16 +20,18 @@ import java.util.List;
  * <p>Discovery rule when no name is given: the system property {@code captions.<kind>} (e.g.
  * {@code -Dcaptions.transcriber=openai}); else the configured cloud provider (credentials set) with the lowest priority
  * value; else the embedded default (FFmpeg, Vosk). A provider instance passed to a builder is used as is and never
- * touches discovery.
+ * touches discovery. A pipeline builder discovers its media processor and transcriber together: the best-ranked pair
+ * that can work together (see {@link CaptionPipeline.Builder#expectedSource}).
  */
 public final class Captions {
-  private static final ProviderRegistry<Transcriber, TranscriberFactory> TRANSCRIBERS =
+  // Package-private: the pipeline builder pairs media processors and transcribers from their ranked lists.
+  static final ProviderRegistry<Transcriber, TranscriberFactory> TRANSCRIBERS =
       new ProviderRegistry<>(TranscriberFactory.class, "transcriber", System::getProperty);
   private static final ProviderRegistry<Translator, TranslatorFactory> TRANSLATORS =
       new ProviderRegistry<>(TranslatorFactory.class, "translator", System::getProperty);
   private static final ProviderRegistry<Summarizer, SummarizerFactory> SUMMARIZERS =
       new ProviderRegistry<>(SummarizerFactory.class, "summarizer", System::getProperty);
-  private static final ProviderRegistry<MediaProcessor, MediaProcessorFactory> MEDIA =
+  static final ProviderRegistry<MediaProcessor, MediaProcessorFactory> MEDIA =
       new ProviderRegistry<>(MediaProcessorFactory.class, "media", System::getProperty);
 
   private Captions() {}

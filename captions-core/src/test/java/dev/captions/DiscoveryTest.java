@@ -6,13 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.captions.fakes.FakeFactories;
 import dev.captions.fakes.FakeTranscriber;
 import dev.captions.fakes.ServiceFixture;
+import dev.captions.model.MediaSource;
+import dev.captions.spi.MediaOperation;
+import dev.captions.spi.MediaProcessor;
 import dev.captions.spi.MediaProcessorFactory;
 import dev.captions.spi.SummarizerFactory;
 import dev.captions.spi.TranscriberFactory;
 import dev.captions.spi.TranslatorFactory;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +30,7 @@ class DiscoveryTest {
       FakeFactories.Embedded.class.getName(),
       FakeFactories.CloudA.class.getName(),
       FakeFactories.CloudB.class.getName(),
+      FakeFactories.CloudUrlOnly.class.getName(),
       FakeFactories.Broken.class.getName(),
       "dev.captions.fakes.DoesNotExist");
 
@@ -33,6 +39,7 @@ class DiscoveryTest {
     System.clearProperty("captions.transcriber");
     System.clearProperty("captions.cloud-a.apiKey");
     System.clearProperty("captions.cloud-b.apiKey");
+    System.clearProperty("captions.cloud-url.apiKey");
   }
 
   private <T> T withProviders(Callable<T> body) throws Exception {
@@ -57,7 +64,7 @@ class DiscoveryTest {
   void unknownNameListsWhatIsAvailable() {
     assertThatThrownBy(() -> withProviders(() -> Captions.transcriber("gcore")))
         .isInstanceOf(ProviderNotFoundException.class)
-        .hasMessage("No Transcriber named 'gcore'. Available: [cloud-a, cloud-b, fake-embedded, fakecloud]. "
+        .hasMessage("No Transcriber named 'gcore'. Available: [cloud-a, cloud-b, cloud-url, fake-embedded, fakecloud]. "
             + "Add dev.captions:captions-provider-gcore to the class path.");
   }
 
@@ -79,6 +86,46 @@ class DiscoveryTest {
     System.setProperty("captions.cloud-b.apiKey", "k");
     System.setProperty("captions.transcriber", "fake-embedded");
     assertThat(withProviders(() -> Captions.transcriber().name())).isEqualTo("fake-embedded");
+  }
+
+  /** A media processor that, like FFmpeg, hands the transcriber a local file. */
+  private static MediaProcessor localAudio() {
+    return new MediaProcessor() {
+      @Override
+      public String name() {
+        return "local-media";
+      }
+
+      @Override
+      public Set<MediaSource.Kind> audioOutputKinds() {
+        return EnumSet.of(MediaSource.Kind.FILE);
+      }
+
+      @Override
+      public Set<MediaOperation> operations() {
+        return EnumSet.of(MediaOperation.EXTRACT_AUDIO);
+      }
+    };
+  }
+
+  @Test
+  void theBestDiscoveredProviderThatCanWorkWithTheOthersIsTaken() throws Exception {
+    // cloud-url ranks first (configured, lowest priority value) but cannot read the local file the media hands on.
+    System.setProperty("captions.cloud-url.apiKey", "k");
+    assertThat(withProviders(() -> Captions.transcriber().name())).isEqualTo("cloud-url");
+    assertThat(withProviders(() -> Captions.pipeline().media(localAudio()).build().transcriber().name()))
+        .isEqualTo("fake-embedded");
+    // Without media the transcriber gets the source itself: for URL sources cloud-url is right, for files it is not.
+    assertThat(withProviders(() -> Captions.pipeline().media(null).expectedSource(MediaSource.Kind.URL).build()
+        .transcriber().name())).isEqualTo("cloud-url");
+    assertThat(withProviders(() -> Captions.pipeline().media(null).expectedSource(MediaSource.Kind.FILE).build()
+        .transcriber().name())).isEqualTo("fake-embedded");
+    // A provider set explicitly is never swapped: a mismatch is an error that says what to do.
+    assertThatThrownBy(() -> withProviders(() -> Captions.pipeline().media(null)
+        .transcriber(Captions.transcriber("cloud-url")).expectedSource(MediaSource.Kind.FILE).build()))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("'cloud-url' needs a url as input, but this pipeline is for a file. Use providers that take local"
+            + " files (ffmpeg, vosk), or upload the file and pass its URL.");
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.captions.shaping.StyleProfile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +47,7 @@ final class CaptionCommand implements Callable<Integer> {
   @Option(names = "--translator", paramLabel = "NAME", description = "Translator for --translate: gemini, openai.")
   String translator;
 
-  @Option(names = "--summarizer", paramLabel = "NAME", description = "Summarizer for --summary: gemini, openai.")
+  @Option(names = "--summarizer", paramLabel = "NAME", description = "Summarizer: gemini, openai (implies --summary).")
   String summarizer;
 
   @Option(names = {"-l", "--language"}, paramLabel = "CODE", description = "Spoken language (BCP-47) or auto (default).")
@@ -79,12 +80,23 @@ final class CaptionCommand implements Callable<Integer> {
     if (media != null) b.media(Captions.mediaProcessor(media));
     if (translator != null) b.translator(Captions.translator(translator));
     if (summarizer != null) b.summarizer(Captions.summarizer(summarizer));
+    List<MediaSource> sources = new ArrayList<>();
+    for (String video : videos) {
+      sources.add(video.toLowerCase(Locale.ROOT).matches("https?://.*")
+          ? MediaSource.ofUrl(video) : MediaSource.of(Path.of(video)));
+    }
+    // All local files (the usual case) or all URLs: discovery then picks only providers that can take them.
+    Set<MediaSource.Kind> kinds = EnumSet.noneOf(MediaSource.Kind.class);
+    for (MediaSource s : sources) kinds.add(s.kind());
+    if (kinds.size() == 1) b.expectedSource(kinds.iterator().next());
 
     try (ConsoleProgress progress = ConsoleProgress.create(quiet)) {
       CaptionPipeline pipeline = b.progress(progress).build();
-      for (String video : videos) {
-        MediaSource source = video.toLowerCase(Locale.ROOT).matches("https?://.*")
-            ? MediaSource.ofUrl(video) : MediaSource.of(Path.of(video));
+      if (!quiet) {
+        spec.commandLine().getErr().println("using " + (pipeline.mediaProcessor() == null ? "no media processor"
+            : "media processor " + pipeline.mediaProcessor().name()) + " and transcriber " + pipeline.transcriber().name());
+      }
+      for (MediaSource source : sources) {
         PipelineResult r = pipeline.run(source);
         progress.finish();
         if (r.captions().cues().isEmpty()) {

@@ -110,6 +110,25 @@ class CaptionOptionsTest {
         .timestampsMs(List.of(info.durationMs() - 500)).outputDirectory(out.resolve("frames")).build())).hasSize(1);
   }
 
+  /**
+   * Keys for Gcore (URL input only) and Ittybit (URL in, URL out) are set, so discovery ranks both above the embedded
+   * default, yet neither can work on a local file: the run must fall back to FFmpeg + Vosk rather than fail.
+   */
+  @Test
+  void configuredCloudProvidersThatCannotTakeALocalFileAreSkipped(@TempDir Path elsewhere) throws Exception {
+    System.setProperty("captions.gcore.apiKey", "gcore-key-for-this-test");
+    System.setProperty("captions.ittybit.apiKey", "ittybit-key-for-this-test");
+    try {
+      Cli r = Cli.run("caption", SampleEndToEndTest.SAMPLE.toString(), "-o", elsewhere.toString(), "-f", "vtt");
+      assertThat(r.exitCode).as(r.toString()).isZero();
+      assertThat(r.err).contains("using media processor ffmpeg and transcriber vosk");
+      assertThat(elsewhere.resolve("talk.en.vtt")).isNotEmptyFile();
+    } finally {
+      System.clearProperty("captions.gcore.apiKey");
+      System.clearProperty("captions.ittybit.apiKey");
+    }
+  }
+
   @Test
   void anUnknownProviderNameListsTheAvailableOnes(@TempDir Path elsewhere) throws Exception {
     Cli r = Cli.run("caption", SampleEndToEndTest.SAMPLE.toString(), "-o", elsewhere.toString(), "--transcriber", "nope");

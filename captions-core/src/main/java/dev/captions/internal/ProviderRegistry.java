@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,23 +53,52 @@ public final class ProviderRegistry<T extends Provider, F extends ProviderFactor
 
   /** The provider the documented rule picks. */
   public T select() {
+    T chosen = ranked().get(0).get();
+    LOG.debug("{} chosen by discovery: {}", display(), chosen.name());
+    return chosen;
+  }
+
+  /**
+   * Every provider the rule may pick, best first, each created on demand: the one named by the system property
+   * {@code captions.<kind>} alone; else the configured cloud providers (by priority, then name), then the embedded
+   * ones. Callers that must pair providers (a media processor whose audio the transcriber can read) take the first
+   * that fits.
+   *
+   * @throws ProviderNotFoundException when there is none, naming what to add
+   */
+  public List<Supplier<T>> ranked() {
     String forced = systemProperties.apply("captions." + kind);
     if (forced != null && !forced.isBlank()) {
       LOG.debug("{} chosen by system property captions.{}={}", display(), kind, forced);
-      return byName(forced, null);
+      return List.of(memoized(() -> byName(forced, null)));
     }
     List<F> all = factories();
-    Optional<F> cloud = all.stream().filter(f -> !f.isEmbedded())
-        .filter(f -> f.isConfigured(ProviderConfig.fromEnvironment(f.name())))
-        .min(Comparator.comparingInt((F f) -> f.priority()).thenComparing(ProviderFactory::name));
-    Optional<F> chosen = cloud.isPresent() ? cloud : all.stream().filter(ProviderFactory::isEmbedded).findFirst();
-    if (chosen.isEmpty()) {
+    List<F> order = new ArrayList<>();
+    all.stream().filter(f -> !f.isEmbedded()).filter(f -> f.isConfigured(ProviderConfig.fromEnvironment(f.name())))
+        .sorted(Comparator.comparingInt((F f) -> f.priority()).thenComparing(ProviderFactory::name))
+        .forEach(order::add);
+    all.stream().filter(ProviderFactory::isEmbedded).forEach(order::add);
+    if (order.isEmpty()) {
       throw new ProviderNotFoundException("No " + display() + " is configured. Available: " + names(all)
           + (all.isEmpty() ? "" : " (none has credentials)") + ". " + missingHint());
     }
-    F f = chosen.get();
-    LOG.debug("{} chosen by discovery: {}", display(), f.name());
-    return f.create(ProviderConfig.fromEnvironment(f.name()));
+    List<Supplier<T>> out = new ArrayList<>();
+    for (F f : order) {
+      out.add(memoized(() -> f.create(ProviderConfig.fromEnvironment(f.name()))));
+    }
+    return out;
+  }
+
+  private static <T> Supplier<T> memoized(Supplier<T> create) {
+    return new Supplier<T>() {
+      private T made;
+
+      @Override
+      public T get() {
+        if (made == null) made = create.get();
+        return made;
+      }
+    };
   }
 
   private String display() {

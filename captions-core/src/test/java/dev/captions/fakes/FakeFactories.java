@@ -88,6 +88,19 @@ public final class FakeFactories {
     }
   }
 
+  /** A configured-when-keyed cloud provider that, like Gcore, takes URLs only; ranked first when configured. */
+  public static final class CloudUrlOnly extends Cloud {
+    public CloudUrlOnly() {
+      super("cloud-url", 5);
+    }
+
+    @Override
+    public Transcriber create(ProviderConfig config) {
+      super.create(config);
+      return new FakeTranscriber(name(), java.util.List.of(), java.util.EnumSet.of(dev.captions.model.MediaSource.Kind.URL));
+    }
+  }
+
   /** Fails while being instantiated, as a provider jar with a missing dependency does. */
   public static final class Broken implements TranscriberFactory {
     public Broken() {
