@@ -10,8 +10,8 @@ import java.io.Writer;
 
 /**
  * Writes canonical SubRip: indexes from 1, {@code HH:MM:SS,mmm}, a blank line after every cue, LF or CRLF. Text is
- * written as is ({@code <i> <b> <u>} are SRT tags too) except that empty lines are dropped and {@code "-->"} becomes
- * {@code "- ->"}, so a cue stays one cue. Settings that match a numpad position become a {@code {\anN}} tag; ids,
+ * written as is ({@code <i> <b> <u>} are SRT tags too) except that empty lines and lines of only blanks are dropped
+ * and {@code "-->"} becomes {@code "-- >"}, so a cue stays one cue. Settings that match a numpad position become a {@code {\anN}} tag; ids,
  * other settings, regions, styles and notes have no SRT form and are not written. With
  * {@link Builder#speakerPrefix(boolean)} a speaker is written as {@code "Name: "} before the text.
  *
@@ -72,32 +72,42 @@ public final class SrtWriter {
       int an = SrtPositions.toAn(cue.settings());
       if (an > 0) sb.append("{\\an").append(an).append('}');
       boolean prefix = speakerPrefix && cue.speaker() != null;
-      // Fast path: text that needs no sanitizing and holds no "-->" is written as it is.
-      if (prefix || !lf || !TextSanitizer.appendIfClean(cue.text(), false, true, sb)) {
+      String text = cue.text();
+      // Fast path: text that needs no sanitizing, holds no "-->" and no line of blanks is written as it is.
+      if (prefix || !lf || mayHaveBlankLine(text) || !TextSanitizer.appendIfClean(text, false, true, sb)) {
         line.setLength(0);
-        if (prefix) line.append(cue.speaker()).append(": ");
-        TextSanitizer.append(cue.text(), false, false, line);
-        if (lf && line.indexOf("-->") < 0) {
-          sb.append(line);
-        } else {
-          appendSlow();
-        }
+        // A line break in the speaker's name would end the cue early.
+        if (prefix) line.append(cue.speaker().replaceAll("[\\r\\n]+", " ")).append(": ");
+        TextSanitizer.append(text, false, false, line);
+        appendSlow();
       }
       sb.append(newline);
       if (sb.length() >= TextOutput.FLUSH_AT) sb.drainTo(out);
     }
 
+    /**
+     * Writes {@link #line} (LF-separated, no empty lines) line by line: lines of only spaces and tabs are left out,
+     * since SRT readers take them for the blank line that ends a cue, and {@code "-->"} becomes {@code "-- >"}.
+     */
     private void appendSlow() {
-      for (int i = 0, n = line.length(); i < n; i++) {
-        char c = line.charAt(i);
-        if (c == '\n') {
-          sb.append(newline);
-        } else if (c == '>' && i >= 2 && line.charAt(i - 1) == '-' && line.charAt(i - 2) == '-') {
-          sb.truncate(sb.length() - 1);
-          sb.append(" ->");
-        } else {
-          sb.append(c);
+      boolean first = true;
+      int n = line.length();
+      for (int from = 0; from < n; ) {
+        int to = line.indexOf("\n", from);
+        if (to < 0) to = n;
+        if (!isBlank(line, from, to)) {
+          if (!first) sb.append(newline);
+          first = false;
+          for (int i = from; i < to; i++) {
+            char c = line.charAt(i);
+            if (c == '>' && i - 2 >= from && line.charAt(i - 1) == '-' && line.charAt(i - 2) == '-') {
+              sb.append(" >");
+            } else {
+              sb.append(c);
+            }
+          }
         }
+        from = to + 1;
       }
     }
 
@@ -105,6 +115,24 @@ public final class SrtWriter {
       sb.drainTo(out);
       out.flush();
     }
+  }
+
+  /**
+   * Whether {@code text} may hold a line of only spaces and tabs: such a line starts the text or follows a line break
+   * with a blank. A few {@code indexOf} calls, so the common case stays on the fast path.
+   */
+  static boolean mayHaveBlankLine(String text) {
+    if (text.isEmpty()) return false;
+    char c = text.charAt(0);
+    return c == ' ' || c == '\t' || text.indexOf("\n ") >= 0 || text.indexOf("\n\t") >= 0;
+  }
+
+  private static boolean isBlank(CharSequence s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c != ' ' && c != '\t') return false;
+    }
+    return true;
   }
 
   /** Builds an {@link SrtWriter}. */

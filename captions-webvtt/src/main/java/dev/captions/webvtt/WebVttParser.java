@@ -145,12 +145,12 @@ public final class WebVttParser {
           cueId = buf.length() == 0 ? "" : buf.toString();
           buf.setLength(0);
           kind = CUE;
-          seenCue = true;
           cursor[0] = ls;
           startMs = parseTimings(b, le);
           if (startMs == VttSyntax.NO_TIME) {
             cueFailed = true;
           } else {
+            seenCue = true; // only a cue whose timings parse counts (so a STYLE block after a broken one is kept)
             endMs = lastEnd;
             int restFrom = cursor[0];
             if (restFrom < le) {
@@ -249,8 +249,15 @@ public final class WebVttParser {
     if (input.isEmpty()) return CueSettings.DEFAULT; // most cues: no builder at all
     CueSettings.Builder s = CueSettings.builder();
     forEachSetting(input, lineNumber, "cue", (name, value) -> applySetting(s, name, value));
-    s.region(lastRegion == null ? null : lastRegion.id);
-    return s.build();
+    CueSettings settings = s.build();
+    // The spec's last step: a vertical cue, or one with its own line or size, is not shown in a region.
+    if (lastRegion != null && (settings.vertical() != CueSettings.Vertical.HORIZONTAL || settings.line() != null
+        || settings.size() != 100)) {
+      handler.diagnostic(Diagnostic.warning(lineNumber, 0, "region '" + abbreviate(lastRegion.id) + "' ignored: a cue "
+          + "with a vertical, line or size setting is not shown in a region"));
+      lastRegion = null;
+    }
+    return lastRegion == null ? settings : settings.toBuilder().region(lastRegion.id).build();
   }
 
   /**
@@ -446,7 +453,8 @@ public final class WebVttParser {
     if (keyword.equals("NOTE")) {
       return buf.length() == k || buf.charAt(k) == ' ' || buf.charAt(k) == '\t' || buf.charAt(k) == '\n';
     }
-    for (int i = k; i < buf.length(); i++) {
+    // STYLE and REGION: the block's first line is the keyword and optional white space.
+    for (int i = k; i < buf.length() && buf.charAt(i) != '\n'; i++) {
       if (!VttSyntax.isAsciiWhitespace(buf.charAt(i))) return false;
     }
     return true;

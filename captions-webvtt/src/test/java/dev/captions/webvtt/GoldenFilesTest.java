@@ -185,9 +185,27 @@ class GoldenFilesTest {
     assertThat(s.region()).isEqualTo("r1");
     assertThat(s.position()).isEqualTo(10.0);
     assertThat(s.positionAlign()).isEqualTo(CueSettings.Anchor.LINE_LEFT);
-    assertThat(s.size()).isEqualTo(50.0);
+    // The spec drops the region of a cue that has a vertical, line or size setting of its own, and we say so.
+    CueSettings sized = t.cues().get(1).settings();
+    assertThat(sized.size()).isEqualTo(50.0);
+    assertThat(sized.region()).isNull();
+    assertThat(r.diagnostics()).singleElement().satisfies(d -> {
+      assertThat(d.line()).isEqualTo(21);
+      assertThat(d.message()).contains("region 'r1' ignored");
+    });
     String written = WebVttWriter.create().writeToString(t);
     assertThat(WebVttReader.create().read(new java.io.StringReader(written)).track()).isEqualTo(t);
+  }
+
+  /** The spec counts a cue as seen only when its timings parse: a STYLE block after a broken cue is still kept. */
+  @Test
+  void styleAfterBadCueVtt() throws IOException {
+    ParseResult r = vtt("style_after_bad_cue.vtt");
+    assertThat(r.track().cues()).extracting(Cue::text).containsExactly("the first real cue");
+    assertThat(r.track().metadata().styles()).containsExactly("::cue { color: lime }");
+    assertThat(r.diagnostics()).extracting(d -> d.line() + ": " + d.message()).containsExactly(
+        "3: skipped cue: invalid start timestamp at col 1 (expected [hh:]mm:ss.ttt)",
+        "12: ignored STYLE block after the first cue; move it before the cues");
   }
 
   @Test
