@@ -78,7 +78,15 @@ public final class JobPoller {
    * @throws dev.captions.ConfigurationException when a value is not a positive whole number
    */
   public static Builder fromConfig(dev.captions.spi.ProviderConfig config) {
-    Builder b = builder(config.provider());
+    return fromConfig(config, builder(config.provider()));
+  }
+
+  /**
+   * {@link #fromConfig(dev.captions.spi.ProviderConfig)} on top of a provider's own defaults ({@code defaults}, which
+   * this changes and returns), for a poller whose job is shorter or longer than the usual.
+   */
+  public static Builder fromConfig(dev.captions.spi.ProviderConfig config, Builder defaults) {
+    Builder b = defaults;
     return Backoff.fromConfig(config, () -> {
       b.initialInterval(Duration.ofMillis(config.getLong(CONFIG_POLL_INTERVAL_MS, b.initialInterval.toMillis())));
       b.maxInterval(Duration.ofMillis(config.getLong(CONFIG_POLL_MAX_INTERVAL_MS, b.maxInterval.toMillis())));

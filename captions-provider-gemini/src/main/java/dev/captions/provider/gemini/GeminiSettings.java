@@ -50,9 +50,15 @@ public final class GeminiSettings extends LlmProviderSettings {
   /**
    * @throws ConfigurationException when no API key is configured, naming where to set one
    */
+  /** Waiting for an upload to become ACTIVE: every 2 s, then up to every 10 s, for at most 10 minutes. */
+  private static JobPoller.Builder uploadPoller() {
+    return JobPoller.builder(PROVIDER).stage("upload").initialInterval(Duration.ofSeconds(2))
+        .maxInterval(Duration.ofSeconds(10)).timeout(Duration.ofMinutes(10));
+  }
+
   public static GeminiSettings fromConfig(ProviderConfig config) {
     Builder b = new Builder(config)
-        .filePoller(JobPoller.fromConfig(config).stage("upload").build());
+        .filePoller(JobPoller.fromConfig(config, uploadPoller()).build());
     config.get(ProviderConfig.MODEL).ifPresent(b::model);
     long continuations = config.getLong(MAX_CONTINUATIONS, b.maxContinuations);
     if (continuations < 0 || continuations > Integer.MAX_VALUE) {
@@ -133,8 +139,7 @@ public final class GeminiSettings extends LlmProviderSettings {
     private long inlineLimitBytes = 14L * 1024 * 1024; // base64 grows it by 4/3: stays under the 20 MB request limit
     private long maxWindowMs = 10 * 60_000L;
     private long minWindowMs = 30_000L;
-    private JobPoller filePoller = JobPoller.builder(PROVIDER).stage("upload").initialInterval(Duration.ofSeconds(2))
-        .maxInterval(Duration.ofSeconds(10)).timeout(Duration.ofMinutes(10)).build();
+    private JobPoller filePoller = uploadPoller().build();
     private Integer maxOutputTokens;
     private int maxContinuations = 16;
 

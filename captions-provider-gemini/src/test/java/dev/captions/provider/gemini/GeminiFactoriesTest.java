@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.captions.ConfigurationException;
 import dev.captions.spi.ProviderConfig;
+import dev.captions.spi.http.JobPoller;
 import dev.captions.spi.SummarizerFactory;
 import dev.captions.spi.TranscriberFactory;
 import dev.captions.spi.TranslatorFactory;
@@ -43,6 +44,16 @@ class GeminiFactoriesTest {
     assertThat(GeminiSettings.fromConfig(b.set(GeminiSettings.MAX_CONTINUATIONS, "3").build()).maxContinuations()).isEqualTo(3);
     assertThatThrownBy(() -> GeminiSettings.fromConfig(b.set(GeminiSettings.MAX_CONTINUATIONS, "-1").build()))
         .isInstanceOf(ConfigurationException.class).hasMessageContaining("captions.gemini.maxContinuations");
+  }
+
+  @Test
+  void discoveredSettingsWaitForUploadsAsLongAsBuiltOnes() {
+    ProviderConfig.Builder b = ProviderConfig.builder("gemini").apiKey("AIza-x").environment(n -> null).systemProperties(n -> null);
+    JobPoller built = GeminiSettings.builder().apiKey("AIza-x").build().filePoller();
+    JobPoller found = GeminiSettings.fromConfig(b.build()).filePoller();
+    assertThat(found.timeout()).isEqualTo(built.timeout()).isEqualTo(java.time.Duration.ofMinutes(10));
+    assertThat(GeminiSettings.fromConfig(b.set(JobPoller.CONFIG_JOB_TIMEOUT_MS, "60000").build()).filePoller().timeout())
+        .isEqualTo(java.time.Duration.ofMinutes(1));
   }
 
   @Test
