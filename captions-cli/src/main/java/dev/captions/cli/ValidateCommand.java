@@ -43,8 +43,9 @@ final class ValidateCommand implements Callable<Integer> {
         diagnostics = List.of(Diagnostic.error(e.line(), e.column(), stripPosition(e.getMessage())));
       }
       for (Diagnostic d : diagnostics) {
-        out.println(file + ":" + d.line() + ":" + d.column() + ": " + d.severity().name().toLowerCase(java.util.Locale.ROOT) + ": "
-            + d.message());
+        // Column 0 means the whole line (a lenient reader's warning): "file:line:" as compilers print it.
+        out.println(file + ":" + d.line() + ":" + (d.column() > 0 ? d.column() + ":" : "") + " "
+            + d.severity().name().toLowerCase(java.util.Locale.ROOT) + ": " + d.message());
       }
       boolean valid = diagnostics.stream().noneMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
       if (!valid) allValid = false;

@@ -106,6 +106,11 @@ class FileCommandsTest {
     Cli lenient = Cli.run("validate", noSignature.toString(), good.toString());
     assertThat(lenient.exitCode).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(lenient.out).contains("nosig.vtt:1:1: error: ").contains("good.vtt: valid");
+
+    // A lenient warning about a whole line has no column: "file:line:", not a made-up column 0.
+    Path srt = Files.writeString(dir.resolve("b.srt"), "1\n00:00:01,000 --> 00:00:02,000\nok\n\nx\n00:00:03,000 --> 00:00:02,000\nback\n");
+    Cli warned = Cli.run("validate", srt.toString());
+    assertThat(warned.out).containsPattern("b\\.srt:\\d+: warning: ").doesNotContain(":0:");
   }
 
   @Test
