@@ -22,9 +22,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code captions caption}: the whole pipeline on one or more videos. */
 @Command(name = "caption", mixinStandardHelpOptions = true,
-    description = {"Caption videos: extract audio, transcribe, shape readable cues, write caption files,",
-        "and optionally translate, summarise into chapters and burn the captions in.",
-        "With no provider named, it uses the configured cloud provider, else the offline default (ffmpeg + vosk)."})
+    description = {"Caption videos into WebVTT/SRT files; optionally translate, summarise and burn in.",
+        "Extracts the audio, transcribes it, shapes readable cues and writes the caption files.",
+        "With no provider named, it uses a configured cloud provider that can take the input, else the offline",
+        "default (ffmpeg + vosk); it prints which ones it uses."})
 final class CaptionCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
