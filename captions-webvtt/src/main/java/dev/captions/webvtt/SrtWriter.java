@@ -6,6 +6,7 @@ import dev.captions.webvtt.internal.CharSink;
 import dev.captions.webvtt.internal.TextOutput;
 import dev.captions.webvtt.internal.TextSanitizer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 
 /**
@@ -36,14 +37,25 @@ public final class SrtWriter {
     return new Builder();
   }
 
+  /** Writes the track; does not close {@code out}. */
   public void write(CaptionTrack track, Writer out) throws IOException {
     Session s = open(out);
     for (Cue c : track.cues()) s.cue(c);
     s.flush();
   }
 
+  /** Writes the track as UTF-8; does not close {@code out}. */
+  public void write(CaptionTrack track, OutputStream out) throws IOException {
+    write(track, TextOutput.utf8(out));
+  }
+
   public String writeToString(CaptionTrack track) {
     return TextOutput.writeToString(w -> write(track, w));
+  }
+
+  /** {@link #open(Writer)} writing UTF-8 to {@code out}, which it does not close. */
+  public Session open(OutputStream out) {
+    return open(TextOutput.utf8(out));
   }
 
   /** Starts a streamed write. */

@@ -12,6 +12,7 @@ import dev.captions.webvtt.internal.Entities;
 import dev.captions.webvtt.internal.TextSanitizer;
 import dev.captions.webvtt.internal.VttSyntax;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 
 /**
@@ -57,8 +58,18 @@ public final class WebVttWriter {
     s.flush();
   }
 
+  /** Writes the track as UTF-8; does not close {@code out}. */
+  public void write(CaptionTrack track, OutputStream out) throws IOException {
+    write(track, TextOutput.utf8(out));
+  }
+
   public String writeToString(CaptionTrack track) {
     return TextOutput.writeToString(w -> write(track, w));
+  }
+
+  /** {@link #open(Writer, String, TrackKind, TrackMetadata)} writing UTF-8 to {@code out}, which it does not close. */
+  public Session open(OutputStream out, String language, TrackKind kind, TrackMetadata metadata) throws IOException {
+    return open(TextOutput.utf8(out), language, kind, metadata);
   }
 
   /** Starts a streamed write: writes the header now, then one cue per {@link Session#cue(Cue)}. */

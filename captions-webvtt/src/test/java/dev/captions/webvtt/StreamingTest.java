@@ -2,6 +2,7 @@ package dev.captions.webvtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.captions.model.CaptionTrack;
 import dev.captions.model.Cue;
 import dev.captions.model.TrackKind;
 import dev.captions.model.TrackMetadata;
@@ -91,5 +92,24 @@ class StreamingTest {
     long[] n = {0};
     SrtReader.create().stream(new StringReader(sb.toString()), c -> n[0]++, d -> {});
     assertThat(n[0]).isEqualTo(1000);
+  }
+
+  /** The OutputStream forms write UTF-8 as the session goes, the same bytes as the text form. */
+  @Test
+  void writesToOutputStreamsAsUtf8() throws IOException {
+    CaptionTrack t = CaptionTrack.of("fr", TrackKind.CAPTIONS, List.of(Cue.of(0, 1000, "Ça va ? 漢字"),
+        Cue.of(1000, 2000, "<i>très</i> bien")));
+    java.io.ByteArrayOutputStream vtt = new java.io.ByteArrayOutputStream();
+    WebVttWriter.create().write(t, vtt);
+    assertThat(vtt.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(WebVttWriter.create().writeToString(t));
+    java.io.ByteArrayOutputStream srt = new java.io.ByteArrayOutputStream();
+    SrtWriter.Session s = SrtWriter.create().open(srt);
+    s.cue(t.cues().get(0));
+    s.flush();
+    // Streamed: the first cue is out before the second is given.
+    assertThat(srt.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("Ça va ? 漢字").doesNotContain("bien");
+    s.cue(t.cues().get(1));
+    s.flush();
+    assertThat(srt.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(SrtWriter.create().writeToString(t));
   }
 }

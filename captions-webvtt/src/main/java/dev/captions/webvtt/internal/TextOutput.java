@@ -1,9 +1,12 @@
 package dev.captions.webvtt.internal;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 
 /** What the caption writers ({@code WebVttWriter}, {@code SrtWriter}) share around their output. Stateless. */
 public final class TextOutput {
@@ -27,6 +30,14 @@ public final class TextOutput {
       throw new UncheckedIOException(e);
     }
     return w.toString();
+  }
+
+  /**
+   * A UTF-8 writer over {@code out}, for the writers' {@code OutputStream} forms: it encodes as the session hands it
+   * text (no whole-document buffer), and closing it is the caller's business, as with the stream.
+   */
+  public static Writer utf8(OutputStream out) {
+    return new OutputStreamWriter(out, StandardCharsets.UTF_8);
   }
 
   /**
