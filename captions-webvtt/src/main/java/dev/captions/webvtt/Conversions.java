@@ -5,6 +5,7 @@ import dev.captions.codec.ParseResult;
 import dev.captions.model.CaptionTrack;
 import dev.captions.model.Cue;
 import dev.captions.model.CueSettings;
+import dev.captions.model.TrackKind;
 import dev.captions.model.TrackMetadata;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,17 +15,24 @@ import java.util.TreeMap;
 
 /**
  * WebVTT ⇄ SRT conversion that keeps what the target can show (italic, bold, underline, numpad positions, optionally
- * the speaker as a {@code "Name: "} prefix) and reports what it dropped, one warning per kind of loss with a count.
+ * the speakers as {@code "Name: "} prefixes) and reports what it dropped, one warning per kind of loss with a count.
  * Stateless and thread-safe.
  */
 public final class Conversions {
+  /** The label of the speaker-name loss, worded so the warning says how to avoid it. */
+  private static final String SPEAKER_NAMES = "speaker names (enable the speaker prefix to keep them)";
+
   private Conversions() {}
 
   /**
    * A track whose cues are SRT text: tags other than {@code i b u} removed, character references decoded, ids,
-   * metadata and settings without a {@code {\anN}} form dropped.
+   * timed words, metadata and settings without a {@code {\anN}} form dropped. The returned track keeps its language
+   * and kind (a caller may name the file after them), but an SRT file cannot hold them, so a language other than
+   * {@code und} and a kind other than {@code captions} are reported as dropped.
    *
-   * @param speakerPrefix write {@link Cue#speaker()} (or a voice tag's name) as {@code "Name: "} before the text
+   * @param speakerPrefix write {@link Cue#speaker()} and each voice span's name ({@code <v Name>}) as
+   *     {@code "Name: "} where it starts, so {@code <v Ann>Bonjour</v>\n<v Bob>Salut} becomes
+   *     {@code "Ann: Bonjour\nBob: Salut"}; when false, each name is counted as dropped
    */
   public static ParseResult toSrt(CaptionTrack track, boolean speakerPrefix) {
     Map<String, Integer> dropped = new TreeMap<>();
@@ -34,15 +42,19 @@ public final class Conversions {
       String text = c.text();
       // Without '<' or '&' the markup is plain text that SRT shows as is: no need to parse it.
       if (text.indexOf('<') >= 0 || text.indexOf('&') >= 0) {
-        StringBuilder sb = new StringBuilder(text.length());
-        List<String> voices = new ArrayList<>(1);
-        appendSrt(CueText.parse(text), sb, dropped, voices);
-        if (speaker == null && !voices.isEmpty()) speaker = voices.get(0);
+        CueText.Node root = CueText.parse(text);
+        StringBuilder sb = new StringBuilder(text.length() + 16);
+        // A cue speaker repeated by the voice that opens the text is one name, not two.
+        if (speaker != null && !opensWithVoice(root, speaker)) speaker(speaker, speakerPrefix, sb, dropped);
+        appendSrt(root, sb, dropped, speakerPrefix);
         text = sb.toString();
+      } else if (speaker != null) {
+        StringBuilder sb = new StringBuilder(text.length() + speaker.length() + 2);
+        speaker(speaker, speakerPrefix, sb, dropped);
+        text = sb.append(text).toString();
       }
-      if (speakerPrefix && speaker != null) text = speaker + ": " + text;
-      else if (speaker != null) count(dropped, "speaker names (enable the speaker prefix to keep them)");
       if (c.id() != null) count(dropped, "cue ids");
+      if (!c.words().isEmpty()) dropped.merge("timed words", c.words().size(), Integer::sum);
       CueSettings settings = c.settings();
       if (!settings.isDefault() && SrtPositions.toAn(settings) == 0) {
         count(dropped, "cue settings with no {\\an} equivalent");
@@ -57,11 +69,25 @@ public final class Conversions {
     if (!m.regions().isEmpty()) dropped.put("REGION definitions", m.regions().size());
     if (!m.notes().isEmpty()) dropped.put("NOTE comments", m.notes().size());
     if (!m.header().isEmpty()) dropped.put("header text", 1);
+    // What an SRT reader assumes (und, captions) is not lost; anything else is.
+    if (!"und".equals(track.language())) dropped.put("track language (" + track.language() + ")", 1);
+    if (track.kind() != TrackKind.CAPTIONS) dropped.put("track kind (" + track.kind().keyword() + ")", 1);
     return ParseResult.of(CaptionTrack.builder().language(track.language()).kind(track.kind()).cues(out).build(),
         report(dropped, "SRT"));
   }
 
-  private static void appendSrt(CueText.Node node, StringBuilder sb, Map<String, Integer> dropped, List<String> voices) {
+  private static boolean opensWithVoice(CueText.Node root, String speaker) {
+    if (root.children().isEmpty()) return false;
+    CueText.Node first = root.children().get(0);
+    return first.type() == CueText.Type.VOICE && first.annotation().equals(speaker);
+  }
+
+  private static void speaker(String name, boolean prefix, StringBuilder sb, Map<String, Integer> dropped) {
+    if (prefix) sb.append(name).append(": ");
+    else count(dropped, SPEAKER_NAMES);
+  }
+
+  private static void appendSrt(CueText.Node node, StringBuilder sb, Map<String, Integer> dropped, boolean prefix) {
     switch (node.type()) {
       case TEXT:
         sb.append(node.text());
@@ -76,11 +102,12 @@ public final class Conversions {
       case BOLD:
       case UNDERLINE:
         sb.append('<').append(node.type().tag()).append('>');
-        for (CueText.Node c : node.children()) appendSrt(c, sb, dropped, voices);
+        for (CueText.Node c : node.children()) appendSrt(c, sb, dropped, prefix);
         sb.append("</").append(node.type().tag()).append('>');
         return;
       case VOICE:
-        voices.add(node.annotation());
+        if (!node.annotation().isEmpty()) speaker(node.annotation(), prefix, sb, dropped);
+        if (!node.classes().isEmpty()) count(dropped, "<v> classes");
         break;
       case CLASS:
       case LANG:
@@ -90,21 +117,92 @@ public final class Conversions {
       default:
         break;
     }
-    for (CueText.Node c : node.children()) appendSrt(c, sb, dropped, voices);
+    for (CueText.Node c : node.children()) appendSrt(c, sb, dropped, prefix);
   }
 
   /**
    * A track whose cue text is valid WebVTT: {@code i b u} tags kept, other tags (e.g. {@code <font>}) dropped, literal
-   * {@code & < >} escaped.
+   * {@code & < >} escaped. Same as {@link #fromSrt(CaptionTrack, boolean) fromSrt(track, false)}.
    */
   public static ParseResult fromSrt(CaptionTrack track) {
+    return fromSrt(track, false);
+  }
+
+  /**
+   * As {@link #fromSrt(CaptionTrack)}, and with {@code speakerFromPrefix} a line that starts with a name prefix
+   * ({@code "Name: "}: a letter, then up to 31 letters, digits, spaces or {@code . ' -}) names its speaker: when the
+   * first line has the only name in the cue it becomes {@link Cue#speaker()} and the prefix is removed (as
+   * {@link WebVttReader} reads {@code <v Name>}); when several lines do, each becomes a voice span, so
+   * {@code "Ann: Bonjour\nBob: Salut"} becomes {@code <v Ann>Bonjour</v>\n<v Bob>Salut</v>}. Off by default because
+   * ordinary text such as {@code "Note: …"} looks the same. A cue that already has a speaker is left as it is.
+   */
+  public static ParseResult fromSrt(CaptionTrack track, boolean speakerFromPrefix) {
     Map<String, Integer> dropped = new TreeMap<>();
     List<Cue> out = new ArrayList<>(track.cues().size());
     for (Cue c : track.cues()) {
       String text = srtTextToVtt(c.text(), dropped);
-      out.add(text == c.text() ? c : c.toBuilder().text(text).build());
+      Cue cue = text == c.text() ? c : c.toBuilder().text(text).build();
+      if (speakerFromPrefix && c.speaker() == null) cue = voicesFromPrefixes(cue);
+      out.add(cue);
     }
     return ParseResult.of(track.toBuilder().cues(out).build(), report(dropped, "WebVTT"));
+  }
+
+  private static final int MAX_NAME_LENGTH = 32;
+
+  /** The length of the {@code "Name: "} prefix at the start of {@code line}, or 0. */
+  static int namePrefixLength(String line) {
+    if (line.isEmpty() || !Character.isLetter(line.charAt(0))) return 0;
+    int n = Math.min(line.length(), MAX_NAME_LENGTH + 2);
+    for (int i = 1; i < n; i++) {
+      char ch = line.charAt(i);
+      if (ch == ':') {
+        // "Ann: Hi", not "Ann:" alone nor "Ann :" (the name would end in a space)
+        boolean ok = i + 2 < line.length() && line.charAt(i + 1) == ' ' && line.charAt(i - 1) != ' '
+            && line.charAt(i + 2) != ' ';
+        return ok ? i + 2 : 0;
+      }
+      if (i == MAX_NAME_LENGTH) return 0;
+      if (!Character.isLetterOrDigit(ch) && ch != ' ' && ch != '.' && ch != '\'' && ch != '-') return 0;
+    }
+    return 0;
+  }
+
+  private static Cue voicesFromPrefixes(Cue cue) {
+    String[] lines = cue.text().split("\n", -1);
+    int[] prefix = new int[lines.length];
+    String firstName = null;
+    int named = 0;
+    for (int i = 0; i < lines.length; i++) {
+      prefix[i] = namePrefixLength(lines[i]);
+      if (prefix[i] == 0) continue;
+      String name = lines[i].substring(0, prefix[i] - 2);
+      if (firstName == null) firstName = name;
+      named++;
+    }
+    if (named == 0) return cue;
+    if (prefix[0] > 0 && named == 1) {
+      return cue.toBuilder().speaker(firstName).text(cue.text().substring(prefix[0])).build();
+    }
+    StringBuilder sb = new StringBuilder(cue.text().length() + 16 * named);
+    boolean open = false;
+    for (int i = 0; i < lines.length; i++) {
+      if (i > 0) {
+        if (prefix[i] > 0 && open) {
+          sb.append("</v>");
+          open = false;
+        }
+        sb.append('\n');
+      }
+      if (prefix[i] > 0) {
+        sb.append("<v ").append(lines[i], 0, prefix[i] - 2).append('>').append(lines[i], prefix[i], lines[i].length());
+        open = true;
+      } else {
+        sb.append(lines[i]);
+      }
+    }
+    if (open) sb.append("</v>");
+    return cue.toBuilder().text(sb.toString()).build();
   }
 
   /** {@code s} itself when it holds nothing to convert (no {@code & < >}), the common case. */

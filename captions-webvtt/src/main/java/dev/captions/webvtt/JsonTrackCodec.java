@@ -3,9 +3,10 @@ package dev.captions.webvtt;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.captions.CaptionFormatException;
 import dev.captions.codec.CaptionCodec;
 import dev.captions.codec.CaptionFormat;
@@ -24,6 +25,7 @@ import java.io.Reader;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * {@link CaptionFormat#JSON}: a track as JSON with the HTML {@code VTTCue} property names and units, for web apps:
@@ -31,12 +33,23 @@ import java.util.List;
  *   "vertical":"","line":"auto","snapToLines":true,"lineAlign":"start","position":"auto","positionAlign":"auto",
  *   "size":100,"align":"center","region":null,"speaker":"Ann","words":[{"text":"Hi","startTime":1.5,"endTime":2.0}]}]}</pre>
  * Times are seconds (numbers). Metadata, when present, goes under {@code "header"}, {@code "styles"},
- * {@code "regions"}, {@code "notes"}. Reading is lenient per cue (a bad cue is skipped with a warning); JSON that is
- * not a track object throws {@link CaptionFormatException} with line and column. Thread-safe.
+ * {@code "regions"}, {@code "notes"}.
+ *
+ * <p>Reading never guesses at data: a value of the wrong JSON type ({@code "text":{…}}, {@code "startTime":"x"}), a
+ * cue or word without {@code startTime}/{@code endTime}, a time that is not a finite number of seconds between 0 and
+ * {@value #MAX_SECONDS}, a repeated property, and anything after the track object throw
+ * {@link CaptionFormatException} with the line and column, as does JSON that is not a track object. {@code null}
+ * means "absent" for optional properties, {@code "line"} and {@code "position"} may be {@code "auto"}, and unknown
+ * properties are ignored. Values of the right type that the model rejects (an end not after the start, a size over
+ * 100) skip that cue or region with a warning; an unknown keyword ({@code "align":"middle"}) is ignored with a
+ * warning. Thread-safe.
  */
 public final class JsonTrackCodec implements CaptionCodec {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final JsonFactory FACTORY = MAPPER.getFactory();
+  /** The largest time accepted, in seconds: its milliseconds still fit a {@code long}. */
+  static final double MAX_SECONDS = 9.0e15;
+
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   @Override
   public CaptionFormat format() {
@@ -45,111 +58,383 @@ public final class JsonTrackCodec implements CaptionCodec {
 
   @Override
   public ParseResult read(Reader in) throws IOException {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(in);
+    try (JsonParser p = FACTORY.createParser(in)) {
+      return new TrackReader(p).read();
     } catch (JsonProcessingException e) {
       JsonLocation l = e.getLocation();
       throw new CaptionFormatException("not valid JSON: " + e.getOriginalMessage(), l == null ? 0 : l.getLineNr(),
           l == null ? 0 : l.getColumnNr(), e);
     }
-    if (root == null || !root.isObject() || !root.path("cues").isArray()) {
-      throw new CaptionFormatException("expected a JSON object with a \"cues\" array", 1, 1);
-    }
-    List<Diagnostic> diagnostics = new ArrayList<>();
-    DefaultCaptionTrack.Builder track = CaptionTrack.builder();
-    String language = root.path("language").asText("und");
-    if (DefaultCaptionTrackLanguages.isTag(language)) {
-      track.language(language);
-    } else {
-      diagnostics.add(Diagnostic.warning(0, 0, "ignored invalid language '" + language + "'"));
-    }
-    TrackKind kind = WebVttReader.kindOf(root.path("kind").asText("captions"));
-    if (kind != null) {
-      track.kind(kind);
-    } else {
-      diagnostics.add(Diagnostic.warning(0, 0, "ignored unknown kind '" + root.path("kind").asText() + "'"));
-    }
-    track.metadata(readMetadata(root, diagnostics));
-    int i = 0;
-    for (JsonNode c : root.get("cues")) {
-      try {
-        track.addCue(readCue(c));
-      } catch (RuntimeException e) {
-        diagnostics.add(Diagnostic.warning(0, 0, "skipped cue " + i + ": " + e.getMessage()));
-      }
-      i++;
-    }
-    return ParseResult.of(track.build(), diagnostics);
   }
 
-  private static TrackMetadata readMetadata(JsonNode root, List<Diagnostic> diagnostics) {
-    List<String> styles = new ArrayList<>();
-    root.path("styles").forEach(n -> styles.add(n.asText()));
-    List<String> notes = new ArrayList<>();
-    root.path("notes").forEach(n -> notes.add(n.asText()));
-    List<Region> regions = new ArrayList<>();
-    for (JsonNode r : root.path("regions")) {
+  /** One read: a pull parser walked by hand so every error can say where it is. Not thread-safe. */
+  private static final class TrackReader {
+    private final JsonParser p;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    /** Why the cue being read cannot be built, if the model rejected a value; it is skipped with a warning. */
+    private String cueProblem;
+
+    TrackReader(JsonParser p) {
+      this.p = p;
+    }
+
+    ParseResult read() throws IOException {
+      if (p.nextToken() != JsonToken.START_OBJECT) throw error("expected a JSON object with a \"cues\" array");
+      DefaultCaptionTrack.Builder track = CaptionTrack.builder();
+      String header = "";
+      List<String> styles = new ArrayList<>();
+      List<String> notes = new ArrayList<>();
+      List<Region> regions = new ArrayList<>();
+      boolean hasCues = false;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        p.nextToken();
+        JsonLocation at = p.currentTokenLocation();
+        switch (field) {
+          case "language": {
+            String language = string(field);
+            if (language == null) break;
+            if (DefaultCaptionTrackLanguages.isTag(language)) track.language(language);
+            else warning(at, "ignored invalid language '" + language + "'");
+            break;
+          }
+          case "kind": {
+            String keyword = string(field);
+            if (keyword == null) break;
+            TrackKind kind = WebVttReader.kindOf(keyword);
+            if (kind != null) track.kind(kind);
+            else warning(at, "ignored unknown kind '" + keyword + "'");
+            break;
+          }
+          case "header":
+            header = orEmpty(string(field));
+            break;
+          case "styles":
+            strings(field, styles);
+            break;
+          case "notes":
+            strings(field, notes);
+            break;
+          case "regions":
+            if (startArray(field)) {
+              while (p.nextToken() != JsonToken.END_ARRAY) region(regions);
+            }
+            break;
+          case "cues":
+            if (p.currentToken() != JsonToken.START_ARRAY) throw error("\"cues\" must be an array, not " + found());
+            hasCues = true;
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+              Cue cue = cue(i);
+              if (cue != null) track.addCue(cue);
+            }
+            break;
+          default:
+            p.skipChildren();
+        }
+      }
+      if (!hasCues) throw error("expected a JSON object with a \"cues\" array");
+      JsonToken after;
       try {
-        regions.add(Region.builder(r.path("id").asText())
-            .width(r.path("width").asDouble(100))
-            .lines(r.path("lines").asInt(3))
-            .regionAnchor(r.path("regionAnchorX").asDouble(0), r.path("regionAnchorY").asDouble(100))
-            .viewportAnchor(r.path("viewportAnchorX").asDouble(0), r.path("viewportAnchorY").asDouble(100))
-            .scroll("up".equals(r.path("scroll").asText()) ? Region.Scroll.UP : Region.Scroll.NONE)
-            .build());
-      } catch (RuntimeException e) {
-        diagnostics.add(Diagnostic.warning(0, 0, "skipped region: " + e.getMessage()));
+        after = p.nextToken();
+      } catch (JsonProcessingException e) {
+        after = JsonToken.NOT_AVAILABLE;
+      }
+      if (after != null) throw error("unexpected content after the track object (a file holds one track)");
+      return ParseResult.of(track.metadata(TrackMetadata.of(header, styles, regions, notes)).build(), diagnostics);
+    }
+
+    private Cue cue(int index) throws IOException {
+      JsonLocation at = p.currentTokenLocation();
+      if (p.currentToken() != JsonToken.START_OBJECT) throw error("cue " + index + " must be an object, not " + found());
+      cueProblem = null;
+      Cue.Builder b = Cue.builder().text("");
+      CueSettings.Builder s = CueSettings.builder();
+      boolean hasStart = false;
+      boolean hasEnd = false;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        p.nextToken();
+        switch (field) {
+          case "id": {
+            String id = string(field);
+            if (id != null && !id.isEmpty()) b.id(id);
+            break;
+          }
+          case "startTime":
+            b.startMs(millis(field));
+            hasStart = true;
+            break;
+          case "endTime":
+            b.endMs(millis(field));
+            hasEnd = true;
+            break;
+          case "text":
+            b.text(orEmpty(string(field)));
+            break;
+          case "speaker":
+            b.speaker(string(field));
+            break;
+          case "vertical": {
+            CueSettings.Vertical v = keyword(field, CueSettings.Vertical.values(), CueSettings.Vertical::value);
+            if (v != null) s.vertical(v);
+            break;
+          }
+          case "line": {
+            Double line = numberOrAuto(field);
+            if (line != null) s.line(line);
+            break;
+          }
+          case "snapToLines":
+            if (p.currentToken() != JsonToken.VALUE_NULL) s.snapToLines(bool(field));
+            break;
+          case "lineAlign": {
+            CueSettings.Anchor a = keyword(field, CueSettings.Anchor.values(), CueSettings.Anchor::value);
+            if (a != null) s.lineAlign(a);
+            break;
+          }
+          case "position": {
+            Double position = numberOrAuto(field);
+            if (position != null) s.position(position);
+            break;
+          }
+          case "positionAlign": {
+            CueSettings.Anchor a = keyword(field, CueSettings.Anchor.values(), CueSettings.Anchor::value);
+            if (a != null) s.positionAlign(a);
+            break;
+          }
+          case "size":
+            if (p.currentToken() != JsonToken.VALUE_NULL) s.size(number(field));
+            break;
+          case "align": {
+            CueSettings.Align a = keyword(field, CueSettings.Align.values(), CueSettings.Align::value);
+            if (a != null) s.align(a);
+            break;
+          }
+          case "region": {
+            String region = string(field);
+            if (region != null && !region.isEmpty()) s.region(region);
+            break;
+          }
+          case "words":
+            b.words(words());
+            break;
+          default:
+            p.skipChildren();
+        }
+      }
+      if (!hasStart || !hasEnd) {
+        throw error(at, "cue " + index + " needs \"startTime\" and \"endTime\" (numbers, in seconds)");
+      }
+      try {
+        if (cueProblem != null) throw new IllegalArgumentException(cueProblem);
+        return b.settings(s.build()).build();
+      } catch (IllegalArgumentException e) {
+        warning(at, "skipped cue " + index + ": " + e.getMessage());
+        return null;
       }
     }
-    return TrackMetadata.of(root.path("header").asText(""), styles, regions, notes);
-  }
 
-  private static Cue readCue(JsonNode c) {
-    if (!c.path("startTime").isNumber() || !c.path("endTime").isNumber()) {
-      throw new IllegalArgumentException("startTime and endTime must be numbers (seconds)");
-    }
-    Cue.Builder b = Cue.builder()
-        .startMs(Math.round(c.get("startTime").asDouble() * 1000))
-        .endMs(Math.round(c.get("endTime").asDouble() * 1000))
-        .text(c.path("text").asText(""));
-    if (c.hasNonNull("id") && !c.get("id").asText().isEmpty()) b.id(c.get("id").asText());
-    if (c.hasNonNull("speaker")) b.speaker(c.get("speaker").asText());
-    CueSettings.Builder s = CueSettings.builder();
-    String vertical = c.path("vertical").asText("");
-    for (CueSettings.Vertical v : CueSettings.Vertical.values()) {
-      if (v.value().equals(vertical)) s.vertical(v);
-    }
-    if (c.path("line").isNumber()) s.line(c.get("line").asDouble());
-    s.snapToLines(c.path("snapToLines").asBoolean(true));
-    s.lineAlign(anchor(c.path("lineAlign").asText("start"), CueSettings.Anchor.START));
-    if (c.path("position").isNumber()) s.position(c.get("position").asDouble());
-    s.positionAlign(anchor(c.path("positionAlign").asText("auto"), CueSettings.Anchor.AUTO));
-    s.size(c.path("size").asDouble(100));
-    String align = c.path("align").asText("center");
-    for (CueSettings.Align a : CueSettings.Align.values()) {
-      if (a.value().equals(align)) s.align(a);
-    }
-    if (c.hasNonNull("region") && !c.get("region").asText().isEmpty()) s.region(c.get("region").asText());
-    b.settings(s.build());
-    if (c.path("words").isArray()) {
+    private List<TimedWord> words() throws IOException {
+      if (!startArray("words")) return List.of();
       List<TimedWord> words = new ArrayList<>();
-      for (JsonNode w : c.get("words")) {
-        words.add(TimedWord.of(w.path("text").asText(""), Math.round(w.path("startTime").asDouble() * 1000),
-            Math.round(w.path("endTime").asDouble() * 1000),
-            w.path("confidence").asDouble(TimedWord.UNKNOWN_CONFIDENCE),
-            w.hasNonNull("speaker") ? w.get("speaker").asText() : null));
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        JsonLocation at = p.currentTokenLocation();
+        if (p.currentToken() != JsonToken.START_OBJECT) throw error("a word must be an object, not " + found());
+        String text = "";
+        long startMs = -1;
+        long endMs = -1;
+        double confidence = TimedWord.UNKNOWN_CONFIDENCE;
+        String speaker = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String field = p.currentName();
+          p.nextToken();
+          switch (field) {
+            case "text":
+              text = orEmpty(string(field));
+              break;
+            case "startTime":
+              startMs = millis(field);
+              break;
+            case "endTime":
+              endMs = millis(field);
+              break;
+            case "confidence":
+              if (p.currentToken() != JsonToken.VALUE_NULL) confidence = number(field);
+              break;
+            case "speaker":
+              speaker = string(field);
+              break;
+            default:
+              p.skipChildren();
+          }
+        }
+        if (startMs < 0 || endMs < 0) throw error(at, "a word needs \"startTime\" and \"endTime\" (numbers, in seconds)");
+        try {
+          words.add(TimedWord.of(text, startMs, endMs, confidence, speaker));
+        } catch (IllegalArgumentException e) {
+          if (cueProblem == null) cueProblem = "word " + words.size() + ": " + e.getMessage();
+        }
       }
-      b.words(words);
+      return words;
     }
-    return b.build();
-  }
 
-  private static CueSettings.Anchor anchor(String value, CueSettings.Anchor fallback) {
-    for (CueSettings.Anchor a : CueSettings.Anchor.values()) {
-      if (a.value().equals(value)) return a;
+    private void region(List<Region> regions) throws IOException {
+      JsonLocation at = p.currentTokenLocation();
+      if (p.currentToken() != JsonToken.START_OBJECT) throw error("a region must be an object, not " + found());
+      String id = "";
+      double width = 100;
+      double lines = 3;
+      double[] anchors = {0, 100, 0, 100};
+      Region.Scroll scroll = Region.Scroll.NONE;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        p.nextToken();
+        if (p.currentToken() == JsonToken.VALUE_NULL) continue;
+        switch (field) {
+          case "id":
+            id = string(field);
+            break;
+          case "width":
+            width = number(field);
+            break;
+          case "lines":
+            lines = number(field);
+            break;
+          case "regionAnchorX":
+            anchors[0] = number(field);
+            break;
+          case "regionAnchorY":
+            anchors[1] = number(field);
+            break;
+          case "viewportAnchorX":
+            anchors[2] = number(field);
+            break;
+          case "viewportAnchorY":
+            anchors[3] = number(field);
+            break;
+          case "scroll": {
+            String value = string(field);
+            if (value.equals("up")) scroll = Region.Scroll.UP;
+            else if (!value.isEmpty()) warning(p.currentTokenLocation(), "ignored unknown scroll '" + value + "'");
+            break;
+          }
+          default:
+            p.skipChildren();
+        }
+      }
+      try {
+        // Lines past Integer.MAX_VALUE clamp, as WebVttReader does for "lines:1e34".
+        regions.add(Region.builder(id).width(width).lines((int) lines).regionAnchor(anchors[0], anchors[1])
+            .viewportAnchor(anchors[2], anchors[3]).scroll(scroll).build());
+      } catch (IllegalArgumentException e) {
+        warning(at, "skipped region '" + id + "': " + e.getMessage());
+      }
     }
-    return fallback;
+
+    /** The current string, {@code null} for JSON null; anything else is an error. */
+    private String string(String field) throws IOException {
+      if (p.currentToken() == JsonToken.VALUE_NULL) return null;
+      if (p.currentToken() != JsonToken.VALUE_STRING) throw error("\"" + field + "\" must be a string, not " + found());
+      return p.getText();
+    }
+
+    private double number(String field) throws IOException {
+      if (!p.currentToken().isNumeric()) throw error("\"" + field + "\" must be a number, not " + found());
+      double v = p.getDoubleValue();
+      if (!Double.isFinite(v)) throw error("\"" + field + "\" is too large (" + p.getText() + ")");
+      return v;
+    }
+
+    private boolean bool(String field) throws IOException {
+      if (!p.currentToken().isBoolean()) throw error("\"" + field + "\" must be true or false, not " + found());
+      return p.getBooleanValue();
+    }
+
+    /** A time in seconds as milliseconds. */
+    private long millis(String field) throws IOException {
+      if (!p.currentToken().isNumeric()) {
+        throw error("\"" + field + "\" must be a number of seconds, not " + found());
+      }
+      double seconds = p.getDoubleValue();
+      if (!(seconds >= 0 && seconds <= MAX_SECONDS)) {
+        throw error("\"" + field + "\" (" + p.getText() + ") must be between 0 and " + MAX_SECONDS + " seconds");
+      }
+      return Math.round(seconds * 1000);
+    }
+
+    /** A number, or null for {@code "auto"} or JSON null. */
+    private Double numberOrAuto(String field) throws IOException {
+      JsonToken t = p.currentToken();
+      if (t == JsonToken.VALUE_NULL || (t == JsonToken.VALUE_STRING && p.getText().equals("auto"))) return null;
+      if (!t.isNumeric()) throw error("\"" + field + "\" must be a number or \"auto\", not " + found());
+      return number(field);
+    }
+
+    /** The constant whose keyword is the current string; null (with a warning if unknown) otherwise. */
+    private <E> E keyword(String field, E[] values, Function<E, String> keyword) throws IOException {
+      String value = string(field);
+      if (value == null) return null;
+      for (E e : values) {
+        if (keyword.apply(e).equals(value)) return e;
+      }
+      warning(p.currentTokenLocation(), "ignored unknown " + field + " '" + value + "'");
+      return null;
+    }
+
+    private void strings(String field, List<String> out) throws IOException {
+      if (!startArray(field)) return;
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        String s = string(field + "[]");
+        if (s == null) throw error("\"" + field + "[]\" must be a string, not null");
+        out.add(s);
+      }
+    }
+
+    /** True at the start of an array, false for JSON null; anything else is an error. */
+    private boolean startArray(String field) throws IOException {
+      if (p.currentToken() == JsonToken.VALUE_NULL) return false;
+      if (p.currentToken() != JsonToken.START_ARRAY) throw error("\"" + field + "\" must be an array, not " + found());
+      return true;
+    }
+
+    private String found() {
+      JsonToken t = p.currentToken();
+      if (t == null) return "the end of the input";
+      switch (t) {
+        case START_OBJECT:
+          return "an object";
+        case START_ARRAY:
+          return "an array";
+        case VALUE_STRING:
+          return "a string";
+        case VALUE_NUMBER_INT:
+        case VALUE_NUMBER_FLOAT:
+          return "a number";
+        case VALUE_TRUE:
+        case VALUE_FALSE:
+          return "a boolean";
+        case VALUE_NULL:
+          return "null";
+        default:
+          return t.asString() == null ? t.name() : "'" + t.asString() + "'";
+      }
+    }
+
+    private CaptionFormatException error(String message) {
+      return error(p.currentTokenLocation(), message);
+    }
+
+    private static CaptionFormatException error(JsonLocation at, String message) {
+      return new CaptionFormatException(message, at.getLineNr(), at.getColumnNr());
+    }
+
+    private void warning(JsonLocation at, String message) {
+      diagnostics.add(Diagnostic.warning(Math.max(0, at.getLineNr()), Math.max(0, at.getColumnNr()), message));
+    }
+
+    private static String orEmpty(String s) {
+      return s == null ? "" : s;
+    }
   }
 
   @Override

@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Strict SRT checks for {@code captions validate}: every block is an index counting up from 1, a timing line
- * {@code HH:MM:SS,mmm --> HH:MM:SS,mmm} with the end after the start, and at least one text line; blocks are separated
- * by one blank line. Each violation is an ERROR {@link Diagnostic} with line and column. Never throws for content.
+ * {@code HH:MM:SS,mmm --> HH:MM:SS,mmm} with the end after the start (hours of 100 or more take more digits, as
+ * {@link SrtWriter} writes them: {@code 100:00:00,000}), and at least one text line; blocks are separated by one blank
+ * line; no line holds only whitespace (players read it as a blank line, which ends the cue). Each violation is an ERROR {@link Diagnostic} with line and column. Never throws for content.
  * Thread-safe (stateless).
  */
 public final class SrtValidator {
@@ -29,7 +30,14 @@ public final class SrtValidator {
     int blanks = 0;
     while (lines.next()) {
       String line = lines.lineString();
-      if (line.isEmpty()) {
+      boolean whitespaceOnly = !line.isEmpty() && isWhitespace(line);
+      if (whitespaceOnly) {
+        out.add(Diagnostic.error(lines.lineNumber, 1,
+            "line of only whitespace: players read it as a blank line; make it empty or remove it"));
+      }
+      if (whitespaceOnly && block.isEmpty()) {
+        // Between cues it is a separator that is not quite empty: reported above, nothing more to check.
+      } else if (line.isEmpty()) {
         blanks++;
         if (blanks == 2) out.add(Diagnostic.error(lines.lineNumber, 1, "more than one blank line between cues"));
         if (!block.isEmpty()) expectedIndex = block(block, blockStart, expectedIndex, out);
@@ -57,38 +65,59 @@ public final class SrtValidator {
     }
     String t = block.get(1);
     int line = first + 1;
-    long start = strictTime(t, 0);
-    if (start < 0) {
+    long[] time = new long[1];
+    int startEnd = strictTime(t, 0, time);
+    long start = time[0];
+    if (startEnd < 0) {
       out.add(Diagnostic.error(line, 1, "invalid start time (expected HH:MM:SS,mmm)"));
-    } else if (!t.startsWith(" --> ", 12)) {
-      out.add(Diagnostic.error(line, 13, "expected ' --> ' after the start time"));
+    } else if (!t.startsWith(" --> ", startEnd)) {
+      out.add(Diagnostic.error(line, startEnd + 1, "expected ' --> ' after the start time"));
     } else {
-      long end = strictTime(t, 17);
-      if (end < 0 || t.length() != 29) {
-        out.add(Diagnostic.error(line, 18, "invalid end time (expected HH:MM:SS,mmm and nothing after it)"));
-      } else if (end <= start) {
-        out.add(Diagnostic.error(line, 18, "the end time must be after the start time"));
+      int endEnd = strictTime(t, startEnd + 5, time);
+      if (endEnd < 0 || endEnd != t.length()) {
+        out.add(Diagnostic.error(line, startEnd + 6, "invalid end time (expected HH:MM:SS,mmm and nothing after it)"));
+      } else if (time[0] <= start) {
+        out.add(Diagnostic.error(line, startEnd + 6, "the end time must be after the start time"));
       }
     }
     if (block.size() < 3) out.add(Diagnostic.error(first + 1, 1, "a cue needs at least one line of text"));
     return expectedIndex + 1;
   }
 
-  /** {@code HH:MM:SS,mmm} at {@code at}, or -1. */
-  private static long strictTime(String s, int at) {
-    if (s.length() < at + 12) return -1;
-    int[] digits = {0, 1, 3, 4, 6, 7, 9, 10, 11};
+  /** Most hour digits accepted: more could overflow a {@code long} of milliseconds. */
+  private static final int MAX_HOUR_DIGITS = 12;
+
+  /**
+   * Parses {@code HH:MM:SS,mmm} at {@code at} into {@code ms[0]}; returns the index after it, or -1. Hours have two
+   * digits, or more without a leading zero (100 h and over), which is what {@link SrtWriter} writes.
+   */
+  private static int strictTime(String s, int at, long[] ms) {
+    int h = at;
+    while (h < s.length() && s.charAt(h) >= '0' && s.charAt(h) <= '9') h++;
+    int hourDigits = h - at;
+    if (hourDigits < 2 || hourDigits > MAX_HOUR_DIGITS || (hourDigits > 2 && s.charAt(at) == '0')) return -1;
+    if (s.length() < h + 10) return -1;
+    int[] digits = {1, 2, 4, 5, 7, 8, 9};
     for (int d : digits) {
-      char c = s.charAt(at + d);
+      char c = s.charAt(h + d);
       if (c < '0' || c > '9') return -1;
     }
-    if (s.charAt(at + 2) != ':' || s.charAt(at + 5) != ':' || s.charAt(at + 8) != ',') return -1;
-    int h = num(s, at, 2);
-    int m = num(s, at + 3, 2);
-    int sec = num(s, at + 6, 2);
-    int ms = num(s, at + 9, 3);
+    if (s.charAt(h) != ':' || s.charAt(h + 3) != ':' || s.charAt(h + 6) != ',') return -1;
+    long hours = Long.parseLong(s.substring(at, h));
+    int m = num(s, h + 1, 2);
+    int sec = num(s, h + 4, 2);
+    int milli = num(s, h + 7, 3);
     if (m > 59 || sec > 59) return -1;
-    return h * 3_600_000L + m * 60_000L + sec * 1000L + ms;
+    ms[0] = hours * 3_600_000L + m * 60_000L + sec * 1000L + milli;
+    return h + 10;
+  }
+
+  /** Not {@code String.isBlank()}: Android API 26 lacks it. */
+  private static boolean isWhitespace(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isWhitespace(s.charAt(i))) return false;
+    }
+    return true;
   }
 
   private static int num(String s, int at, int len) {

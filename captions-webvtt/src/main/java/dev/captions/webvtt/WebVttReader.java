@@ -10,7 +10,6 @@ import dev.captions.model.DefaultCaptionTrack;
 import dev.captions.model.Region;
 import dev.captions.model.TrackKind;
 import dev.captions.model.TrackMetadata;
-import dev.captions.webvtt.internal.Entities;
 import dev.captions.webvtt.internal.Readers;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,8 +22,10 @@ import java.util.function.Consumer;
  * Reads WebVTT into the model, leniently: the W3C parsing algorithm ({@link WebVttParser}) decides what is a cue, then
  * cues the model cannot hold (end not after start) are dropped with a warning. Header lines {@code Kind: …} and
  * {@code Language: …} (as written by YouTube and by {@link WebVttWriter}) set the track's kind and language. A cue whose
- * text starts with a voice tag {@code <v Name>} gets {@code speaker = "Name"} and the tag is removed from its text (turn
- * off with {@link Builder#extractSpeaker(boolean)}).
+ * text starts with a voice tag {@code <v Name>} (or {@code <v.class Name>}, any whitespace before the name) gets
+ * {@code speaker = "Name"} and the tag is removed from its text; the voice's classes, if any, move to a {@code <c>}
+ * span around the text, so {@code <v.loud Ann>Hi</v>} reads as speaker Ann, text {@code <c.loud>Hi</c>}. Turn this
+ * off with {@link Builder#extractSpeaker(boolean)}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -188,14 +189,18 @@ public final class WebVttReader {
       if (id.isEmpty()) id = null;
       String text = raw.text();
       String speaker = null;
-      if (extractSpeaker && text.startsWith("<v")) {
+      if (extractSpeaker && text.startsWith("<v") && text.indexOf("<v", 2) < 0) {
         int close = text.indexOf('>');
-        if (close > 3 && text.charAt(2) == ' ' && text.indexOf("<v", 2) < 0) {
-          String name = Entities.decodeAll(text.substring(3, close)).trim();
-          if (!name.isEmpty()) {
-            speaker = name;
-            text = text.substring(close + 1);
-            if (text.endsWith("</v>")) text = text.substring(0, text.length() - 4);
+        // The spec's tag grammar (CueText): "v", then ".class" parts, then whitespace of any kind and the annotation.
+        CueText.Node voice = close < 0 ? null : firstVoice(CueText.parse(text.substring(0, close + 1)));
+        if (voice != null && !voice.annotation().isEmpty()) {
+          speaker = voice.annotation();
+          text = text.substring(close + 1);
+          boolean closed = text.endsWith("</v>");
+          if (closed) text = text.substring(0, text.length() - 4);
+          if (!voice.classes().isEmpty()) {
+            // The model has no voice classes: keep them (and the styles that select them) on a class span.
+            text = "<c." + String.join(".", voice.classes()) + ">" + text + (closed ? "</c>" : "");
           }
         }
       }
@@ -212,6 +217,12 @@ public final class WebVttReader {
         diagnostics.accept(Diagnostic.warning(raw.lineNumber(), 0, "dropped cue: " + e.getMessage()));
       }
     }
+  }
+
+  private static CueText.Node firstVoice(CueText.Node root) {
+    if (root.children().isEmpty()) return null;
+    CueText.Node first = root.children().get(0);
+    return first.type() == CueText.Type.VOICE ? first : null;
   }
 
   static TrackKind kindOf(String keyword) {

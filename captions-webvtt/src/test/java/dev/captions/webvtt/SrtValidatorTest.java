@@ -38,4 +38,35 @@ class SrtValidatorTest {
             "line 9, col 1: expected cue index 3, found '4'",
             "line 10, col 13: expected ' --> ' after the start time");
   }
+
+  @Test
+  void writerOutputOver99HoursIsValid() throws IOException {
+    long h100 = 100L * 3_600_000L;
+    String srt = SrtWriter.create().writeToString(CaptionTrack.of("en", TrackKind.CAPTIONS,
+        List.of(Cue.of(h100 - 1000, h100, "a"), Cue.of(h100, h100 + 1500, "b"))));
+    assertThat(srt).contains("99:59:59,000 --> 100:00:00,000", "100:00:00,000 --> 100:00:01,500");
+    assertThat(validate(srt)).isEmpty();
+  }
+
+  @Test
+  void longHoursStillNeedTheRestOfTheTimingLine() throws IOException {
+    assertThat(validate("1\n100:00:00,000 -> 100:00:01,000\nx\n\n2\n100:00:02,000 --> 100:00:01,000\ny\n"
+        + "\n3\n0100:00:03,000 --> 100:00:04,000\nz\n"))
+        .containsExactly(
+            "line 2, col 14: expected ' --> ' after the start time",
+            "line 6, col 19: the end time must be after the start time",
+            "line 10, col 1: invalid start time (expected HH:MM:SS,mmm)");
+  }
+
+  @Test
+  void whitespaceOnlyLinesAreReported() throws IOException {
+    assertThat(validate("1\n00:00:00,000 --> 00:00:01,000\na\n \t\nb\n  \n2\n00:00:01,000 --> 00:00:02,000\nc\n"))
+        .containsExactly(
+            "line 4, col 1: line of only whitespace: players read it as a blank line; make it empty or remove it",
+            "line 6, col 1: line of only whitespace: players read it as a blank line; make it empty or remove it");
+    // Between cues too, where it is reported once and not read as a missing index.
+    assertThat(validate("1\n00:00:00,000 --> 00:00:01,000\na\n\n \n2\n00:00:01,000 --> 00:00:02,000\nc\n"))
+        .containsExactly(
+            "line 5, col 1: line of only whitespace: players read it as a blank line; make it empty or remove it");
+  }
 }
