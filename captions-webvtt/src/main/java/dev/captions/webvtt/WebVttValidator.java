@@ -16,8 +16,16 @@ import java.util.function.Consumer;
 /**
  * Strict mode: checks a file against the WebVTT syntax (the authoring rules, stricter than what players accept) and
  * reports every violation as a {@link Diagnostic.Severity#ERROR} with line, column and the rule broken, e.g.
- * {@code "line 7, col 14: expected '-->' after the start timestamp"}. Never throws for content; a file is valid when
- * the list is empty. Streams: memory does not grow with the file. Thread-safe (stateless).
+ * {@code "line 7, col 14: expected '-->' after the start timestamp"}. Legacy header lines ({@code Language: en}),
+ * which players skip, are the one {@link Diagnostic.Severity#WARNING}. Never throws for content; a file is valid when
+ * it gives no error.
+ *
+ * <p>Cue payloads are checked against the cue text syntax: references as HTML allows them in text (a known name or a
+ * number naming an allowed character, ending in {@code ;}); tags known, properly nested and closed; annotations on
+ * {@code <v>} and {@code <lang>} only, and required there; {@code <rt>} directly inside {@code <ruby>}; timestamp tags
+ * strictly inside the cue and increasing. {@code >} is ordinary text.
+ *
+ * <p>Streams: memory grows with the longest block, not the file. Thread-safe (stateless).
  */
 public final class WebVttValidator {
   static final String HOURS_RULE = "hours must have at least two digits (write 01:00:00.000, not 1:00:00.000)";
