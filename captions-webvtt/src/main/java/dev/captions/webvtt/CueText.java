@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * The WebVTT cue text parsing rules: a cue payload such as {@code <v.loud Ann>Hi <i>there</i> &amp; <00:01.000>bye}
  * into a small tree of {@link Node}s, and {@link #plainText(String)} for showing a cue as plain text. Unknown tags are
- * dropped, unclosed ones closed at the end, as the spec says; parsing never fails. Immutable, thread-safe.
+ * dropped, unclosed ones closed at the end, as the spec says; parsing never fails. Character references in text and
+ * annotations are decoded as the spec's tokenizer does, with HTML's algorithm: every named reference, legacy names
+ * such as {@code &amp} also without {@code ;}, numeric references with or without {@code ;}. Immutable, thread-safe.
  */
 public final class CueText {
   private CueText() {}

@@ -1,11 +1,12 @@
 package dev.captions.webvtt;
 
 import dev.captions.codec.Diagnostic;
-import dev.captions.webvtt.internal.Entities;
 import dev.captions.webvtt.internal.LineReader;
 import dev.captions.webvtt.internal.VttSyntax;
 import java.io.IOException;
 import java.io.Reader;
+import dev.captions.webvtt.internal.Entities;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,11 +16,33 @@ import java.util.function.Consumer;
 /**
  * Strict mode: checks a file against the WebVTT syntax (the authoring rules, stricter than what players accept) and
  * reports every violation as a {@link Diagnostic.Severity#ERROR} with line, column and the rule broken, e.g.
- * {@code "line 7, col 14: expected '-->' after the start timestamp"}. Never throws for content; a file is valid when
- * the list is empty. Streams: memory does not grow with the file. Thread-safe (stateless).
+ * {@code "line 7, col 14: expected '-->' after the start timestamp"}. Legacy header lines ({@code Language: en}),
+ * which players skip, are the one {@link Diagnostic.Severity#WARNING}. Never throws for content; a file is valid when
+ * it gives no error.
+ *
+ * <p>Cue payloads are checked against the cue text syntax: references as HTML allows them in text (a known name or a
+ * number naming an allowed character, ending in {@code ;}); tags known, properly nested and closed; annotations on
+ * {@code <v>} and {@code <lang>} only, and required there; {@code <rt>} directly inside {@code <ruby>}; timestamp tags
+ * strictly inside the cue and increasing. {@code >} is ordinary text.
+ *
+ * <p>Streams: memory grows with the longest block, not the file. Thread-safe (stateless).
  */
 public final class WebVttValidator {
+  static final String HOURS_RULE = "hours must have at least two digits (write 01:00:00.000, not 1:00:00.000)";
+
   private WebVttValidator() {}
+
+  /** {@code b[from, to)} is a timestamp {@link VttSyntax#scanTimestamp} accepted; the syntax wants 2+ hour digits. */
+  static boolean hasTwoDigitHours(char[] b, int from, int to) {
+    int colons = 0;
+    for (int i = from; i < to; i++) {
+      if (b[i] == ':') colons++;
+    }
+    if (colons < 2) return true;
+    int digits = 0;
+    while (from + digits < to && VttSyntax.isDigit(b[from + digits])) digits++;
+    return digits >= 2;
+  }
 
   public static WebVttValidator create() {
     return new WebVttValidator();
@@ -75,17 +98,34 @@ public final class WebVttValidator {
       }
       if (lines.endedAtEof) return;
       if (!lines.next()) return;
-      if (lines.end != lines.start) {
-        // Legacy metadata headers ("Language: en", "Kind: captions") are written by YouTube, HLS packagers and our
-        // own writer; browsers skip them. The current syntax has no place for them, so: a warning, not an error.
-        out.accept(Diagnostic.warning(lines.lineNumber, 1, "header lines after 'WEBVTT' (e.g. 'Language: en') are not "
-            + "part of the current WebVTT syntax; players ignore them"));
-        while (lines.end != lines.start && !lines.endedAtEof && lines.next()) {
-          // skip the rest of the header block
-        }
-      }
       List<String> block = new ArrayList<>();
       int blockStart = 0;
+      if (lines.end != lines.start) {
+        boolean warned = false;
+        while (true) {
+          String line = lines.lineString();
+          if (line.contains("-->")) {
+            // The syntax wants a blank line after the header; parsers end the header at a timing line and read the
+            // cue anyway, so check the rest as a cue.
+            error(1, "a blank line must separate the 'WEBVTT' header from the first cue");
+            blockStart = lines.lineNumber;
+            block.add(line);
+            break;
+          }
+          if (!warned) {
+            // Legacy metadata headers ("Language: en", "Kind: captions") are written by YouTube, HLS packagers and
+            // our own writer; browsers skip them. The current syntax has no place for them: a warning, not an error.
+            out.accept(Diagnostic.warning(lines.lineNumber, 1, "header lines after 'WEBVTT' (e.g. 'Language: en') are "
+                + "not part of the current WebVTT syntax; players ignore them"));
+            warned = true;
+          }
+          if (lines.endedAtEof || !lines.next() || lines.end == lines.start) break;
+        }
+        if (lines.endedAtEof) {
+          if (!block.isEmpty()) block(block, blockStart);
+          return;
+        }
+      }
       while (lines.next()) {
         if (lines.end == lines.start) {
           if (!block.isEmpty()) block(block, blockStart);
@@ -108,7 +148,9 @@ public final class WebVttValidator {
         }
         return;
       }
-      if (head.equals("STYLE") || head.equals("REGION")) {
+      String keyword = stripTrailingBlanks(head);
+      if (keyword.equals("STYLE") || keyword.equals("REGION")) {
+        head = keyword;
         if (seenCue) errorAt(first, 1, head + " blocks must come before the first cue");
         for (int i = 1; i < block.size(); i++) {
           int a = block.get(i).indexOf("-->");
@@ -128,13 +170,20 @@ public final class WebVttValidator {
         if (!cueIds.add(head)) errorAt(first, 1, "duplicate cue identifier '" + WebVttParser.abbreviate(head) + "'");
       }
       seenCue = true;
-      timingLine(block.get(timing), first + timing);
+      long[] range = timingLine(block.get(timing), first + timing);
       for (int i = timing + 1; i < block.size(); i++) {
-        String line = block.get(i);
-        int a = line.indexOf("-->");
+        int a = block.get(i).indexOf("-->");
         if (a >= 0) errorAt(first + i, a + 1, "cue text must not contain '-->' (write '--&gt;')");
-        cueText(line, first + i);
       }
+      if (block.size() > timing + 1) {
+        new CuePayloadCheck(out, range).check(block.subList(timing + 1, block.size()), first + timing + 1);
+      }
+    }
+
+    private static String stripTrailingBlanks(String s) {
+      int n = s.length();
+      while (n > 0 && (s.charAt(n - 1) == ' ' || s.charAt(n - 1) == '\t')) n--;
+      return s.substring(0, n);
     }
 
     private static boolean startsWithTimestamp(String s) {
@@ -142,20 +191,22 @@ public final class WebVttValidator {
       return VttSyntax.scanTimestamp(b, new int[1], b.length) != VttSyntax.NO_TIME;
     }
 
-    private void timingLine(String s, int line) {
+    /** Checks a timing line; returns {start, end} in ms when both timestamps are valid, else null. */
+    private long[] timingLine(String s, int line) {
       char[] b = s.toCharArray();
       int[] pos = {0};
       long start = VttSyntax.scanTimestamp(b, pos, b.length);
       if (start == VttSyntax.NO_TIME) {
         errorAt(line, 1, "invalid start timestamp (expected [hh:]mm:ss.ttt with minutes and seconds 00-59)");
-        return;
+        return null;
       }
+      if (!hasTwoDigitHours(b, 0, pos[0])) errorAt(line, 1, HOURS_RULE);
       int p = pos[0];
       int ws = p;
       while (p < b.length && (b[p] == ' ' || b[p] == '\t')) p++;
       if (p + 2 >= b.length || b[p] != '-' || b[p + 1] != '-' || b[p + 2] != '>') {
         errorAt(line, p + 1, "expected '-->' after the start timestamp");
-        return;
+        return null;
       }
       if (p == ws) errorAt(line, p + 1, "expected a space before '-->'");
       p += 3;
@@ -166,8 +217,9 @@ public final class WebVttValidator {
       long end = VttSyntax.scanTimestamp(b, pos, b.length);
       if (end == VttSyntax.NO_TIME) {
         errorAt(line, p + 1, "invalid end timestamp (expected [hh:]mm:ss.ttt with minutes and seconds 00-59)");
-        return;
+        return null;
       }
+      if (!hasTwoDigitHours(b, p, pos[0])) errorAt(line, p + 1, HOURS_RULE);
       if (end <= start) errorAt(line, p + 1, "the end timestamp must be after the start timestamp");
       if (start < lastStartMs) errorAt(line, 1, "cues must be in start-time order (this one starts before the previous)");
       lastStartMs = start;
@@ -176,6 +228,7 @@ public final class WebVttValidator {
         errorAt(line, p + 1, "expected a space or tab after the end timestamp");
       }
       settings(s, p, line);
+      return new long[] {start, end};
     }
 
     private void settings(String s, int from, int line) {
@@ -307,36 +360,190 @@ public final class WebVttValidator {
         errorAt(first, 1, "duplicate region id '" + id + "'");
       }
     }
+  }
 
-    /** '&' must start a character reference; '<' must start a known tag. */
-    private void cueText(String s, int line) {
-      StringBuilder scratch = new StringBuilder();
+  /**
+   * The cue payload rules: '&' starts a valid reference; tags are known, nest properly and are closed (the spec lets
+   * a {@code </v>} be left out when the voice span is the whole payload, and an {@code </rt>} right before
+   * {@code </ruby>}); {@code <v>} and {@code <lang>} carry an annotation, other tags none; {@code <rt>} sits directly
+   * in a {@code <ruby>}; timestamp tags lie strictly inside the cue and increase. A payload spans lines, so its
+   * findings are collected and reported sorted by position.
+   */
+  private static final class CuePayloadCheck {
+    private final Consumer<Diagnostic> out;
+    private final long startMs;
+    private final long endMs;
+    private final List<Diagnostic> found = new ArrayList<>();
+    private final ArrayDeque<Open> open = new ArrayDeque<>();
+    private long lastTimestampMs;
+    /** Components seen at the top level of the payload so far (text runs, tags, timestamps). */
+    private int topLevelComponents;
+
+    private static final class Open {
+      final CueText.Type type;
+      final int line;
+      final int col;
+      final boolean wholePayload;
+
+      Open(CueText.Type type, int line, int col, boolean wholePayload) {
+        this.type = type;
+        this.line = line;
+        this.col = col;
+        this.wholePayload = wholePayload;
+      }
+    }
+
+    /** {@code range} is {start, end} in ms, or null when the timing line was invalid (timestamps then go unchecked). */
+    CuePayloadCheck(Consumer<Diagnostic> out, long[] range) {
+      this.out = out;
+      this.startMs = range == null ? -1 : range[0];
+      this.endMs = range == null ? -1 : range[1];
+      this.lastTimestampMs = startMs;
+    }
+
+    private void error(int line, int col, String message) {
+      found.add(Diagnostic.error(line, col, message));
+    }
+
+    void check(List<String> payload, int firstLine) {
+      for (int k = 0; k < payload.size(); k++) line(payload.get(k), firstLine + k);
+      for (Open o : open) {
+        boolean omittable = (o.type == CueText.Type.VOICE && o.wholePayload)
+            // an unclosed <rt> is reported through its unclosed <ruby>
+            || o.type == CueText.Type.RUBY_TEXT;
+        if (!omittable) {
+          error(o.line, o.col, "<" + o.type.tag() + "> is never closed (add </" + o.type.tag() + ">)");
+        }
+      }
+      found.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
+          : Integer.compare(a.column(), b.column()));
+      found.forEach(out);
+    }
+
+    private void component() {
+      if (open.isEmpty()) topLevelComponents++;
+    }
+
+    private void line(String s, int line) {
       int n = s.length();
+      boolean inText = false;
       for (int i = 0; i < n; i++) {
         char c = s.charAt(i);
-        if (c == '&') {
-          if (Entities.decode(s, i, n, scratch) < 0) {
-            errorAt(line, i + 1, "'&' must start a character reference (write '&amp;')");
+        if (c != '<') {
+          if (!inText) component();
+          inText = true;
+          if (c == '&') {
+            String problem = Entities.referenceProblem(s, i, n);
+            if (problem != null) error(line, i + 1, problem);
           }
-        } else if (c == '<') {
-          int close = s.indexOf('>', i);
-          if (close < 0) {
-            errorAt(line, i + 1, "unclosed tag (write '&lt;' for a literal '<')");
-            return;
-          }
-          String body = s.substring(i + 1, close);
-          String name = body.startsWith("/") ? body.substring(1) : body;
-          int end = 0;
-          while (end < name.length() && name.charAt(end) != '.' && !VttSyntax.isAsciiWhitespace(name.charAt(end))) end++;
-          name = name.substring(0, end);
-          boolean timestamp = !name.isEmpty() && VttSyntax.isDigit(name.charAt(0));
-          if (!timestamp && CueText.Type.forTag(name) == null) {
-            errorAt(line, i + 1, "unknown tag <" + body + "> (known: c, i, b, u, ruby, rt, v, lang, timestamps)");
-          }
-          i = close;
-        } else if (c == '>') {
-          errorAt(line, i + 1, "'>' in cue text must be written '&gt;'");
+          continue;
         }
+        inText = false;
+        int close = s.indexOf('>', i);
+        if (close < 0) {
+          error(line, i + 1, "unclosed tag (write '&lt;' for a literal '<')");
+          return;
+        }
+        tag(s, i, close, line);
+        i = close;
+      }
+    }
+
+    /** The tag {@code s[at, close]}, from '<' to '>'. */
+    private void tag(String s, int at, int close, int line) {
+      String body = s.substring(at + 1, close);
+      int col = at + 1;
+      if (!body.isEmpty() && VttSyntax.isDigit(body.charAt(0))) {
+        timestamp(body, line, col);
+        component();
+        return;
+      }
+      boolean end = body.startsWith("/");
+      String rest = end ? body.substring(1) : body;
+      int nameEnd = 0;
+      while (nameEnd < rest.length() && rest.charAt(nameEnd) != '.' && !VttSyntax.isAsciiWhitespace(rest.charAt(nameEnd))) {
+        nameEnd++;
+      }
+      String name = rest.substring(0, nameEnd);
+      CueText.Type type = CueText.Type.forTag(name);
+      if (type == null) {
+        error(line, col, "unknown tag <" + body + "> (known: c, i, b, u, ruby, rt, v, lang, timestamps)");
+        return;
+      }
+      if (end) {
+        if (nameEnd < rest.length()) error(line, col, "an end tag has only a name: write </" + name + ">");
+        endTag(type, line, col);
+        return;
+      }
+      int annotationAt = nameEnd;
+      while (annotationAt < rest.length() && !VttSyntax.isAsciiWhitespace(rest.charAt(annotationAt))) annotationAt++;
+      String classes = rest.substring(nameEnd, annotationAt);
+      if (!classes.isEmpty() && (classes.endsWith(".") || classes.contains(".."))) {
+        error(line, col, "empty class name in <" + body + ">");
+      }
+      String annotation = rest.substring(annotationAt).trim();
+      boolean needsAnnotation = type == CueText.Type.VOICE || type == CueText.Type.LANG;
+      if (needsAnnotation && annotation.isEmpty()) {
+        error(line, col, type == CueText.Type.VOICE ? "<v> needs an annotation: the speaker, e.g. <v Ann>"
+            : "<lang> needs an annotation: a language tag, e.g. <lang en>");
+      } else if (!needsAnnotation && !annotation.isEmpty()) {
+        error(line, col, "<" + name + "> takes no annotation (only <v> and <lang> do)");
+      }
+      for (int k = annotationAt; k < rest.length(); k++) {
+        if (rest.charAt(k) == '&') {
+          String problem = Entities.referenceProblem(rest, k, rest.length());
+          // rest starts right after '<' in s (start tags only get here), so rest[k] is column at + 2 + k
+          if (problem != null) error(line, at + 2 + k, problem);
+        }
+      }
+      if (type == CueText.Type.RUBY_TEXT && (open.isEmpty() || open.peek().type != CueText.Type.RUBY)) {
+        error(line, col, "<rt> is only allowed directly inside <ruby>");
+      }
+      boolean whole = open.isEmpty() && topLevelComponents == 0;
+      component();
+      open.push(new Open(type, line, col, whole));
+    }
+
+    private void endTag(CueText.Type type, int line, int col) {
+      if (type == CueText.Type.RUBY && !open.isEmpty() && open.peek().type == CueText.Type.RUBY_TEXT) {
+        open.pop(); // </rt> may be left out right before </ruby>
+      }
+      boolean isOpen = false;
+      for (Open o : open) {
+        if (o.type == type) {
+          isOpen = true;
+          break;
+        }
+      }
+      if (!isOpen) {
+        error(line, col, "stray end tag </" + type.tag() + ">: no <" + type.tag() + "> is open here");
+        return;
+      }
+      while (open.peek().type != type) {
+        Open inner = open.pop();
+        error(inner.line, inner.col, "<" + inner.type.tag() + "> must be closed before </" + type.tag() + "> (line "
+            + line + ", col " + col + ")");
+      }
+      open.pop();
+    }
+
+    private void timestamp(String body, int line, int col) {
+      char[] b = body.toCharArray();
+      int[] pos = {0};
+      long ms = VttSyntax.scanTimestamp(b, pos, b.length);
+      if (ms == VttSyntax.NO_TIME || pos[0] != b.length) {
+        error(line, col, "invalid timestamp tag <" + body + "> (expected <[hh:]mm:ss.ttt>)");
+        return;
+      }
+      if (!hasTwoDigitHours(b, 0, b.length)) error(line, col, HOURS_RULE);
+      if (startMs < 0) return;
+      if (ms <= startMs || ms >= endMs) {
+        // not used as "the previous" either: one misplaced tag is one error, not one per following tag
+        error(line, col, "timestamp tag <" + body + "> must lie strictly between the cue's start and end times");
+      } else if (ms <= lastTimestampMs) {
+        error(line, col, "timestamp tag <" + body + "> must be later than the previous timestamp tag");
+      } else {
+        lastTimestampMs = ms;
       }
     }
   }

@@ -24,8 +24,39 @@ class CueTextTest {
 
   @Test
   void decodesCharacterReferences() {
+    // WebVTT's tokenizer consumes references with HTML's algorithm: a legacy name such as "amp" counts without ';'.
     assertThat(CueText.plainText("a &amp; b &lt;c&gt; &lrm;&rlm;&nbsp;&#65;&#x42; &bogus; &amp"))
-        .isEqualTo("a & b <c> \u200E\u200F\u00A0AB &bogus; &amp");
+        .isEqualTo("a & b <c> \u200E\u200F\u00A0AB &bogus; &");
+  }
+
+  @Test
+  void decodesEveryHtmlNamedReference() {
+    assertThat(CueText.plainText("&Eacute;t&eacute; &frac12; &ne; &CounterClockwiseContourIntegral; &fjlig; &acE;"))
+        .isEqualTo("\u00C9t\u00E9 \u00BD \u2260 \u2233 fj \u223E\u0333");
+    assertThat(CueText.plainText("&NewLine;&Tab;&excl;&Afr;")).isEqualTo("\n\t!\uD835\uDD04");
+    // names are case-sensitive; a name the table lacks stays literal
+    assertThat(CueText.plainText("&AMP; &Amp; &NE;")).isEqualTo("& &Amp; &NE;");
+  }
+
+  @Test
+  void legacyNamesWithoutSemicolonTakeTheLongestMatch() {
+    assertThat(CueText.plainText("&eacute &copy2024 &notit; &notin; &not &ne")).isEqualTo("\u00E9 \u00A92024 \u00ACit; \u2209 \u00AC &ne");
+    assertThat(CueText.plainText("AT&T &; & &")).isEqualTo("AT&T &; & &");
+  }
+
+  @Test
+  void numericReferencesFollowHtml() {
+    assertThat(CueText.plainText("&#65&#x42 &#00000000065; &#x000000041;")).isEqualTo("AB A A");
+    // 0x80-0x9F are read as windows-1252, except the five holes it leaves
+    assertThat(CueText.plainText("&#150;&#x80;&#x9F;&#x81;")).isEqualTo("\u2013\u20AC\u0178\u0081");
+    assertThat(CueText.plainText("&#0;&#xD800;&#x110000;&#99999999999999999999;")).isEqualTo("\uFFFD\uFFFD\uFFFD\uFFFD");
+    assertThat(CueText.plainText("&#x1F600;")).isEqualTo("\uD83D\uDE00");
+    assertThat(CueText.plainText("&#; &#x; &#xg;")).isEqualTo("&#; &#x; &#xg;");
+  }
+
+  @Test
+  void annotationsDecodeReferencesToo() {
+    assertThat(CueText.voices("<v Ren&eacute;e &amp Co>x")).containsExactly("Ren\u00E9e & Co");
   }
 
   @Test

@@ -55,4 +55,101 @@ class WebVttValidatorTest {
   void missingSignature() throws IOException {
     assertThat(validate("WEBVT\n")).containsExactly("line 1, col 1: the first line must start with 'WEBVTT'");
   }
+
+  private static String cue(String payload) {
+    return "WEBVTT\n\n00:00.000 --> 00:01.000\n" + payload + "\n";
+  }
+
+  @Test
+  void acceptsWhatTheSyntaxAllows() throws IOException {
+    // '>' is ordinary cue text; every HTML named reference is a reference; keyword lines may end in blanks
+    assertThat(validate(cue("a > b, 1 -> 2 &Eacute;t&eacute; &frac12; &ne; &#x1F600; &#233;"))).isEmpty();
+    assertThat(validate("WEBVTT\n\nSTYLE \n::cue{}\n\nREGION\t\nid:r\n\n00:00.000 --> 00:01.000 region:r\nx\n")).isEmpty();
+    // the voice span may stay open when it is the whole payload; </rt> may be left out before </ruby>
+    assertThat(validate(cue("<v.loud Ann Lee>Hi <i>there</i>\n<b>bold</b><00:00.500> later"))).isEmpty();
+    assertThat(validate(cue("<ruby>\u6f22<rt>kan</rt>\u5b57<rt>ji</ruby> <lang en-GB>colour</lang> <c.a.b>x</c>"))).isEmpty();
+    assertThat(validate("WEBVTT\n\n01:00:00.000 --> 123:00:00.000\n<01:00:00.001>x\n")).isEmpty();
+  }
+
+  @Test
+  void referencesMustBeKnownAndEndInSemicolon() throws IOException {
+    assertThat(validate(cue("&amp &bogus; &#0; &#65")))
+        .containsExactly("line 4, col 1: character reference '&amp' must end with ';'",
+            "line 4, col 6: '&' must start a character reference (write '&amp;')",
+            "line 4, col 14: character reference '&#0;' names a character that is not allowed (NUL, CR, a control, "
+                + "a surrogate, a noncharacter or past U+10FFFF)",
+            "line 4, col 19: character reference '&#65' must end with ';'");
+    assertThat(validate(cue("<v Ann &bad>x"))).containsExactly(
+        "line 4, col 8: '&' must start a character reference (write '&amp;')");
+  }
+
+  @Test
+  void tagsMustBeClosedAndNested() throws IOException {
+    assertThat(validate(cue("<i>open\nstill open"))).containsExactly("line 4, col 1: <i> is never closed (add </i>)");
+    assertThat(validate(cue("a</b> <i>x</i>"))).containsExactly("line 4, col 2: stray end tag </b>: no <b> is open here");
+    assertThat(validate(cue("<b><i>x</b></i>"))).containsExactly(
+        "line 4, col 4: <i> must be closed before </b> (line 4, col 8)",
+        "line 4, col 12: stray end tag </i>: no <i> is open here");
+    // a voice span that is not the whole payload needs its end tag
+    assertThat(validate(cue("Hi <v Ann>there"))).containsExactly("line 4, col 4: <v> is never closed (add </v>)");
+    assertThat(validate(cue("<v Ann><i>x"))).containsExactly("line 4, col 8: <i> is never closed (add </i>)");
+    assertThat(validate(cue("<ruby>a<rt>b"))).containsExactly("line 4, col 1: <ruby> is never closed (add </ruby>)");
+  }
+
+  @Test
+  void annotationsWhereRequiredAndOnlyThere() throws IOException {
+    assertThat(validate(cue("<v>x</v> <v.loud  >y</v> <lang>z</lang> <i Ann>w</i>"))).containsExactly(
+        "line 4, col 1: <v> needs an annotation: the speaker, e.g. <v Ann>",
+        "line 4, col 10: <v> needs an annotation: the speaker, e.g. <v Ann>",
+        "line 4, col 26: <lang> needs an annotation: a language tag, e.g. <lang en>",
+        "line 4, col 41: <i> takes no annotation (only <v> and <lang> do)");
+  }
+
+  @Test
+  void rubyTextOnlyInsideRuby() throws IOException {
+    assertThat(validate(cue("<rt>x</rt> <ruby>a<i><rt>b</rt></i></ruby>"))).containsExactly(
+        "line 4, col 1: <rt> is only allowed directly inside <ruby>",
+        "line 4, col 22: <rt> is only allowed directly inside <ruby>");
+  }
+
+  @Test
+  void hoursNeedTwoDigits() throws IOException {
+    assertThat(validate("WEBVTT\n\n1:00:00.000 --> 1:00:01.000\nx <1:00:00.500>y\n")).containsExactly(
+        "line 3, col 1: " + WebVttValidator.HOURS_RULE,
+        "line 3, col 17: " + WebVttValidator.HOURS_RULE,
+        "line 4, col 3: " + WebVttValidator.HOURS_RULE);
+  }
+
+  @Test
+  void timestampTagsLieInsideTheCueAndIncrease() throws IOException {
+    assertThat(validate(cue("a<00:05.000>b<00:00.000>c<00:00.500>d<00:00.400>e<00:00.500>f<00:01.000>g<00:00.7x>")))
+        .containsExactly(
+            "line 4, col 2: timestamp tag <00:05.000> must lie strictly between the cue's start and end times",
+            "line 4, col 14: timestamp tag <00:00.000> must lie strictly between the cue's start and end times",
+            "line 4, col 38: timestamp tag <00:00.400> must be later than the previous timestamp tag",
+            "line 4, col 50: timestamp tag <00:00.500> must be later than the previous timestamp tag",
+            "line 4, col 62: timestamp tag <00:01.000> must lie strictly between the cue's start and end times",
+            "line 4, col 74: invalid timestamp tag <00:00.7x> (expected <[hh:]mm:ss.ttt>)");
+  }
+
+  @Test
+  void cueRightAfterTheHeaderNeedsABlankLine() throws IOException {
+    assertThat(validate("WEBVTT\n00:00.000 --> 00:01.000\n<i>x\n")).containsExactly(
+        "line 2, col 1: a blank line must separate the 'WEBVTT' header from the first cue",
+        "line 3, col 1: <i> is never closed (add </i>)");
+    assertThat(validate("WEBVTT\nKind: captions\n00:00.000 --> 00:01.000\nx\n\n00:02.000 --> 00:03.000\ny")).containsExactly(
+        "line 2, col 1: header lines after 'WEBVTT' (e.g. 'Language: en') are not part of the current WebVTT syntax; "
+            + "players ignore them",
+        "line 3, col 1: a blank line must separate the 'WEBVTT' header from the first cue");
+    assertThat(validate("WEBVTT\n00:00.000 --> 00:01.000")).containsExactly(
+        "line 2, col 1: a blank line must separate the 'WEBVTT' header from the first cue");
+  }
+
+  @Test
+  void findingsOfAPayloadComeInInputOrder() throws IOException {
+    assertThat(validate(cue("<i>x &bad\ny</b>"))).containsExactly(
+        "line 4, col 1: <i> is never closed (add </i>)",
+        "line 4, col 6: '&' must start a character reference (write '&amp;')",
+        "line 5, col 2: stray end tag </b>: no <b> is open here");
+  }
 }
