@@ -166,7 +166,7 @@ public final class WebVttWriter {
         o.append(sb);
       }
       o.append(newline);
-      if (writeSpeaker && cue.speaker() != null) {
+      if (writeSpeaker && cue.speaker() != null && !cue.speaker().isBlank()) { // "<v >" is not a voice
         sb.setLength(0);
         sb.append("<v ");
         Entities.escape(cue.speaker().replace('\n', ' ').replace('\r', ' '), sb);

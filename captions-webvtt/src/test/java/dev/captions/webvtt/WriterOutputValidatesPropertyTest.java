@@ -112,7 +112,9 @@ class WriterOutputValidatesPropertyTest {
               .filter(s -> !s.contains("-->") && !s.isBlank()).injectNull(0.5),
           Arbitraries.longs().between(0, 200L * 3_600_000), Arbitraries.longs().between(1, 100_000),
           Arbitraries.strings().withChars(textChars).ofMaxLength(40),
-          Arbitraries.strings().withChars("Ab &<>.").ofMaxLength(8).map(s -> "S" + s).injectNull(0.6),
+          // Blank speakers included: the writer must not turn them into an empty "<v >".
+          Arbitraries.oneOf(Arbitraries.strings().withChars("Ab &<>.").ofMaxLength(8).map(s -> "S" + s),
+              Arbitraries.of("", " ", "\t")).injectNull(0.6),
           settings(m.regions()))
           .as((id, start, dur, text, speaker, s) -> Cue.builder().id(id == null ? null : id.trim()).startMs(start)
               .endMs(start + dur).text(text).speaker(speaker).settings(s).build());
