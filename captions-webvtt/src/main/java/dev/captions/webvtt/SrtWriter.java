@@ -64,7 +64,7 @@ public final class SrtWriter {
   }
 
   /** A write in progress. Not thread-safe. */
-  public final class Session {
+  public final class Session implements CueSink {
     private final Writer out;
     private final CharSink sb = new CharSink(9216);
     private final StringBuilder line = new StringBuilder(256);
@@ -74,6 +74,7 @@ public final class SrtWriter {
       this.out = out;
     }
 
+    @Override
     public void cue(Cue cue) throws IOException {
       if (index > 0) sb.append(newline);
       sb.append(++index).append(newline);
@@ -123,6 +124,7 @@ public final class SrtWriter {
       }
     }
 
+    @Override
     public void flush() throws IOException {
       sb.drainTo(out);
       out.flush();

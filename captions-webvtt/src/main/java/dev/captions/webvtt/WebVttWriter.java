@@ -80,7 +80,7 @@ public final class WebVttWriter {
   }
 
   /** A write in progress. Not thread-safe. Call {@link #flush()} at the end; it does not close the writer. */
-  public final class Session {
+  public final class Session implements CueSink {
     private final Writer out;
     private final CharSink buf = new CharSink(TextOutput.FLUSH_AT + 1024);
     /** Scratch for the header and the rarer parts of a cue (settings, speaker, text that needs escaping). */
@@ -151,6 +151,7 @@ public final class WebVttWriter {
     }
 
     /** Writes one cue. */
+    @Override
     public void cue(Cue cue) throws IOException {
       CharSink o = buf;
       o.append(newline);
@@ -218,6 +219,7 @@ public final class WebVttWriter {
     }
 
     /** Writes what is buffered and flushes the writer. */
+    @Override
     public void flush() throws IOException {
       buf.drainTo(out);
       out.flush();

@@ -3,6 +3,7 @@ package dev.captions.benchmarks.codec;
 import dev.captions.model.Cue;
 import dev.captions.model.TrackKind;
 import dev.captions.model.TrackMetadata;
+import dev.captions.webvtt.CueSink;
 import dev.captions.webvtt.SrtReader;
 import dev.captions.webvtt.SrtWriter;
 import dev.captions.webvtt.WebVttReader;
@@ -31,42 +32,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class StreamingHarness {
   private StreamingHarness() {}
 
-  /** A writer session: the SRT and WebVTT sessions share no type. */
-  private interface CueSink {
-    void cue(Cue cue) throws IOException;
-
-    void flush() throws IOException;
-  }
-
-  private static CueSink open(boolean srt, Writer w) throws IOException {
-    if (srt) {
-      SrtWriter.Session s = SrtWriter.create().open(w);
-      return new CueSink() {
-        @Override
-        public void cue(Cue cue) throws IOException {
-          s.cue(cue);
-        }
-
-        @Override
-        public void flush() throws IOException {
-          s.flush();
-        }
-      };
-    }
-    WebVttWriter.Session s = WebVttWriter.create().open(w, "en", TrackKind.CAPTIONS, TrackMetadata.EMPTY);
-    return new CueSink() {
-      @Override
-      public void cue(Cue cue) throws IOException {
-        s.cue(cue);
-      }
-
-      @Override
-      public void flush() throws IOException {
-        s.flush();
-      }
-    };
-  }
-
   public static void main(String[] args) throws IOException {
     Path file = Paths.get(args.length > 0 ? args[0] : "/tmp/captions-streaming.vtt");
     long targetBytes = (args.length > 1 ? Long.parseLong(args[1]) : 1000) * 1_000_000L;
@@ -75,7 +40,8 @@ public final class StreamingHarness {
     long t0 = System.nanoTime();
     long written = 0;
     try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
-      CueSink s = open(srt, w);
+      CueSink s = srt ? SrtWriter.create().open(w)
+          : WebVttWriter.create().open(w, "en", TrackKind.CAPTIONS, TrackMetadata.EMPTY);
       long offset = 0;
       long span = sample.get(sample.size() - 1).endMs();
       while (Files.size(file) < targetBytes || written == 0) {
