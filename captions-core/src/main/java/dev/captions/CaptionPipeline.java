@@ -531,7 +531,7 @@ public final class CaptionPipeline {
         }
       }
       if (!mediaSet || transcriber == null) {
-        LOG.info("providers: media {}, transcriber {}{}", m == null ? "none" : "'" + m.name() + "'", "'" + t.name() + "'",
+        LOG.info("providers: media {}, transcriber '{}'{}", m == null ? "none" : "'" + m.name() + "'", t.name(),
             expectedSource == null ? "" : " (for " + expectedSource.name().toLowerCase(Locale.ROOT) + " sources)");
       }
       if (burnIn && (m == null || !m.supports(MediaOperation.BURN_IN))) {
