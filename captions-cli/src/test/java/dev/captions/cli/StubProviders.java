@@ -26,23 +26,23 @@ public final class StubProviders {
 
   private StubProviders() {}
 
-  /** Tags each cue's text with the target language: {@code "[es] Hello."}. */
-  public static final class TranslatorStub implements TranslatorFactory, Translator {
-    @Override
+  /** What both doubles say about themselves, as factory and as provider. */
+  abstract static class Stub {
     public String name() {
       return NAME;
     }
 
-    @Override
     public String artifact() {
       return "dev.captions:captions-cli (tests)";
     }
 
-    @Override
     public boolean isConfigured(ProviderConfig config) {
       return false;
     }
+  }
 
+  /** Tags each cue's text with the target language: {@code "[es] Hello."}. */
+  public static final class TranslatorStub extends Stub implements TranslatorFactory, Translator {
     @Override
     public Translator create(ProviderConfig config) {
       return this;
@@ -57,22 +57,7 @@ public final class StubProviders {
   }
 
   /** Title from the first cue, one chapter per cue. */
-  public static final class SummarizerStub implements SummarizerFactory, Summarizer {
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public String artifact() {
-      return "dev.captions:captions-cli (tests)";
-    }
-
-    @Override
-    public boolean isConfigured(ProviderConfig config) {
-      return false;
-    }
-
+  public static final class SummarizerStub extends Stub implements SummarizerFactory, Summarizer {
     @Override
     public Summarizer create(ProviderConfig config) {
       return this;

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,9 +22,9 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>{@code
  * class GcoreTranscriberFactoryContractTest extends ProviderFactoryContract<Transcriber> {
- *   protected ProviderFactory<Transcriber> factory() { return new GcoreTranscriberFactory(); }
- *   protected Class<?> serviceInterface() { return TranscriberFactory.class; }
- *   protected String apiKeyEnvVar() { return "GCORE_API_KEY"; }
+ *   GcoreTranscriberFactoryContractTest() {
+ *     super(GcoreTranscriberFactory::new, TranscriberFactory.class, "GCORE_API_KEY");
+ *   }
  * }
  * }</pre>
  *
@@ -39,14 +40,37 @@ public abstract class ProviderFactoryContract<P extends Provider> {
   /** The API key the kit configures; it must never show up in a {@code toString()} or message. */
   public static final String API_KEY = ProviderContract.API_KEY;
 
+  private final Supplier<? extends ProviderFactory<P>> factory;
+  private final Class<?> serviceInterface;
+  private final String apiKeyEnvVar;
+
+  /**
+   * @param factory makes a new instance of the factory under test
+   * @param serviceInterface the service interface it is registered under, e.g. {@code TranscriberFactory.class}
+   * @param apiKeyEnvVar the environment variable holding its API key, e.g. {@code "GCORE_API_KEY"}; {@code null} for
+   *     embedded providers
+   */
+  protected ProviderFactoryContract(Supplier<? extends ProviderFactory<P>> factory, Class<?> serviceInterface,
+      String apiKeyEnvVar) {
+    this.factory = factory;
+    this.serviceInterface = serviceInterface;
+    this.apiKeyEnvVar = apiKeyEnvVar;
+  }
+
   /** A new instance of the factory under test. */
-  protected abstract ProviderFactory<P> factory();
+  protected ProviderFactory<P> factory() {
+    return factory.get();
+  }
 
-  /** The service interface it is registered under, e.g. {@code TranscriberFactory.class}. */
-  protected abstract Class<?> serviceInterface();
+  /** The service interface it is registered under. */
+  protected Class<?> serviceInterface() {
+    return serviceInterface;
+  }
 
-  /** The environment variable holding its API key, e.g. {@code "GCORE_API_KEY"}; {@code null} for embedded providers. */
-  protected abstract String apiKeyEnvVar();
+  /** The environment variable holding its API key; {@code null} for embedded providers. */
+  protected String apiKeyEnvVar() {
+    return apiKeyEnvVar;
+  }
 
   /** A configuration with nothing set and an empty environment and system properties. */
   protected ProviderConfig emptyConfig() {

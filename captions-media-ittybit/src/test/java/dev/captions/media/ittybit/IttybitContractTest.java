@@ -60,19 +60,8 @@ class IttybitContractTest {
 
   @Nested
   class FactoryKit extends ProviderFactoryContract<MediaProcessor> {
-    @Override
-    protected ProviderFactory<MediaProcessor> factory() {
-      return new IttybitMediaProcessorFactory();
-    }
-
-    @Override
-    protected Class<?> serviceInterface() {
-      return MediaProcessorFactory.class;
-    }
-
-    @Override
-    protected String apiKeyEnvVar() {
-      return "ITTYBIT_API_KEY";
+    FactoryKit() {
+      super(IttybitMediaProcessorFactory::new, MediaProcessorFactory.class, "ITTYBIT_API_KEY");
     }
   }
 }

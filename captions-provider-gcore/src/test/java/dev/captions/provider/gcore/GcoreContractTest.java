@@ -52,19 +52,8 @@ class GcoreContractTest {
 
   @Nested
   class TranscriberFactoryKit extends ProviderFactoryContract<Transcriber> {
-    @Override
-    protected ProviderFactory<Transcriber> factory() {
-      return new GcoreTranscriberFactory();
-    }
-
-    @Override
-    protected Class<?> serviceInterface() {
-      return TranscriberFactory.class;
-    }
-
-    @Override
-    protected String apiKeyEnvVar() {
-      return "GCORE_API_KEY";
+    TranscriberFactoryKit() {
+      super(GcoreTranscriberFactory::new, TranscriberFactory.class, "GCORE_API_KEY");
     }
   }
 }

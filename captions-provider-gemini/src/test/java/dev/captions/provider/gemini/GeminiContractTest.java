@@ -90,56 +90,22 @@ class GeminiContractTest {
 
   @Nested
   class TranscriberFactoryKit extends ProviderFactoryContract<Transcriber> {
-    @SuppressWarnings("unchecked")
-    @Override
-    protected ProviderFactory<Transcriber> factory() {
-      return new GeminiFactories.TranscriberFactoryImpl();
-    }
-
-    @Override
-    protected Class<?> serviceInterface() {
-      return TranscriberFactory.class;
-    }
-
-    @Override
-    protected String apiKeyEnvVar() {
-      return "GEMINI_API_KEY";
+    TranscriberFactoryKit() {
+      super(GeminiFactories.TranscriberFactoryImpl::new, TranscriberFactory.class, "GEMINI_API_KEY");
     }
   }
 
   @Nested
   class TranslatorFactoryKit extends ProviderFactoryContract<Translator> {
-    @Override
-    protected ProviderFactory<Translator> factory() {
-      return new GeminiFactories.TranslatorFactoryImpl();
-    }
-
-    @Override
-    protected Class<?> serviceInterface() {
-      return TranslatorFactory.class;
-    }
-
-    @Override
-    protected String apiKeyEnvVar() {
-      return "GEMINI_API_KEY";
+    TranslatorFactoryKit() {
+      super(GeminiFactories.TranslatorFactoryImpl::new, TranslatorFactory.class, "GEMINI_API_KEY");
     }
   }
 
   @Nested
   class SummarizerFactoryKit extends ProviderFactoryContract<Summarizer> {
-    @Override
-    protected ProviderFactory<Summarizer> factory() {
-      return new GeminiFactories.SummarizerFactoryImpl();
-    }
-
-    @Override
-    protected Class<?> serviceInterface() {
-      return SummarizerFactory.class;
-    }
-
-    @Override
-    protected String apiKeyEnvVar() {
-      return "GEMINI_API_KEY";
+    SummarizerFactoryKit() {
+      super(GeminiFactories.SummarizerFactoryImpl::new, SummarizerFactory.class, "GEMINI_API_KEY");
     }
   }
 }

@@ -96,56 +96,22 @@ class OpenAiContractTest {
 
   @Nested
   class TranscriberFactoryKit extends ProviderFactoryContract<Transcriber> {
-    @SuppressWarnings("unchecked")
-    @Override
-    protected ProviderFactory<Transcriber> factory() {
-      return new OpenAiFactories.TranscriberFactoryImpl();
-    }
-
-    @Override
-    protected Class<?> serviceInterface() {
-      return TranscriberFactory.class;
-    }
-
-    @Override
-    protected String apiKeyEnvVar() {
-      return "OPENAI_API_KEY";
+    TranscriberFactoryKit() {
+      super(OpenAiFactories.TranscriberFactoryImpl::new, TranscriberFactory.class, "OPENAI_API_KEY");
     }
   }
 
   @Nested
   class TranslatorFactoryKit extends ProviderFactoryContract<Translator> {
-    @Override
-    protected ProviderFactory<Translator> factory() {
-      return new OpenAiFactories.TranslatorFactoryImpl();
-    }
-
-    @Override
-    protected Class<?> serviceInterface() {
-      return TranslatorFactory.class;
-    }
-
-    @Override
-    protected String apiKeyEnvVar() {
-      return "OPENAI_API_KEY";
+    TranslatorFactoryKit() {
+      super(OpenAiFactories.TranslatorFactoryImpl::new, TranslatorFactory.class, "OPENAI_API_KEY");
     }
   }
 
   @Nested
   class SummarizerFactoryKit extends ProviderFactoryContract<Summarizer> {
-    @Override
-    protected ProviderFactory<Summarizer> factory() {
-      return new OpenAiFactories.SummarizerFactoryImpl();
-    }
-
-    @Override
-    protected Class<?> serviceInterface() {
-      return SummarizerFactory.class;
-    }
-
-    @Override
-    protected String apiKeyEnvVar() {
-      return "OPENAI_API_KEY";
+    SummarizerFactoryKit() {
+      super(OpenAiFactories.SummarizerFactoryImpl::new, SummarizerFactory.class, "OPENAI_API_KEY");
     }
   }
 }
