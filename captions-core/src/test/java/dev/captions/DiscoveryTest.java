@@ -64,7 +64,7 @@ class DiscoveryTest {
   void unknownNameListsWhatIsAvailable() {
     assertThatThrownBy(() -> withProviders(() -> Captions.transcriber("gcore")))
         .isInstanceOf(ProviderNotFoundException.class)
-        .hasMessage("No Transcriber named 'gcore'. Available: [cloud-a, cloud-b, cloud-url, fake-embedded, fakecloud]. "
+        .hasMessage("No Transcriber named 'gcore'. Available: [cloud-a, cloud-b, cloud-url, fake-embedded]. "
             + "Add dev.captions:captions-provider-gcore to the class path.");
   }
 
@@ -142,8 +142,7 @@ class DiscoveryTest {
     assertThatThrownBy(() -> ServiceFixture.with(dir, Map.of(TranscriberFactory.class, List.of("x.Missing")),
             Captions::transcriber))
         .isInstanceOf(ProviderNotFoundException.class)
-        // The contract kit's own fake (registered in core's test resources) is there, without credentials.
-        .hasMessageContaining("No Transcriber is configured. Available: [fakecloud] (none has credentials).")
+        .hasMessageContaining("No Transcriber is configured. None is on the class path.")
         .hasMessageEndingWith("Add dev.captions:captions-provider-vosk (embedded, offline) to the class path, or a "
             + "cloud provider (dev.captions:captions-provider-openai, -gemini or -gcore) and set its API key "
             + "(e.g. OPENAI_API_KEY).");
@@ -154,7 +153,7 @@ class DiscoveryTest {
     assertThatThrownBy(() -> ServiceFixture.with(dir, Map.of(MediaProcessorFactory.class, List.of("x.Missing")),
             Captions::mediaProcessor))
         .isInstanceOf(ProviderNotFoundException.class)
-        .hasMessage("No Media is configured. Available: []. Add dev.captions:captions-media-ffmpeg (embedded, runs "
+        .hasMessage("No Media is configured. None is on the class path. Add dev.captions:captions-media-ffmpeg (embedded, runs "
             + "locally) to the class path, or dev.captions:captions-media-ittybit and set ITTYBIT_API_KEY.")
         .message().doesNotContain("vosk");
   }
@@ -164,13 +163,13 @@ class DiscoveryTest {
     assertThatThrownBy(() -> ServiceFixture.with(dir, Map.of(TranslatorFactory.class, List.of("x.Missing")),
             Captions::translator))
         .isInstanceOf(ProviderNotFoundException.class)
-        .hasMessage("No Translator is configured. Available: []. There is no embedded translator: add "
+        .hasMessage("No Translator is configured. None is on the class path. There is no embedded translator: add "
             + "dev.captions:captions-provider-openai or dev.captions:captions-provider-gemini to the class path and "
             + "set OPENAI_API_KEY or GEMINI_API_KEY.");
     assertThatThrownBy(() -> ServiceFixture.with(dir, Map.of(SummarizerFactory.class, List.of("x.Missing")),
             Captions::summarizer))
         .isInstanceOf(ProviderNotFoundException.class)
-        .hasMessage("No Summarizer is configured. Available: []. There is no embedded summarizer: add "
+        .hasMessage("No Summarizer is configured. None is on the class path. There is no embedded summarizer: add "
             + "dev.captions:captions-provider-openai or dev.captions:captions-provider-gemini to the class path and "
             + "set OPENAI_API_KEY or GEMINI_API_KEY.");
   }

@@ -79,8 +79,9 @@ public final class ProviderRegistry<T extends Provider, F extends ProviderFactor
         .forEach(order::add);
     all.stream().filter(ProviderFactory::isEmbedded).forEach(order::add);
     if (order.isEmpty()) {
-      throw new ProviderNotFoundException("No " + display() + " is configured. Available: " + names(all)
-          + (all.isEmpty() ? "" : " (none has credentials)") + ". " + missingHint());
+      throw new ProviderNotFoundException("No " + display() + " is configured. "
+          + (all.isEmpty() ? "None is on the class path" : "Available: " + names(all) + " (none has credentials)")
+          + ". " + missingHint());
     }
     List<Supplier<T>> out = new ArrayList<>();
     for (F f : order) {

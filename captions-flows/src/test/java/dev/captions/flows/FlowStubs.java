@@ -13,7 +13,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.captions.media.ittybit.IttybitMediaProcessor;
 import dev.captions.spi.ProviderConfig;
-import dev.captions.spi.http.RetryPolicy;
+import dev.captions.http.RetryPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -78,9 +78,9 @@ final class FlowStubs {
     return ProviderConfig.builder(provider).apiKey(apiKey).baseUrl(baseUrl)
         .set(RetryPolicy.CONFIG_MAX_ATTEMPTS, "2").set(RetryPolicy.CONFIG_INITIAL_DELAY_MS, "1")
         .set(RetryPolicy.CONFIG_MAX_DELAY_MS, "5")
-        .set(dev.captions.spi.http.JobPoller.CONFIG_POLL_INTERVAL_MS, "5")
-        .set(dev.captions.spi.http.JobPoller.CONFIG_POLL_MAX_INTERVAL_MS, "20")
-        .set(dev.captions.spi.http.JobPoller.CONFIG_JOB_TIMEOUT_MS, "10000")
+        .set(dev.captions.http.JobPoller.CONFIG_POLL_INTERVAL_MS, "5")
+        .set(dev.captions.http.JobPoller.CONFIG_POLL_MAX_INTERVAL_MS, "20")
+        .set(dev.captions.http.JobPoller.CONFIG_JOB_TIMEOUT_MS, "10000")
         .environment(k -> null).systemProperties(k -> null).build();
   }
 

@@ -11,7 +11,7 @@ import java.util.Set;
  * {@code ITTYBIT_API_KEY} (required), {@code baseUrl} / {@code ITTYBIT_BASE_URL}, {@code maxConcurrentJobs} (default
  * 4), {@code jobTimeoutMs} (or the older {@code timeoutSeconds}; default 30 min), {@code pollIntervalMs} /
  * {@code pollMaxIntervalMs} (default 1000 / 10000), {@code maxAttempts} and the other
- * {@link dev.captions.spi.http.RetryPolicy#fromConfig} and {@link dev.captions.spi.http.HttpClients#fromConfig} keys;
+ * {@link dev.captions.http.RetryPolicy#fromConfig} and {@link dev.captions.http.HttpClients#fromConfig} keys;
  * each also as system property {@code captions.ittybit.<key>}.
  */
 public final class IttybitMediaProcessorFactory implements MediaProcessorFactory {

@@ -18,7 +18,7 @@ import dev.captions.model.MediaSource;
 import dev.captions.spi.Async;
 import dev.captions.spi.AudioOptions;
 import dev.captions.spi.FrameOptions;
-import dev.captions.spi.http.RetryPolicy;
+import dev.captions.http.RetryPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.captions.media.ittybit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.captions.spi.http.HttpClients;
+import dev.captions.http.HttpClients;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -16,8 +16,8 @@ import java.util.Set;
  *   <li>{@code subtitlesLanguage} / {@code GCORE_SUBTITLES_LANGUAGE} — BCP-47; also translate (paid);</li>
  *   <li>{@code jobTimeoutMs} (or the older {@code timeoutSeconds}) — overall limit per task, default 30 min;
  *       {@code pollIntervalMs} / {@code pollMaxIntervalMs} — default 2000 / 20000;</li>
- *   <li>{@code maxAttempts} and the other {@link dev.captions.spi.http.RetryPolicy#fromConfig} keys, and the
- *       {@link dev.captions.spi.http.HttpClients#fromConfig} time-outs.</li>
+ *   <li>{@code maxAttempts} and the other {@link dev.captions.http.RetryPolicy#fromConfig} keys, and the
+ *       {@link dev.captions.http.HttpClients#fromConfig} time-outs.</li>
  * </ul>
  */
 public final class GcoreTranscriberFactory implements TranscriberFactory {

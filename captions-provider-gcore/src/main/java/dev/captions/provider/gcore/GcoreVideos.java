@@ -6,7 +6,7 @@ import dev.captions.codec.CaptionCodecs;
 import dev.captions.codec.CaptionFormat;
 import dev.captions.model.CaptionTrack;
 import dev.captions.provider.gcore.internal.GcoreHttp;
-import dev.captions.spi.http.HttpProviderBuilder;
+import dev.captions.http.HttpProviderBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -24,7 +24,7 @@ import dev.captions.shaping.Repair;
 import dev.captions.spi.Async;
 import dev.captions.spi.Transcriber;
 import dev.captions.spi.TranscriptionOptions;
-import dev.captions.spi.http.RetryPolicy;
+import dev.captions.http.RetryPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -119,9 +119,9 @@ class GcoreTranscriberTest {
     wm.verify(5, getRequestedFor(urlEqualTo("/streaming/ai/tasks/" + TASK)));
   }
 
-  /** Collects what {@link dev.captions.spi.http.JobPoller} warns about, e.g. a status it does not know. */
+  /** Collects what {@link dev.captions.http.JobPoller} warns about, e.g. a status it does not know. */
   static final class JobPollerWarnings implements AutoCloseable {
-    private final Logger logger = (Logger) LoggerFactory.getLogger(dev.captions.spi.http.JobPoller.class);
+    private final Logger logger = (Logger) LoggerFactory.getLogger(dev.captions.http.JobPoller.class);
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
     JobPollerWarnings() {

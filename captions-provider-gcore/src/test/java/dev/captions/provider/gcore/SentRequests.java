@@ -1,6 +1,6 @@
 package dev.captions.provider.gcore;
 
-import dev.captions.spi.http.HttpClients;
+import dev.captions.http.HttpClients;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.OkHttpClient;

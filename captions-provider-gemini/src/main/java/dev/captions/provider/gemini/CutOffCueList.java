@@ -5,7 +5,7 @@ import java.util.Deque;
 
 /**
  * The complete part of a cue list that the output token limit cut off: {@code {"cues":[{…},{…},{"start":"00:0}
- * becomes {@code {"cues":[{…},{…}]}}, which {@link dev.captions.spi.llm.CueListPrompt#parse} then reads as usual.
+ * becomes {@code {"cues":[{…},{…}]}}, which {@link dev.captions.llm.CueListPrompt#parse} then reads as usual.
  * Only whole cue objects are kept; a half-written cue is dropped, never completed. Stateless.
  */
 final class CutOffCueList {

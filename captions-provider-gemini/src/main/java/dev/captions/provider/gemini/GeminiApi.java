@@ -23,11 +23,11 @@ import dev.captions.RateLimitException;
 import dev.captions.model.MediaSource;
 import dev.captions.spi.Async;
 import dev.captions.spi.Secret;
-import dev.captions.spi.http.HttpErrors;
-import dev.captions.spi.http.JobPoller;
-import dev.captions.spi.http.JobStatus;
-import dev.captions.spi.http.Json;
-import dev.captions.spi.llm.TruncatedReplyException;
+import dev.captions.http.HttpErrors;
+import dev.captions.http.JobPoller;
+import dev.captions.http.JobStatus;
+import dev.captions.http.Json;
+import dev.captions.llm.TruncatedReplyException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -293,7 +293,7 @@ final class GeminiApi implements AutoCloseable {
     return java.time.Duration.ofMillis(ms);
   }
 
-  /** Converts a plain JSON Schema ({@link dev.captions.spi.llm.LlmSchemas}) to Gemini's OpenAPI-style schema. */
+  /** Converts a plain JSON Schema ({@link dev.captions.llm.LlmSchemas}) to Gemini's OpenAPI-style schema. */
   @SuppressWarnings("unchecked")
   static Schema toSchema(Map<String, Object> json) {
     Schema.Builder b = Schema.builder().type(((String) json.get("type")).toUpperCase(java.util.Locale.ROOT));

@@ -2,8 +2,8 @@ package dev.captions.provider.gemini;
 
 import dev.captions.ConfigurationException;
 import dev.captions.spi.ProviderConfig;
-import dev.captions.spi.http.JobPoller;
-import dev.captions.spi.llm.LlmProviderSettings;
+import dev.captions.http.JobPoller;
+import dev.captions.llm.LlmProviderSettings;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

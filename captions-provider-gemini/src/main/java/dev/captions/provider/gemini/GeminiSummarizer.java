@@ -6,8 +6,8 @@ import dev.captions.model.Frame;
 import dev.captions.model.VideoSummary;
 import dev.captions.spi.SummaryRequest;
 import dev.captions.spi.Summarizer;
-import dev.captions.spi.llm.LlmSchemas;
-import dev.captions.spi.llm.SummaryPrompt;
+import dev.captions.llm.LlmSchemas;
+import dev.captions.llm.SummaryPrompt;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -4,7 +4,7 @@ import com.google.genai.types.Part;
 import dev.captions.model.CaptionTrack;
 import dev.captions.spi.TranslationOptions;
 import dev.captions.spi.Translator;
-import dev.captions.spi.llm.CueTranslation;
+import dev.captions.llm.CueTranslation;
 import java.util.List;
 
 /**

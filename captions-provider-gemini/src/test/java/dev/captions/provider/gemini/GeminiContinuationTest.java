@@ -15,7 +15,7 @@ import dev.captions.model.MediaSource;
 import dev.captions.model.Segment;
 import dev.captions.model.Transcript;
 import dev.captions.spi.TranscriptionOptions;
-import dev.captions.spi.llm.TruncatedReplyException;
+import dev.captions.llm.TruncatedReplyException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

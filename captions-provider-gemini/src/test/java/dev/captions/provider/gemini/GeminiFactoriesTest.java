@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.captions.ConfigurationException;
 import dev.captions.spi.ProviderConfig;
-import dev.captions.spi.http.JobPoller;
+import dev.captions.http.JobPoller;
 import dev.captions.spi.SummarizerFactory;
 import dev.captions.spi.TranscriberFactory;
 import dev.captions.spi.TranslatorFactory;

@@ -34,8 +34,8 @@ final class GeminiStubs {
         .retryPolicy(fastRetries(3));
   }
 
-  static dev.captions.spi.http.JobPoller poller(java.time.Duration timeout) {
-    return dev.captions.spi.http.JobPoller.builder("gemini").initialInterval(java.time.Duration.ofMillis(10))
+  static dev.captions.http.JobPoller poller(java.time.Duration timeout) {
+    return dev.captions.http.JobPoller.builder("gemini").initialInterval(java.time.Duration.ofMillis(10))
         .maxInterval(java.time.Duration.ofMillis(20)).timeout(timeout).build();
   }
 
@@ -43,8 +43,8 @@ final class GeminiStubs {
    * Retries that never really wait: the policy still computes each wait (a stated "retry in …" or its 1–5 ms backoff)
    * and the sleeper skips it. Tests that check a wait build a policy with a recording sleeper instead.
    */
-  static dev.captions.spi.http.RetryPolicy fastRetries(int attempts) {
-    return dev.captions.spi.http.RetryPolicy.builder().maxAttempts(attempts)
+  static dev.captions.http.RetryPolicy fastRetries(int attempts) {
+    return dev.captions.http.RetryPolicy.builder().maxAttempts(attempts)
         .initialDelay(java.time.Duration.ofMillis(1)).maxDelay(java.time.Duration.ofMillis(5)).sleeper(wait -> {}).build();
   }
 

@@ -25,7 +25,7 @@ import dev.captions.model.MediaSource;
 import dev.captions.model.Segment;
 import dev.captions.model.Transcript;
 import dev.captions.spi.TranscriptionOptions;
-import dev.captions.spi.llm.TruncatedReplyException;
+import dev.captions.llm.TruncatedReplyException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -313,7 +313,7 @@ class GeminiTranscriberTest {
     wm.stubFor(post(urlEqualTo(GENERATE)).inScenario("429").whenScenarioStateIs("ok")
         .willReturn(reply("{\"cues\":[{\"start\":0,\"end\":1,\"text\":\"ok\"}]}", "STOP")));
     java.util.List<java.time.Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
-    dev.captions.spi.http.RetryPolicy recording = dev.captions.spi.http.RetryPolicy.builder().maxAttempts(2)
+    dev.captions.http.RetryPolicy recording = dev.captions.http.RetryPolicy.builder().maxAttempts(2)
         .sleeper(waits::add).build();
 
     Transcript t = transcribe(GeminiStubs.settings(wm).retryPolicy(recording).build(), TranscriptionOptions.defaults());

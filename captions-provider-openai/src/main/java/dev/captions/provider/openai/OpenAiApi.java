@@ -15,8 +15,8 @@ import com.openai.models.audio.transcriptions.TranscriptionCreateParams;
 import com.openai.models.audio.transcriptions.TranscriptionCreateResponse;
 import dev.captions.ProviderException;
 import dev.captions.spi.Secret;
-import dev.captions.spi.http.HttpErrors;
-import dev.captions.spi.llm.TruncatedReplyException;
+import dev.captions.http.HttpErrors;
+import dev.captions.llm.TruncatedReplyException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,7 @@ import java.util.function.Supplier;
 
 /**
  * The one place that talks to openai-java: builds the client with {@code maxRetries(0)}, runs every call through our
- * {@link dev.captions.spi.http.RetryPolicy} (which honours {@code Retry-After}), maps the SDK's exceptions with
+ * {@link dev.captions.http.RetryPolicy} (which honours {@code Retry-After}), maps the SDK's exceptions with
  * {@link HttpErrors} and checks chat finish reasons. Thread-safe (the SDK client is).
  */
 final class OpenAiApi {

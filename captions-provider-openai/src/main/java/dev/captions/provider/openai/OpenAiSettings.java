@@ -2,7 +2,7 @@ package dev.captions.provider.openai;
 
 import dev.captions.ConfigurationException;
 import dev.captions.spi.ProviderConfig;
-import dev.captions.spi.llm.LlmProviderSettings;
+import dev.captions.llm.LlmProviderSettings;
 import java.util.Objects;
 
 /**

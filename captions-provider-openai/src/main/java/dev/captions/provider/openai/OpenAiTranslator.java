@@ -5,7 +5,7 @@ import com.openai.models.chat.completions.ChatCompletionContentPartText;
 import dev.captions.model.CaptionTrack;
 import dev.captions.spi.TranslationOptions;
 import dev.captions.spi.Translator;
-import dev.captions.spi.llm.CueTranslation;
+import dev.captions.llm.CueTranslation;
 import java.util.List;
 
 /**

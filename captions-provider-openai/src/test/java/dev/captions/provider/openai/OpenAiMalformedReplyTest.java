@@ -17,7 +17,7 @@ import dev.captions.model.TrackKind;
 import dev.captions.model.VideoSummary;
 import dev.captions.spi.SummaryRequest;
 import dev.captions.spi.TranslationOptions;
-import dev.captions.spi.llm.TruncatedReplyException;
+import dev.captions.llm.TruncatedReplyException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

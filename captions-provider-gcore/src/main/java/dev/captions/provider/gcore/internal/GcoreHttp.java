@@ -1,8 +1,8 @@
 package dev.captions.provider.gcore.internal;
 
 import dev.captions.spi.Secret;
-import dev.captions.spi.http.HttpProviderBuilder;
-import dev.captions.spi.http.JsonHttp;
+import dev.captions.http.HttpProviderBuilder;
+import dev.captions.http.JsonHttp;
 import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.Request;

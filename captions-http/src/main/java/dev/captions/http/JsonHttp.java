@@ -1,0 +1,171 @@
+package dev.captions.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.captions.ProviderException;
+import dev.captions.spi.Async;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.util.Objects;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Sends JSON requests through OkHttp with a {@link RetryPolicy} and {@link HttpErrors}, and reads JSON responses: the
+ * request/response plumbing Gcore, Ittybit and other REST providers share instead of copying.
+ *
+ * <pre>{@code
+ * JsonHttp http = JsonHttp.builder("gcore").client(HttpClients.shared()).build();
+ * Request request = new Request.Builder().url(base.resolve("/streaming/ai/tasks"))
+ *     .header("Authorization", "APIKey " + apiKey.reveal())
+ *     .post(http.json(new CreateTask(url, "transcription")))
+ *     .build();
+ * TaskCreated created = http.send(request, TaskCreated.class);
+ * }</pre>
+ *
+ * <p>A non-2xx response becomes the exception {@link HttpErrors} maps it to (after the policy's retries); an I/O
+ * failure a {@link ProviderException} ({@link dev.captions.ProviderTimeoutException} on time-out); a 2xx body that is
+ * not the expected JSON a non-retryable {@link ProviderException} with the status and request id. Blocks; an interrupt
+ * ends it with {@link java.util.concurrent.CancellationException}. Immutable and thread-safe.
+ */
+public final class JsonHttp {
+  /** {@code application/json; charset=utf-8}. */
+  public static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+  private final String provider;
+  private final OkHttpClient client;
+  private final RetryPolicy retryPolicy;
+  private final ObjectMapper mapper;
+
+  private JsonHttp(Builder b) {
+    this.provider = b.provider;
+    this.client = b.client != null ? b.client : HttpClients.shared();
+    this.retryPolicy = b.retryPolicy;
+    this.mapper = b.mapper;
+  }
+
+  /**
+   * A builder for {@code config}'s provider with the client from {@link HttpClients#fromConfig} and the policy from
+   * {@link RetryPolicy#fromConfig}: what a provider's constructor usually wants.
+   */
+  public static Builder fromConfig(dev.captions.spi.ProviderConfig config) {
+    return builder(config.provider()).client(HttpClients.fromConfig(config).build())
+        .retryPolicy(RetryPolicy.fromConfig(config));
+  }
+
+  /** @param provider the provider's name, used in exceptions and log lines */
+  public static Builder builder(String provider) {
+    return new Builder(provider);
+  }
+
+  public String provider() {
+    return provider;
+  }
+
+  public OkHttpClient client() {
+    return client;
+  }
+
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  public ObjectMapper mapper() {
+    return mapper;
+  }
+
+  /** {@code value} serialised as a JSON request body with this instance's mapper. */
+  public RequestBody json(Object value) {
+    try {
+      return RequestBody.create(mapper.writeValueAsBytes(value), JSON);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot serialise " + value.getClass().getName() + " to JSON: "
+          + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Sends {@code request} and returns the response body as a tree, or {@code null} for an empty body (e.g. 204). */
+  public JsonNode send(Request request) {
+    return send(request, mapper.constructType(JsonNode.class));
+  }
+
+  /** Sends {@code request} and binds the response body to {@code type}; {@code null} for an empty body. */
+  public <T> T send(Request request, Class<T> type) {
+    return send(request, mapper.constructType(type));
+  }
+
+  /** Sends {@code request} and binds the response body to a generic type; {@code null} for an empty body. */
+  public <T> T send(Request request, TypeReference<T> type) {
+    return send(request, mapper.getTypeFactory().constructType(type));
+  }
+
+  private <T> T send(Request request, JavaType type) {
+    Objects.requireNonNull(request, "request == null");
+    try (Response response = retryPolicy.execute(provider, client, request)) {
+      if (!response.isSuccessful()) throw HttpErrors.toException(provider, response);
+      ResponseBody body = response.body();
+      String text = body == null ? "" : body.string();
+      if (text.isBlank()) return null;
+      try {
+        return mapper.readValue(text, type);
+      } catch (JsonProcessingException e) {
+        throw new ProviderException(provider, "unexpected response to " + request.method() + " "
+            + Redaction.url(request.url()).replaceAll("\\?.*", "") + ": not the expected JSON ("
+            + e.getOriginalMessage() + ")", response.code(), HttpErrors.requestId(response::header), false, e);
+      }
+    } catch (IOException e) {
+      // reading the body failed after the headers arrived
+      if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException) && !"timeout".equals(e.getMessage())) {
+        throw Async.cancelled(new InterruptedException("interrupted while reading the response"));
+      }
+      throw HttpErrors.fromIOException(provider, e, null);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "JsonHttp{provider=" + provider + ", " + retryPolicy + '}';
+  }
+
+  /** Builds a {@link JsonHttp}. Not thread-safe. */
+  public static final class Builder {
+    private final String provider;
+    private OkHttpClient client;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private ObjectMapper mapper = Json.mapper();
+
+    private Builder(String provider) {
+      this.provider = Objects.requireNonNull(provider, "provider == null");
+    }
+
+    /** Default {@link HttpClients#shared()}. */
+    public Builder client(OkHttpClient client) {
+      this.client = Objects.requireNonNull(client, "client == null");
+      return this;
+    }
+
+    /** Default {@link RetryPolicy#defaults()}. */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
+      return this;
+    }
+
+    /** Default {@link Json#mapper()}. */
+    public Builder mapper(ObjectMapper mapper) {
+      this.mapper = Objects.requireNonNull(mapper, "mapper == null");
+      return this;
+    }
+
+    public JsonHttp build() {
+      return new JsonHttp(this);
+    }
+  }
+}

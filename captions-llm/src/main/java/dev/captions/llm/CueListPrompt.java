@@ -1,0 +1,72 @@
+package dev.captions.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.captions.ProviderException;
+import dev.captions.model.Segment;
+import dev.captions.spi.TranscriptionOptions;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Asks a multimodal model for a compact timed cue list ({@link LlmSchemas#cueList()}) and reads the reply into
+ * {@link Segment}s. Times are kept as the model wrote them (possibly overlapping, unordered or past the media's end):
+ * the shaping engine repairs them. Thread-safe, stateless.
+ */
+public final class CueListPrompt {
+  private CueListPrompt() {}
+
+  /**
+   * The instructions for transcribing {@code [fromMs, toMs)} of the media, or all of it when {@code toMs < 0}.
+   * Times are asked for absolutely (from the start of the media), so replies for different windows need no offset.
+   */
+  public static String instructions(TranscriptionOptions options, long fromMs, long toMs) {
+    StringBuilder sb = new StringBuilder()
+        .append("You are a professional captioner. Transcribe the speech in the attached audio verbatim")
+        .append(options.language().map(l -> " (language: " + l + ")").orElse(" in the language spoken"))
+        .append(". Return JSON {\"cues\":[{\"start\":\"HH:MM:SS.mmm\",\"end\":\"HH:MM:SS.mmm\",\"text\":\"…\"}]}: ")
+        .append("one cue per phrase of at most two short lines, following natural pauses, in time order; ")
+        .append("times measured from the very start of the file. Do not translate, summarise or describe sounds. ")
+        .append("Return {\"cues\":[]} when nobody speaks.");
+    if (toMs >= 0) {
+      sb.append(" Transcribe ONLY the speech between ").append(ReplyTimes.format(fromMs)).append(" and ")
+          .append(ReplyTimes.format(toMs)).append("; ignore everything outside that range.");
+    }
+    options.prompt().ifPresent(p -> sb.append(" Vocabulary and context: ").append(p));
+    return sb.toString();
+  }
+
+  /**
+   * Reads a reply. Accepts {@code {"cues":[…]}}, a bare array, and the key variants models use
+   * ({@code start}/{@code start_time}/{@code startTime}/{@code from}, likewise for the end, {@code text}/{@code caption}).
+   * Cues whose times cannot be read, or whose text is blank, are dropped; an end before its start is set to the start.
+   *
+   * @throws TruncatedReplyException when the JSON is cut off
+   * @throws ProviderException when the reply has no cue list at all
+   */
+  public static List<Segment> parse(String provider, String reply) {
+    JsonNode root = LlmReplies.parse(provider, reply);
+    JsonNode cues = root.isArray() ? root : firstPresent(root, "cues", "captions", "segments", "subtitles");
+    if (cues == null || !cues.isArray()) {
+      throw new ProviderException(provider, "the model's reply has no \"cues\" list: " + LlmReplies.preview(reply));
+    }
+    List<Segment> out = new ArrayList<>(cues.size());
+    for (JsonNode cue : cues) {
+      JsonNode textNode = firstPresent(cue, "text", "caption", "t");
+      String text = textNode == null ? "" : textNode.asText().strip();
+      long start = ReplyTimes.parseMs(firstPresent(cue, "start", "start_time", "startTime", "from", "s"));
+      long end = ReplyTimes.parseMs(firstPresent(cue, "end", "end_time", "endTime", "to", "e"));
+      if (text.isEmpty() || start < 0) continue;
+      out.add(Segment.of(start, Math.max(start, end), text));
+    }
+    return out;
+  }
+
+  static JsonNode firstPresent(JsonNode node, String... names) {
+    if (node == null || !node.isObject()) return null;
+    for (String n : names) {
+      JsonNode v = node.get(n);
+      if (v != null && !v.isNull()) return v;
+    }
+    return null;
+  }
+}
