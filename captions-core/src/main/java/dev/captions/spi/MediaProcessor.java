@@ -44,6 +44,14 @@ public interface MediaProcessor extends Provider {
     return EnumSet.allOf(MediaSource.Kind.class);
   }
 
+  /**
+   * The audio encodings {@link #extractAudio} can write. Cloud transcription uploads the smallest one the transcriber
+   * accepts instead of PCM WAV. The default, every format, means "not declared".
+   */
+  default Set<AudioOptions.Format> audioFormats() {
+    return EnumSet.allOf(AudioOptions.Format.class);
+  }
+
   /** The audio track, re-encoded as {@link AudioOptions#format()}. */
   default MediaRef extractAudio(MediaSource media, AudioOptions options) {
     throw unsupported(MediaOperation.EXTRACT_AUDIO);

@@ -1,5 +1,6 @@
 package dev.captions.spi;
 
+import dev.captions.chunking.ChunkLimits;
 import dev.captions.model.MediaSource;
 import dev.captions.model.Transcript;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +23,15 @@ public interface Transcriber extends Provider {
    * @return the transcript; an empty one (not an error) when there is no speech
    */
   Transcript transcribe(MediaSource audio, TranscriptionOptions options);
+
+  /**
+   * What this transcriber takes in one call and how long media should be cut for it: the
+   * {@linkplain dev.captions.chunking.ChunkedTranscriber long-media engine} plans chunks, encodes and sends them
+   * concurrently by these limits. The default, {@link ChunkLimits#unchunked()}, hands the media over whole.
+   */
+  default ChunkLimits chunkLimits() {
+    return ChunkLimits.unchunked();
+  }
 
   default CompletableFuture<Transcript> transcribeAsync(MediaSource audio, TranscriptionOptions options) {
     return Async.supply(() -> transcribe(audio, options));

@@ -117,6 +117,12 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
     return EnumSet.of(MediaSource.Kind.FILE);
   }
 
+  /** Every {@link AudioOptions.Format}: PCM WAV, MP3, AAC, FLAC and Opus (the bundled FFmpeg has each encoder). */
+  @Override
+  public Set<AudioOptions.Format> audioFormats() {
+    return EnumSet.allOf(AudioOptions.Format.class);
+  }
+
   /**
    * The FFmpeg executable this processor runs, found (and, for the bundled build, extracted) on the first call.
    *
@@ -174,6 +180,15 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
       AudioOptions.Format format = options.format();
       try (OutputFile out = OutputFile.create(options.output().orElse(null), format.extension())) {
         List<String> cmd = command();
+        long rangeMs = -1;
+        if (options.startMs() > 0 || options.endMs().isPresent()) {
+          // Input seeking: fast, and sample-exact for PCM input (what the long-media engine cuts chunks from).
+          if (options.startMs() > 0) cmd.addAll(List.of("-ss", seconds(options.startMs())));
+          if (options.endMs().isPresent()) {
+            rangeMs = options.endMs().getAsLong() - options.startMs();
+            cmd.addAll(List.of("-t", seconds(rangeMs)));
+          }
+        }
         cmd.addAll(List.of("-i", in.argument(), "-map", "0:a:0", "-vn", "-sn", "-dn"));
         switch (format) {
           case WAV_16K_MONO:
@@ -185,10 +200,19 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
           case AAC:
             cmd.addAll(List.of("-c:a", "aac", "-b:a", "128k", "-f", "ipod"));
             break;
+          case FLAC:
+            cmd.addAll(List.of("-ac", "1", "-ar", "16000", "-c:a", "flac", "-f", "flac"));
+            break;
+          case OGG_OPUS:
+            // 24 kbit/s VoIP-tuned Opus: speech stays intelligible to recognisers at ~0.18 MB per minute.
+            cmd.addAll(List.of("-ac", "1", "-ar", "16000", "-c:a", "libopus", "-b:a", "24k", "-application", "voip",
+                "-f", "ogg"));
+            break;
           default:
             throw new IllegalArgumentException("unknown audio format " + format);
         }
-        Path result = runToOutput(cmd, out, options.progress(), "extract-audio", info.durationMs(),
+        long expectedMs = rangeMs >= 0 ? rangeMs : Math.max(0, info.durationMs() - options.startMs());
+        Path result = runToOutput(cmd, out, options.progress(), "extract-audio", expectedMs,
             "extract audio from " + in.displayName());
         return MediaRef.of(MediaSource.of(result).withMimeType(format.mimeType()), NAME, null);
       }
