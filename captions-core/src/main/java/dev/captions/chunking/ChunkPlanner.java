@@ -101,14 +101,16 @@ final class ChunkPlanner {
 
   /**
    * Frames below a threshold a tenth of the way from the noise floor (10th percentile) to the speech level (90th
-   * percentile), and at least twice the floor, count as silent.
+   * percentile), and at least twice the floor (but at most half-way to the speech level), count as silent.
    */
   static boolean[] silentFrames(float[] levels) {
     float[] sorted = levels.clone();
     Arrays.sort(sorted);
     double floor = sorted[(int) (sorted.length * 0.10)];
     double speech = sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.90))];
-    double threshold = Math.max(Math.max(2 * floor, floor + 0.1 * (speech - floor)), 1.0);
+    // Never above half-way to the speech level: in audio without dynamic range (speech throughout) nothing is silent.
+    double threshold = Math.max(Math.min(Math.max(2 * floor, floor + 0.1 * (speech - floor)),
+        floor + 0.5 * (speech - floor)), 1.0);
     boolean[] silent = new boolean[levels.length];
     for (int i = 0; i < levels.length; i++) silent[i] = levels[i] < threshold;
     return silent;

@@ -40,6 +40,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -228,6 +229,8 @@ public final class ChunkedTranscriber implements Transcriber {
     private int chunksDone;
     private int lastPercent = -1;
     private Path tempDir;
+    /** The first chunk failure: what the run throws, even when a chunk it stopped is reported first. */
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
     Run(PcmWav wav, AudioOptions.Format format, List<Chunk> chunks, TranscriptionOptions options) {
       this.wav = wav;
@@ -255,7 +258,14 @@ public final class ChunkedTranscriber implements Transcriber {
         }
         for (Chunk chunk : chunks) {
           futures.add(done.submit(() -> {
-            parts[chunk.index()] = transcribeWithRetries(chunk);
+            // After one chunk failed, chunks not yet started are not sent (the run fails anyway).
+            if (failure.get() != null) throw new CancellationException("another chunk failed");
+            try {
+              parts[chunk.index()] = transcribeWithRetries(chunk);
+            } catch (RuntimeException | Error e) {
+              failure.compareAndSet(null, e);
+              throw e;
+            }
             return chunk.index();
           }));
         }
@@ -271,7 +281,7 @@ public final class ChunkedTranscriber implements Transcriber {
         c.initCause(e);
         throw c;
       } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
+        Throwable cause = failure.get() != null ? failure.get() : e.getCause();
         if (cause instanceof RuntimeException) throw (RuntimeException) cause;
         if (cause instanceof Error) throw (Error) cause;
         throw new ProviderException(name(), "chunk transcription failed: " + cause, cause);

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
@@ -134,9 +135,9 @@ final class PcmWav {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long pos = dataOffset;
       for (int f = 0; f < frames; ) {
-        buf.clear();
         int want = Math.min(framesPerRead, frames - f) * frameBytes;
-        buf.limit(want);
+        ((Buffer) buf).clear(); // via Buffer: Android's ByteBuffer has no covariant clear()/limit(int)
+        ((Buffer) buf).limit(want);
         while (buf.hasRemaining()) {
           if (ch.read(buf, pos + buf.position()) < 0) break;
         }
