@@ -26,6 +26,8 @@ public final class OpenAiSettings extends LlmProviderSettings {
   private final String chatModel;
   private final long maxUploadBytes;
   private final String imageDetail;
+  private final long chunkDurationMs;
+  private final int maxConcurrency;
 
   private OpenAiSettings(Builder b) {
     super(b);
@@ -33,6 +35,8 @@ public final class OpenAiSettings extends LlmProviderSettings {
     this.chatModel = b.chatModel;
     this.maxUploadBytes = b.maxUploadBytes;
     this.imageDetail = b.imageDetail;
+    this.chunkDurationMs = b.chunkDurationMs;
+    this.maxConcurrency = b.maxConcurrency;
   }
 
   public static Builder builder() {
@@ -53,6 +57,8 @@ public final class OpenAiSettings extends LlmProviderSettings {
     b.chatModel = chatModel;
     b.maxUploadBytes = maxUploadBytes;
     b.imageDetail = imageDetail;
+    b.chunkDurationMs = chunkDurationMs;
+    b.maxConcurrency = maxConcurrency;
     return b;
   }
 
@@ -70,7 +76,23 @@ public final class OpenAiSettings extends LlmProviderSettings {
     return chatModel;
   }
 
-  /** Audio larger than this is split into chunks (WAV only). */
+  /**
+   * The chunk length long audio is cut into for transcription, in milliseconds (default 5 min: short enough that a
+   * 2-hour file keeps {@link #maxConcurrency()} uploads busy, long enough that each request's fixed cost is small).
+   */
+  public long chunkDurationMs() {
+    return chunkDurationMs;
+  }
+
+  /**
+   * How many transcription uploads run at once for one media (default 8); {@code captions.openai.maxConcurrency}
+   * overrides it.
+   */
+  public int maxConcurrency() {
+    return maxConcurrency;
+  }
+
+  /** The largest upload: long audio is cut into chunks below it. */
   public long maxUploadBytes() {
     return maxUploadBytes;
   }
@@ -95,6 +117,8 @@ public final class OpenAiSettings extends LlmProviderSettings {
     private String chatModel = DEFAULT_CHAT_MODEL;
     private long maxUploadBytes = MAX_UPLOAD_BYTES;
     private String imageDetail = "low";
+    private long chunkDurationMs = 5 * 60_000L;
+    private int maxConcurrency = 8;
 
     private Builder() {
       super(PROVIDER, "OpenAI", "OPENAI_API_KEY", "OPENAI_BASE_URL", DEFAULT_BASE_URL);
@@ -126,6 +150,22 @@ public final class OpenAiSettings extends LlmProviderSettings {
         throw new IllegalArgumentException("maxUploadBytes (" + maxUploadBytes + ") must be in [65536, " + MAX_UPLOAD_BYTES + "]");
       }
       this.maxUploadBytes = maxUploadBytes;
+      return this;
+    }
+
+    /** The chunk length for long audio, in milliseconds. @throws IllegalArgumentException when under 10 s */
+    public Builder chunkDurationMs(long chunkDurationMs) {
+      if (chunkDurationMs < 10_000) {
+        throw new IllegalArgumentException("chunkDurationMs (" + chunkDurationMs + ") must be >= 10000");
+      }
+      this.chunkDurationMs = chunkDurationMs;
+      return this;
+    }
+
+    /** Uploads at once for one media. @throws IllegalArgumentException when under 1 */
+    public Builder maxConcurrency(int maxConcurrency) {
+      if (maxConcurrency < 1) throw new IllegalArgumentException("maxConcurrency (" + maxConcurrency + ") must be >= 1");
+      this.maxConcurrency = maxConcurrency;
       return this;
     }
 
