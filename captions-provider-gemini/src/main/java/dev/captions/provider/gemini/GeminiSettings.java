@@ -31,6 +31,7 @@ public final class GeminiSettings extends LlmProviderSettings {
   private final JobPoller filePoller;
   private final Integer maxOutputTokens;
   private final int maxContinuations;
+  private final int maxConcurrency;
 
   private GeminiSettings(Builder b) {
     super(b);
@@ -41,6 +42,7 @@ public final class GeminiSettings extends LlmProviderSettings {
     this.filePoller = b.filePoller;
     this.maxOutputTokens = b.maxOutputTokens;
     this.maxContinuations = b.maxContinuations;
+    this.maxConcurrency = b.maxConcurrency;
   }
 
   public static Builder builder() {
@@ -76,6 +78,7 @@ public final class GeminiSettings extends LlmProviderSettings {
     b.filePoller = filePoller;
     b.maxOutputTokens = maxOutputTokens;
     b.maxContinuations = maxContinuations;
+    b.maxConcurrency = maxConcurrency;
     return b;
   }
 
@@ -93,7 +96,18 @@ public final class GeminiSettings extends LlmProviderSettings {
     return inlineLimitBytes;
   }
 
-  /** Media longer than this (when its duration is known) is transcribed in windows of this length. */
+  /**
+   * How many chunks of one media are transcribed at once (default 8); {@code captions.gemini.maxConcurrency}
+   * overrides it.
+   */
+  public int maxConcurrency() {
+    return maxConcurrency;
+  }
+
+  /**
+   * The chunk length long media is cut into (default 10 min): short enough that one chunk's cues fit the reply's
+   * output tokens.
+   */
   public long maxWindowMs() {
     return maxWindowMs;
   }
@@ -142,6 +156,7 @@ public final class GeminiSettings extends LlmProviderSettings {
     private JobPoller filePoller = uploadPoller().build();
     private Integer maxOutputTokens;
     private int maxContinuations = 16;
+    private int maxConcurrency = 8;
 
     private Builder() {
       super(PROVIDER, "Gemini", "GEMINI_API_KEY", "GOOGLE_GEMINI_BASE_URL", null);
@@ -171,6 +186,13 @@ public final class GeminiSettings extends LlmProviderSettings {
     public Builder maxWindowMs(long maxWindowMs) {
       if (maxWindowMs < 1000) throw new IllegalArgumentException("maxWindowMs (" + maxWindowMs + ") must be >= 1000");
       this.maxWindowMs = maxWindowMs;
+      return this;
+    }
+
+    /** Chunks transcribed at once for one media. @throws IllegalArgumentException when under 1 */
+    public Builder maxConcurrency(int maxConcurrency) {
+      if (maxConcurrency < 1) throw new IllegalArgumentException("maxConcurrency (" + maxConcurrency + ") must be >= 1");
+      this.maxConcurrency = maxConcurrency;
       return this;
     }
 
