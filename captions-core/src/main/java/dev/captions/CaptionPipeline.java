@@ -1,6 +1,8 @@
 package dev.captions;
 
 import dev.captions.InvalidMediaException.Reason;
+import dev.captions.chunking.ChunkLimits;
+import dev.captions.chunking.ChunkedTranscriber;
 import dev.captions.codec.CaptionCodec;
 import dev.captions.codec.CaptionCodecs;
 import dev.captions.codec.CaptionFormat;
@@ -11,6 +13,7 @@ import dev.captions.model.Frame;
 import dev.captions.model.MediaInfo;
 import dev.captions.model.MediaRef;
 import dev.captions.model.MediaSource;
+import dev.captions.model.Timecodes;
 import dev.captions.model.TrackKind;
 import dev.captions.model.Transcript;
 import dev.captions.model.VideoSummary;
@@ -79,6 +82,10 @@ public final class CaptionPipeline {
   private final BurnInOptions burnInOptions;
   private final CaptionShaper shaper;
   private final ProgressListener progress;
+  /** The transcriber behind the long-media engine: chunks at pauses, concurrent calls, stitching. */
+  private final Transcriber chunked;
+  /** Translations into several languages run at most this many at once per run. */
+  private final int maxConcurrentTranslations;
 
   private CaptionPipeline(Builder b, MediaProcessor media, Transcriber transcriber, Translator translator,
       Summarizer summarizer) {
@@ -96,6 +103,9 @@ public final class CaptionPipeline {
     this.burnInOptions = b.burnInOptions;
     this.shaper = CaptionShaper.of(b.profile);
     this.progress = b.progress;
+    this.maxConcurrentTranslations = b.maxConcurrentTranslations;
+    this.chunked = transcriber instanceof ChunkedTranscriber ? transcriber
+        : ChunkedTranscriber.builder(transcriber).mediaProcessor(media).build();
   }
 
   public static Builder builder() {
@@ -127,6 +137,7 @@ public final class CaptionPipeline {
     Objects.requireNonNull(source, "source == null");
     checkSource(source);
     Run run = new Run();
+    java.util.concurrent.Semaphore translationSlots = new java.util.concurrent.Semaphore(maxConcurrentTranslations);
     String base = baseName != null ? baseName : stripExtension(source.name());
 
     MediaInfo info = null;
@@ -138,6 +149,7 @@ public final class CaptionPipeline {
       }
     }
     Long durationMs = info != null ? info.durationMs() : null;
+    checkLength(source, durationMs);
 
     MediaSource audio = source;
     Path tempAudio = null;
@@ -157,7 +169,7 @@ public final class CaptionPipeline {
       MediaSource audioIn = audio;
       TranscriptionOptions topts = TranscriptionOptions.builder().language(sourceLanguage).mediaDurationMs(durationMs)
           .progress(forward(PipelineStage.TRANSCRIBE)).build();
-      Transcript transcript = run.stage(PipelineStage.TRANSCRIBE, () -> transcriber.transcribe(audioIn, topts));
+      Transcript transcript = run.stage(PipelineStage.TRANSCRIBE, () -> chunked.transcribe(audioIn, topts));
       if (transcript.mediaDurationMs() == null && durationMs != null) {
         transcript = transcript.toBuilder().mediaDurationMs(durationMs).build();
       }
@@ -173,37 +185,61 @@ public final class CaptionPipeline {
 
       Map<String, CaptionTrack> tracks = new LinkedHashMap<>();
       tracks.put(captions.language(), captions);
-      run.stage(PipelineStage.WRITE, () -> write(run.files, base, captions));
+      run.stage(PipelineStage.WRITE, () -> write(run, base, captions));
 
+      // From here on the stages need only the captions: translations (bounded), the summary and burn-in overlap,
+      // and each translated track is written as soon as it is ready.
+      List<String> languages = new ArrayList<>();
       for (String lang : targetLanguages) {
-        if (lang.equalsIgnoreCase(captions.language())) continue;
-        CaptionTrack translated = run.stage(PipelineStage.TRANSLATE, () -> translate(captions, lang));
-        tracks.put(lang, translated);
-        run.stage(PipelineStage.WRITE, () -> write(run.files, base, translated));
+        if (!lang.equalsIgnoreCase(captions.language()) && !languages.contains(lang)) languages.add(lang);
       }
-
-      VideoSummary summary = null;
-      if (summarize) {
-        Long known = transcript.mediaDurationMs() != null ? transcript.mediaDurationMs() : (Long) captions.endMs();
-        summary = run.stage(PipelineStage.SUMMARIZE, () -> summarizeVideo(source, captions, known));
-        CaptionTrack chapters = summary.toChaptersTrack(Math.max(known, captions.endMs()));
-        if (!chapters.cues().isEmpty()) {
-          run.stage(PipelineStage.WRITE, () -> writeOne(run.files, base + ".chapters", chapters, CaptionFormat.WEBVTT));
+      Long known = transcript.mediaDurationMs() != null ? transcript.mediaDurationMs() : (Long) captions.endMs();
+      Map<String, CompletableFuture<CaptionTrack>> translations = new LinkedHashMap<>();
+      CompletableFuture<VideoSummary> summaryFuture = null;
+      CompletableFuture<MediaRef> burnFuture = null;
+      try {
+        for (String lang : languages) {
+          translations.put(lang, run.async(PipelineStage.TRANSLATE, translationSlots, () -> {
+            CaptionTrack translated = run.stage(PipelineStage.TRANSLATE, () -> translate(captions, lang));
+            run.stage(PipelineStage.WRITE, () -> write(run, base, translated));
+            return translated;
+          }));
         }
-      }
-
-      MediaRef captioned = null;
-      if (burnIn) {
-        BurnInOptions opts = burnInOptions;
-        if (opts.output().isEmpty() && outputDirectory != null && source.isFile()) {
-          opts = copyWithOutput(opts, outputDirectory.resolve(base + ".captioned." + extensionOf(source.name(), "mp4")));
+        if (summarize) {
+          summaryFuture = run.async(PipelineStage.SUMMARIZE, null, () -> {
+            VideoSummary s = run.stage(PipelineStage.SUMMARIZE, () -> summarizeVideo(source, captions, known));
+            CaptionTrack chapters = s.toChaptersTrack(Math.max(known, captions.endMs()));
+            if (!chapters.cues().isEmpty()) {
+              run.stage(PipelineStage.WRITE, () -> writeOne(run, base + ".chapters", chapters, CaptionFormat.WEBVTT));
+            }
+            return s;
+          });
         }
-        BurnInOptions burnOpts = opts;
-        captioned = run.stage(PipelineStage.BURN_IN, () -> media.burnIn(source, captions, burnOpts));
-        if (captioned.source().isFile()) run.files.add(captioned.source().path());
+        if (burnIn) {
+          BurnInOptions opts = burnInOptions;
+          if (opts.output().isEmpty() && outputDirectory != null && source.isFile()) {
+            opts = copyWithOutput(opts, outputDirectory.resolve(base + ".captioned." + extensionOf(source.name(), "mp4")));
+          }
+          BurnInOptions burnOpts = opts;
+          burnFuture = run.async(PipelineStage.BURN_IN, null, () -> {
+            MediaRef ref = run.stage(PipelineStage.BURN_IN, () -> media.burnIn(source, captions, burnOpts));
+            if (ref.source().isFile()) run.addFile(ref.source().path());
+            return ref;
+          });
+        }
+        for (Map.Entry<String, CompletableFuture<CaptionTrack>> e : translations.entrySet()) {
+          tracks.put(e.getKey(), Run.await(e.getValue()));
+        }
+        VideoSummary summary = summaryFuture == null ? null : Run.await(summaryFuture);
+        MediaRef captioned = burnFuture == null ? null : Run.await(burnFuture);
+        return new PipelineResult(info, transcript, captions, tracks, shaped.report(), summary, captioned,
+            inTrackOrder(run.files(), base, tracks.keySet()), run.timings(), run.wallTime());
+      } finally {
+        // On failure or cancellation, stop whatever still runs (the futures interrupt their threads).
+        for (CompletableFuture<CaptionTrack> f : translations.values()) f.cancel(true);
+        if (summaryFuture != null) summaryFuture.cancel(true);
+        if (burnFuture != null) burnFuture.cancel(true);
       }
-      return new PipelineResult(info, transcript, captions, tracks, shaped.report(), summary, captioned, run.files,
-          run.timings);
     } finally {
       if (tempAudio != null && !tempAudio.equals(source.isFile() ? source.path() : null)) {
         try {
@@ -294,11 +330,11 @@ public final class CaptionPipeline {
     return summarizer.summarize(req.build());
   }
 
-  private void write(List<Path> files, String base, CaptionTrack track) {
-    for (CaptionFormat f : formats) writeOne(files, base + "." + track.language(), track, f);
+  private void write(Run run, String base, CaptionTrack track) {
+    for (CaptionFormat f : formats) writeOne(run, base + "." + track.language(), track, f);
   }
 
-  private void writeOne(List<Path> files, String name, CaptionTrack track, CaptionFormat format) {
+  private void writeOne(Run run, String name, CaptionTrack track, CaptionFormat format) {
     if (outputDirectory == null) return;
     CaptionCodec codec = CaptionCodecs.forFormat(format);
     Path target = outputDirectory.resolve(name + "." + format.extension());
@@ -308,7 +344,7 @@ public final class CaptionPipeline {
       throw new UncheckedIOException("Cannot write " + target.toAbsolutePath() + ": " + e.getMessage()
           + ". Check that the output directory is writable.", e);
     }
-    files.add(target);
+    run.addFile(target);
   }
 
   private ProgressListener forward(PipelineStage stage) {
@@ -340,19 +376,58 @@ public final class CaptionPipeline {
     return dot > 0 && dot < name.length() - 1 ? name.substring(dot + 1) : fallback;
   }
 
-  /** Timings and files of one run. */
+  /**
+   * The files in a stable order, whichever stage finished first: each track's files in track order, the chapters,
+   * then the rest (the captioned video).
+   */
+  private static List<Path> inTrackOrder(List<Path> files, String base, Set<String> languages) {
+    List<Path> ordered = new ArrayList<>();
+    List<String> groups = new ArrayList<>(languages);
+    groups.add("chapters");
+    for (String lang : groups) {
+      for (Path f : files) {
+        if (f.getFileName().toString().startsWith(base + "." + lang + ".") && !ordered.contains(f)) ordered.add(f);
+      }
+    }
+    for (Path f : files) if (!ordered.contains(f)) ordered.add(f);
+    return ordered;
+  }
+
+  /**
+   * Fails before the first transcription call when the transcriber cannot take the media even in chunks: an
+   * unsplittable transcriber (one that fetches the media itself) with a declared maximum length.
+   */
+  private void checkLength(MediaSource source, Long durationMs) {
+    ChunkLimits limits = transcriber.chunkLimits();
+    if (durationMs == null || limits.splittable() || limits.maxDurationMs().isEmpty()) return;
+    long max = limits.maxDurationMs().getAsLong();
+    if (durationMs > max) {
+      throw new InvalidMediaException(Reason.OTHER, source.name() + " is " + Timecodes.format(durationMs) + " long, but "
+          + "transcriber '" + transcriber.name() + "' takes at most " + Timecodes.format(max) + " per media and cannot "
+          + "take it in chunks. Shorten the media, or use a transcriber that takes local audio in chunks "
+          + "(openai, gemini, vosk).");
+    }
+  }
+
+  /** Stage timings (wall time from a stage's first start to its last end, overlaps counted once), files, threads. */
   private final class Run {
-    final Map<PipelineStage, Duration> timings = new EnumMap<>(PipelineStage.class);
-    final List<Path> files = new ArrayList<>();
+    private final Map<PipelineStage, long[]> spans = new EnumMap<>(PipelineStage.class);
+    private final List<Path> files = new ArrayList<>();
+    private final long started = System.nanoTime();
 
     <T> T stage(PipelineStage stage, java.util.function.Supplier<T> body) {
       Async.checkCancelled();
       safeProgress(ProgressEvent.of(stage.id(), 0, "started"));
       long t0 = System.nanoTime();
-      T result = body.get();
-      timings.merge(stage, Duration.ofNanos(System.nanoTime() - t0), Duration::plus);
-      safeProgress(ProgressEvent.of(stage.id(), 1, "done"));
-      return result;
+      try {
+        return body.get();
+      } finally {
+        long t1 = System.nanoTime();
+        synchronized (spans) {
+          spans.merge(stage, new long[] {t0, t1}, (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+        }
+        safeProgress(ProgressEvent.of(stage.id(), 1, "done"));
+      }
     }
 
     void stage(PipelineStage stage, Runnable body) {
@@ -360,6 +435,72 @@ public final class CaptionPipeline {
         body.run();
         return null;
       });
+    }
+
+    /** Runs {@code body} on its own thread (at most {@code slots} of them at once when given). */
+    <T> CompletableFuture<T> async(PipelineStage stage, java.util.concurrent.Semaphore slots,
+        java.util.concurrent.Callable<T> body) {
+      // Pooled threads keep the context class loader of whoever created them; provider and codec discovery must
+      // see the caller's.
+      ClassLoader callers = Thread.currentThread().getContextClassLoader();
+      return Async.supply(() -> {
+        Thread worker = Thread.currentThread();
+        ClassLoader own = worker.getContextClassLoader();
+        worker.setContextClassLoader(callers);
+        try {
+          if (slots == null) return body.call();
+          try {
+            slots.acquire();
+          } catch (InterruptedException e) {
+            throw Async.cancelled(e);
+          }
+          try {
+            return body.call();
+          } finally {
+            slots.release();
+          }
+        } finally {
+          worker.setContextClassLoader(own);
+        }
+      });
+    }
+
+    /** The future's value; its failure as thrown by the stage; cancellation when this thread is interrupted. */
+    static <T> T await(CompletableFuture<T> f) {
+      try {
+        return f.get();
+      } catch (InterruptedException e) {
+        throw Async.cancelled(e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        Throwable c = e.getCause();
+        if (c instanceof RuntimeException) throw (RuntimeException) c;
+        if (c instanceof Error) throw (Error) c;
+        throw new IllegalStateException(c);
+      }
+    }
+
+    void addFile(Path file) {
+      synchronized (files) {
+        files.add(file);
+      }
+    }
+
+    List<Path> files() {
+      synchronized (files) {
+        return new ArrayList<>(files);
+      }
+    }
+
+    Map<PipelineStage, Duration> timings() {
+      Map<PipelineStage, Duration> out = new EnumMap<>(PipelineStage.class);
+      synchronized (spans) {
+        spans.forEach((stage, span) -> out.put(stage, Duration.ofNanos(span[1] - span[0])));
+      }
+      return out;
+    }
+
+    Duration wallTime() {
+      return Duration.ofNanos(System.nanoTime() - started);
     }
   }
 
@@ -384,8 +525,20 @@ public final class CaptionPipeline {
     private StyleProfile profile = StyleProfile.NETFLIX_EN;
     private ProgressListener progress = ProgressListener.NONE;
     private MediaSource.Kind expectedSource;
+    private int maxConcurrentTranslations = 4;
 
     private Builder() {}
+
+    /**
+     * How many translations run at once in one run (default 4); they also overlap with the summary and burn-in.
+     *
+     * @throws IllegalArgumentException when less than 1
+     */
+    public Builder maxConcurrentTranslations(int max) {
+      if (max < 1) throw new IllegalArgumentException("maxConcurrentTranslations must be >= 1, but is " + max);
+      this.maxConcurrentTranslations = max;
+      return this;
+    }
 
     /**
      * The kind of source {@link CaptionPipeline#run} will be given, when it is known in advance (the CLI knows: a

@@ -25,10 +25,11 @@ public final class PipelineResult {
   private final MediaRef captionedVideo;
   private final List<Path> files;
   private final Map<PipelineStage, Duration> timings;
+  private final Duration wallTime;
 
   PipelineResult(MediaInfo mediaInfo, Transcript transcript, CaptionTrack captions, Map<String, CaptionTrack> tracks,
       CaptionQualityReport quality, VideoSummary summary, MediaRef captionedVideo, List<Path> files,
-      Map<PipelineStage, Duration> timings) {
+      Map<PipelineStage, Duration> timings, Duration wallTime) {
     this.mediaInfo = mediaInfo;
     this.transcript = transcript;
     this.captions = captions;
@@ -38,6 +39,7 @@ public final class PipelineResult {
     this.captionedVideo = captionedVideo;
     this.files = List.copyOf(files);
     this.timings = Collections.unmodifiableMap(new LinkedHashMap<>(timings));
+    this.wallTime = wallTime;
   }
 
   /** The probe's findings, when the media processor could probe. */
@@ -79,9 +81,18 @@ public final class PipelineResult {
     return files;
   }
 
-  /** How long each stage that ran took. */
+  /**
+   * Wall time per stage: from the stage's first start to its last end in this run, so overlapping work (several
+   * translations at once, the summary alongside them) is counted once. Stages that did not run are absent.
+   */
   public Map<PipelineStage, Duration> timings() {
     return timings;
+  }
+
+  /** Wall time of the whole run, from {@code run()} being called to the result. Less than the sum of the timings
+   * when stages overlapped. */
+  public Duration wallTime() {
+    return wallTime;
   }
 
   @Override
