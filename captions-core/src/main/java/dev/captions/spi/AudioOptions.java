@@ -22,7 +22,7 @@ public final class AudioOptions {
     FLAC("flac", "audio/flac"),
     /**
      * Opus speech coding in an Ogg container, 16 kHz mono at 24 kbit/s (about 0.18 MB per minute): the smallest
-     * upload that cloud recognisers accept without a measurable loss for speech.
+     * upload that cloud recognisers accept; FFmpeg encodes it at low complexity (fast) for speech.
      */
     OGG_OPUS("ogg", "audio/ogg");
 

@@ -100,9 +100,11 @@ public final class LongMediaBenchmark {
     CaptionPipeline pipeline = Captions.pipeline().media(FfmpegMediaProcessor.create()).transcriber(vosk)
         .languages("en").outputs(out, CaptionFormat.WEBVTT).build();
     HeapSampler heap = HeapSampler.start();
+    long cpu0 = processCpuNanos();
     long t0 = System.nanoTime();
     PipelineResult r = pipeline.run(MediaSource.of(wav));
     double runS = (System.nanoTime() - t0) / 1e9;
+    double cpuS = (processCpuNanos() - cpu0) / 1e9; // this JVM only: FFmpeg's extraction is a child process
     long peak = heap.stop();
     double audioS = minutes * 60.0;
     List<Long> cueStarts = r.captions().cues().stream().map(Cue::startMs).sorted().collect(Collectors.toList());
@@ -112,11 +114,22 @@ public final class LongMediaBenchmark {
         r.transcript().providerMetadata().get("chunks"), vosk.threads());
     System.out.printf(Locale.ROOT, "  model load (before the run)   %.1f s%n", loadS);
     System.out.printf(Locale.ROOT, "  pipeline run (wall)           %.1f s = %.1fx real time%n", runS, audioS / runS);
+    System.out.printf(Locale.ROOT, "  JVM CPU time in the run        %.1f s (%.0f%% of %d cores over the wall time); on %d "
+        + "idle cores the run would take about %.1f s = %.1fx real time%n", cpuS, 100 * cpuS / runS / cores(), cores(),
+        cores(), cpuS / cores(), audioS / (cpuS / cores()));
     System.out.printf(Locale.ROOT, "  stage timings                 %s%n", r.timings());
     System.out.printf(Locale.ROOT, "  median |cue start - sentence start|: first 10 min %.3f s, last 10 min %.3f s, "
         + "difference %.3f s%n", first, last, Math.abs(last - first));
     System.out.printf(Locale.ROOT, "  peak heap used (sampled)      %.0f MB (max heap %d MB)%n", peak / 1e6,
         Runtime.getRuntime().maxMemory() / 1_000_000);
+  }
+
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  static int cores() {
+    return Runtime.getRuntime().availableProcessors();
   }
 
   /** The median distance from each sentence start in [from, to) to the nearest cue start, in seconds. */
