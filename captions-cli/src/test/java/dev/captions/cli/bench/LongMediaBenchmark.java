@@ -84,7 +84,7 @@ public final class LongMediaBenchmark {
     List<Long> sentenceStarts = Files.readAllLines(starts).stream().map(Long::parseLong).collect(Collectors.toList());
     System.out.printf(Locale.ROOT, "load average at start: %s%n", Files.readString(Paths.get("/proc/loadavg")).strip());
     if (mode.equals("offline")) offline(wav, sentenceStarts, minutes, work);
-    else cloud(wav, minutes, work);
+    else cloud(wav, minutes, work, mode.equals("cloud-wav"));
     System.out.printf(Locale.ROOT, "load average at end: %s%n", Files.readString(Paths.get("/proc/loadavg")).strip());
     System.exit(0);
   }
@@ -351,7 +351,11 @@ public final class LongMediaBenchmark {
     };
   }
 
-  static void cloud(Path wav, int minutes, Path work) throws Exception {
+  /**
+   * @param wavOnly OpenAI only, engine with PCM WAV uploads instead of Opus: concurrency without the encoding's CPU
+   *     (which dominates on a machine without spare cores)
+   */
+  static void cloud(Path wav, int minutes, Path work, boolean wavOnly) throws Exception {
     AudioLatency latency = new AudioLatency();
     WireMockServer wm = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")
         .extensions(latency).containerThreads(64).jettyAcceptors(2).disableRequestJournal());
@@ -370,6 +374,11 @@ public final class LongMediaBenchmark {
           + "translation 2 s per call, into es, fr, de%n", minutes);
       System.out.printf(Locale.ROOT, "%-8s %-10s %9s %9s %12s %12s %10s%n", "provider", "mode", "requests", "wall s",
           "latency sum", "uploaded MB", "MB/min");
+      if (wavOnly) {
+        ChunkLimits wavUploads = openai.chunkLimits().toBuilder().uploadFormats(AudioOptions.Format.WAV_16K_MONO).build();
+        runCloud(ffmpeg, withLimits(openai, wavUploads), 4, wav, minutes, work, latency, "openai", "engine-wav");
+        return;
+      }
       for (String provider : List.of("openai", "gemini")) {
         Transcriber now = provider.equals("openai") ? openai : gemini;
         Transcriber before = withLimits(now, provider.equals("openai") ? openAiBefore : geminiBefore);
