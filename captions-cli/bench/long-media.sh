@@ -2,7 +2,7 @@
 # Long-media harness (not a unit test). From the repository root:
 #   captions-cli/bench/long-media.sh offline MINUTES   # FFmpeg + Vosk through the pipeline: speed, drift, peak heap
 #   captions-cli/bench/long-media.sh cloud MINUTES     # OpenAI and Gemini WireMock stand-ins: engine vs sequential
-#   captions-cli/bench/long-media.sh cloud-wav MINUTES # OpenAI stand-in, engine with WAV uploads (no encoding CPU)
+#   captions-cli/bench/long-media.sh cloud-wav MINUTES # OpenAI stand-in: engine with WAV uploads (no encoding CPU) vs before
 # 1. Speaks each line of captions-provider-vosk/bench/script.txt once with espeak-ng (sox: 16 kHz mono, 0.6 s pause
 #    after each), once; LongMediaBenchmark repeats the sentences to MINUTES and records every sentence's start.
 # 2. Builds the CLI module's test class path (offline) and runs dev.captions.cli.bench.LongMediaBenchmark in a fresh

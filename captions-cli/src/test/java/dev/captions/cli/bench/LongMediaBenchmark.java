@@ -234,9 +234,11 @@ public final class LongMediaBenchmark {
       long granule = ByteBuffer.wrap(b, ogg + 6, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
       return granule / 48_000.0;
     }
-    int data = indexOf(b, "data".getBytes(StandardCharsets.US_ASCII));
     int riff = indexOf(b, "RIFF".getBytes(StandardCharsets.US_ASCII));
-    if (riff >= 0 && data >= 0) {
+    // the "data" chunk after the RIFF header (a multipart body says "form-data" before it)
+    int data = riff < 0 ? -1 : riff + 12 + indexOf(java.util.Arrays.copyOfRange(b, riff + 12, Math.min(b.length,
+        riff + 4096)), "data".getBytes(StandardCharsets.US_ASCII));
+    if (riff >= 0 && data >= riff + 12) {
       long bytes = Integer.toUnsignedLong(ByteBuffer.wrap(b, data + 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt());
       return bytes / (2.0 * RATE);
     }
@@ -367,16 +369,21 @@ public final class LongMediaBenchmark {
           .baseUrl("http://127.0.0.1:" + wm.port() + "/v1").build());
       GeminiTranscriber gemini = new GeminiTranscriber(GeminiSettings.builder().apiKey("bench")
           .baseUrl("http://127.0.0.1:" + wm.port()).build());
-      ChunkLimits openAiBefore = openai.chunkLimits().toBuilder().maxConcurrency(1).preferredChunkMs(0)
-          .uploadFormats(AudioOptions.Format.WAV_16K_MONO).build();
-      ChunkLimits geminiBefore = gemini.chunkLimits().toBuilder().maxConcurrency(1).build();
       System.out.printf(Locale.ROOT, "cloud %d min of audio; stand-ins: 1 s + 0.5 s per audio minute per request; "
           + "translation 2 s per call, into es, fr, de%n", minutes);
       System.out.printf(Locale.ROOT, "%-8s %-10s %9s %9s %12s %12s %10s%n", "provider", "mode", "requests", "wall s",
           "latency sum", "uploaded MB", "MB/min");
+      ChunkLimits openAiBefore = openai.chunkLimits().toBuilder().maxConcurrency(1).preferredChunkMs(0)
+          .uploadFormats(AudioOptions.Format.WAV_16K_MONO).build();
+      ChunkLimits geminiBefore = gemini.chunkLimits().toBuilder().maxConcurrency(1).build();
       if (wavOnly) {
         ChunkLimits wavUploads = openai.chunkLimits().toBuilder().uploadFormats(AudioOptions.Format.WAV_16K_MONO).build();
-        runCloud(ffmpeg, withLimits(openai, wavUploads), 4, wav, minutes, work, latency, "openai", "engine-wav");
+        double[] engine = runCloud(ffmpeg, withLimits(openai, wavUploads), 4, wav, minutes, work, latency, "openai",
+            "engine-wav");
+        double[] sequential = runCloud(ffmpeg, withLimits(openai, openAiBefore), 1, wav, minutes, work, latency,
+            "openai", "before");
+        System.out.printf(Locale.ROOT, "  openai: %.1f s sequential (latency sum %.1f s) vs %.1f s with the engine "
+            + "(WAV uploads): %.1fx%n", sequential[0], sequential[1], engine[0], sequential[0] / engine[0]);
         return;
       }
       for (String provider : List.of("openai", "gemini")) {
