@@ -113,9 +113,9 @@ class PipelineOverlapTest {
     WatchingSummarizer summarizer = new WatchingSummarizer(translator);
     Path out = dir.resolve("out");
 
-    PipelineResult r = run(Captions.pipeline().media(new FakeMediaProcessor())
+    PipelineResult r = run(Captions.pipeline().mediaProcessor(new FakeMediaProcessor())
         .transcriber(new FakeTranscriber("fake", PipelineTest.WORDS, EnumSet.allOf(MediaSource.Kind.class)))
-        .translator(translator).summarizer(summarizer).languages("en", "es", "fr", "de")
+        .translator(translator).summarizer(summarizer).summarize(true).spokenLanguage("en").translateTo("es", "fr", "de")
         .outputs(out, CaptionFormat.WEBVTT));
 
     assertThat(translator.max.get()).isEqualTo(3);
@@ -136,9 +136,9 @@ class PipelineOverlapTest {
   void theTranslationBoundIsKept() throws Exception {
     SlowTranslator translator = new SlowTranslator();
 
-    run(Captions.pipeline().media(new FakeMediaProcessor())
+    run(Captions.pipeline().mediaProcessor(new FakeMediaProcessor())
         .transcriber(new FakeTranscriber("fake", PipelineTest.WORDS, EnumSet.allOf(MediaSource.Kind.class)))
-        .translator(translator).languages("en", "es", "fr", "de").maxConcurrentTranslations(2));
+        .translator(translator).spokenLanguage("en").translateTo("es", "fr", "de").maxConcurrentTranslations(2));
 
     assertThat(translator.max.get()).isEqualTo(2);
   }
@@ -163,7 +163,7 @@ class PipelineOverlapTest {
       }
     };
 
-    assertThatThrownBy(() -> run(Captions.pipeline().media(new FakeMediaProcessor()).transcriber(urlOnlyWithMax)))
+    assertThatThrownBy(() -> run(Captions.pipeline().mediaProcessor(new FakeMediaProcessor()).transcriber(urlOnlyWithMax)))
         .isInstanceOf(InvalidMediaException.class)
         .hasMessage("talk.mp4 is 00:00:10.000 long, but transcriber 'short-only' takes at most 00:00:05.000 per media "
             + "and cannot take it in chunks. Shorten the media, or use a transcriber that takes local audio in chunks "

@@ -377,7 +377,7 @@ public final class ChunkedTranscriber implements Transcriber {
       lastPercent = percent;
       ProgressListener listener = options.progress();
       try {
-        listener.onProgress(ProgressEvent.of(PipelineStage.TRANSCRIBE.id(), (double) ms / total,
+        listener.onProgress(ProgressEvent.of(PipelineStage.TRANSCRIBE, (double) ms / total,
             Timecodes.format(ms) + " of " + Timecodes.format(wav.durationMs()) + " transcribed (" + chunksDone + "/"
                 + chunks.size() + " chunks)"));
       } catch (RuntimeException e) {

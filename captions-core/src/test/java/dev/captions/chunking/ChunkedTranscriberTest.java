@@ -87,7 +87,7 @@ class ChunkedTranscriberTest {
       try {
         Transcript failed = fail(call, audio);
         if (failed != null) return failed;
-        options.progress().onProgress(ProgressEvent.of("transcribe", 0.5, "half"));
+        options.progress().onProgress(ProgressEvent.of(dev.captions.PipelineStage.TRANSCRIBE, 0.5, "half"));
         Thread.sleep(sleepMs);
         List<TimedWord> words = new ArrayList<>();
         try (InputStream in = audio.isFile() ? Files.newInputStream(audio.path()) : audio.stream()) {
@@ -157,7 +157,7 @@ class ChunkedTranscriberTest {
       assertThat(t.words().get(i).startMs()).isCloseTo(truth.get(i).startMs(), org.assertj.core.data.Offset.offset(10L));
       assertThat(t.words().get(i).endMs()).isCloseTo(truth.get(i).endMs(), org.assertj.core.data.Offset.offset(10L));
     }
-    assertThat(t.mediaDurationMs()).isEqualTo(DURATION_MS);
+    assertThat(t.mediaDurationMs()).hasValue(DURATION_MS);
     assertThat(t.providerMetadata().get("chunks")).isEqualTo(String.valueOf(tone.calls.get()));
     assertThat(progress).extracting(ProgressEvent::fraction).isSorted().endsWith(1.0);
     assertThat(progress.get(progress.size() - 1).message()).isEqualTo("00:04:00.000 of 00:04:00.000 transcribed ("

@@ -28,7 +28,7 @@ class StitcherTest {
 
     assertThat(stitched.words()).containsExactlyElementsOf(words);
     assertThat(stitched.segments()).extracting(Segment::text).containsExactlyElementsOf(texts(words));
-    assertThat(stitched.mediaDurationMs()).isEqualTo(durationMs);
+    assertThat(stitched.mediaDurationMs()).hasValue(durationMs);
     assertThat(stitched.providerMetadata()).containsEntry("chunks", String.valueOf(chunks.size()));
   }
 

@@ -97,8 +97,8 @@ public final class LongMediaBenchmark {
     vosk.preload();
     double loadS = (System.nanoTime() - l0) / 1e9;
     Path out = work.resolve("out-offline-" + minutes);
-    CaptionPipeline pipeline = Captions.pipeline().media(FfmpegMediaProcessor.create()).transcriber(vosk)
-        .languages("en").outputs(out, CaptionFormat.WEBVTT).build();
+    CaptionPipeline pipeline = Captions.pipeline().mediaProcessor(FfmpegMediaProcessor.create()).transcriber(vosk)
+        .spokenLanguage("en").outputs(out, CaptionFormat.WEBVTT).build();
     HeapSampler heap = HeapSampler.start();
     long cpu0 = processCpuNanos();
     long t0 = System.nanoTime();
@@ -405,8 +405,8 @@ public final class LongMediaBenchmark {
     latency.reset();
     SlowTranslator translator = new SlowTranslator();
     Path out = work.resolve("out-cloud-" + provider + "-" + mode);
-    CaptionPipeline p = Captions.pipeline().media(ffmpeg).transcriber(transcriber).translator(translator)
-        .languages("en", "es", "fr", "de").maxConcurrentTranslations(translations).outputs(out, CaptionFormat.WEBVTT)
+    CaptionPipeline p = Captions.pipeline().mediaProcessor(ffmpeg).transcriber(transcriber).translator(translator)
+        .spokenLanguage("en").translateTo("es", "fr", "de").maxConcurrentTranslations(translations).outputs(out, CaptionFormat.WEBVTT)
         .build();
     long t0 = System.nanoTime();
     PipelineResult r = p.run(MediaSource.of(wav));

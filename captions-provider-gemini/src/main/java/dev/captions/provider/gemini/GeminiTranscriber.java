@@ -77,19 +77,18 @@ public final class GeminiTranscriber implements Transcriber {
     List<File> uploads = new ArrayList<>();
     try {
       Part media = api.mediaPart(audio, uploads);
-      Long durationMs = options.mediaDurationMs().orElse(null);
       List<Segment> segments = new ArrayList<>();
-      if (durationMs == null) {
+      if (options.mediaDurationMs().isEmpty()) {
         segments.addAll(transcribeWithContinuations(media, options));
       } else {
-        segments.addAll(transcribeWindow(media, options, 0, durationMs));
+        segments.addAll(transcribeWindow(media, options, 0, options.mediaDurationMs().getAsLong()));
       }
-      return Transcript.builder()
+      Transcript.Builder transcript = Transcript.builder()
           .segments(segments)
           .language(options.language().orElse("und"))
-          .mediaDurationMs(durationMs)
-          .providerMetadata(Map.of("provider", name(), "model", api.settings().model()))
-          .build();
+          .providerMetadata(Map.of("provider", name(), "model", api.settings().model()));
+      options.mediaDurationMs().ifPresent(transcript::mediaDurationMs);
+      return transcript.build();
     } finally {
       api.delete(uploads);
     }
