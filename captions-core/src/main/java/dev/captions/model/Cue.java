@@ -33,15 +33,33 @@ public final class Cue {
     this.words = b.words;
   }
 
-  /** A cue with the given times and text and nothing else. */
+  /**
+   * A cue with the given times and text and nothing else.
+   *
+   * @param startMs the start in milliseconds from the start of the media; at least 0
+   * @param endMs the end in milliseconds; greater than {@code startMs}
+   * @param text the cue text (WebVTT cue text; lines separated by {@code '\n'}); not null
+   * @return the cue
+   * @throws IllegalArgumentException when the times or the text break the invariants
+   */
   public static Cue of(long startMs, long endMs, String text) {
     return builder().startMs(startMs).endMs(endMs).text(text).build();
   }
 
+  /**
+   * A builder with no id, no times and no text; {@link Builder#build()} needs times and text.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder holding this cue's values.
+   *
+   * @return the builder
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.id = id;
@@ -54,31 +72,44 @@ public final class Cue {
     return b;
   }
 
-  /** The cue identifier, or {@code null} when it has none. Never contains a line break or {@code "-->"}. */
+  /** {@return the cue identifier, or {@code null} when it has none} Never contains a line break or {@code "-->"}. */
   public String id() {
     return id;
   }
 
-  /** Start time in milliseconds from the start of the media. */
+  /** {@return start time in milliseconds from the start of the media} */
   public long startMs() {
     return startMs;
   }
 
-  /** End time in milliseconds from the start of the media; always greater than {@link #startMs()}. */
+  /** {@return end time in milliseconds from the start of the media; always greater than {@link #startMs()}} */
   public long endMs() {
     return endMs;
   }
 
+  /**
+   * The time the cue is shown.
+   *
+   * @return {@code endMs() - startMs()} in milliseconds, always positive
+   */
   public long durationMs() {
     return endMs - startMs;
   }
 
-  /** The cue text; lines are separated by {@code '\n'}. */
+  /**
+   * The cue text; lines are separated by {@code '\n'}.
+   *
+   * @return the text; never null
+   */
   public String text() {
     return text;
   }
 
-  /** The text split into its lines. */
+  /**
+   * The text split into its lines.
+   *
+   * @return the lines, at least one; unmodifiable
+   */
   public List<String> lines() {
     if (text.indexOf('\n') < 0) return List.of(text);
     List<String> lines = new ArrayList<>(2);
@@ -88,17 +119,21 @@ public final class Cue {
     return Collections.unmodifiableList(lines);
   }
 
-  /** The speaker, or {@code null} when unknown. */
+  /** {@return the speaker, or {@code null} when unknown} */
   public String speaker() {
     return speaker;
   }
 
-  /** WebVTT positioning; {@link CueSettings#DEFAULT} when the cue has none. Never null. */
+  /**
+   * WebVTT positioning; {@link CueSettings#DEFAULT} when the cue has none. Never null.
+   *
+   * @return the settings; never null
+   */
   public CueSettings settings() {
     return settings;
   }
 
-  /** The timed words the cue was made of, possibly empty. Unmodifiable. */
+  /** {@return the timed words the cue was made of, possibly empty} Unmodifiable. */
   public List<TimedWord> words() {
     return words;
   }
@@ -136,43 +171,90 @@ public final class Cue {
 
     private Builder() {}
 
+    /**
+     * Sets the cue identifier.
+     *
+     * @param id the identifier, or {@code null} for none; no line break or {@code "-->"}
+     * @return this builder
+     */
     public Builder id(String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the start time.
+     *
+     * @param startMs the start in milliseconds from the start of the media
+     * @return this builder
+     */
     public Builder startMs(long startMs) {
       this.startMs = startMs;
       return this;
     }
 
+    /**
+     * Sets the end time.
+     *
+     * @param endMs the end in milliseconds from the start of the media
+     * @return this builder
+     */
     public Builder endMs(long endMs) {
       this.endMs = endMs;
       return this;
     }
 
+    /**
+     * Sets the cue text.
+     *
+     * @param text WebVTT cue text, lines separated by {@code '\n'}
+     * @return this builder
+     */
     public Builder text(String text) {
       this.text = text;
       return this;
     }
 
-    /** Sets the text from lines, joined with {@code '\n'}. */
+    /**
+     * Sets the text from lines, joined with {@code '\n'}.
+     *
+     * @param lines the lines; not null
+     * @return this builder
+     */
     public Builder lines(List<String> lines) {
       Objects.requireNonNull(lines, "lines == null");
       this.text = String.join("\n", lines);
       return this;
     }
 
+    /**
+     * Sets the speaker.
+     *
+     * @param speaker the speaker's name, or {@code null} when unknown
+     * @return this builder
+     */
     public Builder speaker(String speaker) {
       this.speaker = speaker;
       return this;
     }
 
+    /**
+     * Sets the WebVTT positioning.
+     *
+     * @param settings the settings; not null ({@link CueSettings#DEFAULT} for none)
+     * @return this builder
+     */
     public Builder settings(CueSettings settings) {
       this.settings = Objects.requireNonNull(settings, "settings == null");
       return this;
     }
 
+    /**
+     * Sets the timed words the cue is made of.
+     *
+     * @param words the words in time order; copied, not null
+     * @return this builder
+     */
     public Builder words(List<TimedWord> words) {
       this.words = List.copyOf(Objects.requireNonNull(words, "words == null"));
       return this;
@@ -181,6 +263,7 @@ public final class Cue {
     /**
      * @throws IllegalArgumentException naming the broken invariant, e.g.
      *     {@code "endMs (900) must be greater than startMs (1000)"}
+     * @return the cue
      */
     public Cue build() {
       if (startMs < 0) throw new IllegalArgumentException("startMs (" + startMs + ") must be >= 0");

@@ -8,7 +8,12 @@ package dev.captions.model;
 public final class CueMarkup {
   private CueMarkup() {}
 
-  /** Escapes {@code &}, {@code <} and {@code >} so that plain text shows as written. */
+  /**
+   * Escapes {@code &}, {@code <} and {@code >} so that plain text shows as written.
+   *
+   * @param plain text to show as written; not null
+   * @return the text with those three characters replaced by character references
+   */
   public static String escape(String plain) {
     int i = 0;
     int n = plain.length();

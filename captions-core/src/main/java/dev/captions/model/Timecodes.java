@@ -4,7 +4,12 @@ package dev.captions.model;
 public final class Timecodes {
   private Timecodes() {}
 
-  /** {@code 3723004} → {@code "01:02:03.004"}. Negative values get a leading minus. */
+  /**
+   * {@code 3723004} → {@code "01:02:03.004"}. Negative values get a leading minus.
+   *
+   * @param ms a time in milliseconds
+   * @return the time as {@code HH:MM:SS.mmm}
+   */
   public static String format(long ms) {
     StringBuilder sb = new StringBuilder(13);
     if (ms < 0) {

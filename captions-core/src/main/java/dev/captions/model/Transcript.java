@@ -25,50 +25,82 @@ public final class Transcript {
     this.providerMetadata = Map.copyOf(b.providerMetadata);
   }
 
+  /**
+   * A builder for a transcript.
+   *
+   * @return a new, empty builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** An empty transcript (e.g. silence, or a provider that reported no speech). */
+  /**
+   * An empty transcript (e.g. silence, or a provider that reported no speech).
+   *
+   * @param language the spoken language as BCP-47, or {@code "und"}
+   * @return a transcript with no words and no segments
+   */
   public static Transcript empty(String language) {
     return builder().language(language).build();
   }
 
+  /**
+   * A builder holding a copy of this transcript.
+   *
+   * @return the builder
+   */
   public Builder toBuilder() {
     return builder().words(words).segments(segments).language(language).mediaDurationMs(mediaDurationMs)
         .providerMetadata(providerMetadata);
   }
 
-  /** Word-level timings when the provider gave them, else empty. */
+  /**
+   * Word-level timings when the provider gave them, else empty.
+   *
+   * @return the words in time order, possibly empty; unmodifiable
+   */
   public List<TimedWord> words() {
     return words;
   }
 
-  /** Segment-level timings when the provider gave them, else empty. */
+  /**
+   * Segment-level timings when the provider gave them, else empty.
+   *
+   * @return the segments in time order, possibly empty; unmodifiable
+   */
   public List<Segment> segments() {
     return segments;
   }
 
-  /** The spoken language as BCP-47 (detected or as asked), {@code "und"} when unknown. */
+  /** {@return the spoken language as BCP-47 (detected or as asked), {@code "und"} when unknown} */
   public String language() {
     return language;
   }
 
-  /** The media's duration when the provider or the pipeline knows it, else {@code null}. */
+  /** {@return the media's duration when the provider or the pipeline knows it, else {@code null}} */
   public Long mediaDurationMs() {
     return mediaDurationMs;
   }
 
-  /** Provider facts worth keeping (model name, request id, …). Never holds secrets. */
+  /**
+   * Provider facts worth keeping (model name, request id, …). Never holds secrets.
+   *
+   * @return the metadata; unmodifiable, possibly empty
+   */
   public Map<String, String> providerMetadata() {
     return providerMetadata;
   }
 
+  /**
+   * Whether the transcript holds no speech.
+   *
+   * @return true when it has neither words nor segments
+   */
   public boolean isEmpty() {
     return words.isEmpty() && segments.stream().allMatch(s -> s.text().isBlank());
   }
 
-  /** The whole text, words joined by spaces (or segment texts when there are no words). */
+  /** {@return the whole text, words joined by spaces (or segment texts when there are no words)} */
   public String text() {
     StringBuilder sb = new StringBuilder();
     if (!words.isEmpty()) {
@@ -114,21 +146,45 @@ public final class Transcript {
 
     private Builder() {}
 
+    /**
+     * Sets the word-level timings.
+     *
+     * @param words the words in time order; copied
+     * @return this builder
+     */
     public Builder words(List<TimedWord> words) {
       this.words = new ArrayList<>(Objects.requireNonNull(words, "words == null"));
       return this;
     }
 
+    /**
+     * Sets the segment-level timings.
+     *
+     * @param segments the segments in time order; copied
+     * @return this builder
+     */
     public Builder segments(List<Segment> segments) {
       this.segments = new ArrayList<>(Objects.requireNonNull(segments, "segments == null"));
       return this;
     }
 
+    /**
+     * Sets the spoken language.
+     *
+     * @param language a BCP-47 tag; {@code "und"} when unknown
+     * @return this builder
+     */
     public Builder language(String language) {
       this.language = Objects.requireNonNull(language, "language == null");
       return this;
     }
 
+    /**
+     * Sets the media's duration.
+     *
+     * @param mediaDurationMs the duration in milliseconds, or {@code null} when unknown
+     * @return this builder
+     */
     public Builder mediaDurationMs(Long mediaDurationMs) {
       if (mediaDurationMs != null && mediaDurationMs < 0) {
         throw new IllegalArgumentException("mediaDurationMs (" + mediaDurationMs + ") must be >= 0");
@@ -137,11 +193,22 @@ public final class Transcript {
       return this;
     }
 
+    /**
+     * Sets the provider facts worth keeping (never secrets).
+     *
+     * @param providerMetadata the facts; copied
+     * @return this builder
+     */
     public Builder providerMetadata(Map<String, String> providerMetadata) {
       this.providerMetadata = Objects.requireNonNull(providerMetadata, "providerMetadata == null");
       return this;
     }
 
+    /**
+     * Builds the transcript.
+     *
+     * @return the transcript
+     */
     public Transcript build() {
       return new Transcript(this);
     }

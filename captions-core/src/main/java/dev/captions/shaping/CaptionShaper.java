@@ -25,16 +25,32 @@ public final class CaptionShaper {
     this.rules = rules;
   }
 
-  /** A shaper using the line-break rules registered for each track's language ({@link LineBreakRules#forLanguage}). */
+  /**
+   * A shaper using the line-break rules registered for each track's language ({@link LineBreakRules#forLanguage}).
+   *
+   * @param profile the limits to shape to; not null
+   * @return a shaper using the line-break rules registered for each track's language ({@link
+   *     LineBreakRules#forLanguage})
+   */
   public static CaptionShaper of(StyleProfile profile) {
     return new CaptionShaper(profile, null);
   }
 
-  /** A shaper using {@code rules} whatever the language. */
+  /**
+   * {@return a shaper using {@code rules} whatever the language}
+   *
+   * @param profile the limits to shape to; not null
+   * @param rules the line-break rules for every language; not null
+   */
   public static CaptionShaper of(StyleProfile profile, LineBreakRules rules) {
     return new CaptionShaper(profile, Objects.requireNonNull(rules, "rules == null"));
   }
 
+  /**
+   * The profile this shaper shapes to.
+   *
+   * @return the profile; never null
+   */
   public StyleProfile profile() {
     return profile;
   }
@@ -42,6 +58,9 @@ public final class CaptionShaper {
   /**
    * Shapes a transcript: its words when it has any, else its segments. Uses {@link Transcript#mediaDurationMs()} when
    * non-null to clamp times and flag speech beyond the media.
+   *
+   * @param transcript the transcript to shape; not null
+   * @return the shaped track and its quality report
    */
   public ShapingResult shape(Transcript transcript) {
     Objects.requireNonNull(transcript, "transcript == null");
@@ -62,6 +81,8 @@ public final class CaptionShaper {
    * words kept when present and estimated otherwise, and shaped again.
    *
    * @param mediaDurationMs the media's length, or {@code null} when unknown
+   * @param track the track to shape again; not null
+   * @return the shaped track and its quality report
    */
   public ShapingResult reshape(CaptionTrack track, Long mediaDurationMs) {
     Objects.requireNonNull(track, "track == null");

@@ -18,6 +18,12 @@ public final class ComplianceChecker {
     this.p = Objects.requireNonNull(profile, "profile == null");
   }
 
+  /**
+   * A checker for the limits of {@code profile}.
+   *
+   * @param profile the profile to check against
+   * @return the checker
+   */
   public static ComplianceChecker of(StyleProfile profile) {
     return new ComplianceChecker(profile);
   }
@@ -26,6 +32,8 @@ public final class ComplianceChecker {
    * Every violation in {@code track}, in cue order.
    *
    * @param mediaDurationMs the media's length, or {@code null} when unknown (then no {@code BEYOND_MEDIA} check)
+   * @param track the track to check
+   * @return the violations; empty when the track complies
    */
   public List<Violation> check(CaptionTrack track, Long mediaDurationMs) {
     List<Violation> out = new ArrayList<>();

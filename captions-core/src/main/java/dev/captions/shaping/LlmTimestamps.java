@@ -33,7 +33,13 @@ public final class LlmTimestamps {
 
   private LlmTimestamps() {}
 
-  /** Parses {@code text} to milliseconds, with {@link #DEFAULT_FPS} for frame timecodes. */
+  /**
+   * Parses {@code text} to milliseconds, with {@link #DEFAULT_FPS} for frame timecodes.
+   *
+   * @param text a timestamp as an LLM writes it
+   * @return the time in milliseconds
+   * @throws dev.captions.CaptionFormatException when the text is no known timestamp form
+   */
   public static long parseMs(String text) {
     return parseMs(text, DEFAULT_FPS);
   }
@@ -41,7 +47,10 @@ public final class LlmTimestamps {
   /**
    * Parses {@code text} to milliseconds (rounded to the nearest millisecond).
    *
+   * @param text a timestamp as an LLM writes it
+   * @param fps the frame rate for frame timecodes ({@code HH:MM:SS:FF})
    * @throws CaptionFormatException when the text is no timestamp form this class knows, saying which forms it accepts
+   * @return the time in milliseconds
    */
   public static long parseMs(String text, double fps) {
     if (text == null) throw new CaptionFormatException("Timestamp is missing (null).", 0, 0);
@@ -73,7 +82,9 @@ public final class LlmTimestamps {
    * Parses a JSON value: a number is seconds (Gemini and Whisper give {@code 62.48}); a string goes through
    * {@link #parseMs(String)}.
    *
+   * @param value a JSON number (seconds) or string
    * @throws CaptionFormatException for null, negative, non-finite or unrecognised values
+   * @return the time in milliseconds
    */
   public static long parseSeconds(Object value) {
     if (value instanceof Number) {
