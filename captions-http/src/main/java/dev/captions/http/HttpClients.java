@@ -25,11 +25,20 @@ public final class HttpClients {
 
   private HttpClients() {}
 
-  /** A process-wide client with the default settings. */
+  /**
+   * A process-wide client with the default settings.
+   *
+   * @return the shared client; never null. Thread-safe; do not shut it down
+   */
   public static OkHttpClient shared() {
     return SHARED;
   }
 
+  /**
+   * A builder with the default time-outs, deriving from {@link #shared()}.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -46,7 +55,9 @@ public final class HttpClients {
    * {@link #CONFIG_CONNECT_TIMEOUT_MS}, {@link #CONFIG_READ_TIMEOUT_MS}, {@link #CONFIG_CALL_TIMEOUT_MS}, and the
    * provider's name as user agent suffix.
    *
+   * @param config the provider's configuration
    * @throws dev.captions.ConfigurationException when a value is not a whole number or negative
+   * @return a builder holding those settings
    */
   public static Builder fromConfig(dev.captions.spi.ProviderConfig config) {
     Builder b = builder().base(SHARED).userAgentSuffix(config.provider());
@@ -60,12 +71,12 @@ public final class HttpClients {
     }
   }
 
-  /** {@code captions-java/<version>}, e.g. {@code captions-java/0.1.0}. */
+  /** {@return {@code captions-java/<version>}, e.g. {@code captions-java/0.1.0}} */
   public static String userAgent() {
     return "captions-java/" + VERSION;
   }
 
-  /** The SDK's version, from the build; {@code "dev"} when run from an IDE without resources. */
+  /** {@return the SDK's version, from the build; {@code "dev"} when run from an IDE without resources} */
   public static String version() {
     return VERSION;
   }
@@ -93,43 +104,78 @@ public final class HttpClients {
 
     private Builder() {}
 
-    /** Time to establish a connection. Default 10 s. */
+    /**
+     * Time to establish a connection. Default 10 s.
+     *
+     * @param timeout a non-negative duration
+     * @return this builder
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = check(timeout, "connectTimeout");
       return this;
     }
 
-    /** Longest silence while reading a response. Default 60 s; raise it for endpoints that think before answering. */
+    /**
+     * Longest silence while reading a response. Default 60 s; raise it for endpoints that think before answering.
+     *
+     * @param timeout a non-negative duration
+     * @return this builder
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = check(timeout, "readTimeout");
       return this;
     }
 
-    /** Longest stall while sending a request body. Default 60 s. */
+    /**
+     * Longest stall while sending a request body. Default 60 s.
+     *
+     * @param timeout a non-negative duration
+     * @return this builder
+     */
     public Builder writeTimeout(Duration timeout) {
       this.writeTimeout = check(timeout, "writeTimeout");
       return this;
     }
 
-    /** Limit for one whole call (connect, send, wait, read); {@link Duration#ZERO} for none. Default 10 min. */
+    /**
+     * Limit for one whole call (connect, send, wait, read); {@link Duration#ZERO} for none. Default 10 min.
+     *
+     * @param timeout a non-negative duration, {@link Duration#ZERO} for none
+     * @return this builder
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = check(timeout, "callTimeout");
       return this;
     }
 
-    /** Appends a product token, e.g. {@code "gcore"}, giving {@code captions-java/0.1.0 gcore}. */
+    /**
+     * Appends a product token, e.g. {@code "gcore"}, giving {@code captions-java/0.1.0 gcore}.
+     *
+     * @param suffix a product token without spaces, e.g. the provider's name
+     * @return this builder
+     */
     public Builder userAgentSuffix(String suffix) {
       Objects.requireNonNull(suffix, "suffix == null");
       this.userAgent = userAgent() + (suffix.isBlank() ? "" : " " + suffix.strip());
       return this;
     }
 
-    /** Derives from an existing client, sharing its connection pool and dispatcher. */
+    /**
+     * Derives from an existing client, sharing its connection pool and dispatcher.
+     *
+     * @param base the client to derive from; not null
+     * @return this builder
+     */
     public Builder base(OkHttpClient base) {
       this.base = Objects.requireNonNull(base, "base == null");
       return this;
     }
 
+    /**
+     * Builds a client that shares the base client's connection pool and dispatcher (no new threads).
+     *
+     * @return the client
+     */
     public OkHttpClient build() {
       String ua = userAgent;
       OkHttpClient.Builder b;

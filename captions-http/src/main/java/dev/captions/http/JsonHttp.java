@@ -55,34 +55,65 @@ public final class JsonHttp {
   /**
    * A builder for {@code config}'s provider with the client from {@link HttpClients#fromConfig} and the policy from
    * {@link RetryPolicy#fromConfig}: what a provider's constructor usually wants.
+   *
+   * @param config the provider's configuration
+   * @return a builder holding those settings
    */
   public static Builder fromConfig(dev.captions.spi.ProviderConfig config) {
     return builder(config.provider()).client(HttpClients.fromConfig(config).build())
         .retryPolicy(RetryPolicy.fromConfig(config));
   }
 
-  /** @param provider the provider's name, used in exceptions and log lines */
+  /**
+   * @param provider the provider's name, used in exceptions and log lines
+   *
+   * @return a new builder with the shared client, the default policy and {@link Json#mapper()}
+   */
   public static Builder builder(String provider) {
     return new Builder(provider);
   }
 
+  /**
+   * The provider's name, used in exceptions and log lines.
+   *
+   * @return the name; never null
+   */
   public String provider() {
     return provider;
   }
 
+  /**
+   * The client requests are sent with.
+   *
+   * @return the client; never null
+   */
   public OkHttpClient client() {
     return client;
   }
 
+  /**
+   * The policy requests are retried by.
+   *
+   * @return the policy; never null
+   */
   public RetryPolicy retryPolicy() {
     return retryPolicy;
   }
 
+  /**
+   * The mapper bodies are read and written with.
+   *
+   * @return the mapper; never null
+   */
   public ObjectMapper mapper() {
     return mapper;
   }
 
-  /** {@code value} serialised as a JSON request body with this instance's mapper. */
+  /**
+   * {@return {@code value} serialised as a JSON request body with this instance's mapper}
+   *
+   * @param value the value to serialise
+   */
   public RequestBody json(Object value) {
     try {
       return RequestBody.create(mapper.writeValueAsBytes(value), JSON);
@@ -92,17 +123,39 @@ public final class JsonHttp {
     }
   }
 
-  /** Sends {@code request} and returns the response body as a tree, or {@code null} for an empty body (e.g. 204). */
+  /**
+   * Sends {@code request} and returns the response body as a tree, or {@code null} for an empty body (e.g. 204).
+   *
+   * @param request the request; sent through the retry policy
+   * @return the body as a tree, or {@code null}
+   * @throws dev.captions.ProviderException for a failed response or I/O failure (typed by {@link HttpErrors})
+   */
   public JsonNode send(Request request) {
     return send(request, mapper.constructType(JsonNode.class));
   }
 
-  /** Sends {@code request} and binds the response body to {@code type}; {@code null} for an empty body. */
+  /**
+   * Sends {@code request} and binds the response body to {@code type}; {@code null} for an empty body.
+   *
+   * @param <T> the body's type
+   * @param request the request; sent through the retry policy
+   * @param type the class to bind to
+   * @return the bound body, or {@code null}
+   * @throws dev.captions.ProviderException for a failed response, an I/O failure or a body that does not bind
+   */
   public <T> T send(Request request, Class<T> type) {
     return send(request, mapper.constructType(type));
   }
 
-  /** Sends {@code request} and binds the response body to a generic type; {@code null} for an empty body. */
+  /**
+   * Sends {@code request} and binds the response body to a generic type; {@code null} for an empty body.
+   *
+   * @param <T> the body's type
+   * @param request the request; sent through the retry policy
+   * @param type the generic type to bind to
+   * @return the bound body, or {@code null}
+   * @throws dev.captions.ProviderException for a failed response, an I/O failure or a body that does not bind
+   */
   public <T> T send(Request request, TypeReference<T> type) {
     return send(request, mapper.getTypeFactory().constructType(type));
   }
@@ -146,24 +199,44 @@ public final class JsonHttp {
       this.provider = Objects.requireNonNull(provider, "provider == null");
     }
 
-    /** Default {@link HttpClients#shared()}. */
+    /**
+     * Default {@link HttpClients#shared()}.
+     *
+     * @param client the client; not null
+     * @return this builder
+     */
     public Builder client(OkHttpClient client) {
       this.client = Objects.requireNonNull(client, "client == null");
       return this;
     }
 
-    /** Default {@link RetryPolicy#defaults()}. */
+    /**
+     * Default {@link RetryPolicy#defaults()}.
+     *
+     * @param retryPolicy the policy; not null
+     * @return this builder
+     */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
       return this;
     }
 
-    /** Default {@link Json#mapper()}. */
+    /**
+     * Default {@link Json#mapper()}.
+     *
+     * @param mapper the mapper; not null
+     * @return this builder
+     */
     public Builder mapper(ObjectMapper mapper) {
       this.mapper = Objects.requireNonNull(mapper, "mapper == null");
       return this;
     }
 
+    /**
+     * Builds the instance.
+     *
+     * @return the instance
+     */
     public JsonHttp build() {
       return new JsonHttp(this);
     }

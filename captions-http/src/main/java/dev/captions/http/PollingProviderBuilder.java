@@ -27,6 +27,7 @@ public abstract class PollingProviderBuilder<B extends PollingProviderBuilder<B>
    * @param initialInterval the provider's default first wait between status checks
    * @param maxInterval the provider's default longest wait
    * @param timeout the provider's default overall job time-out
+   * @param endpoint the provider's names, default URL and environment variables
    */
   protected PollingProviderBuilder(Endpoint endpoint, Duration initialInterval, Duration maxInterval,
       Duration timeout) {
@@ -38,14 +39,25 @@ public abstract class PollingProviderBuilder<B extends PollingProviderBuilder<B>
         .timeout(timeout);
   }
 
-  /** Polling starts at {@code initial} and backs off to {@code max}. */
+  /**
+   * Polling starts at {@code initial} and backs off to {@code max}.
+   *
+   * @param initial the first wait between status checks
+   * @param max the longest wait
+   * @return this builder
+   */
   public B pollInterval(Duration initial, Duration max) {
     poller.initialInterval(Objects.requireNonNull(initial, "initial == null"))
         .maxInterval(Objects.requireNonNull(max, "max == null"));
     return self();
   }
 
-  /** Overall limit for one job, unless the call's options set one. */
+  /**
+   * Overall limit for one job, unless the call's options set one.
+   *
+   * @param timeout a positive duration
+   * @return this builder
+   */
   public B timeout(Duration timeout) {
     poller.timeout(Objects.requireNonNull(timeout, "timeout == null"));
     return self();
@@ -75,7 +87,11 @@ public abstract class PollingProviderBuilder<B extends PollingProviderBuilder<B>
     if (config.get(key).isEmpty()) b.set(key, Long.toString(value));
   }
 
-  /** The poller for the provider's calls, reporting progress under {@code stage}. */
+  /**
+   * {@return the poller for the provider's calls, reporting progress under {@code stage}}
+   *
+   * @param stage the stage reported to the progress listener
+   */
   protected final JobPoller poller(String stage) {
     return poller.stage(stage).build();
   }

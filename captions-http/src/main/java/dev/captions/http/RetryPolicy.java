@@ -92,7 +92,9 @@ public final class RetryPolicy {
    * property {@code captions.<provider>.<key>}). Providers build their policy with this so users and the contract
    * test kit can tune retries without code.
    *
+   * @param config the provider's configuration
    * @throws dev.captions.ConfigurationException when a value is not a whole number or out of range
+   * @return the policy
    */
   public static RetryPolicy fromConfig(dev.captions.spi.ProviderConfig config) {
     Builder b = builder();
@@ -106,40 +108,83 @@ public final class RetryPolicy {
     });
   }
 
-  /** 4 attempts, 500 ms initial delay doubling up to 30 s, at most 2 min of waiting in total, 20 % jitter. */
+  /**
+   * 4 attempts, 500 ms initial delay doubling up to 30 s, at most 2 min of waiting in total, 20 % jitter.
+   *
+   * @return the default policy
+   */
   public static RetryPolicy defaults() {
     return DEFAULTS;
   }
 
+  /**
+   * A builder starting from {@link #defaults()}.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder holding this policy's values.
+   *
+   * @return the builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
+  /**
+   * Attempts in total, including the first.
+   *
+   * @return the attempt count, at least 1
+   */
   public int maxAttempts() {
     return maxAttempts;
   }
 
+  /**
+   * The first backoff wait.
+   *
+   * @return the wait; never null
+   */
   public Duration initialDelay() {
     return initialDelay;
   }
 
+  /**
+   * The cap on one backoff wait.
+   *
+   * @return the cap; never null
+   */
   public Duration maxDelay() {
     return maxDelay;
   }
 
+  /**
+   * The cap on the sum of all waits of one call.
+   *
+   * @return the cap; never null
+   */
   public Duration maxTotalDelay() {
     return maxTotalDelay;
   }
 
+  /**
+   * The share of each wait randomly taken off.
+   *
+   * @return the jitter in [0, 1]
+   */
   public double jitter() {
     return jitter;
   }
 
-  /** Whether {@code request} may be sent twice without harm; see the class comment. */
+  /**
+   * {@return whether {@code request} may be sent twice without harm; see the class comment}
+   *
+   * @param request the request
+   */
   public static boolean isSafeToRepeat(Request request) {
     return IDEMPOTENT_METHODS.contains(request.method().toUpperCase(Locale.ROOT))
         || request.header(IDEMPOTENCY_KEY) != null
@@ -149,12 +194,19 @@ public final class RetryPolicy {
   /**
    * A copy of {@code request} that this policy may retry whatever its method, for provider endpoints documented as
    * idempotent (e.g. a POST that only reads).
+   *
+   * @param request the request
+   * @return the marked copy
    */
   public static Request markSafeToRepeat(Request request) {
     return request.newBuilder().tag(SafeToRepeat.class, SafeToRepeat.INSTANCE).build();
   }
 
-  /** Whether an HTTP status is worth retrying: 408, 429 or 5xx. */
+  /**
+   * {@return whether an HTTP status is worth retrying: 408, 429 or 5xx}
+   *
+   * @param status the HTTP status code
+   */
   public static boolean isRetryableStatus(int status) {
     return status == 408 || status == 429 || status >= 500;
   }
@@ -163,6 +215,8 @@ public final class RetryPolicy {
    * Sends {@code request}, retrying as described in the class comment. Blocks.
    *
    * @param provider the provider's name, for log lines and exceptions
+   * @param client the client that sends it, usually an {@code OkHttpClient}
+   * @param request the request; retried only when {@link #isSafeToRepeat} allows
    * @return the final response, successful or not (the caller maps a failure with
    *     {@link HttpErrors#toException(String, Response)} and closes the response)
    * @throws ProviderException for an I/O failure after the last attempt ({@link dev.captions.ProviderTimeoutException}
@@ -225,6 +279,10 @@ public final class RetryPolicy {
   /**
    * Runs {@code call}, retrying while it throws a {@link CaptionsException} that {@linkplain
    * CaptionsException#isRetryable() is retryable}. Blocks.
+   *
+   * @param <T> the result type
+   * @param call the work; called once per attempt on this thread
+   * @return what the last attempt returned
    */
   public <T> T call(Callable<T> call) {
     return call(call, e -> e instanceof CaptionsException && ((CaptionsException) e).isRetryable());
@@ -247,7 +305,11 @@ public final class RetryPolicy {
    * });
    * }</pre>
    *
+   * @param <T> the result type
+   * @param call the work; called once per attempt on this thread
+   * @param retryable whether a failure is worth another attempt
    * @throws java.util.concurrent.CancellationException when interrupted
+   * @return what the last attempt returned
    */
   public <T> T call(Callable<T> call, Predicate<? super Throwable> retryable) {
     Objects.requireNonNull(call, "call == null");
@@ -395,55 +457,101 @@ public final class RetryPolicy {
       random = p.random;
     }
 
-    /** Attempts in total, including the first; 1 disables retries. Default 4. */
+    /**
+     * Attempts in total, including the first; 1 disables retries. Default 4.
+     *
+     * @param maxAttempts at least 1
+     * @return this builder
+     */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be >= 1, but is " + maxAttempts);
       this.maxAttempts = maxAttempts;
       return this;
     }
 
-    /** The first backoff wait, doubled on each retry. Default 500 ms. */
+    /**
+     * The first backoff wait, doubled on each retry. Default 500 ms.
+     *
+     * @param initialDelay a positive duration
+     * @return this builder
+     */
     public Builder initialDelay(Duration initialDelay) {
       this.initialDelay = Backoff.nonNegative(initialDelay, "initialDelay");
       return this;
     }
 
-    /** The cap on one backoff wait (a provider's Retry-After is honoured even when longer). Default 30 s. */
+    /**
+     * The cap on one backoff wait (a provider's Retry-After is honoured even when longer). Default 30 s.
+     *
+     * @param maxDelay a duration at least {@code initialDelay}
+     * @return this builder
+     */
     public Builder maxDelay(Duration maxDelay) {
       this.maxDelay = Backoff.nonNegative(maxDelay, "maxDelay");
       return this;
     }
 
-    /** The cap on the sum of all waits of one call; beyond it the policy gives up. Default 2 min. */
+    /**
+     * The cap on the sum of all waits of one call; beyond it the policy gives up. Default 2 min.
+     *
+     * @param maxTotalDelay a non-negative duration
+     * @return this builder
+     */
     public Builder maxTotalDelay(Duration maxTotalDelay) {
       this.maxTotalDelay = Backoff.nonNegative(maxTotalDelay, "maxTotalDelay");
       return this;
     }
 
-    /** The share of each backoff wait randomly taken off, in [0, 1]. Default 0.2; 0 for exact waits. */
+    /**
+     * The share of each backoff wait randomly taken off, in [0, 1]. Default 0.2; 0 for exact waits.
+     *
+     * @param jitter in [0, 1]
+     * @return this builder
+     */
     public Builder jitter(double jitter) {
       this.jitter = Backoff.checkJitter(jitter);
       return this;
     }
 
-    /** How to wait (tests inject a recording one). Default {@link Sleeper#SYSTEM}. */
+    /**
+     * How to wait (tests inject a recording one). Default {@link Sleeper#SYSTEM}.
+     *
+     * @param sleeper the sleeper; not null
+     * @return this builder
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
       return this;
     }
 
-    /** The clock an HTTP-date {@code Retry-After} is measured against. Default UTC system clock. */
+    /**
+     * The clock an HTTP-date {@code Retry-After} is measured against. Default UTC system clock.
+     *
+     * @param clock the clock; not null
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 
-    /** The source of jitter, returning values in [0, 1). */
+    /**
+     * The source of jitter, returning values in [0, 1).
+     *
+     * @param random returns values in [0, 1); not null
+     * @return this builder
+     */
     public Builder random(DoubleSupplier random) {
       this.random = Objects.requireNonNull(random, "random == null");
       return this;
     }
 
+    /**
+     * Builds the policy.
+     *
+     * @return the policy
+     * @throws IllegalArgumentException when {@code initialDelay} is longer than {@code maxDelay}
+     */
     public RetryPolicy build() {
       Backoff.checkOrder("initialDelay", initialDelay, "maxDelay", maxDelay);
       return new RetryPolicy(this);

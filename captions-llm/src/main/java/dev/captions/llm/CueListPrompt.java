@@ -18,6 +18,11 @@ public final class CueListPrompt {
   /**
    * The instructions for transcribing {@code [fromMs, toMs)} of the media, or all of it when {@code toMs < 0}.
    * Times are asked for absolutely (from the start of the media), so replies for different windows need no offset.
+   *
+   * @param options the language and prompt asked for
+   * @param fromMs the window's start in milliseconds from the start of the media
+   * @param toMs the window's end in milliseconds, or negative for the whole media
+   * @return the instructions
    */
   public static String instructions(TranscriptionOptions options, long fromMs, long toMs) {
     StringBuilder sb = new StringBuilder()
@@ -40,8 +45,11 @@ public final class CueListPrompt {
    * ({@code start}/{@code start_time}/{@code startTime}/{@code from}, likewise for the end, {@code text}/{@code caption}).
    * Cues whose times cannot be read, or whose text is blank, are dropped; an end before its start is set to the start.
    *
+   * @param provider the provider's name, for error messages
+   * @param reply the model's raw text
    * @throws TruncatedReplyException when the JSON is cut off
    * @throws ProviderException when the reply has no cue list at all
+   * @return the segments in the reply's order
    */
   public static List<Segment> parse(String provider, String reply) {
     JsonNode root = LlmReplies.parse(provider, reply);

@@ -31,6 +31,8 @@ public final class CueTranslation {
   /**
    * @param maxAttempts tries per batch when the reply does not match the request, at least 1
    * @param batchSize cues per request, at least 1; keeps replies far below output token limits
+   * @param provider the provider's name, for error messages
+   * @param completion sends one prompt and returns the model's JSON reply
    */
   public CueTranslation(String provider, JsonCompletion completion, int maxAttempts, int batchSize) {
     this.provider = Objects.requireNonNull(provider, "provider == null");
@@ -41,7 +43,13 @@ public final class CueTranslation {
     this.batchSize = batchSize;
   }
 
-  /** Blocks. @throws ProviderException when a batch never comes back with matching ids */
+  /**
+   * Blocks. @throws ProviderException when a batch never comes back with matching ids
+   *
+   * @param track the track to translate
+   * @param options the target language and hints
+   * @return the translated track: the same cues, times, ids and settings, with translated text
+   */
   public CaptionTrack translate(CaptionTrack track, TranslationOptions options) {
     List<Cue> cues = track.cues();
     String source = options.sourceLanguage().orElse(track.language());

@@ -33,6 +33,8 @@ public final class Conversions {
    * @param speakerPrefix write {@link Cue#speaker()} and each voice span's name ({@code <v Name>}) as
    *     {@code "Name: "} where it starts, so {@code <v Ann>Bonjour</v>\n<v Bob>Salut} becomes
    *     {@code "Ann: Bonjour\nBob: Salut"}; when false, each name is counted as dropped
+   * @param track the track to convert; not changed
+   * @return the converted track and a diagnostic for each thing dropped
    */
   public static ParseResult toSrt(CaptionTrack track, boolean speakerPrefix) {
     Map<String, Integer> dropped = new TreeMap<>();
@@ -123,6 +125,9 @@ public final class Conversions {
   /**
    * A track whose cue text is valid WebVTT: {@code i b u} tags kept, other tags (e.g. {@code <font>}) dropped, literal
    * {@code & < >} escaped. Same as {@link #fromSrt(CaptionTrack, boolean) fromSrt(track, false)}.
+   *
+   * @param track the SRT track to convert; not changed
+   * @return the converted track and a diagnostic for each tag dropped
    */
   public static ParseResult fromSrt(CaptionTrack track) {
     return fromSrt(track, false);
@@ -135,6 +140,10 @@ public final class Conversions {
    * {@link WebVttReader} reads {@code <v Name>}); when several lines do, each becomes a voice span, so
    * {@code "Ann: Bonjour\nBob: Salut"} becomes {@code <v Ann>Bonjour</v>\n<v Bob>Salut</v>}. Off by default because
    * ordinary text such as {@code "Note: …"} looks the same. A cue that already has a speaker is left as it is.
+   *
+   * @param track the SRT track to convert; not changed
+   * @param speakerFromPrefix whether a {@code "Name: "} prefix names the speaker
+   * @return the converted track and a diagnostic for each tag dropped
    */
   public static ParseResult fromSrt(CaptionTrack track, boolean speakerFromPrefix) {
     Map<String, Integer> dropped = new TreeMap<>();

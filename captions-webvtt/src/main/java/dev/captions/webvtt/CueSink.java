@@ -10,5 +10,11 @@ import java.io.IOException;
  * Not thread-safe.
  */
 public interface CueSink extends Flushable {
+  /**
+   * Writes one cue, in order after the cues before it.
+   *
+   * @param cue the cue; not null
+   * @throws IOException when writing fails
+   */
   void cue(Cue cue) throws IOException;
 }

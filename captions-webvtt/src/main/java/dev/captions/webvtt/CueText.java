@@ -20,13 +20,21 @@ public final class CueText {
   public enum Type {
     /** The root; holds the top-level nodes. */
     ROOT(""),
+    /** Text: {@link Node#text()} holds it, references decoded. */
     TEXT(""),
+    /** A timestamp tag ({@code <00:01.000>}): {@link Node#timestampMs()} holds it. */
     TIMESTAMP(""),
+    /** A class span ({@code <c>}), with {@link Node#classes()}. */
     CLASS("c"),
+    /** An italic span ({@code <i>}). */
     ITALIC("i"),
+    /** A bold span ({@code <b>}). */
     BOLD("b"),
+    /** An underline span ({@code <u>}). */
     UNDERLINE("u"),
+    /** A ruby span ({@code <ruby>}). */
     RUBY("ruby"),
+    /** Ruby text ({@code <rt>}) inside a ruby span. */
     RUBY_TEXT("rt"),
     /** A voice: {@link Node#annotation()} is the speaker. */
     VOICE("v"),
@@ -39,7 +47,7 @@ public final class CueText {
       this.tag = tag;
     }
 
-    /** The tag name, {@code ""} for ROOT, TEXT and TIMESTAMP. */
+    /** {@return the tag name, {@code ""} for ROOT, TEXT and TIMESTAMP} */
     public String tag() {
       return tag;
     }
@@ -86,31 +94,40 @@ public final class CueText {
       this.children = children;
     }
 
+    /**
+     * What kind of node this is.
+     *
+     * @return the type; never null
+     */
     public Type type() {
       return type;
     }
 
-    /** The decoded text of a TEXT node; {@code ""} for others. */
+    /** {@return the decoded text of a TEXT node; {@code ""} for others} */
     public String text() {
       return text;
     }
 
-    /** The time of a TIMESTAMP node in milliseconds; -1 for others. */
+    /** {@return the time of a TIMESTAMP node in milliseconds; -1 for others} */
     public long timestampMs() {
       return timestampMs;
     }
 
-    /** The classes ({@code <c.yellow.big>} → [yellow, big]). Unmodifiable. */
+    /** {@return the classes ({@code <c.yellow.big>} → [yellow, big])} Unmodifiable. */
     public List<String> classes() {
       return classes;
     }
 
-    /** The annotation of a VOICE or LANG node (whitespace collapsed, references decoded), else {@code ""}. */
+    /** {@return the annotation of a VOICE or LANG node (whitespace collapsed, references decoded), else {@code ""}} */
     public String annotation() {
       return annotation;
     }
 
-    /** Unmodifiable; empty for TEXT and TIMESTAMP. */
+    /**
+     * Unmodifiable; empty for TEXT and TIMESTAMP.
+     *
+     * @return the child nodes in order
+     */
     public List<Node> children() {
       return children;
     }
@@ -124,7 +141,12 @@ public final class CueText {
     }
   }
 
-  /** Parses a raw cue payload. Never throws for any input. */
+  /**
+   * Parses a raw cue payload. Never throws for any input.
+   *
+   * @param cueText the cue payload as written in the file; not null
+   * @return the root node of the tree
+   */
   public static Node parse(String cueText) {
     Builder root = new Builder(Type.ROOT, List.of(), "", null);
     Builder current = root;
@@ -211,6 +233,9 @@ public final class CueText {
 
   /**
    * The text a viewer reads: tags removed, references decoded, ruby text ({@code <rt>}) left out, line breaks kept.
+   *
+   * @param cueText the cue payload as written in the file; not null
+   * @return the plain text, lines separated by {@code '\n'}
    */
   public static String plainText(String cueText) {
     if (cueText.indexOf('<') < 0 && cueText.indexOf('&') < 0) return cueText;
@@ -228,7 +253,11 @@ public final class CueText {
     for (Node c : node.children) appendPlain(c, sb);
   }
 
-  /** The speakers of the voice spans, in order of appearance, without repeats. */
+  /**
+   * {@return the speakers of the voice spans, in order of appearance, without repeats}
+   *
+   * @param cueText the cue payload as written in the file; not null
+   */
   public static List<String> voices(String cueText) {
     if (cueText.indexOf("<v") < 0) return List.of();
     List<String> out = new ArrayList<>();

@@ -31,10 +31,22 @@ import java.util.function.Consumer;
 public final class SrtReader {
   private SrtReader() {}
 
+  /**
+   * A lenient SRT reader. Thread-safe; reuse it.
+   *
+   * @return the reader
+   */
   public static SrtReader create() {
     return new SrtReader();
   }
 
+  /**
+   * Reads a whole SRT file into memory, leniently: bad blocks are skipped or repaired and reported.
+   *
+   * @param in the text to read; read to the end, not closed
+   * @return the track and what was repaired or skipped
+   * @throws IOException when reading {@code in} fails
+   */
   public ParseResult read(Reader in) throws IOException {
     List<Cue> cues = new ArrayList<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
@@ -42,17 +54,37 @@ public final class SrtReader {
     return ParseResult.of(CaptionTrack.builder().cues(cues).build(), diagnostics);
   }
 
-  /** Reads UTF-8 (BOM optional) or UTF-16 with BOM. */
+  /**
+   * Reads UTF-8 (BOM optional) or UTF-16 with BOM.
+   *
+   * @param in the bytes to read; read to the end, not closed
+   * @return the track and what was repaired or skipped
+   * @throws IOException when reading {@code in} fails
+   */
   public ParseResult read(InputStream in) throws IOException {
     return read(Readers.utf8OrBom(in));
   }
 
-  /** Streams from bytes: UTF-8 (BOM optional) or UTF-16 with BOM. */
+  /**
+   * Streams from bytes: UTF-8 (BOM optional) or UTF-16 with BOM.
+   *
+   * @param in the bytes to read; read to the end, not closed
+   * @param cues receives each cue as it is read
+   * @param diagnostics receives each problem as it is found
+   * @throws IOException when reading {@code in} fails
+   */
   public void stream(InputStream in, Consumer<Cue> cues, Consumer<Diagnostic> diagnostics) throws IOException {
     stream(Readers.utf8OrBom(in), cues, diagnostics);
   }
 
-  /** Streams cues to {@code cues} as they are read; memory stays flat. */
+  /**
+   * Streams cues to {@code cues} as they are read; memory stays flat.
+   *
+   * @param in the text to read; read to the end, not closed
+   * @param cues receives each cue as it is read
+   * @param diagnostics receives each problem as it is found
+   * @throws IOException when reading {@code in} fails
+   */
   public void stream(Reader in, Consumer<Cue> cues, Consumer<Diagnostic> diagnostics) throws IOException {
     try {
       new Session(in, cues, diagnostics).run();

@@ -29,36 +29,74 @@ public final class SrtWriter {
     this.speakerPrefix = b.speakerPrefix;
   }
 
+  /**
+   * A writer with the defaults. Thread-safe; reuse it.
+   *
+   * @return the writer
+   */
   public static SrtWriter create() {
     return builder().build();
   }
 
+  /**
+   * A builder with the defaults ({@code "\n"} line endings, no speaker prefix).
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Writes the track; does not close {@code out}. */
+  /**
+   * Writes the track; does not close {@code out}.
+   *
+   * @param track the track to write
+   * @param out where to write
+   * @throws IOException when writing fails
+   */
   public void write(CaptionTrack track, Writer out) throws IOException {
     Session s = open(out);
     for (Cue c : track.cues()) s.cue(c);
     s.flush();
   }
 
-  /** Writes the track as UTF-8; does not close {@code out}. */
+  /**
+   * Writes the track as UTF-8; does not close {@code out}.
+   *
+   * @param track the track to write
+   * @param out where to write
+   * @throws IOException when writing fails
+   */
   public void write(CaptionTrack track, OutputStream out) throws IOException {
     write(track, TextOutput.utf8(out));
   }
 
+  /**
+   * The track as an SRT string.
+   *
+   * @param track the track to write
+   * @return the SRT text
+   */
   public String writeToString(CaptionTrack track) {
     return TextOutput.writeToString(w -> write(track, w));
   }
 
-  /** {@link #open(Writer)} writing UTF-8 to {@code out}, which it does not close. */
+  /**
+   * {@link #open(Writer)} writing UTF-8 to {@code out}, which it does not close.
+   *
+   * @param out where to write
+   * @return the session; call its {@code flush()} at the end
+   */
   public Session open(OutputStream out) {
     return open(TextOutput.utf8(out));
   }
 
-  /** Starts a streamed write. */
+  /**
+   * Starts a streamed write.
+   *
+   * @param out where to write; not closed by the session
+   * @return the session; call its {@code flush()} at the end
+   */
   public Session open(Writer out) {
     return new Session(out);
   }
@@ -156,18 +194,33 @@ public final class SrtWriter {
 
     private Builder() {}
 
-    /** {@code "\n"} (default) or {@code "\r\n"}. */
+    /**
+     * {@code "\n"} (default) or {@code "\r\n"}.
+     *
+     * @param newline the line ending
+     * @return this builder
+     */
     public Builder lineEnding(String newline) {
       this.newline = TextOutput.checkLineEnding(newline);
       return this;
     }
 
-    /** Write a speaker as {@code "Name: "} before the text. Off by default. */
+    /**
+     * Write a speaker as {@code "Name: "} before the text. Off by default.
+     *
+     * @param speakerPrefix true to write the prefix
+     * @return this builder
+     */
     public Builder speakerPrefix(boolean speakerPrefix) {
       this.speakerPrefix = speakerPrefix;
       return this;
     }
 
+    /**
+     * Builds the writer.
+     *
+     * @return the writer
+     */
     public SrtWriter build() {
       return new SrtWriter(this);
     }

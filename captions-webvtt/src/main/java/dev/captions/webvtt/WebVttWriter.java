@@ -43,36 +43,82 @@ public final class WebVttWriter {
     this.writeSpeaker = b.writeSpeaker;
   }
 
+  /**
+   * A writer with the defaults. Thread-safe; reuse it.
+   *
+   * @return the writer
+   */
   public static WebVttWriter create() {
     return builder().build();
   }
 
+  /**
+   * A builder with the defaults ({@code "\n"}, metadata and speakers written, no escaping).
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Writes the track; does not close {@code out}. */
+  /**
+   * Writes the track; does not close {@code out}.
+   *
+   * @param track the track to write
+   * @param out where to write
+   * @throws IOException when writing fails
+   */
   public void write(CaptionTrack track, Writer out) throws IOException {
     Session s = open(out, track.language(), track.kind(), writeMetadata ? track.metadata() : TrackMetadata.EMPTY);
     for (Cue cue : track.cues()) s.cue(cue);
     s.flush();
   }
 
-  /** Writes the track as UTF-8; does not close {@code out}. */
+  /**
+   * Writes the track as UTF-8; does not close {@code out}.
+   *
+   * @param track the track to write
+   * @param out where to write
+   * @throws IOException when writing fails
+   */
   public void write(CaptionTrack track, OutputStream out) throws IOException {
     write(track, TextOutput.utf8(out));
   }
 
+  /**
+   * The track as a WebVTT string.
+   *
+   * @param track the track to write
+   * @return the WebVTT text
+   */
   public String writeToString(CaptionTrack track) {
     return TextOutput.writeToString(w -> write(track, w));
   }
 
-  /** {@link #open(Writer, String, TrackKind, TrackMetadata)} writing UTF-8 to {@code out}, which it does not close. */
+  /**
+   * {@link #open(Writer, String, TrackKind, TrackMetadata)} writing UTF-8 to {@code out}, which it does not close.
+   *
+   * @param out where to write
+   * @param language the track's language, for the {@code Language:} header line
+   * @param kind the track's kind, for the {@code Kind:} header line
+   * @param metadata header text, regions, styles and notes to write first
+   * @return the session; call its {@code flush()} at the end
+   * @throws IOException when writing the header fails
+   */
   public Session open(OutputStream out, String language, TrackKind kind, TrackMetadata metadata) throws IOException {
     return open(TextOutput.utf8(out), language, kind, metadata);
   }
 
-  /** Starts a streamed write: writes the header now, then one cue per {@link Session#cue(Cue)}. */
+  /**
+   * Starts a streamed write: writes the header now, then one cue per {@link Session#cue(Cue)}.
+   *
+   * @param out where to write; not closed by the session
+   * @param language the track's language, for the {@code Language:} header line
+   * @param kind the track's kind, for the {@code Kind:} header line
+   * @param metadata header text, regions, styles and notes to write first
+   * @return the session; call its {@code flush()} at the end
+   * @throws IOException when writing the header fails
+   */
   public Session open(Writer out, String language, TrackKind kind, TrackMetadata metadata) throws IOException {
     Session s = new Session(out);
     s.header(language, kind, metadata);
@@ -235,30 +281,55 @@ public final class WebVttWriter {
 
     private Builder() {}
 
-    /** {@code "\n"} (default) or {@code "\r\n"}. */
+    /**
+     * {@code "\n"} (default) or {@code "\r\n"}.
+     *
+     * @param newline the line ending
+     * @return this builder
+     */
     public Builder lineEnding(String newline) {
       this.newline = TextOutput.checkLineEnding(newline);
       return this;
     }
 
-    /** Escape {@code & < >} in cue text (for plain text such as transcripts). Off by default. */
+    /**
+     * Escape {@code & < >} in cue text (for plain text such as transcripts). Off by default.
+     *
+     * @param escapePlainText true to escape
+     * @return this builder
+     */
     public Builder escapePlainText(boolean escapePlainText) {
       this.escapePlainText = escapePlainText;
       return this;
     }
 
-    /** Write header text, regions, styles and notes. On by default. */
+    /**
+     * Write header text, regions, styles and notes. On by default.
+     *
+     * @param writeMetadata true to write it
+     * @return this builder
+     */
     public Builder writeMetadata(boolean writeMetadata) {
       this.writeMetadata = writeMetadata;
       return this;
     }
 
-    /** Write {@link Cue#speaker()} as a leading voice tag {@code <v Name>}. On by default. */
+    /**
+     * Write {@link Cue#speaker()} as a leading voice tag {@code <v Name>}. On by default.
+     *
+     * @param writeSpeaker true to write the voice tag
+     * @return this builder
+     */
     public Builder writeSpeaker(boolean writeSpeaker) {
       this.writeSpeaker = writeSpeaker;
       return this;
     }
 
+    /**
+     * Builds the writer.
+     *
+     * @return the writer
+     */
     public WebVttWriter build() {
       return new WebVttWriter(this);
     }
