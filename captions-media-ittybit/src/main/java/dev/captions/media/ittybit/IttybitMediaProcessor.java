@@ -103,6 +103,11 @@ public final class IttybitMediaProcessor implements MediaProcessor, AutoCloseabl
     this.frameWorkers = pool;
   }
 
+  /**
+   * A builder with the defaults; {@link Builder#build()} needs an API key.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -128,7 +133,7 @@ public final class IttybitMediaProcessor implements MediaProcessor, AutoCloseabl
     return EnumSet.of(MediaOperation.EXTRACT_AUDIO, MediaOperation.EXTRACT_FRAMES, MediaOperation.BURN_IN);
   }
 
-  /** How many frame jobs run at once. */
+  /** {@return how many frame jobs run at once} */
   public int maxConcurrentJobs() {
     return maxConcurrentJobs;
   }
@@ -201,6 +206,11 @@ public final class IttybitMediaProcessor implements MediaProcessor, AutoCloseabl
   /**
    * Burn-in with a subtitle file Ittybit can download, as its "add subtitles to video" guide does
    * ({@code subtitle_url} + {@code subtitle_style: "burn_in"}); for tracks too large to send inline.
+   *
+   * @param video the video's URL source
+   * @param subtitlesUrl a URL of a subtitle file Ittybit can download
+   * @param options the style and progress listener
+   * @return the captioned video at Ittybit
    */
   public MediaRef burnIn(MediaSource video, URI subtitlesUrl, BurnInOptions options) {
     Objects.requireNonNull(subtitlesUrl, "subtitlesUrl == null");
@@ -279,14 +289,23 @@ public final class IttybitMediaProcessor implements MediaProcessor, AutoCloseabl
       super(ENDPOINT, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(30));
     }
 
-    /** Frame jobs in flight at once. Default 4 (no documented rate limit; 429s are retried with Retry-After). */
+    /**
+     * Frame jobs in flight at once. Default 4 (no documented rate limit; 429s are retried with Retry-After).
+     *
+     * @param n at least 1
+     * @return this builder
+     */
     public Builder maxConcurrentJobs(int n) {
       if (n < 1) throw new IllegalArgumentException("maxConcurrentJobs must be >= 1, but is " + n);
       this.maxConcurrentJobs = n;
       return this;
     }
 
-    /** @throws dev.captions.ConfigurationException when no API key was set or the base URL is malformed */
+    /**
+     * @throws dev.captions.ConfigurationException when no API key was set or the base URL is malformed
+     *
+     * @return the processor
+     */
     public IttybitMediaProcessor build() {
       return new IttybitMediaProcessor(jsonHttp(), baseHttpUrl(), requireApiKey(), poller("media"), maxConcurrentJobs);
     }

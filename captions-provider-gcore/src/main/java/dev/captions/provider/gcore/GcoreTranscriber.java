@@ -75,6 +75,11 @@ public final class GcoreTranscriber implements Transcriber {
     this.subtitlesLanguage = subtitlesLanguage;
   }
 
+  /**
+   * A builder with the defaults; {@link Builder#build()} needs an API key.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -89,7 +94,7 @@ public final class GcoreTranscriber implements Transcriber {
     return EnumSet.of(MediaSource.Kind.URL);
   }
 
-  /** The BCP-47 language this transcriber translates into, or null when it transcribes only. */
+  /** {@return the BCP-47 language this transcriber translates into, or null when it transcribes only} */
   public String subtitlesLanguage() {
     return subtitlesLanguage;
   }
@@ -98,14 +103,16 @@ public final class GcoreTranscriber implements Transcriber {
    * A transcriber sharing this one's connection that also translates into {@code bcp47} through Gcore's
    * {@code subtitles_language} (null: transcription only).
    *
+   * @param bcp47 the language to translate into, or {@code null}
    * @throws IllegalArgumentException when the language has no ISO 639-2 code
+   * @return the new transcriber
    */
   public GcoreTranscriber withSubtitlesLanguage(String bcp47) {
     if (bcp47 != null) GcoreLanguages.toGcore(bcp47);
     return new GcoreTranscriber(http, poller, bcp47);
   }
 
-  /** A {@link GcoreVideos} client on the same connection and key. */
+  /** {@return a {@link GcoreVideos} client on the same connection and key} */
   public GcoreVideos videos() {
     return new GcoreVideos(http);
   }
@@ -118,10 +125,13 @@ public final class GcoreTranscriber implements Transcriber {
   /**
    * Like {@link #transcribe} but returns everything the task gave, including Gcore's own {@code vttContent}.
    *
+   * @param audio the media's http(s) URL
+   * @param options language, timeout and progress
    * @throws InvalidMediaException when {@code audio} is not an http(s) URL
    * @throws ProviderException when Gcore rejects the request or the task fails (with Gcore's reason)
    * @throws dev.captions.ProviderTimeoutException when the task does not finish within the timeout
    * @throws java.util.concurrent.CancellationException when interrupted (the task is revoked at Gcore)
+   * @return the task's full result
    */
   public GcoreAsrResult transcribeTask(MediaSource audio, TranscriptionOptions options) {
     Objects.requireNonNull(audio, "audio == null");
@@ -222,14 +232,23 @@ public final class GcoreTranscriber implements Transcriber {
       super(GcoreHttp.ENDPOINT, Duration.ofSeconds(2), Duration.ofSeconds(20), Duration.ofMinutes(30));
     }
 
-    /** Also translate into this BCP-47 language through {@code subtitles_language} (paid); null for none. */
+    /**
+     * Also translate into this BCP-47 language through {@code subtitles_language} (paid); null for none.
+     *
+     * @param bcp47 the language, or {@code null}
+     * @return this builder
+     */
     public Builder subtitlesLanguage(String bcp47) {
       if (bcp47 != null) GcoreLanguages.toGcore(bcp47);
       this.subtitlesLanguage = bcp47;
       return this;
     }
 
-    /** @throws dev.captions.ConfigurationException when no API key was set or the base URL is malformed */
+    /**
+     * @throws dev.captions.ConfigurationException when no API key was set or the base URL is malformed
+     *
+     * @return the transcriber
+     */
     public GcoreTranscriber build() {
       GcoreHttp http = new GcoreHttp(jsonHttp(), baseHttpUrl(), requireApiKey());
       return new GcoreTranscriber(http, poller("transcribe"), subtitlesLanguage);

@@ -19,6 +19,11 @@ import java.util.List;
 public final class GeminiSummarizer implements Summarizer {
   private final GeminiApi api;
 
+  /**
+   * A summarizer with {@code settings}. Creates no threads and does no I/O until called.
+   *
+   * @param settings the settings; not null
+   */
   public GeminiSummarizer(GeminiSettings settings) {
     this.api = new GeminiApi(settings);
   }

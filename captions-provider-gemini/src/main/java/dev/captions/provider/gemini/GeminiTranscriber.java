@@ -44,6 +44,11 @@ public final class GeminiTranscriber implements Transcriber {
 
   private final GeminiApi api;
 
+  /**
+   * A transcriber with {@code settings}. Creates no threads and does no I/O until called.
+   *
+   * @param settings the settings; not null
+   */
   public GeminiTranscriber(GeminiSettings settings) {
     this.api = new GeminiApi(settings);
   }

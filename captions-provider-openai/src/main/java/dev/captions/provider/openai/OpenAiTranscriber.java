@@ -54,6 +54,11 @@ public final class OpenAiTranscriber implements Transcriber {
 
   private final OpenAiApi api;
 
+  /**
+   * A transcriber with {@code settings}. Creates no threads and does no I/O until called.
+   *
+   * @param settings the settings; not null
+   */
   public OpenAiTranscriber(OpenAiSettings settings) {
     this.api = new OpenAiApi(settings);
   }

@@ -99,15 +99,25 @@ public final class VoskTranscriber implements Transcriber {
     this.sentencePause = b.sentencePause;
   }
 
-  /** A transcriber with the bundled English model and default settings. */
+  /** {@return a transcriber with the bundled English model and default settings} */
   public static VoskTranscriber create() {
     return builder().build();
   }
 
+  /**
+   * A builder with the defaults (the bundled English model).
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder holding this transcriber's settings.
+   *
+   * @return the builder
+   */
   public Builder newBuilder() {
     Builder b = new Builder();
     b.modelDirectory = modelDirectory;
@@ -130,29 +140,44 @@ public final class VoskTranscriber implements Transcriber {
     return EnumSet.of(MediaSource.Kind.FILE, MediaSource.Kind.STREAM);
   }
 
-  /** The configured model directory, or empty for the bundled English model. */
+  /** {@return the configured model directory, or empty for the bundled English model} */
   public Optional<Path> modelDirectory() {
     return Optional.ofNullable(modelDirectory);
   }
 
-  /** Where the bundled model is extracted: {@code <cacheDirectory>/model-en-us-0.3.45}. */
+  /** {@return where the bundled model is extracted: {@code <cacheDirectory>/model-en-us-0.3.45}} */
   public Path cacheDirectory() {
     return cacheDirectory;
   }
 
-  /** The model's language as BCP-47, {@code "und"} when unknown; transcripts carry it. */
+  /** {@return the model's language as BCP-47, {@code "und"} when unknown; transcripts carry it} */
   public String language() {
     return language;
   }
 
+  /**
+   * The decoder threads.
+   *
+   * @return the thread count; {@code 0} for one per available processor
+   */
   public int threads() {
     return threads;
   }
 
+  /**
+   * The shortest chunk worth a recogniser of its own.
+   *
+   * @return the duration; {@link Duration#ZERO} for one recogniser for the whole file
+   */
   public Duration chunkDuration() {
     return chunkDuration;
   }
 
+  /**
+   * The pause that ends a sentence.
+   *
+   * @return the pause; never null
+   */
   public Duration sentencePause() {
     return sentencePause;
   }
@@ -359,13 +384,21 @@ public final class VoskTranscriber implements Transcriber {
     /**
      * An unpacked Vosk model directory (with {@code am/}, {@code conf/}, {@code graph/}); {@code null} for the
      * bundled small English model. Checked when the model is first loaded.
+     *
+     * @param modelDirectory the directory, or {@code null}
+     * @return this builder
      */
     public Builder modelDirectory(Path modelDirectory) {
       this.modelDirectory = modelDirectory;
       return this;
     }
 
-    /** Where the bundled model is extracted; {@code null} for {@code ~/.cache/captions/vosk}. */
+    /**
+     * Where the bundled model is extracted; {@code null} for {@code ~/.cache/captions/vosk}.
+     *
+     * @param cacheDirectory the directory, or {@code null}
+     * @return this builder
+     */
     public Builder cacheDirectory(Path cacheDirectory) {
       this.cacheDirectory = cacheDirectory;
       return this;
@@ -374,6 +407,9 @@ public final class VoskTranscriber implements Transcriber {
     /**
      * The model's language as BCP-47 (e.g. {@code "fr"}); {@code null} to use {@code "en"} for the bundled model and
      * to read it from a model directory's name ({@code vosk-model-small-fr-0.22}), else {@code "und"}.
+     *
+     * @param language a BCP-47 tag, or {@code null}
+     * @return this builder
      */
     public Builder language(String language) {
       if (language != null && !language.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
@@ -383,7 +419,12 @@ public final class VoskTranscriber implements Transcriber {
       return this;
     }
 
-    /** Decoder threads; {@code 0} (the default) for one per available processor. */
+    /**
+     * Decoder threads; {@code 0} (the default) for one per available processor.
+     *
+     * @param threads the thread count, at least 0
+     * @return this builder
+     */
     public Builder threads(int threads) {
       if (threads < 0) throw new IllegalArgumentException("threads (" + threads + ") must be >= 0");
       this.threads = threads;
@@ -394,6 +435,9 @@ public final class VoskTranscriber implements Transcriber {
      * The shortest chunk worth a recogniser of its own (default 30 s). Audio is split into about one chunk per thread,
      * each at least this long, cut at a long pause within ±50% of the target length. {@link Duration#ZERO} decodes the
      * whole file with one recogniser.
+     *
+     * @param chunkDuration a non-negative duration
+     * @return this builder
      */
     public Builder chunkDuration(Duration chunkDuration) {
       Objects.requireNonNull(chunkDuration, "chunkDuration == null");
@@ -405,7 +449,12 @@ public final class VoskTranscriber implements Transcriber {
       return this;
     }
 
-    /** The pause that ends a sentence (default 500 ms). */
+    /**
+     * The pause that ends a sentence (default 500 ms).
+     *
+     * @param sentencePause a non-negative duration
+     * @return this builder
+     */
     public Builder sentencePause(Duration sentencePause) {
       Objects.requireNonNull(sentencePause, "sentencePause == null");
       if (sentencePause.isNegative() || sentencePause.isZero()) {
@@ -415,6 +464,11 @@ public final class VoskTranscriber implements Transcriber {
       return this;
     }
 
+    /**
+     * Builds the transcriber; the model is loaded on first use, not here.
+     *
+     * @return the transcriber
+     */
     public VoskTranscriber build() {
       return new VoskTranscriber(this);
     }

@@ -24,8 +24,11 @@ import java.util.Set;
  * </ul>
  */
 public final class VoskTranscriberFactory implements TranscriberFactory {
+  /** {@link dev.captions.spi.ProviderConfig} key for the model's language: {@code captions.vosk.language}. */
   public static final String LANGUAGE = "language";
+  /** {@link dev.captions.spi.ProviderConfig} key for the cache directory: {@code captions.vosk.cacheDir}. */
   public static final String CACHE_DIR = "cacheDir";
+  /** {@link dev.captions.spi.ProviderConfig} key for the decoder threads: {@code captions.vosk.threads}. */
   public static final String THREADS = "threads";
 
   @Override
