@@ -51,7 +51,7 @@ public final class MediaSource {
   }
 
   /**
-   * {@return a local file} The MIME type is guessed from the extension.
+   * {@return a source for the local file {@code path}} The MIME type is guessed from the extension.
    *
    * @param path the file; not null
    */

@@ -190,7 +190,7 @@ public final class StyleProfile {
     return maxDurationMs;
   }
 
-  /** {@return the minimum gap between two cues (Netflix: 2 frames at 24 fps)} */
+  /** {@return the minimum gap between two cues, in milliseconds (Netflix: 2 frames at 24 fps)} */
   public long minGapMs() {
     return minGapMs;
   }
@@ -204,12 +204,12 @@ public final class StyleProfile {
     return gapCloseMs;
   }
 
-  /** {@return how long a cue may stay after its last word over silence (Netflix: out-time up to 0.5 s after speech)} */
+  /** {@return how long, in milliseconds, a cue may stay after its last word (Netflix: up to 0.5 s after speech)} */
   public long maxLingerMs() {
     return maxLingerMs;
   }
 
-  /** {@return a silence at least this long between two words starts a new cue} */
+  /** {@return the pause, in milliseconds, that starts a new cue when it falls between two words} */
   public long pauseMs() {
     return pauseMs;
   }
