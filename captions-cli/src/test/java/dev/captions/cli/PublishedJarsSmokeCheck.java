@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the build publishes, checked on the jars that {@code package} has just built: every published module has a
- * {@code -sources} and a {@code -javadoc} jar, every main jar carries {@code META-INF/LICENSE} and {@code
- * META-INF/NOTICE}, and the shaded {@code captions.jar} has our licence as {@code META-INF/LICENSE}, a NOTICE that
- * names the GPL FFmpeg it bundles, and the GPL's text. Runs in {@code verify} through failsafe, after every module
- * of the reactor is packaged (captions-cli depends on all the published modules, so {@code -pl captions-cli -am
- * verify} builds them first).
+ * {@code -sources} and a {@code -javadoc} jar, every jar (main, sources, javadoc) carries {@code META-INF/LICENSE}
+ * and {@code META-INF/NOTICE}, and the shaded {@code captions.jar} has our licence as {@code META-INF/LICENSE}, a
+ * NOTICE that names the GPL FFmpeg it bundles, and the GPL's text. Runs in {@code verify} through failsafe, after
+ * every module of the reactor is packaged (captions-cli depends on all the published modules, so {@code -pl
+ * captions-cli -am verify} builds them first).
  */
 class PublishedJarsSmokeCheck {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -39,11 +39,13 @@ class PublishedJarsSmokeCheck {
       try (ZipFile zip = new ZipFile(javadoc.toFile())) {
         assertThat(zip.getEntry("index.html")).as(module + " javadoc index.html").isNotNull();
       }
-      try (ZipFile zip = new ZipFile(main.toFile())) {
-        assertThat(text(zip, "META-INF/LICENSE")).as(module + " META-INF/LICENSE")
-            .contains("Apache License", "Version 2.0, January 2004");
-        assertThat(text(zip, "META-INF/NOTICE")).as(module + " META-INF/NOTICE")
-            .startsWith("captions\n").contains("Apache License, Version 2.0");
+      for (Path jar : List.of(main, jar(target, module, "-sources"), javadoc)) {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+          assertThat(text(zip, "META-INF/LICENSE")).as(jar.getFileName() + " META-INF/LICENSE")
+              .contains("Apache License", "Version 2.0, January 2004");
+          assertThat(text(zip, "META-INF/NOTICE")).as(jar.getFileName() + " META-INF/NOTICE")
+              .startsWith("captions\n").contains("Apache License, Version 2.0");
+        }
       }
     }
   }
