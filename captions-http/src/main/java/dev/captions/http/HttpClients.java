@@ -35,7 +35,8 @@ public final class HttpClients {
   }
 
   /**
-   * A builder with the default time-outs, deriving from {@link #shared()}.
+   * A builder with the default time-outs and no base client: unless {@link Builder#base} is set,
+   * {@link Builder#build()} makes a client with its own connection pool and dispatcher (daemon threads).
    *
    * @return a new builder
    */
@@ -172,7 +173,8 @@ public final class HttpClients {
     }
 
     /**
-     * Builds a client that shares the base client's connection pool and dispatcher (no new threads).
+     * Builds the client. With a {@linkplain #base base} it shares that client's connection pool and dispatcher;
+     * without one it gets its own, whose threads are daemon threads.
      *
      * @return the client
      */
