@@ -20,7 +20,7 @@ public final class GeminiSummarizer implements Summarizer {
   private final GeminiApi api;
 
   /**
-   * A summarizer with {@code settings}. Creates no threads and does no I/O until called.
+   * A summarizer with {@code settings}..
    *
    * @param settings the settings; not null
    */

@@ -45,7 +45,7 @@ public final class GeminiTranscriber implements Transcriber {
   private final GeminiApi api;
 
   /**
-   * A transcriber with {@code settings}. Creates no threads and does no I/O until called.
+   * A transcriber with {@code settings}..
    *
    * @param settings the settings; not null
    */

@@ -28,7 +28,7 @@ public final class OpenAiSummarizer implements Summarizer {
   private final OpenAiApi api;
 
   /**
-   * A summarizer with {@code settings}. Creates no threads and does no I/O until called.
+   * A summarizer with {@code settings}..
    *
    * @param settings the settings; not null
    */

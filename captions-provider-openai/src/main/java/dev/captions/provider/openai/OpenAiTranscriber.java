@@ -55,7 +55,7 @@ public final class OpenAiTranscriber implements Transcriber {
   private final OpenAiApi api;
 
   /**
-   * A transcriber with {@code settings}. Creates no threads and does no I/O until called.
+   * A transcriber with {@code settings}..
    *
    * @param settings the settings; not null
    */

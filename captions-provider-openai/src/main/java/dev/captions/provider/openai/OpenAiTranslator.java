@@ -17,7 +17,7 @@ public final class OpenAiTranslator implements Translator {
   private final CueTranslation translation;
 
   /**
-   * A translator with {@code settings}. Creates no threads and does no I/O until called.
+   * A translator with {@code settings}..
    *
    * @param settings the settings; not null
    */
