@@ -1,6 +1,7 @@
 package dev.captions.model;
 
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * WebVTT cue settings, with the names, units and defaults of the HTML {@code VTTCue} interface: positions and sizes are
@@ -155,14 +156,9 @@ public final class CueSettings {
     return vertical;
   }
 
-  /**
-   * The line, or {@code null} for {@code auto}.
-   *
-   * @return the line as a number (line number when {@link #snapToLines()}, else percent), or {@code null} for {@code
-   *     auto}
-   */
-  public Double line() {
-    return line;
+  /** {@return the line (a line number when {@link #snapToLines()}, else a percentage), or empty for {@code auto}} */
+  public OptionalDouble line() {
+    return line == null ? OptionalDouble.empty() : OptionalDouble.of(line);
   }
 
   /**
@@ -183,13 +179,9 @@ public final class CueSettings {
     return lineAlign;
   }
 
-  /**
-   * The position in percent, or {@code null} for {@code auto}.
-   *
-   * @return the position in percent (0–100), or {@code null} for {@code auto}
-   */
-  public Double position() {
-    return position;
+  /** {@return the position in percent (0–100), or empty for {@code auto}} */
+  public OptionalDouble position() {
+    return position == null ? OptionalDouble.empty() : OptionalDouble.of(position);
   }
 
   /**
@@ -282,13 +274,25 @@ public final class CueSettings {
     }
 
     /**
-     * {@code null} means {@code auto}.
+     * The line: a line number when {@link #snapToLines(boolean) snapToLines} (negative counts from the bottom),
+     * else a percentage.
      *
-     * @param line the line, or {@code null}
+     * @param line the line
      * @return this builder
      */
-    public Builder line(Double line) {
+    public Builder line(double line) {
       this.line = line;
+      return this;
+    }
+
+    /**
+     * The line as given, or {@code auto} when empty.
+     *
+     * @param line the line, or empty for {@code auto}
+     * @return this builder
+     */
+    public Builder line(OptionalDouble line) {
+      this.line = line.isPresent() ? line.getAsDouble() : null;
       return this;
     }
 
@@ -315,13 +319,24 @@ public final class CueSettings {
     }
 
     /**
-     * {@code null} means {@code auto}; else 0–100.
+     * The position in percent.
      *
-     * @param position the position in percent, or {@code null}
+     * @param position 0–100
      * @return this builder
      */
-    public Builder position(Double position) {
+    public Builder position(double position) {
       this.position = position;
+      return this;
+    }
+
+    /**
+     * The position as given, or {@code auto} when empty.
+     *
+     * @param position the position in percent, or empty for {@code auto}
+     * @return this builder
+     */
+    public Builder position(OptionalDouble position) {
+      this.position = position.isPresent() ? position.getAsDouble() : null;
       return this;
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * What a {@code Transcriber} heard: timed words and/or segments, the language it detected and whatever the provider
@@ -50,7 +51,7 @@ public final class Transcript {
    * @return the builder
    */
   public Builder toBuilder() {
-    return builder().words(words).segments(segments).language(language).mediaDurationMs(mediaDurationMs)
+    return builder().words(words).segments(segments).language(language).durationOrUnknown(mediaDurationMs)
         .providerMetadata(providerMetadata);
   }
 
@@ -77,9 +78,9 @@ public final class Transcript {
     return language;
   }
 
-  /** {@return the media's duration when the provider or the pipeline knows it, else {@code null}} */
-  public Long mediaDurationMs() {
-    return mediaDurationMs;
+  /** {@return the media's duration in milliseconds when the provider or the pipeline knows it; empty otherwise} */
+  public OptionalLong mediaDurationMs() {
+    return mediaDurationMs == null ? OptionalLong.empty() : OptionalLong.of(mediaDurationMs);
   }
 
   /**
@@ -180,15 +181,21 @@ public final class Transcript {
     }
 
     /**
-     * Sets the media's duration.
+     * The media's duration, when known (unknown by default).
      *
-     * @param mediaDurationMs the duration in milliseconds, or {@code null} when unknown
+     * @param mediaDurationMs milliseconds, {@code >= 0}
      * @return this builder
+     * @throws IllegalArgumentException when negative
      */
-    public Builder mediaDurationMs(Long mediaDurationMs) {
-      if (mediaDurationMs != null && mediaDurationMs < 0) {
+    public Builder mediaDurationMs(long mediaDurationMs) {
+      if (mediaDurationMs < 0) {
         throw new IllegalArgumentException("mediaDurationMs (" + mediaDurationMs + ") must be >= 0");
       }
+      this.mediaDurationMs = mediaDurationMs;
+      return this;
+    }
+
+    private Builder durationOrUnknown(Long mediaDurationMs) {
       this.mediaDurationMs = mediaDurationMs;
       return this;
     }
@@ -196,7 +203,7 @@ public final class Transcript {
     /**
      * Sets the provider facts worth keeping (never secrets).
      *
-     * @param providerMetadata the facts; copied
+     * @param providerMetadata the facts; copied, not null
      * @return this builder
      */
     public Builder providerMetadata(Map<String, String> providerMetadata) {

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,7 +44,7 @@ public final class Async {
    * @param executor where to run it; not null, not shut down by this method
    * @return a future completed with the call's result, or exceptionally with what it threw
    */
-  public static <T> CompletableFuture<T> supply(Callable<T> call, ExecutorService executor) {
+  public static <T> CompletableFuture<T> supply(Callable<T> call, Executor executor) {
     AtomicReference<Thread> worker = new AtomicReference<>();
     CompletableFuture<T> future = new CompletableFuture<>() {
       @Override
