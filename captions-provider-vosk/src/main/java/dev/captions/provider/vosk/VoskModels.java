@@ -68,7 +68,8 @@ final class VoskModels {
   }
 
   /**
-   * Loads the Vosk native library once per JVM (JNA extracts it from the vosk jar to {@code java.io.tmpdir}).
+   * Loads the Vosk native library once per JVM (JNA unpacks it from the vosk jar to {@code ~/.cache/JNA/temp}, else
+   * {@code java.io.tmpdir}).
    *
    * @throws ProviderException when there is none for this platform or it cannot be loaded
    */
