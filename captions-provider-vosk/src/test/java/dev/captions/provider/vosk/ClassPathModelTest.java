@@ -8,6 +8,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -90,6 +91,27 @@ class ClassPathModelTest {
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining(notADirectory.resolve("vosk").toString())
         .hasMessageContaining("captions.vosk.cacheDir");
+  }
+
+  @Test
+  void theTemporaryFallbackIsOwnerOnly() throws Exception {
+    ClassPathModel model = english();
+    String saved = System.getProperty("java.io.tmpdir");
+    System.setProperty("java.io.tmpdir", cache.toString());
+    try {
+      Path root = ClassPathModel.temporaryCacheRoot();
+      assertThat(root.getParent().getParent()).isEqualTo(cache);
+      Path notADirectory = Files.writeString(cache.resolve("home-is-a-file"), "x");
+
+      assertThat(model.extract(List.of(notADirectory.resolve("vosk"), root))).isEqualTo(root.resolve(model.id()));
+      if (Files.getFileStore(cache).supportsFileAttributeView("posix")) {
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root.getParent())))
+            .isEqualTo("rwx------");
+      }
+      assertThat(model.isComplete(root.resolve(model.id()))).isTrue();
+    } finally {
+      System.setProperty("java.io.tmpdir", saved);
+    }
   }
 
   @Test
