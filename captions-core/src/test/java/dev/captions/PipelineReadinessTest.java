@@ -48,7 +48,7 @@ class PipelineReadinessTest {
     FakeMediaProcessor media = new FakeMediaProcessor();
     ModelTranscriber missing = new ModelTranscriber(false);
 
-    assertThatThrownBy(() -> Captions.pipeline().media(media).transcriber(missing).build())
+    assertThatThrownBy(() -> Captions.pipeline().mediaProcessor(media).transcriber(missing).build())
         .isInstanceOf(ConfigurationException.class)
         .hasMessage("The model is missing. Add com.example:model to the class path.");
     assertThat(missing.checks).hasValue(1);
@@ -76,8 +76,8 @@ class PipelineReadinessTest {
     };
     ModelTranscriber present = new ModelTranscriber(true);
 
-    CaptionPipeline pipeline = Captions.pipeline().media(media).transcriber(present).build();
-    Captions.pipeline().media(media).transcriber(present).build();
+    CaptionPipeline pipeline = Captions.pipeline().mediaProcessor(media).transcriber(present).build();
+    Captions.pipeline().mediaProcessor(media).transcriber(present).build();
 
     assertThat(pipeline.transcriber()).isSameAs(present);
     assertThat(present.checks).hasValue(2);
