@@ -639,7 +639,8 @@ public final class CaptionPipeline {
     /**
      * Validates the configuration and resolves providers not set explicitly.
      *
-     * @throws ConfigurationException naming the problem and the fix (e.g. burn-in without a media processor that can)
+     * @throws ConfigurationException naming the problem and the fix (e.g. burn-in without a media processor that can,
+     *     or a provider whose {@link Provider#checkReady()} finds its model or binary missing)
      * @throws ProviderNotFoundException when discovery finds no provider for a needed stage
      */
     public CaptionPipeline build() {
@@ -706,6 +707,10 @@ public final class CaptionPipeline {
       if (tr == null && translating) tr = Captions.translator();
       Summarizer s = summarizer;
       if (s == null && summarize) s = Captions.summarizer();
+      // A missing model or binary fails here, naming the fix, not after the media work of a run.
+      for (Provider p : new Provider[] {m, t, tr, s}) {
+        if (p != null) p.checkReady();
+      }
       return new CaptionPipeline(this, m, t, tr, s);
     }
 

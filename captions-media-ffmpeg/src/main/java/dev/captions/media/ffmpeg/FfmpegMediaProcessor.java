@@ -51,7 +51,8 @@ import java.util.stream.Stream;
  * A {@link MediaProcessor} that runs FFmpeg as a subprocess: probe, audio extraction, frame extraction, burn-in and
  * soft-subtitle muxing, all offline.
  *
- * <p>The binary is found on first use (see {@link Builder#ffmpegPath(Path)} and the module README): a configured path,
+ * <p>The binary is found by {@link #checkReady()} (which the caption pipeline calls at {@code build()}) or on first
+ * use (see {@link Builder#ffmpegPath(Path)} and the module README): a configured path,
  * else the static build from a {@code ws.schild:jave-nativebin-<platform>} jar, extracted to a per-user cache, else
  * {@code ffmpeg} on {@code PATH}.
  *
@@ -134,6 +135,19 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
    */
   public Path ffmpegPath() {
     return binary().path();
+  }
+
+  /**
+   * Finds the FFmpeg binary now, without running it (the bundled static build is extracted to the cache the first
+   * time, about a second), so that a missing binary fails when the caption pipeline is built, before any media work.
+   * Cheap once found: the binary is remembered.
+   *
+   * @throws dev.captions.ConfigurationException when none is found, naming the three ways to provide one (including
+   *     the {@code ws.schild:jave-nativebin-<platform>} artifact for this machine)
+   */
+  @Override
+  public void checkReady() {
+    binary();
   }
 
   private FfmpegBinary binary() {
