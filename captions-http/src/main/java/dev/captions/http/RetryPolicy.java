@@ -283,7 +283,7 @@ public final class RetryPolicy {
         + provider + " before trying again";
     if (mapped instanceof dev.captions.ProviderTimeoutException) {
       return new dev.captions.ProviderTimeoutException(provider, message, null,
-          ((dev.captions.ProviderTimeoutException) mapped).limit(), e);
+          ((dev.captions.ProviderTimeoutException) mapped).limit(), false, e);
     }
     return new ProviderException(provider, message, 0, null, false, e);
   }

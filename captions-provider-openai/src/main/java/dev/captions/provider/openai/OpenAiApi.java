@@ -175,7 +175,8 @@ final class OpenAiApi {
           + "when you are sure";
       if (io instanceof SocketTimeoutException || io instanceof InterruptedIOException) {
         return new ProviderTimeoutException(PROVIDER, what + " got no complete reply within " + limit.toMillis()
-            + " ms (raise captions.openai.requestTimeoutMs or OPENAI_REQUEST_TIMEOUT_MS)" + notRepeated, null, limit, e);
+            + " ms (raise captions.openai.requestTimeoutMs or OPENAI_REQUEST_TIMEOUT_MS)" + notRepeated, null, limit, false,
+            e);
       }
       return new ProviderException(PROVIDER, what + ": the connection broke before the reply was complete ("
           + io.getClass().getSimpleName() + ")" + notRepeated, 0, null, false, e);
