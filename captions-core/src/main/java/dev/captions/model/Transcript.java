@@ -16,6 +16,7 @@ public final class Transcript {
   private final String language;
   private final Long mediaDurationMs;
   private final Map<String, String> providerMetadata;
+  private final List<DroppedItem> dropped;
 
   private Transcript(Builder b) {
     this.words = List.copyOf(b.words);
@@ -23,6 +24,7 @@ public final class Transcript {
     this.language = b.language;
     this.mediaDurationMs = b.mediaDurationMs;
     this.providerMetadata = Map.copyOf(b.providerMetadata);
+    this.dropped = List.copyOf(b.dropped);
   }
 
   public static Builder builder() {
@@ -36,7 +38,7 @@ public final class Transcript {
 
   public Builder toBuilder() {
     return builder().words(words).segments(segments).language(language).mediaDurationMs(mediaDurationMs)
-        .providerMetadata(providerMetadata);
+        .providerMetadata(providerMetadata).dropped(dropped);
   }
 
   /** Word-level timings when the provider gave them, else empty. */
@@ -62,6 +64,14 @@ public final class Transcript {
   /** Provider facts worth keeping (model name, request id, …). Never holds secrets. */
   public Map<String, String> providerMetadata() {
     return providerMetadata;
+  }
+
+  /**
+   * The items of the provider's reply that could not be used (e.g. cues with unreadable times) and are not in
+   * {@link #segments()}; empty when nothing was left out. Unmodifiable; never {@code null}.
+   */
+  public List<DroppedItem> dropped() {
+    return dropped;
   }
 
   public boolean isEmpty() {
@@ -91,12 +101,13 @@ public final class Transcript {
     if (!(o instanceof Transcript)) return false;
     Transcript t = (Transcript) o;
     return words.equals(t.words) && segments.equals(t.segments) && language.equals(t.language)
-        && Objects.equals(mediaDurationMs, t.mediaDurationMs) && providerMetadata.equals(t.providerMetadata);
+        && Objects.equals(mediaDurationMs, t.mediaDurationMs) && providerMetadata.equals(t.providerMetadata)
+        && dropped.equals(t.dropped);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(words, segments, language, mediaDurationMs, providerMetadata);
+    return Objects.hash(words, segments, language, mediaDurationMs, providerMetadata, dropped);
   }
 
   @Override
@@ -111,6 +122,7 @@ public final class Transcript {
     private String language = "und";
     private Long mediaDurationMs;
     private Map<String, String> providerMetadata = Map.of();
+    private List<DroppedItem> dropped = new ArrayList<>();
 
     private Builder() {}
 
@@ -139,6 +151,17 @@ public final class Transcript {
 
     public Builder providerMetadata(Map<String, String> providerMetadata) {
       this.providerMetadata = Objects.requireNonNull(providerMetadata, "providerMetadata == null");
+      return this;
+    }
+
+    /**
+     * The items of the provider's reply left out as unusable ({@link Transcript#dropped()}). Default none.
+     *
+     * @param dropped the items; not {@code null}
+     * @return this builder
+     */
+    public Builder dropped(List<DroppedItem> dropped) {
+      this.dropped = new ArrayList<>(Objects.requireNonNull(dropped, "dropped == null"));
       return this;
     }
 
