@@ -20,6 +20,9 @@ import okhttp3.OkHttpClient;
  * {@code shared().newBuilder()} to share its connection pool.
  */
 public final class HttpClients {
+  /** The default request time-out: 2 min. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(2);
+
   private static final String VERSION = readVersion();
   private static final OkHttpClient SHARED = builder().build();
 
@@ -46,8 +49,6 @@ public final class HttpClients {
    * the environment variable {@code <PROVIDER>_REQUEST_TIMEOUT_MS} ({@link #requestTimeoutEnvVar}).
    */
   public static final String CONFIG_REQUEST_TIMEOUT_MS = "requestTimeoutMs";
-  /** The default request time-out: 2 min. */
-  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(2);
 
   /** The environment variable for a provider's request time-out, e.g. {@code GCORE_REQUEST_TIMEOUT_MS}. */
   public static String requestTimeoutEnvVar(String provider) {

@@ -246,30 +246,66 @@ public final class RetryPolicy {
     Objects.requireNonNull(request, "request == null");
     Objects.requireNonNull(reader, "reader == null");
     boolean safe = isSafeToRepeat(request);
+    boolean refusalsRetryable = safe || request.tag(RefusalsRetryable.class) != null;
     String target = request.method() + " " + Redaction.url(request.url());
-    TimedAttempt<T> attempt = budget -> {
-      try (Response response = send(client.newCall(request), budget)) {
-        if (!response.isSuccessful()) throw HttpErrors.toException(provider, response);
-        return reader.read(response);
+    TimedAttempt<Exchange<T>> attempt = budget -> {
+      Response response = send(client.newCall(request), budget);
+      if (!response.isSuccessful()) return new Exchange<>(null, response); // closed by run() or below
+      try (Response r = response) {
+        return new Exchange<>(reader.read(r), null);
       }
     };
-    Outcome<T> outcome = run(provider, target, attempt, (r, e) -> {
-      if (e == null || isInterrupt(e)) return false;
-      if (e instanceof RateLimitException) return safe || ((ProviderException) e).httpStatus() == 429;
-      if (e instanceof ProviderException) {
-        ProviderException p = (ProviderException) e;
-        // An error status means the server refused the request: repeating a create is safe only for 429/503-style
-        // refusals that did no work, which is how every provider here documents them.
-        if (p.httpStatus() >= 400) return p.isRetryable() && (safe || p.httpStatus() == 429 || p.httpStatus() == 502
-            || p.httpStatus() == 503);
-        return p.isRetryable() && safe;
+    Outcome<Exchange<T>> outcome = run(provider, target, attempt, (r, e) -> {
+      if (r != null) {
+        int code = r.failed.code();
+        return isRetryableStatus(code) && (safe || refusalsRetryable && isRefusal(code));
       }
+      if (isInterrupt(e)) return false;
+      if (e instanceof ProviderException) return ((ProviderException) e).isRetryable() && safe;
       return e instanceof IOException && (safe || neverReachedServer(e));
-    }, r -> null);
-    if (outcome.failure == null) return outcome.result;
+    }, r -> r.failed == null ? null : HttpErrors.retryAfter(r.failed::header, clock));
+    if (outcome.failure == null) {
+      Exchange<T> x = outcome.result;
+      if (x.failed == null) return x.value;
+      try (Response failed = x.failed) {
+        throw HttpErrors.toException(provider, failed);
+      }
+    }
     Throwable e = outcome.failure;
     if (e instanceof IOException) throw mapIo(provider, request, safe, (IOException) e, limitFor(client, e, outcome));
     throw sneaky(e);
+  }
+
+  /** 429, 502, 503: answers by which a server refuses a request without doing its work. */
+  private static boolean isRefusal(int status) {
+    return status == 429 || status == 502 || status == 503;
+  }
+
+  /**
+   * A copy of {@code request} (a create that is not safe to repeat) that this policy may still send again after a
+   * refusal, 429, 502 or 503, which says the server did no work; other failures are not retried.
+   */
+  public static Request markRefusalsRetryable(Request request) {
+    return request.newBuilder().tag(RefusalsRetryable.class, RefusalsRetryable.INSTANCE).build();
+  }
+
+  /** The tag {@link #markRefusalsRetryable} puts on a request. */
+  private enum RefusalsRetryable { INSTANCE }
+
+  /** One attempt's outcome in {@link #send}: the value read, or a non-2xx response kept open for its headers. */
+  private static final class Exchange<T> implements java.io.Closeable {
+    final T value;
+    final Response failed;
+
+    Exchange(T value, Response failed) {
+      this.value = value;
+      this.failed = failed;
+    }
+
+    @Override
+    public void close() {
+      if (failed != null) failed.close();
+    }
   }
 
   /** An I/O failure after the last attempt, saying when an unsafe request was deliberately not repeated. */
@@ -471,7 +507,8 @@ public final class RetryPolicy {
       if (execution.isComplete()) return new Outcome<>(result, failure, false);
       int attempts = execution.getAttemptCount();
       Duration delay = execution.getDelay();
-      String why = failure != null ? describe(failure) : "HTTP " + ((Response) result).code();
+      String why = failure != null ? describe(failure) : "HTTP " + (result instanceof Exchange
+          ? ((Exchange<?>) result).failed.code() : ((Response) result).code());
       if (waited.plus(delay).compareTo(maxTotalDelay) > 0) {
         LOG.info("{}{} failed ({}) after {} attempt(s); not retrying: waiting {} ms more would exceed the {} ms limit",
             who, target, why, attempts, delay.toMillis(), maxTotalDelay.toMillis());
@@ -486,6 +523,7 @@ public final class RetryPolicy {
       LOG.info("{}{} failed ({}), attempt {} of {}; retrying in {} ms", who, target, why, attempts, maxAttempts,
           delay.toMillis());
       if (result instanceof Response) ((Response) result).close();
+      if (result instanceof Exchange) ((Exchange<?>) result).close();
       long before = System.nanoTime();
       try {
         sleeper.sleep(delay);

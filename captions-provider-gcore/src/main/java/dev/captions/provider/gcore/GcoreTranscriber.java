@@ -162,7 +162,8 @@ public final class GcoreTranscriber implements Transcriber {
     String token = CLIENT_TOKEN_PREFIX + UUID.randomUUID();
     Map<String, Object> tagged = new LinkedHashMap<>(body);
     tagged.put("client_user_id", token);
-    Request create = http.request("streaming", "ai", "tasks").post(http.json().json(tagged)).build();
+    Request create = RetryPolicy.markRefusalsRetryable(
+        http.request("streaming", "ai", "tasks").post(http.json().json(tagged)).build());
     int attempts = http.json().retryPolicy().maxAttempts();
     for (int attempt = 1; ; attempt++) {
       try {
