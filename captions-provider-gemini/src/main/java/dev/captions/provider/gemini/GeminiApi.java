@@ -53,8 +53,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place that talks to the google-genai SDK: builds the client with the SDK's retries off, maps every exception
  * it throws to ours ({@link #map(String, RuntimeException, String, Duration, boolean)}), runs every call through our
- * retry policy with the request time-out as the SDK's per-request time-out (shortened to what is left of the policy's
- * deadline), uploads media and checks finish reasons. Thread-safe (the SDK client is).
+ * retry policy with the request time-out as the SDK client's time-out (uploads: the upload time-out; the SDK applies no
+ * per-request time-out to its HTTP calls, so the policy's deadline is checked between attempts), uploads media and
+ * checks finish reasons. Thread-safe (the SDK client is).
  *
  * <p><b>Paid requests are not sent twice blind.</b> {@code generateContent} is billed once Gemini has worked on it and
  * takes no idempotency key, so it is retried only after failures that prove no work was done (an error status, a
@@ -66,16 +67,26 @@ final class GeminiApi implements AutoCloseable {
   static final String PROVIDER = GeminiSettings.PROVIDER;
 
   private final GeminiSettings settings;
+  /** For every call but uploads: its OkHttp call time-out is the request time-out. */
   private final Client client;
+  /** For uploads: its call time-out is the upload time-out. */
+  private final Client uploadClient;
 
   GeminiApi(GeminiSettings settings) {
     this.settings = settings;
+    // google-genai 1.28 applies only the client's time-out to its OkHttp calls (a per-request HttpOptions.timeout is
+    // merely sent to the server as X-Server-Timeout), so there is one client per time-out.
+    this.client = newClient(settings, settings.requestTimeout());
+    this.uploadClient = newClient(settings, settings.uploadTimeout());
+  }
+
+  private static Client newClient(GeminiSettings settings, Duration timeout) {
     HttpOptions.Builder http = HttpOptions.builder()
-        .timeout((int) Math.min(Integer.MAX_VALUE, settings.uploadTimeout().toMillis()))
+        .timeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
         // Our retry policy is the only one (each call also passes these per request).
         .retryOptions(NO_SDK_RETRIES);
     settings.baseUrl().ifPresent(http::baseUrl);
-    this.client = Client.builder().apiKey(settings.apiKey().reveal()).vertexAI(false).httpOptions(http.build()).build();
+    return Client.builder().apiKey(settings.apiKey().reveal()).vertexAI(false).httpOptions(http.build()).build();
   }
 
   GeminiSettings settings() {
@@ -185,7 +196,7 @@ final class GeminiApi implements AutoCloseable {
           if (bytes.length <= settings.inlineLimitBytes()) return Part.fromBytes(bytes, mime);
           UploadFileConfig.Builder cfg = UploadFileConfig.builder().mimeType(mime).displayName(media.name());
           return activePart(call("files.upload", settings.uploadTimeout(), true,
-              http -> client.files.upload(bytes, cfg.httpOptions(http).build())), mime, uploads);
+              http -> uploadClient.files.upload(bytes, cfg.httpOptions(http).build())), mime, uploads);
         } catch (IOException e) {
           throw new InvalidMediaException(Reason.UNREADABLE, "cannot read " + media + ": " + e.getMessage(), e);
         }
@@ -201,7 +212,7 @@ final class GeminiApi implements AutoCloseable {
         }
         UploadFileConfig.Builder cfg = UploadFileConfig.builder().mimeType(mime).displayName(path.getFileName().toString());
         return activePart(call("files.upload", settings.uploadTimeout(), true,
-            http -> client.files.upload(path.toFile(), cfg.httpOptions(http).build())), mime, uploads);
+            http -> uploadClient.files.upload(path.toFile(), cfg.httpOptions(http).build())), mime, uploads);
     }
   }
 
@@ -256,7 +267,7 @@ final class GeminiApi implements AutoCloseable {
   }
 
   /**
-   * Runs one SDK call through our retry policy, telling the SDK a per-request time-out of at most {@code timeout} (less
+   * Runs one SDK call through our retry policy, passing per-request options with a time-out of at most {@code timeout} (less
    * when the policy's deadline is nearer), and mapping whatever it throws.
    *
    * @param free whether repeating the call cannot cost twice (uploads, reads, deletes), so that any I/O failure may be
@@ -376,21 +387,18 @@ final class GeminiApi implements AutoCloseable {
   }
 
   /**
-   * Whether a {@code RESOURCE_EXHAUSTED} message is about a quota that waiting will not restore: one naming a daily
-   * quota or a limit of 0 (no quota on this plan), or one naming the quota or billing without a wait to retry after.
-   * The SDK keeps only {@code error.message}, whose quota details ("Quota exceeded for metric: …, limit: 0",
-   * "…PerDay…") are the only sign left of the body's {@code QuotaFailure}.
+   * Whether a {@code RESOURCE_EXHAUSTED} message carries quota details saying that waiting will not help: a daily
+   * quota ("…PerDay…", "per day"), a limit of 0 (no quota on this plan) or used-up prepaid credit. The SDK keeps only
+   * {@code error.message}, whose details ("Quota exceeded for metric: …, limit: 0") are the only sign left of the
+   * body's {@code QuotaFailure}. Gemini's generic "You exceeded your current quota" also comes with per-minute limits,
+   * so alone it stays a rate limit.
    */
   static boolean isQuotaExhausted(String message, java.time.Duration retryDelay) {
-    if (message == null) return false;
-    if (QUOTA_GONE.matcher(message).find()) return true;
-    return retryDelay == null && QUOTA_WORDS.matcher(message).find();
+    return message != null && QUOTA_GONE.matcher(message).find();
   }
 
   private static final java.util.regex.Pattern QUOTA_GONE = java.util.regex.Pattern.compile(
       "(?i)per ?day|daily|limit: ?0\\b|prepayment|credits? (are |is )?(exhausted|depleted)");
-  private static final java.util.regex.Pattern QUOTA_WORDS =
-      java.util.regex.Pattern.compile("(?i)quota|billing");
 
   /** The messages Google's API-key check gives for reason {@code API_KEY_INVALID}. */
   private static final java.util.regex.Pattern BAD_KEY =
@@ -434,5 +442,6 @@ final class GeminiApi implements AutoCloseable {
   @Override
   public void close() {
     client.close();
+    uploadClient.close();
   }
 }
