@@ -32,7 +32,7 @@ class ProviderSdkCallsArchitectureTest {
 
   /** An SDK call: the client's services (openai-java) or modules (google-genai). */
   static final Pattern SDK_CALL = Pattern.compile(
-      "[cC]lient(\\(\\))?\\.(models|files|chat\\(\\)|audio\\(\\)|batches|caches|responses\\(\\)|embeddings\\(\\))\\b");
+      "[cC]lient(\\(\\))?\\.(models\\b|files\\b|batches\\b|caches\\b|chat\\(\\)|audio\\(\\)|responses\\(\\)|embeddings\\(\\))");
   static final Pattern SDK_IMPORT = Pattern.compile("import com\\.(openai|google\\.genai)\\.(client|services|Client|Models|Files)\\b");
 
   static List<Path> sources(String module) throws IOException {
