@@ -47,7 +47,7 @@ class IttybitFaultsTest {
   static final String KEY = "ittybit_live_SECRETxyz";
   static final String VIDEO = "https://cdn.example.com/v/42.mp4";
   static final String JOB = "/jobs/job_abc123";
-  static final Duration REQUEST_TIMEOUT = Duration.ofMillis(300);
+  static final Duration REQUEST_TIMEOUT = Duration.ofMillis(500);
   static final Duration JOB_TIMEOUT = Duration.ofMillis(1500);
   static final Duration BOUND = REQUEST_TIMEOUT.multipliedBy(3).plus(JOB_TIMEOUT).plusSeconds(3);
 

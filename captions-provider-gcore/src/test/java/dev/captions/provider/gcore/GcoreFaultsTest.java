@@ -52,7 +52,7 @@ class GcoreFaultsTest {
   static final String TASK = GcoreTranscriberTest.TASK;
   static final String VIDEO_URL = GcoreTranscriberTest.VIDEO_URL;
   static final String TASKS = "/streaming/ai/tasks";
-  static final Duration REQUEST_TIMEOUT = Duration.ofMillis(300);
+  static final Duration REQUEST_TIMEOUT = Duration.ofMillis(500);
   static final Duration JOB_TIMEOUT = Duration.ofMillis(1500);
   /** The most any scenario may take: three attempts' time-outs, the job time-out and some slack for a busy machine. */
   static final Duration BOUND = REQUEST_TIMEOUT.multipliedBy(3).plus(JOB_TIMEOUT).plusSeconds(3);
