@@ -48,10 +48,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @Timeout(30)
 class OpenAiFaultsTest {
-  static final Duration REQUEST_TIMEOUT = Duration.ofMillis(300);
+  static final Duration REQUEST_TIMEOUT = Duration.ofMillis(600);
   /** A transcription is an upload: its time-out is {@link dev.captions.llm.LlmProviderSettings#uploadTimeout()}. */
   static final Duration UPLOAD_TIMEOUT = REQUEST_TIMEOUT.multipliedBy(5);
-  static final Duration BOUND = UPLOAD_TIMEOUT.plusSeconds(3);
+  /** The upload time-out and slack for a busy machine (the SDK client's first call warms up for seconds). */
+  static final Duration BOUND = UPLOAD_TIMEOUT.plusSeconds(5);
 
   @TempDir Path dir;
   WireMockServer wm;
@@ -146,10 +147,25 @@ class OpenAiFaultsTest {
 
   @Test
   void replySlowerThanTheTimeoutIsATypedTimeoutWithinTheUploadTimeout() {
-    replies(json(ok()).withFixedDelay(4000));
-    Throwable e = thrownWithin(UPLOAD_TIMEOUT.plusMillis(1500), this::run, ProviderTimeoutException.class);
+    replies(json(ok()).withFixedDelay(10000));
+    Throwable e = thrownWithin(UPLOAD_TIMEOUT.plusSeconds(5), this::run, ProviderTimeoutException.class);
     assertThat(((ProviderTimeoutException) e).limit()).isLessThanOrEqualTo(UPLOAD_TIMEOUT);
     assertThat(creates()).isEqualTo(1);
+  }
+
+  @Test
+  void aChatReplySlowerThanTheRequestTimeoutEndsWithinItNotTheUploadTimeout() {
+    // chat requests get the request time-out per request; the SDK client's own time-out is the (5x) upload time-out
+    Duration request = Duration.ofMillis(1500);
+    wm.stubFor(post(urlEqualTo(OpenAiStubs.CHAT)).willReturn(json(OpenAiStubs.chat("{\"cues\":[]}", "stop"))
+        .withFixedDelay(8000)));
+    OpenAiSettings settings = OpenAiStubs.settings(wm).requestTimeout(request)
+        .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialDelay(Duration.ofMillis(1))
+            .maxDelay(Duration.ofMillis(5)).sleeper(waits::add).build()).build();
+    Throwable e = thrownWithin(request.plusMillis(3000), () -> new OpenAiTranslator(settings)
+        .translate(OpenAiTranslatorTest.EN, dev.captions.spi.TranslationOptions.to("es")), ProviderTimeoutException.class);
+    assertThat(((ProviderException) e).isRetryable()).isFalse();
+    assertThat(wm.findAll(postRequestedFor(urlEqualTo(OpenAiStubs.CHAT)))).hasSize(1);
   }
 
   @ParameterizedTest
