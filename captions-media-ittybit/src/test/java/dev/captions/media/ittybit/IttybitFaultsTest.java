@@ -59,6 +59,16 @@ class IttybitFaultsTest {
 
   final List<Duration> waits = new CopyOnWriteArrayList<>();
 
+  /** Warms OkHttp, Jackson and WireMock up before any bound is measured: a JVM's first calls are slow on a busy machine. */
+  @org.junit.jupiter.api.BeforeAll
+  static void warmUp() {
+    IttybitFaultsTest t = new IttybitFaultsTest();
+    t.createReplies(created());
+    t.jobSucceeds();
+    t.run();
+    wm.resetAll();
+  }
+
   MediaRef run() {
     IttybitMediaProcessor p = IttybitMediaProcessor.builder().apiKey(KEY).baseUrl(wm.baseUrl())
         .requestTimeout(REQUEST_TIMEOUT)

@@ -72,6 +72,16 @@ class GcoreFaultsTest {
         .pollInterval(Duration.ofMillis(5), Duration.ofMillis(20)).timeout(JOB_TIMEOUT).build();
   }
 
+  /** Warms OkHttp, Jackson and WireMock up before any bound is measured: a JVM's first calls are slow on a busy machine. */
+  @org.junit.jupiter.api.BeforeAll
+  static void warmUp() {
+    GcoreFaultsTest t = new GcoreFaultsTest();
+    t.createReplies(created());
+    t.pollSucceeds();
+    t.run();
+    wm.resetAll();
+  }
+
   Transcript run() {
     return transcriber().transcribe(MediaSource.ofUrl(VIDEO_URL), TranscriptionOptions.defaults());
   }

@@ -58,6 +58,27 @@ class OpenAiFaultsTest {
   WireMockServer wm;
   final List<Duration> waits = new CopyOnWriteArrayList<>();
 
+  /**
+   * Loads the SDK's classes and warms its client up before any bound is measured: on a busy machine the first call of a
+   * JVM takes seconds, which no time-out should be blamed for.
+   */
+  @org.junit.jupiter.api.BeforeAll
+  static void warmUp(@TempDir Path tmp) {
+    WireMockServer w = OpenAiStubs.server();
+    try {
+      w.stubFor(post(urlEqualTo(TRANSCRIPTIONS)).willReturn(json(ok())));
+      w.stubFor(post(urlEqualTo(OpenAiStubs.CHAT)).willReturn(json(OpenAiStubs.chat(
+          "{\"cues\":[{\"id\":\"1\",\"text\":\"a\"},{\"id\":\"2\",\"text\":\"b\"},{\"id\":\"3\",\"text\":\"c\"}]}",
+          "stop"))));
+      OpenAiSettings settings = OpenAiStubs.settings(w).build();
+      new OpenAiTranscriber(settings).transcribe(MediaSource.of(OpenAiStubs.speechLikeWav(tmp, "warm.wav", 500)),
+          TranscriptionOptions.defaults());
+      new OpenAiTranslator(settings).translate(OpenAiTranslatorTest.EN, dev.captions.spi.TranslationOptions.to("es"));
+    } finally {
+      w.stop();
+    }
+  }
+
   @BeforeEach
   void start() {
     wm = OpenAiStubs.server();
