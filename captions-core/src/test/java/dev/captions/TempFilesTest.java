@@ -170,7 +170,7 @@ class TempFilesTest {
     Set<String> before = ours();
     FrameWritingMedia media = new FrameWritingMedia();
     FrameSummarizer summarizer = new FrameSummarizer();
-    PipelineResult r = withCodec(() -> Captions.pipeline().media(media)
+    PipelineResult r = withCodec(() -> Captions.pipeline().mediaProcessor(media)
         .transcriber(new FakeTranscriber("t", PipelineTest.WORDS, EnumSet.allOf(MediaSource.Kind.class)))
         .summarizer(summarizer).summarize(true).outputs(out, CaptionFormat.WEBVTT).build()
         .run(MediaSource.of(video)));
@@ -189,7 +189,7 @@ class TempFilesTest {
     Transcriber failing = transcriber(() -> {
       throw new ProviderException("failing", "the provider broke", 503, "req_1", true, null);
     });
-    assertThatThrownBy(() -> withCodec(() -> Captions.pipeline().media(media).transcriber(failing)
+    assertThatThrownBy(() -> withCodec(() -> Captions.pipeline().mediaProcessor(media).transcriber(failing)
         .outputs(out, CaptionFormat.WEBVTT).build().run(MediaSource.of(video))))
         .isInstanceOf(ProviderException.class);
     assertThat(media.lastAudio).doesNotExist();
@@ -212,7 +212,7 @@ class TempFilesTest {
       }
       throw new AssertionError("unreachable");
     });
-    CompletableFuture<PipelineResult> run = withCodec(() -> Captions.pipeline().media(media).transcriber(hanging)
+    CompletableFuture<PipelineResult> run = withCodec(() -> Captions.pipeline().mediaProcessor(media).transcriber(hanging)
         .outputs(out, CaptionFormat.WEBVTT).build().runAsync(MediaSource.of(video)));
     assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
     run.cancel(true);
@@ -226,7 +226,7 @@ class TempFilesTest {
 
   @Test
   void captionFilesGetTheUsualPermissionsNotOwnerOnly() throws Exception {
-    withCodec(() -> Captions.pipeline().media(new FakeMediaProcessor())
+    withCodec(() -> Captions.pipeline().mediaProcessor(new FakeMediaProcessor())
         .transcriber(new FakeTranscriber("t", PipelineTest.WORDS, EnumSet.allOf(MediaSource.Kind.class)))
         .outputs(out, CaptionFormat.WEBVTT).build().run(MediaSource.of(video)));
     Path vtt = out.resolve("talk.und.vtt");

@@ -60,23 +60,23 @@ public final class GeminiTranscriber implements Transcriber {
     List<DroppedItem> dropped = new ArrayList<>();
     try {
       Part media = api.mediaPart(audio, uploads);
-      Long durationMs = options.mediaDurationMs().orElse(null);
       List<Segment> segments = new ArrayList<>();
-      if (durationMs == null) {
+      if (options.mediaDurationMs().isEmpty()) {
         segments.addAll(transcribeWithContinuations(media, options, dropped));
       } else {
+        long durationMs = options.mediaDurationMs().getAsLong();
         long window = api.settings().maxWindowMs();
         for (long from = 0; from < durationMs; from += window) {
           segments.addAll(transcribeWindow(media, options, from, Math.min(durationMs, from + window), dropped));
         }
       }
-      return Transcript.builder()
+      Transcript.Builder transcript = Transcript.builder()
           .segments(segments)
           .language(options.language().orElse("und"))
-          .mediaDurationMs(durationMs)
           .providerMetadata(Map.of("provider", name(), "model", api.settings().model()))
-          .dropped(dropped)
-          .build();
+          .dropped(dropped);
+      options.mediaDurationMs().ifPresent(transcript::mediaDurationMs);
+      return transcript.build();
     } finally {
       api.delete(uploads);
     }
