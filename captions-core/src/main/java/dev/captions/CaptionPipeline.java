@@ -328,8 +328,17 @@ public final class CaptionPipeline {
       List<Long> at = new ArrayList<>();
       int n = 8;
       for (int i = 0; i < n; i++) at.add(durationMs * (2L * i + 1) / (2L * n)); // mid-points of n equal slices
-      List<Frame> frames = media.extractFrames(source, FrameOptions.builder().timestampsMs(at).width(512).build());
-      req.frames(frames);
+      // The frames are ours to delete: they go to a directory of this run, removed whatever the outcome.
+      Path frameDir = AtomicFiles.createTempDirectory("captions-summary-frames-");
+      try {
+        List<Frame> frames = media.extractFrames(source,
+            FrameOptions.builder().timestampsMs(at).width(512).outputDirectory(frameDir).build());
+        req.frames(frames);
+        if (accepts(summarizer, source)) req.video(source);
+        return summarizer.summarize(req.build());
+      } finally {
+        AtomicFiles.deleteTreeQuietly(frameDir);
+      }
     }
     if (accepts(summarizer, source)) req.video(source);
     return summarizer.summarize(req.build());

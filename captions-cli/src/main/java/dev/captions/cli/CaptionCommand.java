@@ -70,9 +70,26 @@ final class CaptionCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary lines; errors only.")
   boolean quiet;
 
+  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Time-out of one request to a cloud provider "
+      + "(default: 120; uploads get 5 times as long). Sets captions.<provider>.requestTimeoutMs for every provider.")
+  Double timeoutSeconds;
+
+  /** The cloud providers whose request time-out {@code --timeout} sets. */
+  static final List<String> CLOUD_PROVIDERS = List.of("gemini", "openai", "gcore", "ittybit");
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    if (timeoutSeconds != null) {
+      if (!(timeoutSeconds > 0) || timeoutSeconds > 86_400) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be a number of seconds above 0 "
+            + "and at most 86400, but is " + timeoutSeconds);
+      }
+      // Providers read their configuration from system properties (captions.<provider>.<key>), which win over
+      // environment variables: the option a user typed wins.
+      String ms = Long.toString(Math.max(1, Math.round(timeoutSeconds * 1000)));
+      for (String p : CLOUD_PROVIDERS) System.setProperty("captions." + p + ".requestTimeoutMs", ms);
+    }
     Set<CaptionFormat> fmts = new LinkedHashSet<>(formats);
     CaptionPipeline.Builder b = Captions.pipeline().outputs(output, fmts.toArray(new CaptionFormat[0])).profile(profile)
         .burnIn(burn).summarize(summary || summarizer != null)

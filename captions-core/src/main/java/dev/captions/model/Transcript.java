@@ -17,6 +17,7 @@ public final class Transcript {
   private final String language;
   private final Long mediaDurationMs;
   private final Map<String, String> providerMetadata;
+  private final List<DroppedItem> dropped;
 
   private Transcript(Builder b) {
     this.words = List.copyOf(b.words);
@@ -24,6 +25,7 @@ public final class Transcript {
     this.language = b.language;
     this.mediaDurationMs = b.mediaDurationMs;
     this.providerMetadata = Map.copyOf(b.providerMetadata);
+    this.dropped = List.copyOf(b.dropped);
   }
 
   /**
@@ -52,7 +54,7 @@ public final class Transcript {
    */
   public Builder toBuilder() {
     return builder().words(words).segments(segments).language(language).durationOrUnknown(mediaDurationMs)
-        .providerMetadata(providerMetadata);
+        .providerMetadata(providerMetadata).dropped(dropped);
   }
 
   /**
@@ -93,10 +95,13 @@ public final class Transcript {
   }
 
   /**
-   * Whether the transcript holds no speech.
-   *
-   * @return true when it has neither words nor segments
+   * The items of the provider's reply that could not be used (e.g. cues with unreadable times) and are not in
+   * {@link #segments()}; empty when nothing was left out. Unmodifiable; never {@code null}.
    */
+  public List<DroppedItem> dropped() {
+    return dropped;
+  }
+
   public boolean isEmpty() {
     return words.isEmpty() && segments.stream().allMatch(s -> s.text().isBlank());
   }
@@ -124,12 +129,13 @@ public final class Transcript {
     if (!(o instanceof Transcript)) return false;
     Transcript t = (Transcript) o;
     return words.equals(t.words) && segments.equals(t.segments) && language.equals(t.language)
-        && Objects.equals(mediaDurationMs, t.mediaDurationMs) && providerMetadata.equals(t.providerMetadata);
+        && Objects.equals(mediaDurationMs, t.mediaDurationMs) && providerMetadata.equals(t.providerMetadata)
+        && dropped.equals(t.dropped);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(words, segments, language, mediaDurationMs, providerMetadata);
+    return Objects.hash(words, segments, language, mediaDurationMs, providerMetadata, dropped);
   }
 
   @Override
@@ -144,6 +150,7 @@ public final class Transcript {
     private String language = "und";
     private Long mediaDurationMs;
     private Map<String, String> providerMetadata = Map.of();
+    private List<DroppedItem> dropped = new ArrayList<>();
 
     private Builder() {}
 
@@ -212,10 +219,16 @@ public final class Transcript {
     }
 
     /**
-     * Builds the transcript.
+     * The items of the provider's reply left out as unusable ({@link Transcript#dropped()}). Default none.
      *
-     * @return the transcript
+     * @param dropped the items; not {@code null}
+     * @return this builder
      */
+    public Builder dropped(List<DroppedItem> dropped) {
+      this.dropped = new ArrayList<>(Objects.requireNonNull(dropped, "dropped == null"));
+      return this;
+    }
+
     public Transcript build() {
       return new Transcript(this);
     }

@@ -66,6 +66,7 @@ public final class CaptionShaper {
   public ShapingResult shape(Transcript transcript) {
     Objects.requireNonNull(transcript, "transcript == null");
     TimingRepair repair = new TimingRepair(profile, boxed(transcript.mediaDurationMs()));
+    repair.reportDropped(transcript.dropped());
     boolean fromSegments = transcript.words().isEmpty();
     List<TimedWord> words = fromSegments ? wordsOf(repair.repairSegments(transcript.segments())) : transcript.words();
     // Segments were judged for reading speed as a whole; words straight from the provider are judged here.

@@ -21,7 +21,14 @@ public final class Repair {
     /** A sentence repeated three or more times in a row (a model's repetition loop) lost its repeats. */
     DROPPED_REPETITION,
     /** Words whose text had leading or trailing whitespace were trimmed. */
-    TRIMMED_TEXT
+    TRIMMED_TEXT,
+    /**
+     * An item the provider sent whose time could not be read (absurd, negative or no timestamp at all) was left out by
+     * the transcriber ({@link dev.captions.model.Transcript#dropped()}); its start is reported as -1.
+     */
+    DROPPED_UNREADABLE_TIME,
+    /** An item repeating the one before it (same text, starting within it) was removed: the model said it twice. */
+    DROPPED_DUPLICATE
   }
 
   private final Kind kind;

@@ -20,6 +20,9 @@ import okhttp3.OkHttpClient;
  * {@code shared().newBuilder()} to share its connection pool.
  */
 public final class HttpClients {
+  /** The default request time-out: 2 min. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(2);
+
   private static final String VERSION = readVersion();
   private static final OkHttpClient SHARED = builder().build();
 
@@ -50,10 +53,42 @@ public final class HttpClients {
   public static final String CONFIG_READ_TIMEOUT_MS = "readTimeoutMs";
   /** {@link dev.captions.spi.ProviderConfig} key: whole-call time-out in milliseconds ({@code 0}: none). */
   public static final String CONFIG_CALL_TIMEOUT_MS = "callTimeoutMs";
+  /**
+   * {@link dev.captions.spi.ProviderConfig} key: the provider's request time-out in milliseconds, the one limit on a
+   * single request (connect, send, wait, read), e.g. {@code captions.gcore.requestTimeoutMs=120000}; also read from
+   * the environment variable {@code <PROVIDER>_REQUEST_TIMEOUT_MS} ({@link #requestTimeoutEnvVar}).
+   */
+  public static final String CONFIG_REQUEST_TIMEOUT_MS = "requestTimeoutMs";
+
+  /** The environment variable for a provider's request time-out, e.g. {@code GCORE_REQUEST_TIMEOUT_MS}. */
+  public static String requestTimeoutEnvVar(String provider) {
+    return provider.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_REQUEST_TIMEOUT_MS";
+  }
+
+  /**
+   * The request time-out {@code config} sets ({@link #CONFIG_REQUEST_TIMEOUT_MS}, else the environment variable
+   * {@link #requestTimeoutEnvVar}), else {@code defaultTimeout}.
+   *
+   * @throws dev.captions.ConfigurationException when the value is not a positive whole number of milliseconds
+   */
+  public static Duration requestTimeout(dev.captions.spi.ProviderConfig config, Duration defaultTimeout) {
+    java.util.Optional<String> v = config.get(CONFIG_REQUEST_TIMEOUT_MS, requestTimeoutEnvVar(config.provider()));
+    if (v.isEmpty()) return defaultTimeout;
+    try {
+      long ms = Long.parseLong(v.get().strip());
+      if (ms > 0) return Duration.ofMillis(ms);
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new dev.captions.ConfigurationException("captions." + config.provider() + "." + CONFIG_REQUEST_TIMEOUT_MS
+        + " (or " + requestTimeoutEnvVar(config.provider()) + ") must be a positive number of milliseconds, but is '"
+        + v.get() + "'");
+  }
 
   /**
    * A builder derived from {@link #shared()} (sharing its connection pool) with the time-outs {@code config} sets via
-   * {@link #CONFIG_CONNECT_TIMEOUT_MS}, {@link #CONFIG_READ_TIMEOUT_MS}, {@link #CONFIG_CALL_TIMEOUT_MS}, and the
+   * {@link #CONFIG_REQUEST_TIMEOUT_MS} (or its environment variable), then the finer {@link #CONFIG_CONNECT_TIMEOUT_MS},
+   * {@link #CONFIG_READ_TIMEOUT_MS}, {@link #CONFIG_CALL_TIMEOUT_MS}, and the
    * provider's name as user agent suffix.
    *
    * @param config the provider's configuration
@@ -62,6 +97,7 @@ public final class HttpClients {
    */
   public static Builder fromConfig(dev.captions.spi.ProviderConfig config) {
     Builder b = builder().base(SHARED).userAgentSuffix(config.provider());
+    b.requestTimeout(requestTimeout(config, b.callTimeout));
     try {
       b.connectTimeout(Duration.ofMillis(config.getLong(CONFIG_CONNECT_TIMEOUT_MS, b.connectTimeout.toMillis())));
       b.readTimeout(Duration.ofMillis(config.getLong(CONFIG_READ_TIMEOUT_MS, b.readTimeout.toMillis())));
@@ -99,7 +135,7 @@ public final class HttpClients {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(60);
     private Duration writeTimeout = Duration.ofSeconds(60);
-    private Duration callTimeout = Duration.ofMinutes(10);
+    private Duration callTimeout = DEFAULT_REQUEST_TIMEOUT;
     private String userAgent = userAgent();
     private OkHttpClient base;
 
@@ -139,11 +175,20 @@ public final class HttpClients {
     }
 
     /**
-     * Limit for one whole call (connect, send, wait, read); {@link Duration#ZERO} for none. Default 10 min.
-     *
-     * @param timeout a non-negative duration, {@link Duration#ZERO} for none
-     * @return this builder
+     * The request time-out: the limit on one whole request (connect, send, wait, read). Sets the call time-out, and
+     * the connect, read and write time-outs too where they were longer. Must be positive.
      */
+    public Builder requestTimeout(Duration timeout) {
+      Duration t = check(timeout, "requestTimeout");
+      if (t.isZero()) throw new IllegalArgumentException("requestTimeout must be positive");
+      callTimeout = t;
+      if (connectTimeout.compareTo(t) > 0) connectTimeout = t;
+      if (readTimeout.compareTo(t) > 0) readTimeout = t;
+      if (writeTimeout.compareTo(t) > 0) writeTimeout = t;
+      return this;
+    }
+
+    /** Limit for one whole call (connect, send, wait, read); {@link Duration#ZERO} for none. Default 2 min. */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = check(timeout, "callTimeout");
       return this;

@@ -189,11 +189,19 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
   }
 
   /**
-   * Default {@link RetryPolicy#defaults()}.
+   * The limit on one request to the provider (connect, send, wait, read): a hung endpoint ends in a
+   * {@link dev.captions.ProviderTimeoutException} after it. Default {@link HttpClients#DEFAULT_REQUEST_TIMEOUT};
+   * also {@code captions.<provider>.requestTimeoutMs} or {@code <PROVIDER>_REQUEST_TIMEOUT_MS} through
+   * {@link #config}. The retry policy's {@link RetryPolicy#deadline()} bounds all attempts together.
    *
-   * @param retryPolicy the policy; not null
-   * @return this builder
+   * @throws IllegalArgumentException when not positive
    */
+  public B requestTimeout(java.time.Duration requestTimeout) {
+    clientSettings.requestTimeout(requestTimeout);
+    return self();
+  }
+
+  /** Default {@link RetryPolicy#defaults()}. */
   public B retryPolicy(RetryPolicy retryPolicy) {
     this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
     return self();

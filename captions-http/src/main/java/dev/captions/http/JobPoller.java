@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  *       and the job id as request id; {@link JobStatus.State#UNKNOWN} is logged (once per raw value) and waited on.</li>
  *   <li><b>Progress:</b> every check reports a {@link ProgressEvent} for the configured stage to the listener.</li>
  * </ul>
- * Exceptions from the status check itself (already retried by the {@link RetryPolicy} inside it) end the polling and
- * propagate. Immutable and thread-safe; {@link #poll} blocks the calling thread.
+ * Exceptions from the status check itself (already retried by the {@link RetryPolicy} inside it) end the polling: the
+ * cancel hook runs (the job may still be running, and nobody is waiting for it any more) and the exception propagates. Immutable and thread-safe; {@link #poll} blocks the calling thread.
  */
 public final class JobPoller {
   private static final Logger LOG = LoggerFactory.getLogger(JobPoller.class);
@@ -146,8 +146,8 @@ public final class JobPoller {
    *
    * @param jobId the provider's job id, for messages
    * @param check fetches the job's current status; called on this thread
-   * @param cancelHook called once when polling is abandoned (interrupt or timeout), e.g. to call the provider's
-   *     cancel endpoint; may be {@code null}; its failures are logged and ignored
+   * @param cancelHook called once when polling is abandoned (interrupt, timeout, or a status check that failed),
+   *     e.g. to call the provider's cancel endpoint; may be {@code null}; its failures are logged and ignored
    * @param listener receives progress, whose fraction never goes backwards; may be {@code null}
    * @param <T> the job's result type
    * @return the job's result
@@ -175,8 +175,11 @@ public final class JobPoller {
         runCancelHook(jobId, cancelHook);
         throw e;
       } catch (RuntimeException e) {
+        // We give up on a job that may still be running: cancel it, so that it does not run (and bill) for nothing.
+        runCancelHook(jobId, cancelHook);
         throw e;
       } catch (Exception e) {
+        runCancelHook(jobId, cancelHook);
         throw new ProviderException(provider, "checking job " + jobId + " failed: " + e, 0, jobId, false, e);
       }
       switch (last.state()) {

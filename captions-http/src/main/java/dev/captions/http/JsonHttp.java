@@ -6,16 +6,11 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.captions.ProviderException;
-import dev.captions.spi.Async;
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
 import java.util.Objects;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
@@ -131,7 +126,7 @@ public final class JsonHttp {
    * @throws dev.captions.ProviderException for a failed response or I/O failure (typed by {@link HttpErrors})
    */
   public JsonNode send(Request request) {
-    return send(request, mapper.constructType(JsonNode.class));
+    return send(request, mapper.constructType(JsonNode.class), false);
   }
 
   /**
@@ -144,7 +139,7 @@ public final class JsonHttp {
    * @throws dev.captions.ProviderException for a failed response, an I/O failure or a body that does not bind
    */
   public <T> T send(Request request, Class<T> type) {
-    return send(request, mapper.constructType(type));
+    return send(request, mapper.constructType(type), false);
   }
 
   /**
@@ -157,30 +152,52 @@ public final class JsonHttp {
    * @throws dev.captions.ProviderException for a failed response, an I/O failure or a body that does not bind
    */
   public <T> T send(Request request, TypeReference<T> type) {
-    return send(request, mapper.getTypeFactory().constructType(type));
+    return send(request, mapper.getTypeFactory().constructType(type), false);
   }
 
-  private <T> T send(Request request, JavaType type) {
+  /**
+   * Like {@link #send(Request, Class)} for endpoints that always answer with a body: an empty 2xx body is a bad reply
+   * (retried like a malformed one when the request is safe to repeat), never {@code null}.
+   *
+   * @throws ProviderException when the body is empty or not the expected JSON, after the policy's retries
+   */
+  public <T> T sendForBody(Request request, Class<T> type) {
+    return send(request, mapper.constructType(type), true);
+  }
+
+  private <T> T send(Request request, JavaType type, boolean bodyRequired) {
     Objects.requireNonNull(request, "request == null");
-    try (Response response = retryPolicy.execute(provider, client, request)) {
-      if (!response.isSuccessful()) throw HttpErrors.toException(provider, response);
+    boolean safe = RetryPolicy.isSafeToRepeat(request);
+    String what = request.method() + " " + Redaction.url(request.url()).replaceAll("\\?.*", "");
+    // The body is read inside the retry: a reset or time-out while it streams in is retried like a failed exchange
+    // when the request is safe to repeat; a body that is not the expected JSON likewise (a proxy's HTML page, a cut
+    // connection), and otherwise it is a typed, non-retryable ProviderException with the status and request id.
+    return retryPolicy.send(provider, client, request, response -> {
       ResponseBody body = response.body();
       String text = body == null ? "" : body.string();
-      if (text.isBlank()) return null;
+      String requestId = HttpErrors.requestId(response::header);
+      if (text.isBlank()) {
+        if (!bodyRequired) return null;
+        throw new ProviderException(provider, "empty response to " + what + " (expected JSON); "
+            + (safe ? "tried again and gave up" : "not sent again, since it may have been carried out"),
+            response.code(), requestId, safe, null);
+      }
       try {
         return mapper.readValue(text, type);
       } catch (JsonProcessingException e) {
-        throw new ProviderException(provider, "unexpected response to " + request.method() + " "
-            + Redaction.url(request.url()).replaceAll("\\?.*", "") + ": not the expected JSON ("
-            + e.getOriginalMessage() + ")", response.code(), HttpErrors.requestId(response::header), false, e);
+        throw new ProviderException(provider, "unexpected response to " + what + ": not the expected JSON ("
+            + describe(e, text) + ")", response.code(), requestId, safe, e);
       }
-    } catch (IOException e) {
-      // reading the body failed after the headers arrived
-      if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException) && !"timeout".equals(e.getMessage())) {
-        throw Async.cancelled(new InterruptedException("interrupted while reading the response"));
-      }
-      throw HttpErrors.fromIOException(provider, e, null);
-    }
+    });
+  }
+
+  /** What was wrong with a body, without quoting more than its start (it may be a proxy's HTML page). */
+  private static String describe(JsonProcessingException e, String text) {
+    String start = text.strip();
+    if (start.startsWith("<")) return "got HTML or XML, e.g. a proxy's error page, starting '"
+        + start.substring(0, Math.min(60, start.length())).replaceAll("\\s+", " ")
+        + "'";
+    return e.getOriginalMessage();
   }
 
   @Override

@@ -117,8 +117,17 @@ public final class CueTranslation {
         + ". Try a stronger model or a smaller batch size.");
   }
 
-  /** A reply that arrived but was unusable (malformed, refused, empty), as opposed to a failed exchange. */
+  /**
+   * A reply that arrived but was unusable (malformed, refused, empty), as opposed to a failed exchange: a time-out or a
+   * broken connection is not asked again, since the provider may have done (and billed) the work.
+   */
   private static boolean isBadReply(ProviderException e) {
+    if (e instanceof dev.captions.ProviderTimeoutException) return false;
+    for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+      if (t instanceof java.io.IOException && !(t instanceof com.fasterxml.jackson.core.JsonProcessingException)) {
+        return false;
+      }
+    }
     return e.httpStatus() == 200 || e.httpStatus() == 0 && !e.isRetryable();
   }
 

@@ -57,10 +57,26 @@ public abstract class LlmProviderSettings {
     return baseUrl;
   }
 
-  /** {@return the limit on one request to the provider} Default 10 min. */
+  /**
+   * The limit on one request to the provider, passed to the SDK as its per-request time-out (and shortened to what is
+   * left of {@link RetryPolicy#deadline()}). Default {@link dev.captions.http.HttpClients#DEFAULT_REQUEST_TIMEOUT}
+   * (2 min); {@code captions.<provider>.requestTimeoutMs} or {@code <PROVIDER>_REQUEST_TIMEOUT_MS} through
+   * {@code fromConfig}.
+   */
   public Duration requestTimeout() {
     return requestTimeout;
   }
+
+  /**
+   * The limit on one request that uploads media (a transcription upload, a Files API upload): {@value
+   * #UPLOAD_TIMEOUT_FACTOR} times {@link #requestTimeout()}, since sending megabytes takes longer than a reply.
+   */
+  public Duration uploadTimeout() {
+    return requestTimeout.multipliedBy(UPLOAD_TIMEOUT_FACTOR);
+  }
+
+  /** How many request time-outs one upload may take. */
+  public static final int UPLOAD_TIMEOUT_FACTOR = 5;
 
   /**
    * The only retry policy applied to the provider's calls (the SDK's own retries are switched off): 429, 408, 5xx and
@@ -103,7 +119,7 @@ public abstract class LlmProviderSettings {
     private final boolean sdkDefaultBaseUrl;
     private Secret apiKey;
     private String baseUrl;
-    private Duration requestTimeout = Duration.ofMinutes(10);
+    private Duration requestTimeout = dev.captions.http.HttpClients.DEFAULT_REQUEST_TIMEOUT;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private int translationBatchSize = 80;
     private int translationAttempts = 3;
@@ -138,8 +154,9 @@ public abstract class LlmProviderSettings {
 
     /**
      * Takes the API key ({@link ProviderConfig#API_KEY} or the API key environment variable), the base URL
-     * ({@link ProviderConfig#BASE_URL} or its environment variable) when set, and the retry policy
-     * ({@link RetryPolicy#fromConfig}) from {@code config}.
+     * ({@link ProviderConfig#BASE_URL} or its environment variable) when set, the request time-out
+     * ({@link dev.captions.http.HttpClients#requestTimeout}) and the retry policy ({@link RetryPolicy#fromConfig}) from
+     * {@code config}.
      *
      * @param config the provider's configuration
      * @throws ConfigurationException when no API key is configured, naming where to set one, or a value is malformed
@@ -150,6 +167,7 @@ public abstract class LlmProviderSettings {
           displayName + " needs an API key: set " + apiKeyEnvVar + ", the system property captions." + provider
               + ".apiKey, or ProviderConfig.builder(\"" + provider + "\").apiKey(…)"));
       apiKey(key).retryPolicy(RetryPolicy.fromConfig(config));
+      requestTimeout(dev.captions.http.HttpClients.requestTimeout(config, requestTimeout));
       config.get(ProviderConfig.BASE_URL, baseUrlEnvVar).ifPresent(this::baseUrl);
       return self();
     }

@@ -60,8 +60,11 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Statuses:</b> {@code queued}, {@code processing} keep polling; {@code succeeded} returns; {@code failed}
  *       and {@code cancelled} (also "a sibling task failed") throw {@link ProviderException} with Ittybit's reason;
  *       unknown statuses are logged and waited on until the timeout.</li>
- *   <li><b>Cancellation:</b> an interrupt stops polling at once; Ittybit documents no cancel endpoint for jobs, so a
- *       job already started runs to its end at Ittybit.</li>
+ *   <li><b>Cancellation:</b> an interrupt, the time-out or a failed status check stops polling at once; Ittybit
+ *       documents no cancel endpoint for jobs, so a job already started runs to its end at Ittybit.</li>
+ *   <li><b>Faults:</b> the create and status reads are retried on 408/429/5xx and I/O failures, also while the body is
+ *       read (the create is safe to repeat thanks to its key); a body that is not the documented JSON is retried, then
+ *       a typed {@link ProviderException}.</li>
  *   <li><b>Styling:</b> Ittybit takes no caption styling, so {@link BurnInOptions}' font and colours are not sent.</li>
  * </ul>
  * Thread-safe and immutable. Call {@link #close()} to stop the frame worker pool early (it is daemon and idle-timed).
@@ -233,16 +236,17 @@ public final class IttybitMediaProcessor implements MediaProcessor, AutoCloseabl
     // One key per logical job: the RetryPolicy re-sends this very Request, so every retry carries the same key.
     Request create = request("jobs").header(RetryPolicy.IDEMPOTENCY_KEY, UUID.randomUUID().toString())
         .post(http.json(body)).build();
-    Job job = Job.of(http.send(create));
+    Job job = Job.of(http.sendForBody(create, JsonNode.class));
     String id = job.id();
     if (id == null || id.isBlank()) throw new ProviderException(PROVIDER, "creating a " + kind + " job returned no id");
     LOG.info("ittybit: {} job {} created for {}", kind, id, input);
+    // No cancel hook: Ittybit documents no way to cancel a job.
     String url = poller.poll(id, () -> check(id), null, progress);
     return MediaRef.of(MediaSource.ofUrl(url), PROVIDER, id);
   }
 
   private JobStatus<String> check(String id) {
-    Job job = Job.of(http.send(request("jobs", id).get().build()));
+    Job job = Job.of(http.sendForBody(request("jobs", id).get().build(), JsonNode.class));
     JobStatus.State state = JobStatus.State.classify(job.status(), STATES);
     if (state == JobStatus.State.SUCCEEDED) {
       String url = job.outputUrl().orElseThrow(() -> new ProviderException(PROVIDER, "job " + id
