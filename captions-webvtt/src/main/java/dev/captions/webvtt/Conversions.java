@@ -7,6 +7,7 @@ import dev.captions.model.Cue;
 import dev.captions.model.CueSettings;
 import dev.captions.model.TrackKind;
 import dev.captions.model.TrackMetadata;
+import dev.captions.webvtt.internal.SrtTags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -87,38 +88,70 @@ public final class Conversions {
     else count(dropped, SPEAKER_NAMES);
   }
 
-  private static void appendSrt(CueText.Node node, StringBuilder sb, Map<String, Integer> dropped, boolean prefix) {
-    switch (node.type()) {
-      case TEXT:
-        sb.append(node.text());
-        return;
-      case TIMESTAMP:
-        count(dropped, "timestamp tags");
-        return;
-      case RUBY_TEXT:
-        count(dropped, "ruby text");
-        return;
-      case ITALIC:
-      case BOLD:
-      case UNDERLINE:
-        sb.append('<').append(node.type().tag()).append('>');
-        for (CueText.Node c : node.children()) appendSrt(c, sb, dropped, prefix);
-        sb.append("</").append(node.type().tag()).append('>');
-        return;
-      case VOICE:
-        if (!node.annotation().isEmpty()) speaker(node.annotation(), prefix, sb, dropped);
-        if (!node.classes().isEmpty()) count(dropped, "<v> classes");
-        break;
-      case CLASS:
-      case LANG:
-      case RUBY:
-        count(dropped, "<" + node.type().tag() + "> tags");
-        break;
-      default:
-        break;
+  /** Writes the tree as SRT text without recursion (input depth must not decide the stack depth). */
+  private static void appendSrt(CueText.Node root, StringBuilder sb, Map<String, Integer> dropped, boolean prefix) {
+    // Each entry is a node to visit, or a String: an end tag to write once the node's children are done.
+    java.util.ArrayDeque<Object> stack = new java.util.ArrayDeque<>();
+    stack.push(root);
+    while (!stack.isEmpty()) {
+      Object top = stack.pop();
+      if (top instanceof String) {
+        sb.append((String) top);
+        continue;
+      }
+      CueText.Node node = (CueText.Node) top;
+      switch (node.type()) {
+        case TEXT:
+          appendSrtText(node.text(), sb);
+          continue;
+        case TIMESTAMP:
+          count(dropped, "timestamp tags");
+          continue;
+        case RUBY_TEXT:
+          count(dropped, "ruby text");
+          continue;
+        case ITALIC:
+        case BOLD:
+        case UNDERLINE:
+          sb.append('<').append(node.type().tag()).append('>');
+          stack.push("</" + node.type().tag() + ">");
+          break;
+        case VOICE:
+          if (!node.annotation().isEmpty()) speaker(node.annotation(), prefix, sb, dropped);
+          if (!node.classes().isEmpty()) count(dropped, "<v> classes");
+          break;
+        case CLASS:
+        case LANG:
+        case RUBY:
+          count(dropped, "<" + node.type().tag() + "> tags");
+          break;
+        default:
+          break;
+      }
+      for (int i = node.children().size() - 1; i >= 0; i--) stack.push(node.children().get(i));
     }
-    for (CueText.Node c : node.children()) appendSrt(c, sb, dropped, prefix);
   }
+
+  /**
+   * Literal text into SRT, which has no escapes: a {@code <} that an SRT reader would take for the start of a tag
+   * ({@code <i>}, {@code </b>}, {@code <font …>}, {@code {\an8}}) gets U+2060 WORD JOINER after it (invisible, and
+   * {@link #srtTextToVtt} removes it again), so the text shows as written.
+   */
+  static void appendSrtText(String text, StringBuilder sb) {
+    int n = text.length();
+    int from = 0;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if ((c == '<' && SrtTags.tagLength(text, i) > 0) || (c == '{' && i + 1 < n && text.charAt(i + 1) == '\\')) {
+        sb.append(text, from, i + 1).append(WORD_JOINER);
+        from = i + 1;
+      }
+    }
+    sb.append(text, from, n);
+  }
+
+  /** U+2060, SRT's escape for a literal {@code <} or <code>{</code> (see {@link #appendSrtText}). */
+  static final char WORD_JOINER = '\u2060';
 
   /**
    * A track whose cue text is valid WebVTT: {@code i b u} tags kept, other tags (e.g. {@code <font>}) dropped, literal
@@ -205,37 +238,40 @@ public final class Conversions {
     return cue.toBuilder().text(sb.toString()).build();
   }
 
-  /** {@code s} itself when it holds nothing to convert (no {@code & < >}), the common case. */
+  /**
+   * SRT text as WebVTT markup: {@code i b u} tags kept (also sloppy ones such as {@code < i>} or {@code <I >}), other
+   * SRT tags ({@code <font …>}, {@code <s>}) dropped and counted, everything else literal ({@code & < >} escaped). A
+   * U+2060 right after {@code <} or <code>{</code> is the writer's escape and is removed. Linear time.
+   *
+   * @return {@code s} itself when it holds nothing to convert (no {@code & < >}), the common case
+   */
   static String srtTextToVtt(String s, Map<String, Integer> dropped) {
-    if (s.indexOf('<') < 0 && s.indexOf('&') < 0 && s.indexOf('>') < 0) return s;
+    if (s.indexOf('<') < 0 && s.indexOf('&') < 0 && s.indexOf('>') < 0 && s.indexOf(WORD_JOINER) < 0) return s;
     StringBuilder sb = new StringBuilder(s.length() + 8);
     int n = s.length();
     for (int i = 0; i < n; i++) {
       char ch = s.charAt(i);
       if (ch == '<') {
-        int close = s.indexOf('>', i);
-        int nextOpen = s.indexOf('<', i + 1);
-        if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
+        int len = SrtTags.tagLength(s, i);
+        if (len == 0) {
           sb.append("&lt;");
+          if (i + 1 < n && s.charAt(i + 1) == WORD_JOINER) i++;
           continue;
         }
-        String body = s.substring(i + 1, close);
-        boolean end = body.startsWith("/");
-        String name = end ? body.substring(1) : body;
-        if (name.isEmpty() || !Character.isLetter(name.charAt(0))) {
-          // "a < b > c": not a tag, literal text
-          sb.append("&lt;");
-          continue;
-        }
-        int sp = 0;
-        while (sp < name.length() && Character.isLetter(name.charAt(sp))) sp++;
-        name = name.substring(0, sp).toLowerCase(Locale.ROOT);
+        String name = SrtTags.name(s, i);
+        boolean end = SrtTags.isEndTag(s, i);
         if (name.equals("i") || name.equals("b") || name.equals("u")) {
           sb.append(end ? "</" : "<").append(name).append('>');
         } else {
-          count(dropped, "<" + (name.isEmpty() ? body : name) + "> tags");
+          count(dropped, "<" + name + "> tags");
         }
-        i = close;
+        i += len - 1;
+      } else if (ch == '{' && i + 1 < n && s.charAt(i + 1) == WORD_JOINER) {
+        sb.append('{');
+        i++;
+      } else if (ch == WORD_JOINER && i >= 2 && s.charAt(i - 1) == '-' && s.charAt(i - 2) == '-' && i + 1 < n
+          && s.charAt(i + 1) == '>') {
+        continue; // the writer's "--\u2060>" for a literal "-->"
       } else if (ch == '&') {
         sb.append("&amp;");
       } else if (ch == '>') {

@@ -215,30 +215,49 @@ public final class CueText {
   public static String plainText(String cueText) {
     if (cueText.indexOf('<') < 0 && cueText.indexOf('&') < 0) return cueText;
     StringBuilder sb = new StringBuilder(cueText.length());
-    appendPlain(parse(cueText), sb);
+    for (Node node : preorder(parse(cueText), Type.RUBY_TEXT)) {
+      if (node.type == Type.TEXT) sb.append(node.text);
+    }
     return sb.toString();
   }
 
-  private static void appendPlain(Node node, StringBuilder sb) {
-    if (node.type == Type.TEXT) {
-      sb.append(node.text);
-      return;
+  /**
+   * Every node under {@code root} in document order (the root included), without recursion, leaving out the
+   * subtrees of nodes of type {@code skip} (and those nodes).
+   */
+  static List<Node> preorder(Node root, Type skip) {
+    List<Node> out = new ArrayList<>();
+    java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+    stack.push(root);
+    while (!stack.isEmpty()) {
+      Node node = stack.pop();
+      if (node.type == skip) continue;
+      out.add(node);
+      for (int i = node.children.size() - 1; i >= 0; i--) stack.push(node.children.get(i));
     }
-    if (node.type == Type.RUBY_TEXT) return;
-    for (Node c : node.children) appendPlain(c, sb);
+    return out;
   }
 
   /** The speakers of the voice spans, in order of appearance, without repeats. */
   public static List<String> voices(String cueText) {
     if (cueText.indexOf("<v") < 0) return List.of();
-    List<String> out = new ArrayList<>();
-    collectVoices(parse(cueText), out);
-    return out;
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    for (Node node : preorder(parse(cueText), null)) {
+      if (node.type == Type.VOICE && !node.annotation.isEmpty()) out.add(node.annotation);
+    }
+    return new ArrayList<>(out);
   }
 
-  private static void collectVoices(Node node, List<String> out) {
-    if (node.type == Type.VOICE && !node.annotation.isEmpty() && !out.contains(node.annotation)) out.add(node.annotation);
-    for (Node c : node.children) collectVoices(c, out);
+  /** One builder on the way down {@link Builder#build()}'s explicit stack. */
+  private static final class Frame {
+    final Builder builder;
+    final List<Node> built;
+    int next;
+
+    Frame(Builder builder) {
+      this.builder = builder;
+      this.built = new ArrayList<>(builder.children.size());
+    }
   }
 
   /** Mutable while parsing; children added as placeholders resolved at build. */
@@ -260,10 +279,32 @@ public final class CueText {
       return this;
     }
 
+    /** Builds the tree without recursion: input depth must not decide the stack depth. */
     Node build() {
-      List<Node> built = new ArrayList<>(children.size());
-      for (Object o : children) built.add(o instanceof Builder ? ((Builder) o).build() : (Node) o);
-      return new Node(type, "", -1, Collections.unmodifiableList(classes), annotation, Collections.unmodifiableList(built));
+      java.util.ArrayDeque<Frame> stack = new java.util.ArrayDeque<>();
+      stack.push(new Frame(this));
+      Node done = null;
+      while (!stack.isEmpty()) {
+        Frame f = stack.peek();
+        if (done != null) {
+          f.built.add(done);
+          done = null;
+        }
+        if (f.next < f.builder.children.size()) {
+          Object o = f.builder.children.get(f.next++);
+          if (o instanceof Builder) {
+            stack.push(new Frame((Builder) o));
+          } else {
+            f.built.add((Node) o);
+          }
+          continue;
+        }
+        stack.pop();
+        Builder b = f.builder;
+        done = new Node(b.type, "", -1, Collections.unmodifiableList(b.classes), b.annotation,
+            Collections.unmodifiableList(f.built));
+      }
+      return done;
     }
   }
 }

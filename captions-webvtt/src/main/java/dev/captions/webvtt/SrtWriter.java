@@ -12,7 +12,7 @@ import java.io.Writer;
 /**
  * Writes canonical SubRip: indexes from 1, {@code HH:MM:SS,mmm}, a blank line after every cue, LF or CRLF. Text is
  * written as is ({@code <i> <b> <u>} are SRT tags too) except that empty lines and lines of only blanks are dropped
- * and {@code "-->"} becomes {@code "-- >"}, so a cue stays one cue. Settings that match a numpad position become a {@code {\anN}} tag; ids,
+ * and {@code "-->"} becomes {@code "--\u2060>"} (U+2060 WORD JOINER, invisible), so a cue stays one cue. Settings that match a numpad position become a {@code {\anN}} tag; ids,
  * other settings, regions, styles and notes have no SRT form and are not written. With
  * {@link Builder#speakerPrefix(boolean)} a speaker is written as {@code "Name: "} before the text.
  *
@@ -100,7 +100,8 @@ public final class SrtWriter {
 
     /**
      * Writes {@link #line} (LF-separated, no empty lines) line by line: lines of only spaces and tabs are left out,
-     * since SRT readers take them for the blank line that ends a cue, and {@code "-->"} becomes {@code "-- >"}.
+     * since SRT readers take them for the blank line that ends a cue, and {@code "-->"} becomes {@code "--\u2060>"} (an
+     * invisible WORD JOINER that {@link SrtCodec} removes when it reads the text back).
      */
     private void appendSlow() {
       boolean first = true;
@@ -114,7 +115,8 @@ public final class SrtWriter {
           for (int i = from; i < to; i++) {
             char c = line.charAt(i);
             if (c == '>' && i - 2 >= from && line.charAt(i - 1) == '-' && line.charAt(i - 2) == '-') {
-              sb.append(" >");
+              // U+2060 WORD JOINER: invisible, so the text shows as written, and no reader sees a timing arrow.
+              sb.append("\u2060>");
             } else {
               sb.append(c);
             }
