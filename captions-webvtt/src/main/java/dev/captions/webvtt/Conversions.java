@@ -49,10 +49,11 @@ public final class Conversions {
         if (speaker != null && !opensWithVoice(root, speaker)) speaker(speaker, speakerPrefix, sb, dropped);
         appendSrt(root, sb, dropped, speakerPrefix);
         text = sb.toString();
-      } else if (speaker != null) {
-        StringBuilder sb = new StringBuilder(text.length() + speaker.length() + 2);
-        speaker(speaker, speakerPrefix, sb, dropped);
-        text = sb.append(text).toString();
+      } else if (speaker != null || text.indexOf("{\\") >= 0) {
+        StringBuilder sb = new StringBuilder(text.length() + 16);
+        if (speaker != null) speaker(speaker, speakerPrefix, sb, dropped);
+        appendSrtText(text, sb);
+        text = sb.toString();
       }
       if (c.id() != null) count(dropped, "cue ids");
       if (!c.words().isEmpty()) dropped.merge("timed words", c.words().size(), Integer::sum);
@@ -266,6 +267,8 @@ public final class Conversions {
           count(dropped, "<" + name + "> tags");
         }
         i += len - 1;
+      } else if (ch == WORD_JOINER && (i == 0 || s.charAt(i - 1) == '\n')) {
+        continue; // SrtWriter's mark on a text line that would read as a timing line
       } else if (ch == '{' && i + 1 < n && s.charAt(i + 1) == WORD_JOINER) {
         sb.append('{');
         i++;

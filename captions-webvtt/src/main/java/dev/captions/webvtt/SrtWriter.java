@@ -3,6 +3,7 @@ package dev.captions.webvtt;
 import dev.captions.model.CaptionTrack;
 import dev.captions.model.Cue;
 import dev.captions.webvtt.internal.CharSink;
+import dev.captions.webvtt.internal.SrtSyntax;
 import dev.captions.webvtt.internal.TextOutput;
 import dev.captions.webvtt.internal.TextSanitizer;
 import java.io.IOException;
@@ -87,7 +88,8 @@ public final class SrtWriter {
       boolean prefix = speakerPrefix && cue.speaker() != null;
       String text = cue.text();
       // Fast path: text that needs no sanitizing, holds no "-->" and no line of blanks is written as it is.
-      if (prefix || !lf || mayHaveBlankLine(text) || !TextSanitizer.appendIfClean(text, false, true, sb)) {
+      if (prefix || !lf || mayHaveBlankLine(text) || mayHaveTimingLine(text)
+          || !TextSanitizer.appendIfClean(text, false, true, sb)) {
         line.setLength(0);
         // A line break in the speaker's name would end the cue early.
         if (prefix) line.append(cue.speaker().replaceAll("[\\r\\n]+", " ")).append(": ");
@@ -112,6 +114,10 @@ public final class SrtWriter {
         if (!isBlank(line, from, to)) {
           if (!first) sb.append(newline);
           first = false;
+          // A text line a reader would take for a timing line ("00:00:01,000 -> 00:00:02,000") would start a cue:
+          // U+2060 WORD JOINER in front (invisible; SrtCodec removes it on reading) makes it text.
+          String l = line.substring(from, to);
+          if (SrtSyntax.looksLikeTiming(l) && SrtSyntax.parseTiming(l, new long[3])) sb.append('\u2060');
           for (int i = from; i < to; i++) {
             char c = line.charAt(i);
             if (c == '>' && i - 2 >= from && line.charAt(i - 1) == '-' && line.charAt(i - 2) == '-') {
@@ -133,20 +139,28 @@ public final class SrtWriter {
     }
   }
 
+  /** Whether a line of {@code text} may be read as a timing line: one starting with a digit or blank holds '>'. */
+  static boolean mayHaveTimingLine(String text) {
+    return text.indexOf('>') >= 0 && (text.indexOf('-') >= 0);
+  }
+
   /**
-   * Whether {@code text} may hold a line of only spaces and tabs: such a line starts the text or follows a line break
-   * with a blank. A few {@code indexOf} calls, so the common case stays on the fast path.
+   * Whether {@code text} may hold a line of only spaces, tabs or control codes: such a line starts the text or follows
+   * a line break with one. A few {@code indexOf} calls, so the common case stays on the fast path.
    */
   static boolean mayHaveBlankLine(String text) {
     if (text.isEmpty()) return false;
-    char c = text.charAt(0);
-    return c == ' ' || c == '\t' || text.indexOf("\n ") >= 0 || text.indexOf("\n\t") >= 0;
+    if (text.charAt(0) <= ' ') return true;
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      if (i + 1 < text.length() && text.charAt(i + 1) <= ' ') return true;
+    }
+    return false;
   }
 
+  /** As {@link SrtReader} sees a line: blank when it holds nothing above U+0020 (spaces, tabs, control codes). */
   private static boolean isBlank(CharSequence s, int from, int to) {
     for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      if (c != ' ' && c != '\t') return false;
+      if (s.charAt(i) > ' ') return false;
     }
     return true;
   }
