@@ -12,6 +12,7 @@ import dev.captions.codec.CaptionCodec;
 import dev.captions.codec.CaptionFormat;
 import dev.captions.codec.Diagnostic;
 import dev.captions.codec.ParseResult;
+import dev.captions.codec.WriteResult;
 import dev.captions.model.CaptionTrack;
 import dev.captions.model.Cue;
 import dev.captions.model.CueSettings;
@@ -438,7 +439,7 @@ public final class JsonTrackCodec implements CaptionCodec {
   }
 
   @Override
-  public void write(CaptionTrack track, Writer out) throws IOException {
+  public WriteResult write(CaptionTrack track, Writer out) throws IOException {
     JsonGenerator g = FACTORY.createGenerator(out);
     g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     g.writeStartObject();
@@ -469,6 +470,7 @@ public final class JsonTrackCodec implements CaptionCodec {
     g.writeEndArray();
     g.writeEndObject();
     g.flush();
+    return WriteResult.lossless(); // JSON holds everything the model has
   }
 
   private static void writeStrings(JsonGenerator g, String name, List<String> values) throws IOException {

@@ -1,14 +1,18 @@
 package dev.captions.webvtt;
 
+import dev.captions.codec.Diagnostic;
+import dev.captions.codec.WriteResult;
 import dev.captions.model.CaptionTrack;
 import dev.captions.model.Cue;
 import dev.captions.webvtt.internal.CharSink;
+import dev.captions.webvtt.internal.Losses;
 import dev.captions.webvtt.internal.SrtSyntax;
 import dev.captions.webvtt.internal.TextOutput;
 import dev.captions.webvtt.internal.TextSanitizer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
+import java.util.List;
 
 /**
  * Writes canonical SubRip: indexes from 1, {@code HH:MM:SS,mmm}, a blank line after every cue, LF or CRLF. Text is
@@ -38,16 +42,34 @@ public final class SrtWriter {
     return new Builder();
   }
 
-  /** Writes the track; does not close {@code out}. */
-  public void write(CaptionTrack track, Writer out) throws IOException {
+  /**
+   * Writes the track; does not close {@code out}. The text is written as it is (see the class comment); to convert
+   * WebVTT markup first, use {@link SrtCodec} or {@link Conversions#toSrt}.
+   *
+   * @param track the track
+   * @param out where to write
+   * @return what SRT could not hold (ids, settings with no {@code {\anN}} form, speakers without the prefix option,
+   *     timed words, metadata, a language or kind), one warning per kind
+   * @throws IOException when {@code out} fails
+   */
+  public WriteResult write(CaptionTrack track, Writer out) throws IOException {
     Session s = open(out);
     for (Cue c : track.cues()) s.cue(c);
     s.flush();
+    Conversions.trackLosses(track, s.losses);
+    return WriteResult.of(s.losses());
   }
 
-  /** Writes the track as UTF-8; does not close {@code out}. */
-  public void write(CaptionTrack track, OutputStream out) throws IOException {
-    write(track, TextOutput.utf8(out));
+  /**
+   * Writes the track as UTF-8; does not close {@code out}.
+   *
+   * @param track the track
+   * @param out where to write
+   * @return what SRT could not hold
+   * @throws IOException when {@code out} fails
+   */
+  public WriteResult write(CaptionTrack track, OutputStream out) throws IOException {
+    return write(track, TextOutput.utf8(out));
   }
 
   public String writeToString(CaptionTrack track) {
@@ -70,6 +92,7 @@ public final class SrtWriter {
     private final CharSink sb = new CharSink(9216);
     private final StringBuilder line = new StringBuilder(256);
     private int index;
+    private final Losses losses = new Losses("SRT");
 
     private Session(Writer out) {
       this.out = out;
@@ -85,6 +108,10 @@ public final class SrtWriter {
       sb.append(newline);
       int an = SrtPositions.toAn(cue.settings());
       if (an > 0) sb.append("{\\an").append(an).append('}');
+      if (an == 0 && !cue.settings().isDefault()) losses.count(Conversions.UNPOSITIONED_SETTINGS);
+      if (cue.id() != null) losses.count("cue ids");
+      if (!cue.words().isEmpty()) losses.count("timed words", cue.words().size());
+      if (cue.speaker() != null && !speakerPrefix) losses.count(Conversions.SPEAKER_NAMES);
       boolean prefix = speakerPrefix && cue.speaker() != null;
       String text = cue.text();
       // Fast path: text that needs no sanitizing, holds no "-->" and no line of blanks is written as it is.
@@ -136,6 +163,11 @@ public final class SrtWriter {
     public void flush() throws IOException {
       sb.drainTo(out);
       out.flush();
+    }
+
+    @Override
+    public List<Diagnostic> losses() {
+      return losses.report();
     }
   }
 
