@@ -56,8 +56,8 @@ public final class SrtReader {
   public void stream(Reader in, Consumer<Cue> cues, Consumer<Diagnostic> diagnostics) throws IOException {
     try {
       new Session(in, cues, diagnostics).run();
-    } catch (IOException e) {
-      throw e;
+    } catch (IOException | CaptionFormatException | java.io.UncheckedIOException e) {
+      throw e; // bad input, or the consumer's own I/O failure (a disk full while converting): not ours to rename
     } catch (RuntimeException e) {
       throw new CaptionFormatException("internal error while reading SRT: " + e, 0, 0, e);
     }
@@ -301,6 +301,7 @@ public final class SrtReader {
           }
           unslice();
           if (text.length() > 0) text.append('\n');
+          checkLength(line.length());
           text.append(line);
           continue;
         }
@@ -333,7 +334,16 @@ public final class SrtReader {
         unslice();
       }
       text.append('\n');
+      checkLength(to - from);
       text.append(b, from, to - from);
+    }
+
+    /** A cue's text of millions of characters is no caption: fail with its position, not an OutOfMemoryError. */
+    private void checkLength(int more) {
+      if (text.length() + more > LineReader.MAX_LINE) {
+        throw new CaptionFormatException("a cue's text is longer than " + LineReader.MAX_LINE + " characters; this is"
+            + " not a caption file", lineNumber, 1);
+      }
     }
 
     /** Moves the text from the line buffer into {@link #text}. */
