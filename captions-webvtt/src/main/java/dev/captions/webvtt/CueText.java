@@ -182,7 +182,7 @@ public final class CueText {
       Type type = Type.forTag(parts[0]);
       if (type == null) continue;
       if (type == Type.RUBY_TEXT && current.type != Type.RUBY) continue;
-      List<String> classes = new ArrayList<>(parts.length - 1);
+      List<String> classes = parts.length == 1 ? List.of() : new ArrayList<>(parts.length - 1);
       for (int k = 1; k < parts.length; k++) {
         if (!parts[k].isEmpty()) classes.add(parts[k]);
       }
@@ -256,7 +256,7 @@ public final class CueText {
 
     Frame(Builder builder) {
       this.builder = builder;
-      this.built = new ArrayList<>(builder.children.size());
+      this.built = new ArrayList<>(Math.max(1, builder.children.size()));
     }
   }
 
@@ -266,7 +266,7 @@ public final class CueText {
     final List<String> classes;
     final String annotation;
     final Builder parent;
-    final List<Object> children = new ArrayList<>();
+    final List<Object> children = new ArrayList<>(2);
 
     Builder(Type type, List<String> classes, String annotation, Builder parent) {
       this.type = type;
@@ -301,8 +301,9 @@ public final class CueText {
         }
         stack.pop();
         Builder b = f.builder;
-        done = new Node(b.type, "", -1, Collections.unmodifiableList(b.classes), b.annotation,
-            Collections.unmodifiableList(f.built));
+        // Compact lists: a chain of nested tags is one node per tag, so every object per node counts.
+        done = new Node(b.type, "", -1, b.classes.isEmpty() ? List.of() : Collections.unmodifiableList(b.classes),
+            b.annotation, f.built.size() <= 2 ? List.copyOf(f.built) : Collections.unmodifiableList(f.built));
       }
       return done;
     }
