@@ -121,7 +121,11 @@ public final class TimeMap implements LongUnaryOperator {
     return new TimeMap(anchorFrom, Math.round(toAtFrom), f, description + ", then " + next.description);
   }
 
-  /** True when the map changes no time. @return whether this is the identity */
+  /**
+   * Whether the map changes no time.
+   *
+   * @return true for the identity
+   */
   public boolean isIdentity() {
     return factor == 1 && anchorFrom == anchorTo;
   }
@@ -162,7 +166,11 @@ public final class TimeMap implements LongUnaryOperator {
     return new Result(track.toBuilder().cues(out).build(), dropped, clamped);
   }
 
-  /** E.g. {@code "shift by -2500 ms"}. @return what the map does, for people */
+  /**
+   * What the map does, for people.
+   *
+   * @return e.g. {@code "shift by -2500 ms"}
+   */
   @Override
   public String toString() {
     return description;

@@ -92,7 +92,11 @@ public final class CaptionInput {
     return decoding(whole, (Charset) detected[0], "detected, confidence " + detected[1] + "%");
   }
 
-  /** The text; closing it closes the stream. @return the reader */
+  /**
+   * The text; closing it closes the stream.
+   *
+   * @return the reader
+   */
   public Reader reader() {
     return reader;
   }

@@ -33,6 +33,8 @@ public final class Conversions {
    * and kind (a caller may name the file after them), but an SRT file cannot hold them, so a language other than
    * {@code und} and a kind other than {@code captions} are reported as dropped.
    *
+   * @param track the track, with WebVTT markup
+   * @return the SRT track and one warning per kind of loss
    * @param speakerPrefix write {@link Cue#speaker()} and each voice span's name ({@code <v Name>}) as
    *     {@code "Name: "} where it starts, so {@code <v Ann>Bonjour</v>\n<v Bob>Salut} becomes
    *     {@code "Ann: Bonjour\nBob: Salut"}; when false, each name is counted as dropped

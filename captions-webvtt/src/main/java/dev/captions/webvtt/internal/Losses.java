@@ -14,22 +14,40 @@ public final class Losses {
   private final String target;
   private final Map<String, Integer> counts = new TreeMap<>();
 
-  /** @param target the format named in the warnings, e.g. {@code "SRT"} */
+  /**
+   * A counter for one output format.
+   *
+   * @param target the format named in the warnings, e.g. {@code "SRT"}
+   */
   public Losses(String target) {
     this.target = target;
   }
 
-  /** Counts one more {@code what}. @param what the kind of loss, plural */
+  /**
+   * Counts one more {@code what}.
+   *
+   * @param what the kind of loss, plural
+   */
   public void count(String what) {
     counts.merge(what, 1, Integer::sum);
   }
 
-  /** Counts {@code n} more {@code what}. @param what the kind of loss @param n how many */
+  /**
+   * Counts {@code n} more {@code what}.
+   *
+   * @param what the kind of loss
+   * @param n how many
+   */
   public void count(String what, int n) {
     if (n > 0) counts.merge(what, n, Integer::sum);
   }
 
-  /** Sets the count of {@code what}. @param what the kind of loss @param n how many */
+  /**
+   * Sets the count of {@code what} (for losses of the track as a whole, counted once).
+   *
+   * @param what the kind of loss
+   * @param n how many; 0 records nothing
+   */
   public void set(String what, int n) {
     if (n > 0) counts.put(what, n);
   }
