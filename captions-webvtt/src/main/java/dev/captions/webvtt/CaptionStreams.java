@@ -20,8 +20,9 @@ import java.util.function.Consumer;
 
 /**
  * Converts a caption file into another format (and optionally retimes it) cue by cue where the formats allow, so that
- * memory stays flat whatever the file's size: SRT → SRT, SRT → WebVTT and WebVTT → SRT stream; WebVTT → WebVTT
- * (whose header, styles and regions must precede the cues) and anything to or from JSON read the whole track first.
+ * memory stays flat whatever the file's size: every pair with SRT on one side streams (SRT → SRT, WebVTT or JSON;
+ * WebVTT or JSON → SRT); WebVTT ⇄ JSON and WebVTT → WebVTT read the whole track first, since their header, styles and
+ * regions go before the cues and NOTE blocks may come anywhere.
  * The result is the same either way: what {@link CaptionCodec#read} then {@link CaptionCodec#write} would give, with
  * the same warnings (streamed SRT → SRT keeps SRT tags such as {@code <font>} as they are, as it converts nothing).
  * Stateless and thread-safe.
@@ -37,8 +38,7 @@ public final class CaptionStreams {
    * @return true when memory stays flat
    */
   public static boolean streams(CaptionFormat from, CaptionFormat to) {
-    return (from == CaptionFormat.SRT && (to == CaptionFormat.SRT || to == CaptionFormat.WEBVTT))
-        || (from == CaptionFormat.WEBVTT && to == CaptionFormat.SRT);
+    return from == CaptionFormat.SRT || to == CaptionFormat.SRT;
   }
 
   /**
@@ -70,29 +70,37 @@ public final class CaptionStreams {
     }
     try {
       if (from == CaptionFormat.SRT) {
-        CueSink sink = to == CaptionFormat.SRT ? SrtWriter.create().open(out)
+        JsonTrackCodec.Session json = to == CaptionFormat.JSON
+            ? new JsonTrackCodec().open(out, "und", TrackKind.CAPTIONS, TrackMetadata.EMPTY) : null;
+        CueSink sink = json != null ? json : to == CaptionFormat.SRT ? SrtWriter.create().open(out)
             : WebVttWriter.create().open(out, "und", TrackKind.CAPTIONS, TrackMetadata.EMPTY);
-        Conversions.CueConversion conversion = to == CaptionFormat.WEBVTT ? Conversions.fromSrt(false) : null;
-        List<Diagnostic> conversionLosses = new ArrayList<>();
+        // SRT text becomes WebVTT markup for WebVTT and for JSON (which holds the model's markup), as the codecs do.
+        Conversions.CueConversion conversion = to != CaptionFormat.SRT ? Conversions.fromSrt(false) : null;
         SrtReader.create().stream(in, cue -> {
           Cue moved = retiming.apply(cue);
           if (moved != null) write(sink, conversion == null ? moved : conversion.apply(moved));
         }, readDiagnostics);
+        if (json != null) json.end();
         sink.flush();
         // SRT text converted to WebVTT loses what WebVTT has no form for (<font>): the reader's side of the story.
         if (conversion != null) conversion.losses().forEach(readDiagnostics);
-        conversionLosses.addAll(sink.losses());
-        return retiming.with(conversionLosses);
+        return retiming.with(sink.losses());
       }
-      // WebVTT → SRT
+      // WebVTT or JSON → SRT
       SrtWriter.Session sink = SrtWriter.create().open(out);
       Conversions.CueConversion conversion = Conversions.toSrt(true);
-      WebVttReader.Result r = WebVttReader.create().stream(in, cue -> {
+      Consumer<Cue> each = cue -> {
         Cue moved = retiming.apply(cue);
         if (moved != null) write(sink, conversion.apply(moved));
-      }, readDiagnostics);
+      };
+      if (from == CaptionFormat.JSON) {
+        ParseResult head = new JsonTrackCodec().stream(in, each, readDiagnostics);
+        conversion.track(head.track().language(), head.track().kind(), head.track().metadata());
+      } else {
+        WebVttReader.Result r = WebVttReader.create().stream(in, each, readDiagnostics);
+        conversion.track(r.language(), r.kind(), r.metadata());
+      }
       sink.flush();
-      conversion.track(r.language(), r.kind(), r.metadata());
       return retiming.with(conversion.losses());
     } catch (UncheckedIOException e) {
       throw e.getCause();
