@@ -75,7 +75,9 @@ public final class CueText {
     private final long timestampMs;
     private final List<String> classes;
     private final String annotation;
-    private final List<Node> children;
+    /** Unmodifiable; only {@link CueText#parse} adds to it (through {@link #kids}), before the tree is returned. */
+    private List<Node> children;
+    private ArrayList<Node> kids;
 
     private Node(Type type, String text, long timestampMs, List<String> classes, String annotation, List<Node> children) {
       this.type = type;
@@ -110,6 +112,15 @@ public final class CueText {
       return annotation;
     }
 
+    /** Adds a child while parsing; the tree is never changed once {@link CueText#parse} returns it. */
+    private void add(Node child) {
+      if (kids == null) {
+        kids = new ArrayList<>(2);
+        children = Collections.unmodifiableList(kids);
+      }
+      kids.add(child);
+    }
+
     /** Unmodifiable; empty for TEXT and TIMESTAMP. */
     public List<Node> children() {
       return children;
@@ -126,8 +137,11 @@ public final class CueText {
 
   /** Parses a raw cue payload. Never throws for any input. */
   public static Node parse(String cueText) {
-    Builder root = new Builder(Type.ROOT, List.of(), "", null);
-    Builder current = root;
+    // Nodes are built as the tags open, and the open ones kept on an explicit stack: no recursion and no second
+    // pass, whatever the depth (a 1 MB payload can nest 350,000 tags).
+    Node root = new Node(Type.ROOT, "", -1, List.of(), "", List.of());
+    java.util.ArrayDeque<Node> open = new java.util.ArrayDeque<>();
+    Node current = root;
     int n = cueText.length();
     int i = 0;
     StringBuilder sb = new StringBuilder();
@@ -147,7 +161,7 @@ public final class CueText {
           sb.append(d);
           i++;
         }
-        current.children.add(new Node(Type.TEXT, sb.toString(), -1, List.of(), "", List.of()));
+        current.add(new Node(Type.TEXT, sb.toString(), -1, List.of(), "", List.of()));
         continue;
       }
       // A tag runs to the next '>' (or the end of the text).
@@ -158,9 +172,10 @@ public final class CueText {
       if (body.startsWith("/")) {
         String name = body.substring(1);
         if (current.type != Type.ROOT && current.type.tag().equals(name)) {
-          current = current.parent;
+          current = open.pop();
         } else if (name.equals("ruby") && current.type == Type.RUBY_TEXT) {
-          current = current.parent.parent;
+          open.pop(); // the <ruby> the <rt> is in
+          current = open.pop();
         }
         continue;
       }
@@ -169,7 +184,7 @@ public final class CueText {
         char[] chars = body.toCharArray();
         long ms = VttSyntax.scanTimestamp(chars, pos, chars.length);
         if (ms != VttSyntax.NO_TIME && pos[0] == chars.length) {
-          current.children.add(new Node(Type.TIMESTAMP, "", ms, List.of(), "", List.of()));
+          current.add(new Node(Type.TIMESTAMP, "", ms, List.of(), "", List.of()));
         }
         continue;
       }
@@ -186,11 +201,13 @@ public final class CueText {
       for (int k = 1; k < parts.length; k++) {
         if (!parts[k].isEmpty()) classes.add(parts[k]);
       }
-      Builder child = new Builder(type, classes, type == Type.VOICE || type == Type.LANG ? annotation : "", current);
-      current.children.add(child.placeholder());
+      Node child = new Node(type, "", -1, classes.isEmpty() ? List.of() : Collections.unmodifiableList(classes),
+          type == Type.VOICE || type == Type.LANG ? annotation : "", List.of());
+      current.add(child);
+      open.push(current);
       current = child;
     }
-    return root.build();
+    return root;
   }
 
   private static String collapse(String s) {
@@ -246,66 +263,5 @@ public final class CueText {
       if (node.type == Type.VOICE && !node.annotation.isEmpty()) out.add(node.annotation);
     }
     return new ArrayList<>(out);
-  }
-
-  /** One builder on the way down {@link Builder#build()}'s explicit stack. */
-  private static final class Frame {
-    final Builder builder;
-    final List<Node> built;
-    int next;
-
-    Frame(Builder builder) {
-      this.builder = builder;
-      this.built = new ArrayList<>(Math.max(1, builder.children.size()));
-    }
-  }
-
-  /** Mutable while parsing; children added as placeholders resolved at build. */
-  private static final class Builder {
-    final Type type;
-    final List<String> classes;
-    final String annotation;
-    final Builder parent;
-    final List<Object> children = new ArrayList<>(2);
-
-    Builder(Type type, List<String> classes, String annotation, Builder parent) {
-      this.type = type;
-      this.classes = classes;
-      this.annotation = annotation;
-      this.parent = parent;
-    }
-
-    Object placeholder() {
-      return this;
-    }
-
-    /** Builds the tree without recursion: input depth must not decide the stack depth. */
-    Node build() {
-      java.util.ArrayDeque<Frame> stack = new java.util.ArrayDeque<>();
-      stack.push(new Frame(this));
-      Node done = null;
-      while (!stack.isEmpty()) {
-        Frame f = stack.peek();
-        if (done != null) {
-          f.built.add(done);
-          done = null;
-        }
-        if (f.next < f.builder.children.size()) {
-          Object o = f.builder.children.get(f.next++);
-          if (o instanceof Builder) {
-            stack.push(new Frame((Builder) o));
-          } else {
-            f.built.add((Node) o);
-          }
-          continue;
-        }
-        stack.pop();
-        Builder b = f.builder;
-        // Compact lists: a chain of nested tags is one node per tag, so every object per node counts.
-        done = new Node(b.type, "", -1, b.classes.isEmpty() ? List.of() : Collections.unmodifiableList(b.classes),
-            b.annotation, f.built.size() <= 2 ? List.copyOf(f.built) : Collections.unmodifiableList(f.built));
-      }
-      return done;
-    }
   }
 }
