@@ -135,7 +135,13 @@ public final class CueText {
     }
   }
 
-  /** Parses a raw cue payload. Never throws for any input. */
+  /** How deep elements nest at most; see {@link #parse(String)}. */
+  public static final int MAX_DEPTH = 1024;
+
+  /**
+   * Parses a raw cue payload. Never throws for any input. Elements nest at most {@link #MAX_DEPTH} deep: a start tag
+   * deeper than that is ignored (its text stays, in the deepest element), as browsers cap the DOM depth.
+   */
   public static Node parse(String cueText) {
     // Nodes are built as the tags open, and the open ones kept on an explicit stack: no recursion and no second
     // pass, whatever the depth (a 1 MB payload can nest 350,000 tags).
@@ -196,6 +202,10 @@ public final class CueText {
       String[] parts = nameAndClasses.split("\\.", -1);
       Type type = Type.forTag(parts[0]);
       if (type == null) continue;
+      // As browsers' HTML parsers do (Blink stops at 512), elements do not nest deeper than MAX_DEPTH: a deeper start
+      // tag is ignored and its text joins the deepest element. Nothing visible is lost, and a hostile cue of 350,000
+      // nested tags costs a thousand nodes, not a 350,000-long chain for the collector to copy.
+      if (open.size() >= MAX_DEPTH) continue;
       if (type == Type.RUBY_TEXT && current.type != Type.RUBY) continue;
       List<String> classes = parts.length == 1 ? List.of() : new ArrayList<>(parts.length - 1);
       for (int k = 1; k < parts.length; k++) {
