@@ -194,6 +194,10 @@ public final class CueText {
         }
         continue;
       }
+      // As browsers' HTML parsers do (Blink stops at 512), elements do not nest deeper than MAX_DEPTH: a deeper start
+      // tag is ignored and its text joins the deepest element. Nothing visible is lost, and a hostile cue of 350,000
+      // nested tags costs a thousand nodes, not a 350,000-long chain for the collector to copy.
+      if (open.size() >= MAX_DEPTH) continue;
       // Start tag: name, .classes, then whitespace and an annotation.
       int ws = 0;
       while (ws < body.length() && !VttSyntax.isAsciiWhitespace(body.charAt(ws))) ws++;
@@ -202,10 +206,6 @@ public final class CueText {
       String[] parts = nameAndClasses.split("\\.", -1);
       Type type = Type.forTag(parts[0]);
       if (type == null) continue;
-      // As browsers' HTML parsers do (Blink stops at 512), elements do not nest deeper than MAX_DEPTH: a deeper start
-      // tag is ignored and its text joins the deepest element. Nothing visible is lost, and a hostile cue of 350,000
-      // nested tags costs a thousand nodes, not a 350,000-long chain for the collector to copy.
-      if (open.size() >= MAX_DEPTH) continue;
       if (type == Type.RUBY_TEXT && current.type != Type.RUBY) continue;
       List<String> classes = parts.length == 1 ? List.of() : new ArrayList<>(parts.length - 1);
       for (int k = 1; k < parts.length; k++) {
