@@ -75,10 +75,10 @@ final class CaptionCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Set<CaptionFormat> fmts = new LinkedHashSet<>(formats);
     CaptionPipeline.Builder b = Captions.pipeline().outputs(output, fmts.toArray(new CaptionFormat[0])).profile(profile)
-        .burnIn(burn).summarize(summary)
-        .languages(language, translate.stream().map(String::trim).toArray(String[]::new));
+        .burnIn(burn).summarize(summary || summarizer != null)
+        .spokenLanguage(language).translateTo(translate.stream().map(String::trim).toArray(String[]::new));
     if (transcriber != null) b.transcriber(Captions.transcriber(transcriber));
-    if (media != null) b.media(Captions.mediaProcessor(media));
+    if (media != null) b.mediaProcessor(Captions.mediaProcessor(media));
     if (translator != null) b.translator(Captions.translator(translator));
     if (summarizer != null) b.summarizer(Captions.summarizer(summarizer));
     List<MediaSource> sources = new ArrayList<>();
@@ -94,8 +94,8 @@ final class CaptionCommand implements Callable<Integer> {
     try (ConsoleProgress progress = ConsoleProgress.create(quiet)) {
       CaptionPipeline pipeline = b.progress(progress).build();
       if (!quiet) {
-        spec.commandLine().getErr().println("using " + (pipeline.mediaProcessor() == null ? "no media processor"
-            : "media processor " + pipeline.mediaProcessor().name()) + " and transcriber " + pipeline.transcriber().name());
+        spec.commandLine().getErr().println("using " + pipeline.mediaProcessor().map(m -> "media processor " + m.name())
+            .orElse("no media processor") + " and transcriber " + pipeline.transcriber().name());
       }
       for (MediaSource source : sources) {
         PipelineResult r = pipeline.run(source);

@@ -2,6 +2,7 @@ package dev.captions.provider.gcore;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.captions.PipelineStage;
 import dev.captions.InvalidMediaException;
 import dev.captions.InvalidMediaException.Reason;
 import dev.captions.ProviderException;
@@ -232,7 +233,7 @@ public final class GcoreTranscriber implements Transcriber {
     /** @throws dev.captions.ConfigurationException when no API key was set or the base URL is malformed */
     public GcoreTranscriber build() {
       GcoreHttp http = new GcoreHttp(jsonHttp(), baseHttpUrl(), requireApiKey());
-      return new GcoreTranscriber(http, poller("transcribe"), subtitlesLanguage);
+      return new GcoreTranscriber(http, poller(PipelineStage.TRANSCRIBE), subtitlesLanguage);
     }
   }
 }
