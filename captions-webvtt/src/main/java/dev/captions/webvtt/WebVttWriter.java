@@ -212,8 +212,10 @@ public final class WebVttWriter {
     }
 
     private void appendSettings(CueSettings s) {
-      if (s.line() == null && s.lineAlign() != CueSettings.Anchor.START) losses.count("line alignments without a line");
-      if (s.position() == null && s.positionAlign() != CueSettings.Anchor.AUTO) {
+      if (!s.line().isPresent() && s.lineAlign() != CueSettings.Anchor.START) {
+        losses.count("line alignments without a line");
+      }
+      if (!s.position().isPresent() && s.positionAlign() != CueSettings.Anchor.AUTO) {
         losses.count("position alignments without a position");
       }
       if (s.region() != null && (s.region().isEmpty() || s.region().indexOf(' ') >= 0)) {

@@ -57,6 +57,14 @@ class WriteLossReportTest {
   }
 
   @Test
+  void webVttReportsAlignmentsItHasNoFormFor() throws Exception {
+    CaptionTrack t = CaptionTrack.of("und", TrackKind.CAPTIONS, List.of(Cue.builder().startMs(0).endMs(1000)
+        .plainText("x").settings(CueSettings.builder().lineAlign(CueSettings.Anchor.END).build()).build()));
+    WriteResult r = CaptionCodecs.forFormat(CaptionFormat.WEBVTT).write(t, new StringWriter());
+    assertThat(messages(r)).containsExactly("dropped 1 × line alignments without a line: WebVTT cannot represent them");
+  }
+
+  @Test
   void jsonIsLossless() throws Exception {
     assertThat(CaptionCodecs.forFormat(CaptionFormat.JSON).write(RICH, new StringWriter()).isLossless()).isTrue();
   }
