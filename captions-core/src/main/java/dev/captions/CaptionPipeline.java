@@ -4,6 +4,7 @@ import dev.captions.InvalidMediaException.Reason;
 import dev.captions.codec.CaptionCodec;
 import dev.captions.codec.CaptionCodecs;
 import dev.captions.codec.CaptionFormat;
+import dev.captions.codec.Diagnostic;
 import dev.captions.internal.AtomicFiles;
 import dev.captions.model.CaptionTrack;
 import dev.captions.model.Language;
@@ -353,7 +354,10 @@ public final class CaptionPipeline {
     CaptionCodec codec = CaptionCodecs.forFormat(format);
     Path target = outputDirectory.resolve(name + "." + format.extension());
     try {
-      AtomicFiles.write(target, w -> codec.write(track, w));
+      AtomicFiles.write(target, w -> {
+        // Nothing lost silently: what the format cannot hold is named in the log.
+        for (Diagnostic d : codec.write(track, w).losses()) LOG.warn("{}: {}", target.getFileName(), d.message());
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + target.toAbsolutePath() + ": " + e.getMessage()
           + ". Check that the output directory is writable.", e);

@@ -49,13 +49,16 @@ public interface CaptionCodec {
   }
 
   /**
-   * Writes the track; deterministic for equal tracks. Does not close {@code out}.
+   * Writes the track; deterministic for equal tracks. Does not close {@code out}. Whatever the format cannot hold
+   * (cue settings, regions, styles, voices, timestamp tags, timed words, …) is left out and reported, one warning per
+   * kind of loss with a count, in the result: nothing is dropped silently.
    *
-   * @param track the track to write
-   * @param out where to write; flushed, not closed
-   * @throws IOException when writing to {@code out} fails
+   * @param track the track, not null
+   * @param out where to write; not closed
+   * @return what the format could not hold; {@link WriteResult#lossless()} when nothing was lost
+   * @throws IOException when {@code out} fails
    */
-  void write(CaptionTrack track, Writer out) throws IOException;
+  WriteResult write(CaptionTrack track, Writer out) throws IOException;
 
   /**
    * Convenience: the track as a string.

@@ -79,7 +79,7 @@ public final class VideoSummary {
       Chapter c = chapters.get(i);
       long end = i + 1 < chapters.size() ? chapters.get(i + 1).startMs() : mediaDurationMs;
       if (end <= c.startMs()) continue;
-      b.addCue(Cue.builder().id("chapter-" + (i + 1)).startMs(c.startMs()).endMs(end).text(c.title()).build());
+      b.addCue(Cue.builder().id("chapter-" + (i + 1)).startMs(c.startMs()).endMs(end).plainText(c.title()).build());
     }
     return b.build();
   }

@@ -2,7 +2,6 @@ package dev.captions.shaping;
 
 import dev.captions.model.CaptionTrack;
 import dev.captions.model.Cue;
-import dev.captions.model.CueMarkup;
 import dev.captions.model.Segment;
 import dev.captions.model.TimedWord;
 import dev.captions.model.Transcript;
@@ -74,7 +73,7 @@ public final class CaptionShaper {
         boxed(transcript.mediaDurationMs()));
     // A transcript's words are plain text; cue text is WebVTT markup (see CueMarkup), so "<3" must not become a tag.
     List<Cue> cues = new ArrayList<>(shaped.track().cues().size());
-    for (Cue c : shaped.track().cues()) cues.add(c.toBuilder().text(CueMarkup.escape(c.text())).build());
+    for (Cue c : shaped.track().cues()) cues.add(c.toBuilder().plainText(c.text()).build());
     return new ShapingResult(shaped.track().toBuilder().cues(cues).build(), shaped.report());
   }
 

@@ -213,6 +213,10 @@ public final class WebVttParser {
           }
         }
         if (buf.length() > 0) buf.append('\n');
+        if (buf.length() + (le - ls) > LineReader.MAX_LINE) {
+          throw new dev.captions.CaptionFormatException("a cue's text is longer than " + LineReader.MAX_LINE
+              + " characters; this is not a caption file", lines.lineNumber, 1);
+        }
         buf.append(b, ls, le - ls);
       }
       if (lines.endedAtEof) break;

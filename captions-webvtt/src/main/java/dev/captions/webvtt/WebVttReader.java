@@ -97,7 +97,7 @@ public final class WebVttReader {
     Collector c = new Collector(cues, diagnostics);
     try {
       WebVttParser.parse(in, c);
-    } catch (CaptionFormatException | IOException e) {
+    } catch (CaptionFormatException | IOException | java.io.UncheckedIOException e) {
       throw e;
     } catch (RuntimeException e) {
       // A bug, not bad input: still never let it escape as anything but our typed error.

@@ -1,5 +1,7 @@
 package dev.captions.webvtt;
 
+import dev.captions.codec.Diagnostic;
+import dev.captions.codec.WriteResult;
 import dev.captions.model.CaptionTrack;
 import dev.captions.model.Cue;
 import dev.captions.model.CueSettings;
@@ -9,11 +11,13 @@ import dev.captions.model.TrackMetadata;
 import dev.captions.webvtt.internal.CharSink;
 import dev.captions.webvtt.internal.TextOutput;
 import dev.captions.webvtt.internal.Entities;
+import dev.captions.webvtt.internal.Losses;
 import dev.captions.webvtt.internal.TextSanitizer;
 import dev.captions.webvtt.internal.VttSyntax;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
+import java.util.List;
 
 /**
  * Writes spec-valid WebVTT. Output is deterministic: equal tracks give equal bytes. Whatever a cue's text holds, it
@@ -64,25 +68,28 @@ public final class WebVttWriter {
   /**
    * Writes the track; does not close {@code out}.
    *
-   * @param track the track to write
+   * @param track the track
    * @param out where to write
-   * @throws IOException when writing fails
+   * @return what WebVTT could not hold (timed words, settings it has no form for), one warning per kind
+   * @throws IOException when {@code out} fails
    */
-  public void write(CaptionTrack track, Writer out) throws IOException {
+  public WriteResult write(CaptionTrack track, Writer out) throws IOException {
     Session s = open(out, track.language(), track.kind(), writeMetadata ? track.metadata() : TrackMetadata.EMPTY);
     for (Cue cue : track.cues()) s.cue(cue);
     s.flush();
+    return WriteResult.of(s.losses());
   }
 
   /**
    * Writes the track as UTF-8; does not close {@code out}.
    *
-   * @param track the track to write
+   * @param track the track
    * @param out where to write
-   * @throws IOException when writing fails
+   * @return what WebVTT could not hold
+   * @throws IOException when {@code out} fails
    */
-  public void write(CaptionTrack track, OutputStream out) throws IOException {
-    write(track, TextOutput.utf8(out));
+  public WriteResult write(CaptionTrack track, OutputStream out) throws IOException {
+    return write(track, TextOutput.utf8(out));
   }
 
   /**
@@ -131,6 +138,7 @@ public final class WebVttWriter {
     private final CharSink buf = new CharSink(TextOutput.FLUSH_AT + 1024);
     /** Scratch for the header and the rarer parts of a cue (settings, speaker, text that needs escaping). */
     private final StringBuilder sb = new StringBuilder(256);
+    private final Losses losses = new Losses("WebVTT");
 
     private Session(Writer out) {
       this.out = out;
@@ -200,6 +208,7 @@ public final class WebVttWriter {
     @Override
     public void cue(Cue cue) throws IOException {
       CharSink o = buf;
+      if (!cue.words().isEmpty()) losses.count("timed words", cue.words().size());
       o.append(newline);
       String id = cue.id();
       if (id != null && !id.isEmpty()) o.append(id).append(newline);
@@ -231,7 +240,21 @@ public final class WebVttWriter {
       maybeFlush();
     }
 
+    @Override
+    public List<Diagnostic> losses() {
+      return losses.report();
+    }
+
     private void appendSettings(CueSettings s) {
+      if (!s.line().isPresent() && s.lineAlign() != CueSettings.Anchor.START) {
+        losses.count("line alignments without a line");
+      }
+      if (!s.position().isPresent() && s.positionAlign() != CueSettings.Anchor.AUTO) {
+        losses.count("position alignments without a position");
+      }
+      if (s.region() != null && (s.region().isEmpty() || s.region().indexOf(' ') >= 0)) {
+        losses.count("region names with a blank");
+      }
       if (s.vertical() != CueSettings.Vertical.HORIZONTAL) sb.append(" vertical:").append(s.vertical().value());
       if (s.line().isPresent()) {
         sb.append(" line:").append(VttSyntax.formatNumber(s.line().getAsDouble()));
