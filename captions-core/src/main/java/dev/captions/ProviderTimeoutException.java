@@ -39,7 +39,7 @@ public class ProviderTimeoutException extends ProviderException {
     this.limit = limit;
   }
 
-  /** The time limit that was exceeded, or {@code null} when unknown. */
+  /** {@return the time limit that was exceeded, or {@code null} when unknown} */
   public Duration limit() {
     return limit;
   }

@@ -47,6 +47,7 @@ public final class Cue {
    * @param markup WebVTT cue text such as {@code "<i>Hi</i> &amp; bye"}; for plain text use {@link #ofPlainText}
    * @throws IllegalArgumentException when the times are out of order or the markup is not well-formed (see
    *     {@link CueMarkup#problem(String)}), e.g. {@code "Tom & Jerry <3 them"}, whose {@code <3 them} would be lost
+   * @return the cue
    */
   public static Cue of(long startMs, long endMs, String markup) {
     return builder().startMs(startMs).endMs(endMs).markup(markup).build();
@@ -60,6 +61,7 @@ public final class Cue {
    * @param endMs end in milliseconds, {@code > startMs}
    * @param plain the text, not null
    * @throws IllegalArgumentException when the times are out of order or {@code plain} is null
+   * @return the cue
    */
   public static Cue ofPlainText(long startMs, long endMs, String plain) {
     return builder().startMs(startMs).endMs(endMs).plainText(plain).build();
@@ -302,7 +304,12 @@ public final class Cue {
       return this;
     }
 
-    /** Sets the text from lines, joined with {@code '\n'}. */
+    /**
+     * Sets the text from lines, joined with {@code '\n'}.
+     *
+     * @param lines the lines; not null
+     * @return this builder
+     */
     public Builder lines(List<String> lines) {
       Objects.requireNonNull(lines, "lines == null");
       this.text = String.join("\n", lines);
@@ -350,7 +357,6 @@ public final class Cue {
      * @return a new immutable cue
      * @throws IllegalArgumentException naming the broken invariant, e.g.
      *     {@code "endMs (900) must be greater than startMs (1000)"}
-     * @return the cue
      */
     public Cue build() {
       if (startMs < 0) throw new IllegalArgumentException("startMs (" + startMs + ") must be >= 0");

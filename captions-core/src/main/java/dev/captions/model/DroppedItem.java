@@ -33,17 +33,21 @@ public final class DroppedItem {
     return new DroppedItem(index, text, reason);
   }
 
-  /** Its position in the provider's reply, 0-based. */
+  /** {@return its position in the provider's reply, 0-based} */
   public int index() {
     return index;
   }
 
-  /** Its text, possibly empty; never {@code null}. */
+  /** {@return its text, possibly empty; never {@code null}} */
   public String text() {
     return text;
   }
 
-  /** Why it was left out, with the offending value. */
+  /**
+   * Why it was left out, with the offending value.
+   *
+   * @return the reason; never null
+   */
   public String reason() {
     return reason;
   }

@@ -97,11 +97,18 @@ public final class Transcript {
   /**
    * The items of the provider's reply that could not be used (e.g. cues with unreadable times) and are not in
    * {@link #segments()}; empty when nothing was left out. Unmodifiable; never {@code null}.
+   *
+   * @return the dropped items in reply order; unmodifiable, empty when nothing was left out
    */
   public List<DroppedItem> dropped() {
     return dropped;
   }
 
+  /**
+   * Whether the transcript holds no speech.
+   *
+   * @return true when it has neither words nor segments
+   */
   public boolean isEmpty() {
     return words.isEmpty() && segments.stream().allMatch(s -> s.text().isBlank());
   }
@@ -229,6 +236,11 @@ public final class Transcript {
       return this;
     }
 
+    /**
+     * Builds the transcript.
+     *
+     * @return the transcript
+     */
     public Transcript build() {
       return new Transcript(this);
     }

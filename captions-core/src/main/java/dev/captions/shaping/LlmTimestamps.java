@@ -53,8 +53,11 @@ public final class LlmTimestamps {
   /**
    * Parses {@code text} to milliseconds (rounded to the nearest millisecond).
    *
+   * @param text a timestamp as an LLM writes it
+   * @param fps the frame rate for frame timecodes
    * @throws CaptionFormatException when the text is no timestamp form this class knows, saying which forms it accepts,
    *     or when its value is absurd (more digits than a {@code long} holds, or later than {@link #MAX_MS})
+   * @return the time in milliseconds
    */
   public static long parseMs(String text, double fps) {
     if (text == null) throw new CaptionFormatException("Timestamp is missing (null).", 0, 0);

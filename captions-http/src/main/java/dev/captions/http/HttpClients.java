@@ -60,7 +60,11 @@ public final class HttpClients {
    */
   public static final String CONFIG_REQUEST_TIMEOUT_MS = "requestTimeoutMs";
 
-  /** The environment variable for a provider's request time-out, e.g. {@code GCORE_REQUEST_TIMEOUT_MS}. */
+  /**
+   * {@return the environment variable for a provider's request time-out, e.g. {@code GCORE_REQUEST_TIMEOUT_MS}}
+   *
+   * @param provider the provider's name, e.g. {@code "gcore"}
+   */
   public static String requestTimeoutEnvVar(String provider) {
     return provider.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_REQUEST_TIMEOUT_MS";
   }
@@ -69,7 +73,10 @@ public final class HttpClients {
    * The request time-out {@code config} sets ({@link #CONFIG_REQUEST_TIMEOUT_MS}, else the environment variable
    * {@link #requestTimeoutEnvVar}), else {@code defaultTimeout}.
    *
+   * @param config the provider's configuration
+   * @param defaultTimeout the time-out when neither is set
    * @throws dev.captions.ConfigurationException when the value is not a positive whole number of milliseconds
+   * @return the time-out
    */
   public static Duration requestTimeout(dev.captions.spi.ProviderConfig config, Duration defaultTimeout) {
     java.util.Optional<String> v = config.get(CONFIG_REQUEST_TIMEOUT_MS, requestTimeoutEnvVar(config.provider()));
@@ -177,6 +184,9 @@ public final class HttpClients {
     /**
      * The request time-out: the limit on one whole request (connect, send, wait, read). Sets the call time-out, and
      * the connect, read and write time-outs too where they were longer. Must be positive.
+     *
+     * @param timeout a positive duration
+     * @return this builder
      */
     public Builder requestTimeout(Duration timeout) {
       Duration t = check(timeout, "requestTimeout");
@@ -188,7 +198,12 @@ public final class HttpClients {
       return this;
     }
 
-    /** Limit for one whole call (connect, send, wait, read); {@link Duration#ZERO} for none. Default 2 min. */
+    /**
+     * Limit for one whole call (connect, send, wait, read); {@link Duration#ZERO} for none. Default 2 min.
+     *
+     * @param timeout a non-negative duration, {@link Duration#ZERO} for none
+     * @return this builder
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = check(timeout, "callTimeout");
       return this;

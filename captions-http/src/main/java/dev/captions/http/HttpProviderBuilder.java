@@ -194,14 +194,21 @@ public abstract class HttpProviderBuilder<B extends HttpProviderBuilder<B>> {
    * also {@code captions.<provider>.requestTimeoutMs} or {@code <PROVIDER>_REQUEST_TIMEOUT_MS} through
    * {@link #config}. The retry policy's {@link RetryPolicy#deadline()} bounds all attempts together.
    *
+   * @param requestTimeout a positive duration
    * @throws IllegalArgumentException when not positive
+   * @return this builder
    */
   public B requestTimeout(java.time.Duration requestTimeout) {
     clientSettings.requestTimeout(requestTimeout);
     return self();
   }
 
-  /** Default {@link RetryPolicy#defaults()}. */
+  /**
+   * Default {@link RetryPolicy#defaults()}.
+   *
+   * @param retryPolicy the policy; not null
+   * @return this builder
+   */
   public B retryPolicy(RetryPolicy retryPolicy) {
     this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
     return self();

@@ -159,7 +159,11 @@ public final class JsonHttp {
    * Like {@link #send(Request, Class)} for endpoints that always answer with a body: an empty 2xx body is a bad reply
    * (retried like a malformed one when the request is safe to repeat), never {@code null}.
    *
+   * @param <T> the body's type
+   * @param request the request; sent through the retry policy
+   * @param type the class to bind to
    * @throws ProviderException when the body is empty or not the expected JSON, after the policy's retries
+   * @return the bound body; never null
    */
   public <T> T sendForBody(Request request, Class<T> type) {
     return send(request, mapper.constructType(type), true);

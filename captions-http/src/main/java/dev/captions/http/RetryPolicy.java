@@ -119,6 +119,8 @@ public final class RetryPolicy {
   /**
    * 4 attempts, 500 ms initial delay doubling up to 30 s, at most 2 min of waiting in total, 20 % jitter, and an
    * overall deadline of 15 min per call.
+   *
+   * @return the default policy
    */
   public static RetryPolicy defaults() {
     return DEFAULTS;
@@ -178,7 +180,7 @@ public final class RetryPolicy {
     return maxTotalDelay;
   }
 
-  /** The share of each backoff wait randomly taken off, in [0, 1]. */
+  /** {@return the share of each backoff wait randomly taken off, in [0, 1]} */
   public double jitter() {
     return jitter;
   }
@@ -187,12 +189,18 @@ public final class RetryPolicy {
    * The overall limit on one call: every attempt and every wait between attempts counts. No retry starts when its wait
    * would end past it, and each attempt of {@link #execute}, {@link #send} and {@link #callWithin} is given at most the
    * time that is left.
+   *
+   * @return the deadline; never null
    */
   public Duration deadline() {
     return deadline;
   }
 
-  /** Whether {@code request} may be sent twice without harm; see the class comment. */
+  /**
+   * {@return whether {@code request} may be sent twice without harm; see the class comment}
+   *
+   * @param request the request
+   */
   public static boolean isSafeToRepeat(Request request) {
     return IDEMPOTENT_METHODS.contains(request.method().toUpperCase(Locale.ROOT))
         || request.header(IDEMPOTENCY_KEY) != null
@@ -261,7 +269,9 @@ public final class RetryPolicy {
     /**
      * Reads {@code response}, a 2xx, whose body is still open; the caller closes the response afterwards.
      *
+     * @param response the successful response
      * @throws IOException when the body cannot be read (retried for requests safe to repeat)
+     * @return the value read from the body
      */
     T read(Response response) throws IOException;
   }
@@ -275,6 +285,9 @@ public final class RetryPolicy {
    *
    * @param provider the provider's name, for log lines and exceptions
    * @param <T> what the body becomes
+   * @param client the client that sends it, usually an {@code OkHttpClient}
+   * @param request the request; retried only when it is safe to repeat
+   * @param reader reads a successful response inside the attempt
    * @return what {@code reader} returned for the final, successful response
    * @throws ProviderException for an HTTP error or an I/O failure after the last attempt
    *     ({@link dev.captions.ProviderTimeoutException} for a time-out); for a request that is not safe to repeat the
@@ -325,6 +338,9 @@ public final class RetryPolicy {
   /**
    * A copy of {@code request} (a create that is not safe to repeat) that this policy may still send again after a
    * refusal, 429, 502 or 503, which says the server did no work; other failures are not retried.
+   *
+   * @param request the request
+   * @return the marked copy
    */
   public static Request markRefusalsRetryable(Request request) {
     return request.newBuilder().tag(RefusalsRetryable.class, RefusalsRetryable.INSTANCE).build();
@@ -368,6 +384,9 @@ public final class RetryPolicy {
   /**
    * Whether an I/O failure happened before the request could reach the server (no connection, unknown host), so that
    * sending it again cannot do the work twice.
+   *
+   * @param e the failure
+   * @return true when the request cannot have reached the server
    */
   public static boolean neverReachedServer(Throwable e) {
     return e instanceof ConnectException || e instanceof java.net.UnknownHostException
@@ -418,6 +437,7 @@ public final class RetryPolicy {
    * CaptionsException#isRetryable() is retryable}, within {@link #deadline()}. Blocks.
    *
    * @param <T> the call's result
+   * @param call the work; called once per attempt on this thread
    * @return what the last attempt returned
    * @throws java.util.concurrent.CancellationException when interrupted
    */
@@ -438,6 +458,7 @@ public final class RetryPolicy {
      *
      * @param budget how long this attempt may take; positive
      * @throws Exception anything; the policy's test decides whether it is retried
+     * @return the attempt's result
      */
     T run(Duration budget) throws Exception;
   }
@@ -449,6 +470,7 @@ public final class RetryPolicy {
    *
    * @param requestTimeout the limit on one attempt; positive
    * @param <T> the call's result
+   * @param call the work; called once per attempt on this thread with its time budget
    * @return what the last attempt returned
    * @throws java.util.concurrent.CancellationException when interrupted
    */
@@ -486,9 +508,10 @@ public final class RetryPolicy {
    * }</pre>
    *
    * @param <T> the call's result
+   * @param call the work; called once per attempt on this thread
+   * @param retryable whether a failure is worth another attempt
    * @return what the last attempt returned
    * @throws java.util.concurrent.CancellationException when interrupted
-   * @return what the last attempt returned
    */
   public <T> T call(Callable<T> call, Predicate<? super Throwable> retryable) {
     Objects.requireNonNull(call, "call == null");
@@ -701,13 +724,21 @@ public final class RetryPolicy {
     /**
      * The overall limit on one call, every attempt and wait included ({@link RetryPolicy#deadline()}); must be
      * positive. Default 15 min.
+     *
+     * @param deadline a positive duration
+     * @return this builder
      */
     public Builder deadline(Duration deadline) {
       this.deadline = Backoff.positive(deadline, "deadline");
       return this;
     }
 
-    /** The share of each backoff wait randomly taken off, in [0, 1]. Default 0.2; 0 for exact waits. */
+    /**
+     * The share of each backoff wait randomly taken off, in [0, 1]. Default 0.2; 0 for exact waits.
+     *
+     * @param jitter in [0, 1]
+     * @return this builder
+     */
     public Builder jitter(double jitter) {
       this.jitter = Backoff.checkJitter(jitter);
       return this;

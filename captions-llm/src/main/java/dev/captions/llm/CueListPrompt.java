@@ -44,8 +44,11 @@ public final class CueListPrompt {
   /**
    * Reads a reply, leaving out cues that cannot be used: like {@link #read} but without the list of what was left out.
    *
+   * @param provider the provider's name, for error messages
+   * @param reply the model's raw text
    * @throws TruncatedReplyException when the JSON is cut off
    * @throws ProviderException when the reply has no cue list at all, or none of its cues has readable times
+   * @return the segments in the reply's order
    */
   public static List<Segment> parse(String provider, String reply) {
     return read(provider, reply, new ArrayList<>());
@@ -59,9 +62,12 @@ public final class CueListPrompt {
    * engine then gives the cue a duration and reports it).
    *
    * @param dropped receives the cues left out, for {@link dev.captions.model.Transcript.Builder#dropped}
+   * @param provider the provider's name, for error messages
+   * @param reply the model's raw text
    * @throws TruncatedReplyException when the JSON is cut off
    * @throws ProviderException when the reply has no cue list at all, or none of its cues has readable times (nothing
    *     usable is left)
+   * @return the segments in the reply's order
    */
   public static List<Segment> read(String provider, String reply, List<DroppedItem> dropped) {
     JsonNode root = LlmReplies.parse(provider, reply);

@@ -62,6 +62,8 @@ public abstract class LlmProviderSettings {
    * left of {@link RetryPolicy#deadline()}). Default {@link dev.captions.http.HttpClients#DEFAULT_REQUEST_TIMEOUT}
    * (2 min); {@code captions.<provider>.requestTimeoutMs} or {@code <PROVIDER>_REQUEST_TIMEOUT_MS} through
    * {@code fromConfig}.
+   *
+   * @return the time-out; never null
    */
   public Duration requestTimeout() {
     return requestTimeout;
@@ -70,6 +72,8 @@ public abstract class LlmProviderSettings {
   /**
    * The limit on one request that uploads media (a transcription upload, a Files API upload): {@value
    * #UPLOAD_TIMEOUT_FACTOR} times {@link #requestTimeout()}, since sending megabytes takes longer than a reply.
+   *
+   * @return the time-out; never null
    */
   public Duration uploadTimeout() {
     return requestTimeout.multipliedBy(UPLOAD_TIMEOUT_FACTOR);

@@ -38,8 +38,6 @@ public final class Conversions {
    * @param speakerPrefix write {@link Cue#speaker()} and each voice span's name ({@code <v Name>}) as
    *     {@code "Name: "} where it starts, so {@code <v Ann>Bonjour</v>\n<v Bob>Salut} becomes
    *     {@code "Ann: Bonjour\nBob: Salut"}; when false, each name is counted as dropped
-   * @param track the track to convert; not changed
-   * @return the converted track and a diagnostic for each thing dropped
    */
   public static ParseResult toSrt(CaptionTrack track, boolean speakerPrefix) {
     CueConversion conversion = toSrt(speakerPrefix);

@@ -134,7 +134,11 @@ public final class CueText {
       kids.add(child);
     }
 
-    /** Unmodifiable; empty for TEXT and TIMESTAMP. */
+    /**
+     * Unmodifiable; empty for TEXT and TIMESTAMP.
+     *
+     * @return the child nodes in order
+     */
     public List<Node> children() {
       return children;
     }
@@ -154,6 +158,9 @@ public final class CueText {
   /**
    * Parses a raw cue payload. Never throws for any input. Elements nest at most {@link #MAX_DEPTH} deep: a start tag
    * deeper than that is ignored (its text stays, in the deepest element), as browsers cap the DOM depth.
+   *
+   * @param cueText the cue payload as written in the file; not null
+   * @return the root node of the tree
    */
   public static Node parse(String cueText) {
     // Nodes are built as the tags open, and the open ones kept on an explicit stack: no recursion and no second
