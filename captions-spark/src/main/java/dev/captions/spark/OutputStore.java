@@ -1,0 +1,122 @@
+package dev.captions.spark;
+
+import dev.captions.OutputNotWritableException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * One video's output directory, through Hadoop's {@link FileSystem} (so {@code file:}, {@code hdfs:}, {@code s3a:},
+ * {@code gs:} work when their connector is on the class path). Every file is written atomically: to a hidden
+ * temporary name in the same directory, then renamed into place, so readers never see half a file.
+ */
+final class OutputStore {
+  private final FileSystem fs;
+  private final Path directory;
+
+  private OutputStore(FileSystem fs, Path directory) {
+    this.fs = fs;
+    this.directory = directory;
+  }
+
+  /** The store for {@code directory}; local file systems write no {@code .crc} side files (outputs match the CLI's). */
+  static OutputStore open(Path directory, Configuration conf) throws IOException {
+    FileSystem fs = directory.getFileSystem(conf);
+    fs.setWriteChecksum(false);
+    fs.setVerifyChecksum(false);
+    return new OutputStore(fs, fs.makeQualified(directory));
+  }
+
+  /** Creates the catalogue's root output directory on the driver, so an unwritable one fails before any work. */
+  static void checkWritable(String root, Configuration conf) {
+    Path dir = new Path(root);
+    try {
+      FileSystem fs = dir.getFileSystem(conf);
+      if (fs.exists(dir) && !fs.getFileStatus(dir).isDirectory()) {
+        throw new OutputNotWritableException("Output directory " + root + " is a file. Choose a directory.");
+      }
+      if (!fs.mkdirs(dir)) throw new OutputNotWritableException("Cannot create the output directory " + root + '.');
+      Path probe = new Path(dir, "._captions-write-check-" + UUID.randomUUID());
+      fs.create(probe, false).close();
+      fs.delete(probe, false);
+    } catch (IOException e) {
+      throw new OutputNotWritableException("Output directory " + root + " is not writable: " + e.getMessage()
+          + ". Choose a directory every executor can write to.");
+    }
+  }
+
+  Path directory() {
+    return directory;
+  }
+
+  /** The fully qualified URI of {@code name} in this directory. */
+  String uriOf(String name) {
+    return new Path(directory, name).toUri().toString();
+  }
+
+  boolean exists(String name) throws IOException {
+    return fs.exists(new Path(directory, name));
+  }
+
+  /** The UTF-8 text of {@code name}, or empty when there is no such file. */
+  Optional<String> readText(String name) throws IOException {
+    Path p = new Path(directory, name);
+    if (!fs.exists(p)) return Optional.empty();
+    try (InputStream in = fs.open(p)) {
+      return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Copies a finished local file in as {@code name}, atomically; returns its URI. */
+  String put(java.nio.file.Path local, String name) throws IOException {
+    Path tmp = temporary(name);
+    try {
+      fs.copyFromLocalFile(false, true, new Path(local.toUri()), tmp);
+      moveIntoPlace(tmp, name);
+    } catch (IOException | RuntimeException e) {
+      fs.delete(tmp, false);
+      throw e;
+    }
+    return uriOf(name);
+  }
+
+  /** Writes UTF-8 text as {@code name}, atomically. */
+  void putText(String name, String text) throws IOException {
+    Path tmp = temporary(name);
+    try {
+      try (OutputStream out = fs.create(tmp, true)) {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+      }
+      moveIntoPlace(tmp, name);
+    } catch (IOException | RuntimeException e) {
+      fs.delete(tmp, false);
+      throw e;
+    }
+  }
+
+  /** Deletes {@code name} if it exists. */
+  void delete(String name) throws IOException {
+    fs.delete(new Path(directory, name), false);
+  }
+
+  private Path temporary(String name) throws IOException {
+    fs.mkdirs(directory);
+    return new Path(directory, "." + name + "." + UUID.randomUUID() + ".tmp");
+  }
+
+  /**
+   * Renames over {@code name}. Hadoop's rename does not replace an existing file on every file system (HDFS
+   * refuses), so an older file is deleted first; the manifest protocol in {@link VideoCaptioner} makes that safe.
+   */
+  private void moveIntoPlace(Path tmp, String name) throws IOException {
+    Path target = new Path(directory, name);
+    if (fs.exists(target)) fs.delete(target, false);
+    if (!fs.rename(tmp, target)) throw new IOException("Could not rename " + tmp + " to " + target);
+  }
+}
