@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.permission.FsAction;
 
 /**
  * One video's output directory, through Hadoop's {@link FileSystem} (so {@code file:}, {@code hdfs:}, {@code s3a:},
@@ -42,9 +43,8 @@ final class OutputStore {
         throw new OutputNotWritableException("Output directory " + root + " is a file. Choose a directory.");
       }
       if (!fs.mkdirs(dir)) throw new OutputNotWritableException("Cannot create the output directory " + root + '.');
-      Path probe = new Path(dir, "._captions-write-check-" + UUID.randomUUID());
-      fs.create(probe, false).close();
-      fs.delete(probe, false);
+      // A permission check, not a test write: a run that skips every video must leave the directory untouched.
+      fs.access(dir, FsAction.WRITE);
     } catch (IOException e) {
       throw new OutputNotWritableException("Output directory " + root + " is not writable: " + e.getMessage()
           + ". Choose a directory every executor can write to.");
