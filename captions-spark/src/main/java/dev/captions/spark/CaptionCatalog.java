@@ -76,6 +76,7 @@ public final class CaptionCatalog {
    * Captions every video of {@code videos} and returns the results (see {@link #run} for what happens).
    *
    * @param videos a Dataset with a string column {@value #SOURCE_COLUMN}; other columns are ignored
+   * @param options where and how to caption
    * @return one row per distinct source, in {@link #RESULT_SCHEMA}, computed and persisted
    * @throws ConfigurationException when {@code videos} has no string {@value #SOURCE_COLUMN} column
    * @throws OutputNotWritableException when the output directory cannot be created or written
@@ -86,11 +87,14 @@ public final class CaptionCatalog {
 
   /**
    * Captions every video of {@code videos} now (this call runs the Spark job and blocks until it ends) and returns the
-   * persisted results with the run's counters.
+   * persisted results with the run's counters. If the Spark job itself fails or is cancelled (not a video: the
+   * job), Spark's own exception propagates.
    *
+   * @param videos a Dataset with a string column {@value #SOURCE_COLUMN}; other columns are ignored
+   * @param options where and how to caption
+   * @return the results and counters
    * @throws ConfigurationException when {@code videos} has no string {@value #SOURCE_COLUMN} column
    * @throws OutputNotWritableException when the output directory cannot be created or written
-   * @throws org.apache.spark.SparkException (unchecked in Spark 4) when the job itself fails or is cancelled
    */
   public static CatalogRun run(Dataset<Row> videos, CatalogOptions options) {
     Objects.requireNonNull(videos, "videos == null");

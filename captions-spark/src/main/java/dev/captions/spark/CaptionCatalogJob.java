@@ -123,9 +123,11 @@ public final class CaptionCatalogJob implements Callable<Integer> {
   /**
    * Runs the job in {@code spark} (left running) and returns the exit status; for embedding and tests.
    *
+   * @param spark the session to run in
    * @param args INPUT OUTPUT_DIR [options]
    * @param out where the summary lines go
    * @param err where errors and usage go
+   * @return the exit status: {@link #OK}, {@link #USAGE}, {@link #CONFIGURATION} or {@link #FAILURE}
    */
   public static int run(SparkSession spark, String[] args, PrintWriter out, PrintWriter err) {
     CaptionCatalogJob job = new CaptionCatalogJob();
@@ -154,6 +156,7 @@ public final class CaptionCatalogJob implements Callable<Integer> {
     return cmd.execute(args);
   }
 
+  /** Runs the parsed command; for picocli. @return {@link #OK} (errors are thrown and mapped by {@link #run}) */
   @Override
   public Integer call() {
     CatalogOptions options = options();

@@ -35,15 +35,25 @@ public final class CatalogOptions implements Serializable {
   /** A {@link Builder#media(String) media} name that runs without a media processor: the transcriber gets the source. */
   public static final String NO_MEDIA = "none";
 
+  /** The output directory, a Hadoop path or URI. */
   private final String outputDirectory;
+  /** The caption formats, in order. */
   private final List<CaptionFormat> formats;
+  /** BCP-47, or "auto". */
   private final String spokenLanguage;
+  /** BCP-47 tags. */
   private final List<String> translateTo;
+  /** A provider name, or null for discovery. */
   private final String transcriber;
+  /** A provider name, "none", or null for discovery. */
   private final String media;
+  /** A provider name, or null for discovery. */
   private final String translator;
+  /** A style profile name. */
   private final String profile;
+  /** 0 for automatic. */
   private final int partitions;
+  /** At least 1. */
   private final int maxConcurrentPerExecutor;
 
   private CatalogOptions(Builder b) {
@@ -60,61 +70,64 @@ public final class CatalogOptions implements Serializable {
   }
 
   /**
-   * A builder writing under {@code outputDirectory}: a Hadoop path or URI ({@code /data/out}, {@code file:/…},
-   * {@code hdfs://…}, {@code s3a://…}) that every executor can write to.
+   * A builder writing under {@code outputDirectory}.
    *
+   * @param outputDirectory a Hadoop path or URI ({@code /data/out}, {@code file:/…}, {@code hdfs://…},
+   *     {@code s3a://…}) that every executor can write to
+   * @return a new builder with the defaults (WebVTT and SRT, spoken language detected, providers discovered)
    * @throws NullPointerException if {@code outputDirectory} is null
+   * @throws ConfigurationException if it is blank
    */
   public static Builder builder(String outputDirectory) {
     return new Builder(outputDirectory);
   }
 
-  /** The output directory as given: a Hadoop path or URI. Never null. */
+  /** {@return the output directory as given: a Hadoop path or URI; never null} */
   public String outputDirectory() {
     return outputDirectory;
   }
 
-  /** The caption formats written for every track, in the order asked (WebVTT and SRT by default). */
+  /** {@return the caption formats written for every track, in the order asked (WebVTT and SRT by default)} */
   public List<CaptionFormat> formats() {
     return formats;
   }
 
-  /** The spoken language (BCP-47), or {@link #AUTO}. */
+  /** {@return the spoken language (BCP-47), or {@link #AUTO}} */
   public String spokenLanguage() {
     return spokenLanguage;
   }
 
-  /** The languages to translate into (BCP-47), possibly empty. */
+  /** {@return the languages to translate into (BCP-47), possibly empty} */
   public List<String> translateTo() {
     return translateTo;
   }
 
-  /** The transcriber's name, or empty to let discovery pick it on each executor. */
+  /** {@return the transcriber's name, or empty to let discovery pick it on each executor} */
   public Optional<String> transcriber() {
     return Optional.ofNullable(transcriber);
   }
 
-  /** The media processor's name ({@link #NO_MEDIA} for none), or empty to let discovery pick it. */
+  /** {@return the media processor's name ({@link #NO_MEDIA} for none), or empty to let discovery pick it} */
   public Optional<String> media() {
     return Optional.ofNullable(media);
   }
 
-  /** The translator's name, or empty to let discovery pick one when {@link #translateTo()} is not empty. */
+  /** {@return the translator's name, or empty to let discovery pick one when {@link #translateTo()} is not empty} */
   public Optional<String> translator() {
     return Optional.ofNullable(translator);
   }
 
-  /** The caption style profile's name, as {@link StyleProfile#byName} takes it. */
+  /** {@return the caption style profile's name, as {@link StyleProfile#byName} takes it} */
   public String profile() {
     return profile;
   }
 
-  /** The number of partitions (tasks) to spread the videos over; 0 lets {@link CaptionCatalog} choose. */
+  /** {@return the number of partitions (tasks) to spread the videos over; 0 lets {@link CaptionCatalog} choose} */
   public int partitions() {
     return partitions;
   }
 
-  /** At most this many videos are captioned (so providers called) at once in one executor JVM; at least 1. */
+  /** {@return the most videos captioned (so providers called) at once in one executor JVM; at least 1} */
   public int maxConcurrentPerExecutor() {
     return maxConcurrentPerExecutor;
   }
@@ -123,6 +136,8 @@ public final class CatalogOptions implements Serializable {
    * A hex SHA-256 of everything here that changes what is written for a video (formats, languages, providers named,
    * profile), in a canonical form. The partitioning and concurrency settings and the output directory are not part
    * of it. The providers that discovery picks on an executor are added to it there (see {@link CaptionCatalog}).
+   *
+   * @return 64 lower-case hex digits
    */
   public String configurationHash() {
     String canonical = "formats=" + String.join(",", formats.stream().map(CaptionFormat::extension).toList())
@@ -146,6 +161,7 @@ public final class CatalogOptions implements Serializable {
     }
   }
 
+  /** Equal when every option is. */
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof CatalogOptions)) return false;
@@ -157,12 +173,14 @@ public final class CatalogOptions implements Serializable {
         && Objects.equals(translator, that.translator) && profile.equals(that.profile);
   }
 
+  /** A hash of every option. */
   @Override
   public int hashCode() {
     return Objects.hash(outputDirectory, formats, spokenLanguage, translateTo, transcriber, media, translator, profile,
         partitions, maxConcurrentPerExecutor);
   }
 
+  /** Every option, for logs (there is no secret here to hide). */
   @Override
   public String toString() {
     return "CatalogOptions{output=" + outputDirectory + ", formats=" + formats + ", spoken=" + spokenLanguage
@@ -193,6 +211,8 @@ public final class CatalogOptions implements Serializable {
     /**
      * The caption formats to write (duplicates are dropped; order kept). Default: WebVTT and SRT.
      *
+     * @param formats one or more formats
+     * @return this builder
      * @throws ConfigurationException when none is given
      */
     public Builder formats(CaptionFormat... formats) {
@@ -202,40 +222,67 @@ public final class CatalogOptions implements Serializable {
       return this;
     }
 
-    /** The spoken language (BCP-47, e.g. {@code "en"}), or {@link #AUTO} (the default) to detect it. */
+    /**
+     * The spoken language.
+     *
+     * @param language BCP-47, e.g. {@code "en"}, or {@link #AUTO} (the default) to detect it; checked by {@link #build()}
+     * @return this builder
+     */
     public Builder spokenLanguage(String language) {
       this.spokenLanguage = Objects.requireNonNull(language, "language == null").trim();
       return this;
     }
 
-    /** Also translate into these languages (BCP-47); replaces any set before. */
+    /**
+     * Also translate into these languages; replaces any set before.
+     *
+     * @param languages BCP-47 tags, checked by {@link #build()}
+     * @return this builder
+     */
     public Builder translateTo(String... languages) {
       this.translateTo.clear();
       for (String l : languages) this.translateTo.add(Objects.requireNonNull(l, "language == null").trim());
       return this;
     }
 
-    /** The transcriber by name ({@code vosk}, {@code gemini}, {@code openai}, {@code gcore}); null for discovery. */
+    /**
+     * The transcriber by name.
+     *
+     * @param name ({@code vosk}, {@code gemini}, {@code openai}, {@code gcore}), or null (or blank) to let discovery pick it on each executor
+     * @return this builder
+     */
     public Builder transcriber(String name) {
       this.transcriber = blankToNull(name);
       return this;
     }
 
-    /** The media processor by name ({@code ffmpeg}, {@code ittybit}, {@link #NO_MEDIA}); null for discovery. */
+    /**
+     * The media processor by name.
+     *
+     * @param name ({@code ffmpeg}, {@code ittybit}, {@link #NO_MEDIA}), or null (or blank) to let discovery pick it on each executor
+     * @return this builder
+     */
     public Builder media(String name) {
       this.media = blankToNull(name);
       return this;
     }
 
-    /** The translator by name ({@code gemini}, {@code openai}); null for discovery. */
+    /**
+     * The translator by name.
+     *
+     * @param name ({@code gemini}, {@code openai}), or null (or blank) to let discovery pick it on each executor
+     * @return this builder
+     */
     public Builder translator(String name) {
       this.translator = blankToNull(name);
       return this;
     }
 
     /**
-     * The caption style profile ({@code netflix}, the default; {@code netflix-children}, {@code bbc}, {@code dcmp}).
+     * The caption style profile.
      *
+     * @param name {@code netflix} (the default), {@code netflix-children}, {@code bbc} or {@code dcmp}
+     * @return this builder
      * @throws ConfigurationException for an unknown name
      */
     public Builder profile(String name) {
@@ -252,6 +299,8 @@ public final class CatalogOptions implements Serializable {
      * The number of partitions (Spark tasks) to spread the videos over; 0 (the default) chooses from the catalogue's
      * size and the cluster's parallelism.
      *
+     * @param partitions 0 or more
+     * @return this builder
      * @throws ConfigurationException when negative
      */
     public Builder partitions(int partitions) {
@@ -264,6 +313,8 @@ public final class CatalogOptions implements Serializable {
      * At most this many videos captioned at once in one executor JVM, whatever its number of cores (default 2): a
      * bound on concurrent provider calls, for rate limits and for the memory each run takes.
      *
+     * @param max 1 or more
+     * @return this builder
      * @throws ConfigurationException when less than 1
      */
     public Builder maxConcurrentPerExecutor(int max) {
@@ -275,6 +326,7 @@ public final class CatalogOptions implements Serializable {
     /**
      * The options.
      *
+     * @return immutable options
      * @throws ConfigurationException when a language is not a BCP-47 tag
      */
     public CatalogOptions build() {

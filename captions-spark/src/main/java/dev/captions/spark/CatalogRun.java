@@ -29,33 +29,35 @@ public final class CatalogRun {
   }
 
   /**
-   * One row per distinct source, with the columns of {@link CaptionCatalog#RESULT_SCHEMA}. Already computed and
-   * persisted (memory and disk): further actions read it without captioning again; call {@code unpersist()} when done.
+   * {@return one row per distinct source, with the columns of {@link CaptionCatalog#RESULT_SCHEMA}} Already computed
+   * and persisted (memory and disk): further actions read it without captioning again; call {@code unpersist()} when
+   * done.
    */
   public Dataset<Row> results() {
     return results;
   }
 
-  /** Videos captioned and written by this run. */
+  /** {@return the number of videos captioned and written by this run} */
   public long done() {
     return done.value();
   }
 
-  /** Videos whose row says {@code failed}. */
+  /** {@return the number of videos whose row says {@code failed}} */
   public long failed() {
     return failed.value();
   }
 
-  /** Videos skipped because their outputs were already there for the same configuration. */
+  /** {@return the number of videos skipped because their outputs were there for the same configuration} */
   public long skipped() {
     return skipped.value();
   }
 
-  /** Minutes of media captioned by this run (the {@code done} videos; skipped ones are not counted again). */
+  /** {@return the minutes of media captioned by this run (the {@code done} videos; skipped ones are not counted)} */
   public double mediaMinutes() {
     return mediaMinutes.value();
   }
 
+  /** The counters, for logs. */
   @Override
   public String toString() {
     return String.format(java.util.Locale.ROOT, "CatalogRun{done=%d, skipped=%d, failed=%d, mediaMinutes=%.2f}",
