@@ -14,6 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 N=${1:-24}
 WORK=${BENCH_DIR:-$(mktemp -d /tmp/captions-spark-bench.XXXXXX)}
+mkdir -p "$WORK"
 JOB_JAR=captions-spark/target/captions-spark-job.jar
 CLI_JAR=captions-cli/target/captions.jar
 if [[ ! -f $JOB_JAR || ! -f $CLI_JAR || ! -f captions-spark/target/spark-class-path.txt ]]; then
