@@ -56,7 +56,7 @@ SPARK_LOCAL_IP=127.0.0.1 spark_submit --master 'local[2]' --conf spark.ui.enable
   --class dev.captions.spark.CaptionCatalogJob "$JOB_JAR" "$WORK/videos.txt" "$WORK/spark-out" \
   --formats vtt,srt --transcriber vosk --media ffmpeg > "$WORK/spark.log" 2>&1
 t1=$(date +%s.%N)
-grep 'captions:' "$WORK/spark.log"
+grep '^captions:' "$WORK/spark.log"
 echo "load between: $(cut -d' ' -f1-3 /proc/loadavg)"
 t2=$(date +%s.%N)
 # shellcheck disable=SC2046

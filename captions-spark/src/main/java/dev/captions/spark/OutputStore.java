@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.permission.FsAction;
@@ -26,11 +28,14 @@ final class OutputStore {
     this.directory = directory;
   }
 
-  /** The store for {@code directory}; local file systems write no {@code .crc} side files (outputs match the CLI's). */
+  /**
+   * The store for {@code directory}. On a checksummed file system (the local one) the raw file system underneath is
+   * used: no {@code .crc} side files (the outputs match the CLI's), and file names may hold characters such as
+   * {@code ':'} that the checksum layer cannot put in its side files' names.
+   */
   static OutputStore open(Path directory, Configuration conf) throws IOException {
     FileSystem fs = directory.getFileSystem(conf);
-    fs.setWriteChecksum(false);
-    fs.setVerifyChecksum(false);
+    if (fs instanceof ChecksumFileSystem) fs = ((ChecksumFileSystem) fs).getRawFileSystem();
     return new OutputStore(fs, fs.makeQualified(directory));
   }
 
@@ -57,16 +62,16 @@ final class OutputStore {
 
   /** The fully qualified URI of {@code name} in this directory. */
   String uriOf(String name) {
-    return new Path(directory, name).toUri().toString();
+    return child(name).toUri().toString();
   }
 
   boolean exists(String name) throws IOException {
-    return fs.exists(new Path(directory, name));
+    return fs.exists(child(name));
   }
 
   /** The UTF-8 text of {@code name}, or empty when there is no such file. */
   Optional<String> readText(String name) throws IOException {
-    Path p = new Path(directory, name);
+    Path p = child(name);
     if (!fs.exists(p)) return Optional.empty();
     try (InputStream in = fs.open(p)) {
       return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -77,7 +82,9 @@ final class OutputStore {
   String put(java.nio.file.Path local, String name) throws IOException {
     Path tmp = temporary(name);
     try {
-      fs.copyFromLocalFile(false, true, new Path(local.toUri()), tmp);
+      try (OutputStream out = fs.create(tmp, true)) {
+        Files.copy(local, out);
+      }
       moveIntoPlace(tmp, name);
     } catch (IOException | RuntimeException e) {
       fs.delete(tmp, false);
@@ -102,12 +109,21 @@ final class OutputStore {
 
   /** Deletes {@code name} if it exists. */
   void delete(String name) throws IOException {
-    fs.delete(new Path(directory, name), false);
+    fs.delete(child(name), false);
   }
 
   private Path temporary(String name) throws IOException {
     fs.mkdirs(directory);
-    return new Path(directory, "." + name + "." + UUID.randomUUID() + ".tmp");
+    return child("." + name + "." + UUID.randomUUID() + ".tmp");
+  }
+
+  /**
+   * {@code name} in this directory. Not {@code new Path(directory, name)}: that parses the name as a URI, so a file
+   * named after a video called {@code "Take 2: final.mp4"} would fail; this quotes whatever the name holds.
+   */
+  private Path child(String name) {
+    java.net.URI dir = directory.toUri();
+    return new Path(dir.getScheme(), dir.getAuthority(), dir.getPath() + "/" + name);
   }
 
   /**
@@ -115,7 +131,7 @@ final class OutputStore {
    * refuses), so an older file is deleted first; the manifest protocol in {@link VideoCaptioner} makes that safe.
    */
   private void moveIntoPlace(Path tmp, String name) throws IOException {
-    Path target = new Path(directory, name);
+    Path target = child(name);
     if (fs.exists(target)) fs.delete(target, false);
     if (!fs.rename(tmp, target)) throw new IOException("Could not rename " + tmp + " to " + target);
   }

@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -52,6 +53,8 @@ import org.slf4j.LoggerFactory;
 final class VideoCaptioner implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(VideoCaptioner.class);
+  /** A URI scheme of two or more characters (so a Windows drive letter is not one). */
+  private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:");
 
   private final CatalogOptions options;
   private final Broadcast<HadoopConf> hadoopConf;
@@ -201,9 +204,10 @@ final class VideoCaptioner implements MapPartitionsFunction<Row, Row> {
     private MediaSource resolve(String source, Path localDir) throws IOException {
       String lower = source.toLowerCase(Locale.ROOT);
       if (lower.startsWith("http://") || lower.startsWith("https://")) return MediaSource.ofUrl(source);
+      // A plain path (no "scheme:" prefix) is a local file as written, whatever characters its name has.
+      if (!SCHEME.matcher(source).lookingAt()) return MediaSource.of(Paths.get(source));
       URI uri = new org.apache.hadoop.fs.Path(source).toUri();
-      if (uri.getScheme() == null) return MediaSource.of(Paths.get(source));
-      if (uri.getScheme().equals("file")) return MediaSource.of(Paths.get(URI.create("file://" + uri.getPath())));
+      if ("file".equalsIgnoreCase(uri.getScheme())) return MediaSource.of(Paths.get(uri.getPath()));
       org.apache.hadoop.fs.Path remote = new org.apache.hadoop.fs.Path(uri);
       FileSystem fs = remote.getFileSystem(conf);
       if (!fs.exists(remote)) {

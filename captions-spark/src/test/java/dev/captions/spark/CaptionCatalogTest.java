@@ -92,6 +92,16 @@ class CaptionCatalogTest {
   }
 
   @Test
+  void sourcesMayBeFileUrisAndPathsWithSpacesAndColons() throws Exception {
+    Path odd = Files.writeString(dir.resolve("clip one: two.wav"), "RIFF");
+    Path plain = files(1).get(0);
+    List<String> sources = List.of(odd.toString(), plain.toUri().toString());
+    CatalogRun run = CaptionCatalog.run(spark.createDataset(sources, Encoders.STRING()).toDF("source"),
+        probe(dir.resolve("out")).build());
+    assertThat(run.results().collectAsList()).allSatisfy(r -> assertThat(r.<String>getAs("status")).as(r.toString()).isEqualTo("done"));
+  }
+
+  @Test
   void anUnknownProviderFailsEachRowSayingWhich() throws Exception {
     CatalogRun run = CaptionCatalog.run(catalogue(files(2)),
         CatalogOptions.builder(dir.resolve("out").toString()).transcriber("nope").media(CatalogOptions.NO_MEDIA).build());
