@@ -4,8 +4,10 @@ import dev.captions.InvalidMediaException.Reason;
 import dev.captions.codec.CaptionCodec;
 import dev.captions.codec.CaptionCodecs;
 import dev.captions.codec.CaptionFormat;
+import dev.captions.codec.Diagnostic;
 import dev.captions.internal.AtomicFiles;
 import dev.captions.model.CaptionTrack;
+import dev.captions.model.Language;
 import dev.captions.model.Cue;
 import dev.captions.model.Frame;
 import dev.captions.model.MediaInfo;
@@ -36,6 +38,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -45,15 +48,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Video in, captions out: probe → extract audio → transcribe → repair and shape → write → translate → summarize →
- * burn in. Built once with {@link #builder()}, run any number of times.
+ * burn in. Built once with {@link Captions#pipeline()}, run any number of times:
+ *
+ * <pre>{@code
+ * CaptionPipeline pipeline = Captions.pipeline()
+ *     .spokenLanguage("en")
+ *     .translateTo("es", "fr")
+ *     .outputs(Path.of("out"), CaptionFormat.WEBVTT, CaptionFormat.SRT)
+ *     .build();
+ * PipelineResult result = pipeline.run(MediaSource.of(Path.of("talk.mp4")));
+ * }</pre>
  *
  * <p><b>Threading:</b> an instance is immutable and thread-safe; concurrent runs share the providers, which are
  * thread-safe by contract. <b>Blocking:</b> {@link #run} blocks for the whole run and honours interruption;
@@ -98,21 +113,46 @@ public final class CaptionPipeline {
     this.progress = b.progress;
   }
 
-  public static Builder builder() {
+  /** A new builder; applications start with {@link Captions#pipeline()}. */
+  static Builder builder() {
     return new Builder();
   }
 
+  /** The transcriber this pipeline uses (set on the builder or found by discovery); never null. */
   public Transcriber transcriber() {
     return transcriber;
   }
 
-  /** The media processor, or null when the pipeline runs without one. */
-  public MediaProcessor mediaProcessor() {
-    return media;
+  /**
+   * The media processor this pipeline uses, or empty when it runs without one ({@link Builder#withoutMediaProcessor()},
+   * or none was found and the transcriber takes the source as it is).
+   */
+  public Optional<MediaProcessor> mediaProcessor() {
+    return Optional.ofNullable(media);
   }
 
+  /**
+   * Runs the pipeline on the SDK's shared pool of daemon threads; see {@link #runAsync(MediaSource, Executor)}.
+   *
+   * @param source the video or audio to caption; not null
+   * @return a future of the result; {@code cancel(true)} interrupts the run
+   */
   public CompletableFuture<PipelineResult> runAsync(MediaSource source) {
     return Async.supply(() -> run(source));
+  }
+
+  /**
+   * Runs the pipeline on {@code executor}. The future completes with the result, or exceptionally with the
+   * exception {@link #run} would throw; {@code cancel(true)} interrupts the worker, which stops polling, kills
+   * subprocesses and cancels provider jobs it created.
+   *
+   * @param source the video or audio to caption; not null
+   * @param executor where the run's blocking work happens; not null
+   * @return a future of the result
+   */
+  public CompletableFuture<PipelineResult> runAsync(MediaSource source, Executor executor) {
+    Objects.requireNonNull(executor, "executor == null");
+    return Async.supply(() -> run(source), executor);
   }
 
   /**
@@ -137,7 +177,7 @@ public final class CaptionPipeline {
             + "Give a video or audio file with sound.");
       }
     }
-    Long durationMs = info != null ? info.durationMs() : null;
+    OptionalLong durationMs = info != null ? OptionalLong.of(info.durationMs()) : OptionalLong.empty();
 
     MediaSource audio = source;
     Path tempAudio = null;
@@ -155,13 +195,15 @@ public final class CaptionPipeline {
                 + "takes local files (vosk, openai, gemini)." : "Use a transcriber that accepts this input."));
       }
       MediaSource audioIn = audio;
-      TranscriptionOptions topts = TranscriptionOptions.builder().language(sourceLanguage).mediaDurationMs(durationMs)
-          .progress(forward(PipelineStage.TRANSCRIBE)).build();
+      TranscriptionOptions.Builder tb = TranscriptionOptions.builder().language(sourceLanguage)
+          .progress(forward(PipelineStage.TRANSCRIBE));
+      durationMs.ifPresent(tb::mediaDurationMs);
+      TranscriptionOptions topts = tb.build();
       Transcript transcript = run.stage(PipelineStage.TRANSCRIBE, () -> transcriber.transcribe(audioIn, topts));
-      if (transcript.mediaDurationMs() == null && durationMs != null) {
-        transcript = transcript.toBuilder().mediaDurationMs(durationMs).build();
+      if (transcript.mediaDurationMs().isEmpty() && durationMs.isPresent()) {
+        transcript = transcript.toBuilder().mediaDurationMs(durationMs.getAsLong()).build();
       }
-      if (transcript.language().equals("und") && sourceLanguage != null) {
+      if (transcript.language().equals(Language.UNDETERMINED) && !sourceLanguage.equals(Language.AUTO)) {
         transcript = transcript.toBuilder().language(sourceLanguage).build();
       }
       if (transcript.isEmpty()) LOG.warn("No speech found in {}; the caption track is empty.", source.name());
@@ -184,7 +226,7 @@ public final class CaptionPipeline {
 
       VideoSummary summary = null;
       if (summarize) {
-        Long known = transcript.mediaDurationMs() != null ? transcript.mediaDurationMs() : (Long) captions.endMs();
+        long known = transcript.mediaDurationMs().orElse(captions.endMs());
         summary = run.stage(PipelineStage.SUMMARIZE, () -> summarizeVideo(source, captions, known));
         CaptionTrack chapters = summary.toChaptersTrack(Math.max(known, captions.endMs()));
         if (!chapters.cues().isEmpty()) {
@@ -280,15 +322,24 @@ public final class CaptionPipeline {
 
   private VideoSummary summarizeVideo(MediaSource source, CaptionTrack captions, long durationMs) {
     SummaryRequest.Builder req = SummaryRequest.builder().transcript(captions).mediaDurationMs(durationMs)
-        .language(captions.language().equals("und") ? "en" : captions.language())
+        .language(captions.language().equals(Language.UNDETERMINED) ? "en" : captions.language())
         .progress(forward(PipelineStage.SUMMARIZE));
     if (summarizer.usesFrames() && media != null && media.supports(MediaOperation.EXTRACT_FRAMES) && durationMs > 0
         && accepts(media, source)) {
       List<Long> at = new ArrayList<>();
       int n = 8;
       for (int i = 0; i < n; i++) at.add(durationMs * (2L * i + 1) / (2L * n)); // mid-points of n equal slices
-      List<Frame> frames = media.extractFrames(source, FrameOptions.builder().timestampsMs(at).width(512).build());
-      req.frames(frames);
+      // The frames are ours to delete: they go to a directory of this run, removed whatever the outcome.
+      Path frameDir = AtomicFiles.createTempDirectory("captions-summary-frames-");
+      try {
+        List<Frame> frames = media.extractFrames(source,
+            FrameOptions.builder().timestampsMs(at).width(512).outputDirectory(frameDir).build());
+        req.frames(frames);
+        if (accepts(summarizer, source)) req.video(source);
+        return summarizer.summarize(req.build());
+      } finally {
+        AtomicFiles.deleteTreeQuietly(frameDir);
+      }
     }
     if (accepts(summarizer, source)) req.video(source);
     return summarizer.summarize(req.build());
@@ -303,7 +354,10 @@ public final class CaptionPipeline {
     CaptionCodec codec = CaptionCodecs.forFormat(format);
     Path target = outputDirectory.resolve(name + "." + format.extension());
     try {
-      AtomicFiles.write(target, w -> codec.write(track, w));
+      AtomicFiles.write(target, w -> {
+        // Nothing lost silently: what the format cannot hold is named in the log.
+        for (Diagnostic d : codec.write(track, w).losses()) LOG.warn("{}: {}", target.getFileName(), d.message());
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + target.toAbsolutePath() + ": " + e.getMessage()
           + ". Check that the output directory is writable.", e);
@@ -312,7 +366,7 @@ public final class CaptionPipeline {
   }
 
   private ProgressListener forward(PipelineStage stage) {
-    return e -> safeProgress(ProgressEvent.of(stage.id(), e.fraction(), e.message()));
+    return e -> safeProgress(e.withStage(stage));
   }
 
   private void safeProgress(ProgressEvent e) {
@@ -347,11 +401,11 @@ public final class CaptionPipeline {
 
     <T> T stage(PipelineStage stage, java.util.function.Supplier<T> body) {
       Async.checkCancelled();
-      safeProgress(ProgressEvent.of(stage.id(), 0, "started"));
+      safeProgress(ProgressEvent.of(stage, 0, "started"));
       long t0 = System.nanoTime();
       T result = body.get();
       timings.merge(stage, Duration.ofNanos(System.nanoTime() - t0), Duration::plus);
-      safeProgress(ProgressEvent.of(stage.id(), 1, "done"));
+      safeProgress(ProgressEvent.of(stage, 1, "done"));
       return result;
     }
 
@@ -369,11 +423,11 @@ public final class CaptionPipeline {
    */
   public static final class Builder {
     private MediaProcessor media;
-    private boolean mediaSet;
+    private boolean mediaSet; // true after mediaProcessor(x) or withoutMediaProcessor(): no discovery
     private Transcriber transcriber;
     private Translator translator;
     private Summarizer summarizer;
-    private String sourceLanguage;
+    private String sourceLanguage = Language.AUTO;
     private final List<String> targetLanguages = new ArrayList<>();
     private Path outputDirectory;
     private final Set<CaptionFormat> formats = new LinkedHashSet<>();
@@ -397,42 +451,112 @@ public final class CaptionPipeline {
       return this;
     }
 
-    /** The media processor; {@code null} runs without one (the transcriber then gets the source as is). */
-    public Builder media(MediaProcessor media) {
-      this.media = media;
+    /**
+     * Use this media processor (probe, audio extraction, frames, burn-in) instead of discovering one.
+     *
+     * @param media the processor; not null (see {@link #withoutMediaProcessor()} to run without one)
+     * @return this builder
+     */
+    public Builder mediaProcessor(MediaProcessor media) {
+      this.media = Objects.requireNonNull(media, "media == null: call withoutMediaProcessor() to run without one");
       this.mediaSet = true;
       return this;
     }
 
+    /**
+     * Run without a media processor: the transcriber gets the source as it is (a Gcore or Gemini transcriber reads a
+     * URL itself). Nothing is probed, so the media's duration is known only if the transcriber reports it; burn-in
+     * is then impossible ({@link #build()} says so).
+     *
+     * @return this builder
+     */
+    public Builder withoutMediaProcessor() {
+      this.media = null;
+      this.mediaSet = true;
+      return this;
+    }
+
+    /**
+     * Use this transcriber instead of discovering one.
+     *
+     * @param transcriber the transcriber; not null
+     * @return this builder
+     */
     public Builder transcriber(Transcriber transcriber) {
       this.transcriber = Objects.requireNonNull(transcriber, "transcriber == null");
       return this;
     }
 
+    /**
+     * Use this translator for the languages given to {@link #translateTo} instead of discovering one. Setting it does
+     * not turn translation on.
+     *
+     * @param translator the translator; not null
+     * @return this builder
+     */
     public Builder translator(Translator translator) {
       this.translator = Objects.requireNonNull(translator, "translator == null");
       return this;
     }
 
+    /**
+     * Use this summarizer instead of discovering one. Setting it does not turn summarising on: call
+     * {@link #summarize(boolean) summarize(true)} as well.
+     *
+     * @param summarizer the summarizer; not null
+     * @return this builder
+     */
     public Builder summarizer(Summarizer summarizer) {
       this.summarizer = Objects.requireNonNull(summarizer, "summarizer == null");
-      this.summarize = true;
       return this;
     }
 
     /**
-     * The spoken language first ({@code "auto"} to detect it), then the languages to translate into, all BCP-47:
-     * {@code languages("en", "es", "fr")}.
+     * The language spoken in the media, as a BCP-47 tag ({@code "en"}, {@code "pt-BR"}), or {@link Language#AUTO}
+     * (the default) to let the transcriber detect it. Checked at {@link #build()}.
+     *
+     * @param tag the tag, or {@link Language#AUTO}; not null
+     * @return this builder
      */
-    public Builder languages(String spoken, String... translations) {
-      Objects.requireNonNull(spoken, "spoken == null");
-      this.sourceLanguage = spoken.equalsIgnoreCase("auto") ? null : spoken;
-      this.targetLanguages.clear();
-      for (String t : translations) targetLanguages.add(Objects.requireNonNull(t, "translation language == null"));
+    public Builder spokenLanguage(String tag) {
+      Objects.requireNonNull(tag, "tag == null: use Language.AUTO to detect the spoken language");
+      this.sourceLanguage = tag.equalsIgnoreCase(Language.AUTO) ? Language.AUTO : tag;
       return this;
     }
 
-    /** Write every track into {@code directory} in these formats (WebVTT and SRT when none are named). */
+    /**
+     * The languages to translate the captions into, as BCP-47 tags; replaces any given before. A target equal to the
+     * spoken language is skipped. None (the default) means no translation. Checked at {@link #build()}.
+     *
+     * @param tags the target languages; none may be null
+     * @return this builder
+     */
+    public Builder translateTo(String... tags) {
+      return translateTo(List.of(tags));
+    }
+
+    /**
+     * The languages to translate the captions into; see {@link #translateTo(String...)}.
+     *
+     * @param tags the target languages; none may be null
+     * @return this builder
+     */
+    public Builder translateTo(Collection<String> tags) {
+      List<String> copy = List.copyOf(tags); // rejects null elements
+      this.targetLanguages.clear();
+      this.targetLanguages.addAll(copy);
+      return this;
+    }
+
+    /**
+     * Write every track into {@code directory} in these formats (WebVTT and SRT when none are named). Without this,
+     * nothing is written: the tracks are in the {@link PipelineResult} only. The directory is created when missing;
+     * its writability is checked at {@link #build()}.
+     *
+     * @param directory where the files go; not null
+     * @param formats the formats, in the order files are written and listed
+     * @return this builder
+     */
     public Builder outputs(Path directory, CaptionFormat... formats) {
       this.outputDirectory = Objects.requireNonNull(directory, "directory == null");
       this.formats.clear();
@@ -440,33 +564,71 @@ public final class CaptionPipeline {
       return this;
     }
 
-    /** File names are {@code <baseName>.<lang>.<ext>}; default: the source's name without its extension. */
+    /**
+     * File names are {@code <baseName>.<lang>.<ext>}; by default the source's name without its extension.
+     *
+     * @param baseName the base name, without directory or extension; not null
+     * @return this builder
+     */
     public Builder baseName(String baseName) {
-      this.baseName = baseName;
+      this.baseName = Objects.requireNonNull(baseName, "baseName == null");
       return this;
     }
 
+    /**
+     * Whether to summarise the video into a title, a one-sentence summary and chapters (off by default). The
+     * summarizer is the one set with {@link #summarizer}, or discovery's at {@link #build()}.
+     *
+     * @param summarize true to summarise
+     * @return this builder
+     */
     public Builder summarize(boolean summarize) {
       this.summarize = summarize;
       return this;
     }
 
+    /**
+     * Whether to draw the spoken-language captions into a copy of the video, with default style (off by default).
+     *
+     * @param burnIn true to burn in
+     * @return this builder
+     */
     public Builder burnIn(boolean burnIn) {
       this.burnIn = burnIn;
       return this;
     }
 
+    /**
+     * Burn captions into a copy of the video with these options (style, output path); turns burn-in on.
+     *
+     * @param options the options; not null
+     * @return this builder
+     */
     public Builder burnIn(BurnInOptions options) {
       this.burnInOptions = Objects.requireNonNull(options, "options == null");
       this.burnIn = true;
       return this;
     }
 
+    /**
+     * The readability rules cues are shaped to (line length, lines per cue, reading speed, durations); default
+     * {@link StyleProfile#NETFLIX_EN}.
+     *
+     * @param profile the profile; not null
+     * @return this builder
+     */
     public Builder profile(StyleProfile profile) {
       this.profile = Objects.requireNonNull(profile, "profile == null");
       return this;
     }
 
+    /**
+     * Where progress goes: every stage's start and end, and the providers' own reports. The listener is called on
+     * the run's threads and must not block; an exception it throws is logged and ignored.
+     *
+     * @param progress the listener; not null
+     * @return this builder
+     */
     public Builder progress(ProgressListener progress) {
       this.progress = Objects.requireNonNull(progress, "progress == null");
       return this;
@@ -490,17 +652,18 @@ public final class CaptionPipeline {
     /**
      * Validates the configuration and resolves providers not set explicitly.
      *
-     * @throws ConfigurationException naming the problem and the fix (e.g. burn-in without a media processor that can)
+     * @throws ConfigurationException naming the problem and the fix (e.g. burn-in without a media processor that can,
+     *     or a provider whose {@link Provider#checkReady()} finds its model or binary missing)
      * @throws ProviderNotFoundException when discovery finds no provider for a needed stage
      */
     public CaptionPipeline build() {
-      for (String lang : targetLanguages) {
-        if (!lang.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
-          throw new ConfigurationException("'" + lang + "' is not a BCP-47 language tag (e.g. \"es\", \"pt-BR\")");
-        }
+      for (String lang : targetLanguages) Language.requireTag(lang, "translation language");
+      if (!sourceLanguage.equals(Language.AUTO)) Language.requireTag(sourceLanguage, "spoken language (or Language.AUTO)");
+      if (summarizer != null && !summarize) {
+        throw new ConfigurationException("A summarizer is set but summarising is off: call summarize(true) as well.");
       }
-      if (sourceLanguage != null && !sourceLanguage.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
-        throw new ConfigurationException("'" + sourceLanguage + "' is not a BCP-47 language tag or \"auto\"");
+      if (translator != null && targetLanguages.isEmpty()) {
+        throw new ConfigurationException("A translator is set but no target language: call translateTo(\"es\", …).");
       }
       if (outputDirectory != null) checkWritable(outputDirectory);
       // Discovery ranks each kind by the documented rule; of the discovered pairs, the best one that can work
@@ -537,7 +700,7 @@ public final class CaptionPipeline {
       if (burnIn && (m == null || !m.supports(MediaOperation.BURN_IN))) {
         throw new ConfigurationException("burnIn(true) needs a media processor that supports BURN_IN"
             + (m == null ? ", and none is set" : "; '" + m.name() + "' supports only " + m.operations())
-            + ". Add dev.captions:captions-media-ffmpeg (or captions-media-ittybit) and call media(...).");
+            + ". Add dev.captions:captions-media-ffmpeg (or captions-media-ittybit) and call mediaProcessor(...).");
       }
       Provider first = firstProvider(m, t);
       if (expectedSource != null && !first.acceptedSources().contains(expectedSource)) {
@@ -557,6 +720,10 @@ public final class CaptionPipeline {
       if (tr == null && translating) tr = Captions.translator();
       Summarizer s = summarizer;
       if (s == null && summarize) s = Captions.summarizer();
+      // A missing model or binary fails here, naming the fix, not after the media work of a run.
+      for (Provider p : new Provider[] {m, t, tr, s}) {
+        if (p != null) p.checkReady();
+      }
       return new CaptionPipeline(this, m, t, tr, s);
     }
 

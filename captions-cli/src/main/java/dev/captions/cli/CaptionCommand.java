@@ -70,15 +70,32 @@ final class CaptionCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary lines; errors only.")
   boolean quiet;
 
+  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Time-out of one request to a cloud provider "
+      + "(default: 120; uploads get 5 times as long). Sets captions.<provider>.requestTimeoutMs for every provider.")
+  Double timeoutSeconds;
+
+  /** The cloud providers whose request time-out {@code --timeout} sets. */
+  static final List<String> CLOUD_PROVIDERS = List.of("gemini", "openai", "gcore", "ittybit");
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    if (timeoutSeconds != null) {
+      if (!(timeoutSeconds > 0) || timeoutSeconds > 86_400) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be a number of seconds above 0 "
+            + "and at most 86400, but is " + timeoutSeconds);
+      }
+      // Providers read their configuration from system properties (captions.<provider>.<key>), which win over
+      // environment variables: the option a user typed wins.
+      String ms = Long.toString(Math.max(1, Math.round(timeoutSeconds * 1000)));
+      for (String p : CLOUD_PROVIDERS) System.setProperty("captions." + p + ".requestTimeoutMs", ms);
+    }
     Set<CaptionFormat> fmts = new LinkedHashSet<>(formats);
     CaptionPipeline.Builder b = Captions.pipeline().outputs(output, fmts.toArray(new CaptionFormat[0])).profile(profile)
-        .burnIn(burn).summarize(summary)
-        .languages(language, translate.stream().map(String::trim).toArray(String[]::new));
+        .burnIn(burn).summarize(summary || summarizer != null)
+        .spokenLanguage(language).translateTo(translate.stream().map(String::trim).toArray(String[]::new));
     if (transcriber != null) b.transcriber(Captions.transcriber(transcriber));
-    if (media != null) b.media(Captions.mediaProcessor(media));
+    if (media != null) b.mediaProcessor(Captions.mediaProcessor(media));
     if (translator != null) b.translator(Captions.translator(translator));
     if (summarizer != null) b.summarizer(Captions.summarizer(summarizer));
     List<MediaSource> sources = new ArrayList<>();
@@ -94,8 +111,8 @@ final class CaptionCommand implements Callable<Integer> {
     try (ConsoleProgress progress = ConsoleProgress.create(quiet)) {
       CaptionPipeline pipeline = b.progress(progress).build();
       if (!quiet) {
-        spec.commandLine().getErr().println("using " + (pipeline.mediaProcessor() == null ? "no media processor"
-            : "media processor " + pipeline.mediaProcessor().name()) + " and transcriber " + pipeline.transcriber().name());
+        spec.commandLine().getErr().println("using " + pipeline.mediaProcessor().map(m -> "media processor " + m.name())
+            .orElse("no media processor") + " and transcriber " + pipeline.transcriber().name());
       }
       for (MediaSource source : sources) {
         PipelineResult r = pipeline.run(source);

@@ -1,5 +1,6 @@
 package dev.captions.cli;
 
+import dev.captions.PipelineStage;
 import dev.captions.ProgressEvent;
 import dev.captions.ProgressListener;
 import me.tongfei.progressbar.ProgressBar;
@@ -14,7 +15,7 @@ class ConsoleProgress implements ProgressListener, AutoCloseable {
   private static final int SCALE = 1000;
 
   private ProgressBar bar;
-  private String stage;
+  private PipelineStage stage;
 
   static ConsoleProgress create(boolean quiet) {
     return quiet || System.console() == null ? new Silent() : new ConsoleProgress();
@@ -22,10 +23,10 @@ class ConsoleProgress implements ProgressListener, AutoCloseable {
 
   @Override
   public synchronized void onProgress(ProgressEvent e) {
-    if (!e.stage().equals(stage)) {
+    if (e.stage() != stage) {
       finish();
       stage = e.stage();
-      bar = new ProgressBarBuilder().setTaskName(String.format("%-13s", stage)).setInitialMax(SCALE)
+      bar = new ProgressBarBuilder().setTaskName(String.format("%-14s", stage.id())).setInitialMax(SCALE)
           .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
           .hideEta().build();
     }

@@ -18,20 +18,36 @@ public final class MediaRef {
     this.id = id;
   }
 
-  /** @param id the provider's id for the output (job id, file id), or null */
+  /**
+   * @param id the provider's id for the output (job id, file id), or null
+   *
+   * @param source where the output is: a local file or a URL
+   * @param provider the name of the provider that made it
+   * @return the reference
+   */
   public static MediaRef of(MediaSource source, String provider, String id) {
     return new MediaRef(source, provider, id);
   }
 
+  /**
+   * Where the output is.
+   *
+   * @return a local file or a URL; never null
+   */
   public MediaSource source() {
     return source;
   }
 
-  /** The name of the provider that made it, e.g. {@code "ffmpeg"}. */
+  /** {@return the name of the provider that made it, e.g. {@code "ffmpeg"}} */
   public String provider() {
     return provider;
   }
 
+  /**
+   * The provider's id for the output (job id, file id).
+   *
+   * @return the id, or empty when the provider has none
+   */
   public Optional<String> id() {
     return Optional.ofNullable(id);
   }

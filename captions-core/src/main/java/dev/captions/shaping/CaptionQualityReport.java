@@ -16,6 +16,14 @@ public final class CaptionQualityReport {
   private final List<Violation> violations;
   private final List<Repair> repairs;
 
+  /**
+   * A report on a track of {@code cueCount} cues.
+   *
+   * @param profileName the name of the profile checked against
+   * @param cueCount the number of cues in the track
+   * @param violations the remaining violations; copied
+   * @param repairs the changes made to the input; copied
+   */
   public CaptionQualityReport(String profileName, int cueCount, List<Violation> violations, List<Repair> repairs) {
     this.profileName = Objects.requireNonNull(profileName, "profileName == null");
     this.cueCount = cueCount;
@@ -23,33 +31,38 @@ public final class CaptionQualityReport {
     this.repairs = List.copyOf(repairs);
   }
 
-  /** The name of the profile the track was checked against. */
+  /** {@return the name of the profile the track was checked against} */
   public String profileName() {
     return profileName;
   }
 
+  /**
+   * The number of cues in the checked track.
+   *
+   * @return the cue count, at least 0
+   */
   public int cueCount() {
     return cueCount;
   }
 
-  /** Each remaining violation: cue, rule, measured value, limit and cause. Unmodifiable. */
+  /** {@return each remaining violation: cue, rule, measured value, limit and cause} Unmodifiable. */
   public List<Violation> violations() {
     return violations;
   }
 
-  /** Each change made to the input. Unmodifiable. */
+  /** {@return each change made to the input} Unmodifiable. */
   public List<Repair> repairs() {
     return repairs;
   }
 
-  /** The number of cues that break at least one rule. */
+  /** {@return the number of cues that break at least one rule} */
   public int nonCompliantCues() {
     Set<Integer> cues = new HashSet<>();
     for (Violation v : violations) if (v.cueIndex() >= 0) cues.add(v.cueIndex());
     return cues.size();
   }
 
-  /** The share of cues that break no rule, in [0, 1]; 1 for an empty track. */
+  /** {@return the share of cues that break no rule, in [0, 1]; 1 for an empty track} */
   public double compliantShare() {
     return cueCount == 0 ? 1 : (cueCount - nonCompliantCues()) / (double) cueCount;
   }
@@ -57,6 +70,8 @@ public final class CaptionQualityReport {
   /**
    * One line for people, e.g. {@code "netflix-en: 412 cues, 99.3% compliant; 3 violations (READING_SPEED 3);
    * 2 repairs (CLAMPED_TO_MEDIA 1, DROPPED_REPETITION 1)"}.
+   *
+   * @return the one-line summary; never null
    */
   public String summary() {
     Map<Violation.Rule, Integer> byRule = new EnumMap<>(Violation.Rule.class);

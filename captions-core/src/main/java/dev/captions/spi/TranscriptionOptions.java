@@ -4,6 +4,7 @@ import dev.captions.ProgressListener;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Options for {@link Transcriber#transcribe}. Immutable; {@link #defaults()} asks for auto language and words. */
 public final class TranscriptionOptions {
@@ -25,44 +26,70 @@ public final class TranscriptionOptions {
     this.progress = b.progress;
   }
 
+  /**
+   * The defaults: language detection, word timings wanted, no prompt, the provider's timeout.
+   *
+   * @return the default options
+   */
   public static TranscriptionOptions defaults() {
     return DEFAULTS;
   }
 
+  /**
+   * A builder starting from the defaults.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder holding these options.
+   *
+   * @return the builder
+   */
   public Builder toBuilder() {
-    return builder().language(language).prompt(prompt).wordTimestamps(wordTimestamps).mediaDurationMs(mediaDurationMs)
-        .timeout(timeout).progress(progress);
+    Builder b = builder().prompt(prompt).wordTimestamps(wordTimestamps).timeout(timeout).progress(progress);
+    b.language = language;
+    b.mediaDurationMs = mediaDurationMs;
+    return b;
   }
 
-  /** The spoken language as BCP-47, or empty for automatic detection. */
+  /** {@return the spoken language as BCP-47, or empty for automatic detection} */
   public Optional<String> language() {
     return Optional.ofNullable(language);
   }
 
-  /** Vocabulary or context hints for providers that take a prompt. */
+  /**
+   * Vocabulary or context hints for providers that take a prompt.
+   *
+   * @return the prompt, or empty for none
+   */
   public Optional<String> prompt() {
     return Optional.ofNullable(prompt);
   }
 
-  /** Whether word-level timings are wanted (providers that cannot give them return segments). */
+  /** {@return whether word-level timings are wanted (providers that cannot give them return segments)} */
   public boolean wordTimestamps() {
     return wordTimestamps;
   }
 
-  /** The media's duration when the caller knows it (used to validate and chunk); empty otherwise. */
-  public Optional<Long> mediaDurationMs() {
-    return Optional.ofNullable(mediaDurationMs);
+  /** {@return the media's duration when the caller knows it (used to validate and chunk); empty otherwise} */
+  public OptionalLong mediaDurationMs() {
+    return mediaDurationMs == null ? OptionalLong.empty() : OptionalLong.of(mediaDurationMs);
   }
 
-  /** The overall time limit for the call, or empty for the provider's default. */
+  /** {@return the overall time limit for the call, or empty for the provider's default} */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
   }
 
+  /**
+   * The listener told about progress.
+   *
+   * @return the listener; never null
+   */
   public ProgressListener progress() {
     return progress;
   }
@@ -78,27 +105,60 @@ public final class TranscriptionOptions {
 
     private Builder() {}
 
-    /** BCP-47, or null / {@code "auto"} for automatic detection. */
+    /**
+     * The spoken language.
+     *
+     * @param language a BCP-47 tag, or {@link dev.captions.model.Language#AUTO} (the default) for detection; not null
+     * @return this builder
+     */
     public Builder language(String language) {
-      this.language = language == null || language.equalsIgnoreCase("auto") ? null : language;
+      Objects.requireNonNull(language, "language == null: use Language.AUTO for detection");
+      this.language = language.equalsIgnoreCase(dev.captions.model.Language.AUTO) ? null : language;
       return this;
     }
 
+    /**
+     * Sets the prompt.
+     *
+     * @param prompt vocabulary or context hints, or {@code null}
+     * @return this builder
+     */
     public Builder prompt(String prompt) {
       this.prompt = prompt;
       return this;
     }
 
+    /**
+     * Sets whether word-level timings are wanted.
+     *
+     * @param wordTimestamps true to ask for word timings
+     * @return this builder
+     */
     public Builder wordTimestamps(boolean wordTimestamps) {
       this.wordTimestamps = wordTimestamps;
       return this;
     }
 
-    public Builder mediaDurationMs(Long mediaDurationMs) {
+    /**
+     * The media's duration, when the caller knows it (unknown by default).
+     *
+     * @param mediaDurationMs milliseconds, {@code >= 0}
+     * @return this builder
+     * @throws IllegalArgumentException when negative
+     */
+    public Builder mediaDurationMs(long mediaDurationMs) {
+      if (mediaDurationMs < 0) throw new IllegalArgumentException("mediaDurationMs (" + mediaDurationMs + ") must be >= 0");
       this.mediaDurationMs = mediaDurationMs;
       return this;
     }
 
+    /**
+     * Sets the overall time limit.
+     *
+     * @param timeout a positive duration, or {@code null} for the provider's default
+     * @return this builder
+     * @throws IllegalArgumentException when {@code timeout} is zero or negative
+     */
     public Builder timeout(Duration timeout) {
       if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
         throw new IllegalArgumentException("timeout must be positive: " + timeout);
@@ -107,11 +167,22 @@ public final class TranscriptionOptions {
       return this;
     }
 
+    /**
+     * Sets the listener told about progress.
+     *
+     * @param progress the listener; not null
+     * @return this builder
+     */
     public Builder progress(ProgressListener progress) {
       this.progress = Objects.requireNonNull(progress, "progress == null");
       return this;
     }
 
+    /**
+     * Builds the options.
+     *
+     * @return the options
+     */
     public TranscriptionOptions build() {
       return new TranscriptionOptions(this);
     }

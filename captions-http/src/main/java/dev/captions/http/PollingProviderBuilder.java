@@ -1,5 +1,6 @@
 package dev.captions.http;
 
+import dev.captions.PipelineStage;
 import dev.captions.spi.ProviderConfig;
 import java.time.Duration;
 import java.util.Objects;
@@ -27,6 +28,7 @@ public abstract class PollingProviderBuilder<B extends PollingProviderBuilder<B>
    * @param initialInterval the provider's default first wait between status checks
    * @param maxInterval the provider's default longest wait
    * @param timeout the provider's default overall job time-out
+   * @param endpoint the provider's names, default URL and environment variables
    */
   protected PollingProviderBuilder(Endpoint endpoint, Duration initialInterval, Duration maxInterval,
       Duration timeout) {
@@ -38,14 +40,25 @@ public abstract class PollingProviderBuilder<B extends PollingProviderBuilder<B>
         .timeout(timeout);
   }
 
-  /** Polling starts at {@code initial} and backs off to {@code max}. */
+  /**
+   * Polling starts at {@code initial} and backs off to {@code max}.
+   *
+   * @param initial the first wait between status checks
+   * @param max the longest wait
+   * @return this builder
+   */
   public B pollInterval(Duration initial, Duration max) {
     poller.initialInterval(Objects.requireNonNull(initial, "initial == null"))
         .maxInterval(Objects.requireNonNull(max, "max == null"));
     return self();
   }
 
-  /** Overall limit for one job, unless the call's options set one. */
+  /**
+   * Overall limit for one job, unless the call's options set one.
+   *
+   * @param timeout a positive duration
+   * @return this builder
+   */
   public B timeout(Duration timeout) {
     poller.timeout(Objects.requireNonNull(timeout, "timeout == null"));
     return self();
@@ -75,8 +88,13 @@ public abstract class PollingProviderBuilder<B extends PollingProviderBuilder<B>
     if (config.get(key).isEmpty()) b.set(key, Long.toString(value));
   }
 
-  /** The poller for the provider's calls, reporting progress under {@code stage}. */
-  protected final JobPoller poller(String stage) {
+  /**
+   * The poller for the provider's calls.
+   *
+   * @param stage the stage its progress is reported under
+   * @return a poller configured from the builder and {@link ProviderConfig}
+   */
+  protected final JobPoller poller(PipelineStage stage) {
     return poller.stage(stage).build();
   }
 }

@@ -2,6 +2,7 @@ package dev.captions.spark;
 
 import dev.captions.ConfigurationException;
 import dev.captions.codec.CaptionFormat;
+import dev.captions.model.Language;
 import dev.captions.shaping.StyleProfile;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +31,8 @@ import java.util.Optional;
 public final class CatalogOptions implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** The spoken-language value that lets the transcriber detect the language. */
-  public static final String AUTO = "auto";
+  /** The spoken-language value that lets the transcriber detect the language: {@link Language#AUTO}. */
+  public static final String AUTO = Language.AUTO;
   /** A {@link Builder#media(String) media} name that runs without a media processor: the transcriber gets the source. */
   public static final String NO_MEDIA = "none";
 

@@ -133,7 +133,8 @@ final class VideoCaptioner implements MapPartitionsFunction<Row, Row> {
           names.add(name);
         }
         Double mediaSeconds = result.mediaInfo().map(i -> i.durationMs() / 1000.0)
-            .orElse(result.transcript().mediaDurationMs() != null ? result.transcript().mediaDurationMs() / 1000.0 : null);
+            .orElse(result.transcript().mediaDurationMs().isPresent()
+                ? result.transcript().mediaDurationMs().getAsLong() / 1000.0 : null);
         Manifest manifest = new Manifest(configuration, source, result.captions().language(),
             result.captions().cues().size(), result.quality().summary(), mediaSeconds, names, providers);
         store.putText(Manifest.FILE_NAME, manifest.toJson());
@@ -187,10 +188,14 @@ final class VideoCaptioner implements MapPartitionsFunction<Row, Row> {
       CaptionPipeline.Builder b = Captions.pipeline()
           .outputs(work.resolve("out"), options.formats().toArray(new CaptionFormat[0]))
           .profile(StyleProfile.byName(options.profile()))
-          .languages(options.spokenLanguage(), options.translateTo().toArray(new String[0]))
+          .spokenLanguage(options.spokenLanguage())
+          .translateTo(options.translateTo())
           .expectedSource(kind);
       options.transcriber().ifPresent(n -> b.transcriber(Captions.transcriber(n, config(n))));
-      options.media().ifPresent(n -> b.media(n.equals(CatalogOptions.NO_MEDIA) ? null : Captions.mediaProcessor(n, config(n))));
+      options.media().ifPresent(n -> {
+        if (n.equals(CatalogOptions.NO_MEDIA)) b.withoutMediaProcessor();
+        else b.mediaProcessor(Captions.mediaProcessor(n, config(n)));
+      });
       options.translator().ifPresent(n -> b.translator(Captions.translator(n, config(n))));
       return b.build();
     }
@@ -222,7 +227,7 @@ final class VideoCaptioner implements MapPartitionsFunction<Row, Row> {
 
   private static Map<String, String> providers(CaptionPipeline pipeline) {
     Map<String, String> m = new LinkedHashMap<>();
-    m.put("media", pipeline.mediaProcessor() == null ? CatalogOptions.NO_MEDIA : pipeline.mediaProcessor().name());
+    m.put("media", pipeline.mediaProcessor().map(p -> p.name()).orElse(CatalogOptions.NO_MEDIA));
     m.put("transcriber", pipeline.transcriber().name());
     return m;
   }

@@ -1,5 +1,6 @@
 package dev.captions.media.ffmpeg;
 
+import dev.captions.PipelineStage;
 import dev.captions.CaptionsException;
 import dev.captions.InvalidMediaException;
 import dev.captions.InvalidMediaException.Reason;
@@ -50,7 +51,8 @@ import java.util.stream.Stream;
  * A {@link MediaProcessor} that runs FFmpeg as a subprocess: probe, audio extraction, frame extraction, burn-in and
  * soft-subtitle muxing, all offline.
  *
- * <p>The binary is found on first use (see {@link Builder#ffmpegPath(Path)} and the module README): a configured path,
+ * <p>The binary is found by {@link #checkReady()} (which the caption pipeline calls at {@code build()}) or on first
+ * use (see {@link Builder#ffmpegPath(Path)} and the module README): a configured path,
  * else the static build from a {@code ws.schild:jave-nativebin-<platform>} jar, extracted to a per-user cache, else
  * {@code ffmpeg} on {@code PATH}.
  *
@@ -81,11 +83,16 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
     this.cacheDirectory = b.cacheDirectory != null ? b.cacheDirectory : FfmpegLocator.defaultCacheRoot(environment);
   }
 
-  /** A processor that finds FFmpeg on its own (no configured path). */
+  /** {@return a processor that finds FFmpeg on its own (no configured path)} */
   public static FfmpegMediaProcessor create() {
     return builder().build();
   }
 
+  /**
+   * A builder with the defaults (the bundled binary, else {@code ffmpeg} on {@code PATH}).
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -93,6 +100,9 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
   /**
    * A processor configured from {@code config}: key {@code path} (system property {@code captions.ffmpeg.path},
    * environment {@code FFMPEG_PATH}) and key {@code cacheDir} (system property {@code captions.ffmpeg.cacheDir}).
+   *
+   * @param config the provider's configuration
+   * @return the processor
    */
   public static FfmpegMediaProcessor fromConfig(ProviderConfig config) {
     Builder b = builder().environment(config.environment());
@@ -121,9 +131,23 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
    * The FFmpeg executable this processor runs, found (and, for the bundled build, extracted) on the first call.
    *
    * @throws dev.captions.ConfigurationException when none is found, naming the three ways to provide one
+   * @return the executable's path
    */
   public Path ffmpegPath() {
     return binary().path();
+  }
+
+  /**
+   * Finds the FFmpeg binary now, without running it (the bundled static build is extracted to the cache the first
+   * time, about a second), so that a missing binary fails when the caption pipeline is built, before any media work.
+   * Cheap once found: the binary is remembered.
+   *
+   * @throws dev.captions.ConfigurationException when none is found, naming the three ways to provide one (including
+   *     the {@code ws.schild:jave-nativebin-<platform>} artifact for this machine)
+   */
+  @Override
+  public void checkReady() {
+    binary();
   }
 
   private FfmpegBinary binary() {
@@ -152,7 +176,7 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
     List<String> cmd = command();
     cmd.add("-i");
     cmd.add(in.argument());
-    FfmpegRun.Result r = run(cmd, ProgressListener.NONE, "probe", 0);
+    FfmpegRun.Result r = run(cmd, ProgressListener.NONE, PipelineStage.PROBE, 0);
     // Without an output FFmpeg always exits 1; whether it listed the input tells success from failure.
     if (!ProbeParser.opened(r.stderr())) throw FfmpegErrors.failure("read " + in.displayName(), r.exitCode(), r.stderr());
     MediaInfo info = ProbeParser.parse(r.stderr());
@@ -188,7 +212,7 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
           default:
             throw new IllegalArgumentException("unknown audio format " + format);
         }
-        Path result = runToOutput(cmd, out, options.progress(), "extract-audio", info.durationMs(),
+        Path result = runToOutput(cmd, out, options.progress(), PipelineStage.EXTRACT_AUDIO, info.durationMs(),
             "extract audio from " + in.displayName());
         return MediaRef.of(MediaSource.of(result).withMimeType(format.mimeType()), NAME, null);
       }
@@ -221,12 +245,12 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
                 "-sn", "-f", "image2", "-update", "1"));
             if (options.width() > 0) cmd.addAll(List.of("-vf", "scale=" + options.width() + ":-2"));
             if (options.format() == FrameOptions.Format.JPEG) cmd.addAll(List.of("-q:v", "2"));
-            Path image = runToOutput(cmd, out, ProgressListener.NONE, "extract-frames", 0,
+            Path image = runToOutput(cmd, out, ProgressListener.NONE, PipelineStage.EXTRACT_FRAMES, 0,
                 "extract a frame at " + Timecodes.format(t) + " from " + in.displayName());
             written.add(image);
             frames.add(Frame.of(t, MediaSource.of(image).withMimeType(options.format().mimeType())));
           }
-          report(options.progress(), "extract-frames", (i + 1.0) / times.size(), "frame " + (i + 1) + "/" + times.size());
+          report(options.progress(), PipelineStage.EXTRACT_FRAMES, (i + 1.0) / times.size(), "frame " + (i + 1) + "/" + times.size());
         }
         done = true;
         return List.copyOf(frames);
@@ -257,7 +281,7 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
         }
         cmd.addAll(videoEncoder(container));
         cmd.addAll(audioCodec(container, info));
-        Path result = runToOutput(cmd, out, options.progress(), "burn-in", info.durationMs(),
+        Path result = runToOutput(cmd, out, options.progress(), PipelineStage.BURN_IN, info.durationMs(),
             "burn captions into " + in.displayName());
         return MediaRef.of(MediaSource.of(result), NAME, null);
       } finally {
@@ -291,7 +315,7 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
         for (int i = 0; i < tracks.size(); i++) {
           cmd.addAll(List.of("-metadata:s:s:" + (existing + i), "language=" + Languages.iso639_2(tracks.get(i).language())));
         }
-        Path result = runToOutput(cmd, out, options.progress(), "mux", info.durationMs(),
+        Path result = runToOutput(cmd, out, options.progress(), PipelineStage.MUX, info.durationMs(),
             "add subtitles to " + in.displayName());
         return MediaRef.of(MediaSource.of(result), NAME, null);
       } finally {
@@ -318,7 +342,7 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
     return info;
   }
 
-  private static FfmpegRun.Result run(List<String> cmd, ProgressListener progress, String stage, long durationMs) {
+  private static FfmpegRun.Result run(List<String> cmd, ProgressListener progress, PipelineStage stage, long durationMs) {
     try {
       return FfmpegRun.run(cmd, progress, stage, durationMs);
     } catch (IOException e) {
@@ -328,7 +352,7 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
   }
 
   /** Runs a command that writes one file: output options are appended, and the file is moved into place on success. */
-  private static Path runToOutput(List<String> cmd, OutputFile out, ProgressListener progress, String stage,
+  private static Path runToOutput(List<String> cmd, OutputFile out, ProgressListener progress, PipelineStage stage,
       long durationMs, String what) {
     cmd.addAll(List.of("-progress", "pipe:1", "-nostats", "-y", out.partial().toString()));
     FfmpegRun.Result r = run(cmd, progress, stage, durationMs);
@@ -450,7 +474,7 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
     return String.format(Locale.ROOT, "%d.%03d", ms / 1000, ms % 1000);
   }
 
-  private static void report(ProgressListener listener, String stage, double fraction, String message) {
+  private static void report(ProgressListener listener, PipelineStage stage, double fraction, String message) {
     try {
       listener.onProgress(ProgressEvent.of(stage, fraction, message));
     } catch (RuntimeException ignored) {
@@ -488,24 +512,44 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
 
     private Builder() {}
 
-    /** An FFmpeg executable to use instead of the bundled one or the one on PATH. */
+    /**
+     * An FFmpeg executable to use instead of the bundled one or the one on PATH.
+     *
+     * @param ffmpegPath the executable, or {@code null} to find one
+     * @return this builder
+     */
     public Builder ffmpegPath(Path ffmpegPath) {
       this.ffmpegPath = ffmpegPath;
       return this;
     }
 
-    /** Where the bundled binary and font are extracted; default {@code ~/.cache/captions/ffmpeg}. */
+    /**
+     * Where the bundled binary and font are extracted; default {@code ~/.cache/captions/ffmpeg}.
+     *
+     * @param cacheDirectory the directory, or {@code null} for the default
+     * @return this builder
+     */
     public Builder cacheDirectory(Path cacheDirectory) {
       this.cacheDirectory = cacheDirectory;
       return this;
     }
 
-    /** The environment lookup used for {@code PATH} and {@code XDG_CACHE_HOME} (tests). */
+    /**
+     * The environment lookup used for {@code PATH} and {@code XDG_CACHE_HOME} (tests).
+     *
+     * @param environment maps a variable name to its value or {@code null}; not null
+     * @return this builder
+     */
     public Builder environment(Function<String, String> environment) {
       this.environment = Objects.requireNonNull(environment, "environment == null");
       return this;
     }
 
+    /**
+     * Builds the processor; finds no binary yet (that happens on first use).
+     *
+     * @return the processor
+     */
     public FfmpegMediaProcessor build() {
       return new FfmpegMediaProcessor(this);
     }

@@ -37,11 +37,21 @@ public final class GcoreVideos {
     this.http = Objects.requireNonNull(http, "http == null");
   }
 
+  /**
+   * A builder with the defaults; {@link Builder#build()} needs an API key.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** {@code GET /streaming/videos/{id}}. */
+  /**
+   * {@code GET /streaming/videos/{id}}.
+   *
+   * @param videoId Gcore's video id
+   * @return the video
+   */
   public GcoreVideo get(long videoId) {
     JsonNode node = send(http.request("streaming", "videos", Long.toString(videoId)).get().build(), videoId, false);
     return parseVideo(node, "GET video " + videoId);
@@ -52,10 +62,14 @@ public final class GcoreVideos {
    * 30 s to show it.
    *
    * @param language BCP-47 (sent as Gcore's ISO 639-2/B code) or already a three-letter code
+   * @param videoId Gcore's video id
+   * @param name the track's name as shown in the player
+   * @param vtt the WebVTT text
    * @throws IllegalArgumentException when {@code vtt} is not WebVTT or is over {@value #MAX_SUBTITLE_BYTES} bytes of
    *     UTF-8 (checked before sending)
    * @throws ProviderException with status 422 when Gcore refuses the upload (AI disabled on the account), 404 when
    *     the video does not exist
+   * @return the created subtitle track
    */
   public GcoreSubtitle addSubtitles(long videoId, String name, String language, String vtt) {
     Objects.requireNonNull(name, "name == null");
@@ -85,6 +99,11 @@ public final class GcoreVideos {
   /**
    * Attaches {@code track} rendered as WebVTT with the registered codec (needs {@code captions-webvtt}); the language
    * is the track's.
+   *
+   * @param videoId Gcore's video id
+   * @param name the track's name as shown in the player
+   * @param track the track to attach
+   * @return the created subtitle track
    */
   public GcoreSubtitle addSubtitles(long videoId, String name, CaptionTrack track) {
     String vtt = CaptionCodecs.forFormat(CaptionFormat.WEBVTT).writeToString(track);
@@ -99,6 +118,9 @@ public final class GcoreVideos {
    * @param autoTranscribe {@code "auto"} (detect), a BCP-47 language, or null/{@code "disable"}
    * @param autoTranslate BCP-47 languages to translate into (requires {@code autoTranscribe}); may be empty; the single
    *     value {@code "default"} means Gcore's default set (eng, fre, ger)
+   * @param name the video's name
+   * @param originUrl the URL Gcore copies the video from
+   * @return the created video
    */
   public GcoreVideo create(String name, String originUrl, String autoTranscribe, List<String> autoTranslate) {
     Objects.requireNonNull(name, "name == null");
@@ -190,7 +212,11 @@ public final class GcoreVideos {
       super(GcoreHttp.ENDPOINT);
     }
 
-    /** @throws dev.captions.ConfigurationException when no API key was set or the base URL is malformed */
+    /**
+     * @throws dev.captions.ConfigurationException when no API key was set or the base URL is malformed
+     *
+     * @return the client
+     */
     public GcoreVideos build() {
       return new GcoreVideos(new GcoreHttp(jsonHttp(), baseHttpUrl(), requireApiKey()));
     }

@@ -99,7 +99,7 @@ class GcoreTranscriberTest {
 
     // RECEIVED (just accepted, nothing done yet) and PENDING report Gcore's progress 0; RETRY reports 10 % after
     // STARTED's 40 %, because Gcore restarts the work: the message says RETRY, and the fraction stays at 40 %.
-    assertThat(progress).extracting(ProgressEvent::stage).containsOnly("transcribe");
+    assertThat(progress).extracting(ProgressEvent::stage).containsOnly(dev.captions.PipelineStage.TRANSCRIBE);
     assertThat(progress).extracting(ProgressEvent::fraction).containsExactly(0.0, 0.0, 0.4, 0.4, 1.0);
     assertThat(progress.get(0).message()).contains(TASK).contains("RECEIVED");
     assertThat(progress.get(3).message()).contains("RETRY");
@@ -115,7 +115,8 @@ class GcoreTranscriberTest {
     assertThat(r.vttContent()).hasValueSatisfying(v -> assertThat(v).startsWith("WEBVTT"));
     wm.verify(postRequestedFor(urlEqualTo("/streaming/ai/tasks"))
         .withHeader("Authorization", equalTo("APIKey " + KEY))
-        .withRequestBody(equalToJson("{\"task_name\":\"transcription\",\"url\":\"" + VIDEO_URL + "\"}")));
+        .withRequestBody(equalToJson("{\"task_name\":\"transcription\",\"url\":\"" + VIDEO_URL + "\"}", false, true))
+        .withRequestBody(matchingJsonPath("$.client_user_id", matching("captions-[0-9a-f-]{36}"))));
     wm.verify(5, getRequestedFor(urlEqualTo("/streaming/ai/tasks/" + TASK)));
   }
 
@@ -182,7 +183,7 @@ class GcoreTranscriberTest {
     assertThat(t.segments().get(1).startMs()).isEqualTo(5_000);
     assertThat(t.segments().get(1).endMs()).isEqualTo(5_000);
 
-    PipelineResult result = Captions.pipeline().transcriber(gcore).media(null).build().run(MediaSource.ofUrl(VIDEO_URL));
+    PipelineResult result = Captions.pipeline().transcriber(gcore).withoutMediaProcessor().build().run(MediaSource.ofUrl(VIDEO_URL));
     List<Cue> cues = result.captions().cues();
     for (int i = 0; i < cues.size(); i++) {
       assertThat(cues.get(i).endMs()).as("cue %d ends after it starts", i).isGreaterThan(cues.get(i).startMs());
@@ -207,7 +208,8 @@ class GcoreTranscriberTest {
     assertThat(t.language()).isEqualTo("de");
     assertThat(t.segments().get(0).text()).isEqualTo("Hallo, Herr Schnecke.");
     wm.verify(postRequestedFor(urlEqualTo("/streaming/ai/tasks")).withRequestBody(equalToJson(
-        "{\"task_name\":\"transcription\",\"url\":\"" + VIDEO_URL + "\",\"audio_language\":\"eng\",\"subtitles_language\":\"ger\"}")));
+        "{\"task_name\":\"transcription\",\"url\":\"" + VIDEO_URL + "\",\"audio_language\":\"eng\",\"subtitles_language\":\"ger\"}",
+        false, true)));
   }
 
   @Test
@@ -282,12 +284,14 @@ class GcoreTranscriberTest {
   }
 
   @Test
-  void paidTranslationCreateIsNotResentOnServerError() {
+  void paidTranslationCreateIsSentAgainOnlyAfterARefusalThatDidNoWork() {
+    // 502 is a gateway refusing the request: no task exists, so sending it again cannot pay twice.
     wm.stubFor(post("/streaming/ai/tasks").willReturn(aResponse().withStatus(502)));
     assertThatThrownBy(() -> builder().subtitlesLanguage("fr").build()
         .transcribe(MediaSource.ofUrl(VIDEO_URL), TranscriptionOptions.defaults()))
-        .isInstanceOf(ProviderException.class);
-    wm.verify(1, postRequestedFor(urlEqualTo("/streaming/ai/tasks")));
+        .isInstanceOf(ProviderException.class).satisfies(e -> assertThat(((ProviderException) e).httpStatus()).isEqualTo(502));
+    wm.verify(3, postRequestedFor(urlEqualTo("/streaming/ai/tasks")));
+    wm.verify(0, getRequestedFor(urlPathEqualTo("/streaming/ai/tasks")));
   }
 
   // Real clock: the 300 ms job time-out is only a lower bound on how long this takes, so a slow machine makes it slower,
@@ -363,7 +367,7 @@ class GcoreTranscriberTest {
   @Test
   void pipelineRejectsLocalFileAtRunBeforeAnyPaidCall() {
     GcoreTranscriber t = builder().build();
-    assertThatThrownBy(() -> Captions.pipeline().transcriber(t).media(null).build()
+    assertThatThrownBy(() -> Captions.pipeline().transcriber(t).withoutMediaProcessor().build()
         .run(MediaSource.of(Path.of("pom.xml"))))
         .isInstanceOf(InvalidMediaException.class).hasMessageContaining("https://");
     assertThat(wm.getAllServeEvents()).isEmpty();
@@ -380,7 +384,7 @@ class GcoreTranscriberTest {
     try {
       stubCreate();
       stubPollSequence("task-pending.json", "task-success.json");
-      PipelineResult result = Captions.pipeline().transcriber(builder().build()).media(null).build()
+      PipelineResult result = Captions.pipeline().transcriber(builder().build()).withoutMediaProcessor().build()
           .run(MediaSource.ofUrl(VIDEO_URL));
       assertThat(result.captions().cues()).isNotEmpty();
     } finally {
