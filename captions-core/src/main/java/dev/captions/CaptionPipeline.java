@@ -118,7 +118,7 @@ public final class CaptionPipeline {
     return new Builder();
   }
 
-  /** The transcriber this pipeline uses (set on the builder or found by discovery); never null. */
+  /** {@return the transcriber this pipeline uses (set on the builder or found by discovery); never null} */
   public Transcriber transcriber() {
     return transcriber;
   }
@@ -126,6 +126,8 @@ public final class CaptionPipeline {
   /**
    * The media processor this pipeline uses, or empty when it runs without one ({@link Builder#withoutMediaProcessor()},
    * or none was found and the transcriber takes the source as it is).
+   *
+   * @return the media processor, or empty
    */
   public Optional<MediaProcessor> mediaProcessor() {
     return Optional.ofNullable(media);
@@ -158,6 +160,8 @@ public final class CaptionPipeline {
   /**
    * Runs every configured stage on {@code source}.
    *
+   * @param source the video or audio to caption; not null
+   * @return the tracks, files, quality report, summary and timings of the run
    * @throws InvalidMediaException when the source is missing, empty, has no audio, or is of a kind the providers
    *     cannot take (checked before any provider is called)
    * @throws ProviderException when a provider fails
@@ -445,6 +449,9 @@ public final class CaptionPipeline {
      * The kind of source {@link CaptionPipeline#run} will be given, when it is known in advance (the CLI knows: a
      * local file, or a URL). Discovery then picks only providers that can take it, and {@link #build()} checks the
      * providers set here against it.
+     *
+     * @param kind the kind of source the runs will get
+     * @return this builder
      */
     public Builder expectedSource(MediaSource.Kind kind) {
       this.expectedSource = Objects.requireNonNull(kind, "kind == null");
@@ -652,6 +659,7 @@ public final class CaptionPipeline {
     /**
      * Validates the configuration and resolves providers not set explicitly.
      *
+     * @return the pipeline, immutable and reusable
      * @throws ConfigurationException naming the problem and the fix (e.g. burn-in without a media processor that can,
      *     or a provider whose {@link Provider#checkReady()} finds its model or binary missing)
      * @throws ProviderNotFoundException when discovery finds no provider for a needed stage

@@ -40,46 +40,47 @@ public final class PipelineResult {
     this.timings = Collections.unmodifiableMap(new LinkedHashMap<>(timings));
   }
 
-  /** The probe's findings, when the media processor could probe. */
+  /** {@return the probe's findings, when the media processor could probe; empty otherwise} */
   public Optional<MediaInfo> mediaInfo() {
     return Optional.ofNullable(mediaInfo);
   }
 
-  /** The transcriber's raw output, before shaping. */
+  /** {@return the transcriber's output before shaping, with the media's duration when known} */
   public Transcript transcript() {
     return transcript;
   }
 
-  /** The shaped captions in the spoken language. */
+  /** {@return the shaped captions in the spoken language} */
   public CaptionTrack captions() {
     return captions;
   }
 
-  /** Every track by language: the original first, then translations in the order asked. */
+  /** {@return every track by language: the original first, then translations in the order asked; unmodifiable} */
   public Map<String, CaptionTrack> tracks() {
     return tracks;
   }
 
-  /** Repairs made and the rule violations left. */
+  /** {@return the repairs made and the style-rule violations left} */
   public CaptionQualityReport quality() {
     return quality;
   }
 
+  /** {@return the title, one-sentence summary and chapters, when {@code summarize(true)} was asked; else empty} */
   public Optional<VideoSummary> summary() {
     return Optional.ofNullable(summary);
   }
 
-  /** The burned-in video, when asked for. */
+  /** {@return the burned-in video, when burn-in was asked for; else empty} */
   public Optional<MediaRef> captionedVideo() {
     return Optional.ofNullable(captionedVideo);
   }
 
-  /** Every file written, in the order written. */
+  /** {@return every file written, in the order written; unmodifiable} */
   public List<Path> files() {
     return files;
   }
 
-  /** How long each stage that ran took. */
+  /** {@return how long each stage that ran took, in stage order; unmodifiable} */
   public Map<PipelineStage, Duration> timings() {
     return timings;
   }

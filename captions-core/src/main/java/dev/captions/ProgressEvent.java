@@ -34,17 +34,17 @@ public final class ProgressEvent {
     return new ProgressEvent(stage, fraction, message);
   }
 
-  /** The stage this work belongs to; never null. */
+  /** {@return the stage this work belongs to; never null} */
   public PipelineStage stage() {
     return stage;
   }
 
-  /** In [0, 1], or {@code NaN} when the work's size is unknown. */
+  /** {@return the share done, in [0, 1], or {@code NaN} when the work's size is unknown} */
   public double fraction() {
     return fraction;
   }
 
-  /** A short human-readable note; empty, never null. */
+  /** {@return a short human-readable note; possibly empty, never null} */
   public String message() {
     return message;
   }
