@@ -231,8 +231,11 @@ public final class CaptionPipeline {
       MediaRef muxed = null;
       if (mux) {
         MediaSource into = captioned != null ? captioned.source() : source;
+        // Into the burned MP4, else into the input's own container when a video can be written in it (streams are
+        // copied as they are), else Matroska, which takes every codec.
+        String ext = captioned != null ? "mp4" : containerOf(source.name());
         MuxOptions mo = outputDirectory != null && source.isFile()
-            ? MuxOptions.to(outputDirectory.resolve(base + (captioned != null ? ".captioned" : "") + ".subtitled.mp4"))
+            ? MuxOptions.to(outputDirectory.resolve(base + (captioned != null ? ".captioned" : "") + ".subtitled." + ext))
             : MuxOptions.defaults();
         List<CaptionTrack> all = new ArrayList<>(tracks.values());
         muxed = run.stage(PipelineStage.MUX, () -> media.mux(into, all, mo.withProgress(forward(PipelineStage.MUX))));
@@ -311,6 +314,12 @@ public final class CaptionPipeline {
           + "picture to " + (burnIn ? "burn captions into" : "add subtitle streams to") + ". Give the video, or drop "
           + (burnIn ? "burn-in" : "mux") + ".");
     }
+  }
+
+  private static String containerOf(String name) {
+    int dot = name.lastIndexOf('.');
+    String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    return BurnInOptions.CONTAINERS.contains(ext) ? ext : "mkv";
   }
 
   private static String lastPathSegment(String path) {
