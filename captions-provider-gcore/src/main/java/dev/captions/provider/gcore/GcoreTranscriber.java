@@ -133,7 +133,7 @@ public final class GcoreTranscriber implements Transcriber {
 
   /** A {@link GcoreVideos} client on the same connection and key. */
   public GcoreVideos videos() {
-    return new GcoreVideos(http);
+    return new GcoreVideos(http, poller.toBuilder().stage("subtitles").timeout(java.time.Duration.ofHours(1)).build());
   }
 
   @Override
