@@ -146,17 +146,19 @@ public final class CaptionPipeline {
     }
     // The media's length, from the first that knows it: the probe, the audio job's output, the transcriber's reply.
     Long durationMs = info != null && info.durationMs() > 0 ? info.durationMs() : null;
+    if (durationMs != null) run.mediaDurationMs = durationMs;
 
     MediaSource audio = source;
     Path tempAudio = null;
     try {
       if (extractsAudio(media, transcriber) && accepts(media, source)) {
         MediaRef ref = run.stage(PipelineStage.EXTRACT_AUDIO,
-            () -> media.extractAudio(source, AudioOptions.defaults().withProgress(forward(PipelineStage.EXTRACT_AUDIO))));
+            () -> media.extractAudio(source, AudioOptions.defaults().withProgress(run.forward(PipelineStage.EXTRACT_AUDIO))));
         audio = ref.source();
         if (audio.isFile()) tempAudio = audio.path();
         if (durationMs == null && ref.durationMs().isPresent() && ref.durationMs().getAsLong() > 0) {
           durationMs = ref.durationMs().getAsLong();
+          run.mediaDurationMs = durationMs;
         }
       }
       transcriber.checkInput(audio);
@@ -169,11 +171,12 @@ public final class CaptionPipeline {
       MediaSource audioIn = audio;
       Long knownBefore = durationMs;
       TranscriptionOptions topts = TranscriptionOptions.builder().language(sourceLanguage).mediaDurationMs(knownBefore)
-          .progress(forward(PipelineStage.TRANSCRIBE)).build();
+          .progress(run.forward(PipelineStage.TRANSCRIBE)).build();
       Transcript transcript = run.stage(PipelineStage.TRANSCRIBE, () -> transcriber.transcribe(audioIn, topts));
       if (transcript.mediaDurationMs() == null && durationMs != null) {
         transcript = transcript.toBuilder().mediaDurationMs(durationMs).build();
       }
+      if (transcript.mediaDurationMs() != null) run.mediaDurationMs = transcript.mediaDurationMs();
       if (transcript.language().equals("und") && sourceLanguage != null) {
         transcript = transcript.toBuilder().language(sourceLanguage).build();
       }
@@ -196,7 +199,7 @@ public final class CaptionPipeline {
 
       for (String lang : targetLanguages) {
         if (lang.equalsIgnoreCase(captions.language())) continue;
-        CaptionTrack translated = run.stage(PipelineStage.TRANSLATE, () -> translate(captions, lang));
+        CaptionTrack translated = run.stage(PipelineStage.TRANSLATE, () -> translate(run, captions, lang));
         tracks.put(lang, translated);
         run.stage(PipelineStage.WRITE, () -> write(run.files, base, translated));
       }
@@ -205,7 +208,7 @@ public final class CaptionPipeline {
       if (summarize) {
         Long known = transcript.mediaDurationMs() != null ? transcript.mediaDurationMs() : (Long) captions.endMs();
         boolean exact = transcript.mediaDurationMs() != null;
-        summary = run.stage(PipelineStage.SUMMARIZE, () -> summarizeVideo(source, captions, known, exact));
+        summary = run.stage(PipelineStage.SUMMARIZE, () -> summarizeVideo(run, source, captions, known, exact));
         CaptionTrack chapters = summary.toChaptersTrack(Math.max(known, captions.endMs()));
         if (!chapters.cues().isEmpty()) {
           run.stage(PipelineStage.WRITE, () -> writeOne(run.files, base + ".chapters", chapters, CaptionFormat.WEBVTT));
@@ -238,7 +241,7 @@ public final class CaptionPipeline {
             ? MuxOptions.to(outputDirectory.resolve(base + (captioned != null ? ".captioned" : "") + ".subtitled." + ext))
             : MuxOptions.defaults();
         List<CaptionTrack> all = new ArrayList<>(tracks.values());
-        muxed = run.stage(PipelineStage.MUX, () -> media.mux(into, all, mo.withProgress(forward(PipelineStage.MUX))));
+        muxed = run.stage(PipelineStage.MUX, () -> media.mux(into, all, mo.withProgress(run.forward(PipelineStage.MUX))));
         if (muxed.source().isFile()) run.files.add(muxed.source().path());
       }
       return new PipelineResult(info, transcript, captions, tracks, quality, summary, captioned, muxed, run.files,
@@ -345,9 +348,9 @@ public final class CaptionPipeline {
     return p.acceptedSources().contains(s.kind());
   }
 
-  private CaptionTrack translate(CaptionTrack captions, String lang) {
+  private CaptionTrack translate(Run run, CaptionTrack captions, String lang) {
     CaptionTrack t = translator.translate(captions, TranslationOptions.builder(lang).sourceLanguage(captions.language())
-        .progress(forward(PipelineStage.TRANSLATE)).build());
+        .progress(run.forward(PipelineStage.TRANSLATE)).build());
     // The Translator contract, checked here too: a shifted track would silently desynchronise every later cue.
     if (t.cues().size() != captions.cues().size()) {
       throw new ProviderException(translator.name(), "translation to " + lang + " returned " + t.cues().size()
@@ -361,16 +364,14 @@ public final class CaptionPipeline {
     return CaptionTrack.builder().language(lang).kind(TrackKind.SUBTITLES).cues(cues).build();
   }
 
-  private VideoSummary summarizeVideo(MediaSource source, CaptionTrack captions, long durationMs, boolean exact) {
+  private VideoSummary summarizeVideo(Run run, MediaSource source, CaptionTrack captions, long durationMs, boolean exact) {
     SummaryRequest.Builder req = SummaryRequest.builder().transcript(captions).mediaDurationMs(durationMs)
         .language(captions.language().equals("und") ? "en" : captions.language())
-        .progress(forward(PipelineStage.SUMMARIZE));
+        .progress(run.forward(PipelineStage.SUMMARIZE));
     // Frames only at times known to be inside the media: a frame job past the end fails after others were paid.
     if (summarizer.usesFrames() && media != null && media.supports(MediaOperation.EXTRACT_FRAMES) && durationMs > 0
         && exact && accepts(media, source)) {
-      List<Long> at = new ArrayList<>();
-      int n = 8;
-      for (int i = 0; i < n; i++) at.add(durationMs * (2L * i + 1) / (2L * n)); // mid-points of n equal slices
+      List<Long> at = FrameOptions.midpoints(durationMs, 8);
       List<Frame> frames = media.extractFrames(source, FrameOptions.builder().timestampsMs(at).width(512).build());
       req.frames(frames);
     }
@@ -397,9 +398,6 @@ public final class CaptionPipeline {
     files.add(target);
   }
 
-  private ProgressListener forward(PipelineStage stage) {
-    return e -> safeProgress(ProgressEvent.of(stage.id(), e.fraction(), e.message()));
-  }
 
   private void safeProgress(ProgressEvent e) {
     try {
@@ -418,14 +416,25 @@ public final class CaptionPipeline {
   private final class Run {
     final Map<PipelineStage, Duration> timings = new EnumMap<>(PipelineStage.class);
     final List<Path> files = new ArrayList<>();
+    /** The media's length once known, else -1: every progress event carries it, for progress in media time. */
+    volatile long mediaDurationMs = -1;
+
+    ProgressListener forward(PipelineStage stage) {
+      return e -> safeProgress(withDuration(ProgressEvent.of(stage.id(), e.fraction(), e.message())));
+    }
+
+    ProgressEvent withDuration(ProgressEvent e) {
+      long d = mediaDurationMs;
+      return d > 0 ? e.withMediaDurationMs(d) : e;
+    }
 
     <T> T stage(PipelineStage stage, java.util.function.Supplier<T> body) {
       Async.checkCancelled();
-      safeProgress(ProgressEvent.of(stage.id(), 0, "started"));
+      safeProgress(withDuration(ProgressEvent.of(stage.id(), 0, "started")));
       long t0 = System.nanoTime();
       T result = body.get();
       timings.merge(stage, Duration.ofNanos(System.nanoTime() - t0), Duration::plus);
-      safeProgress(ProgressEvent.of(stage.id(), 1, "done"));
+      safeProgress(withDuration(ProgressEvent.of(stage.id(), 1, "done")));
       return result;
     }
 

@@ -31,12 +31,14 @@ final class CaptionFiles {
       return new BufferedReader(new InputStreamReader(CaptionsCommand.stdin(spec), StandardCharsets.UTF_8));
     }
     Path p = Path.of(file);
-    if (!Files.exists(p)) throw new InvalidInputException("File not found: " + p.toAbsolutePath());
-    if (Files.isDirectory(p)) throw new InvalidInputException(p.toAbsolutePath() + " is a directory, not a caption file");
+    if (!Files.exists(p)) throw new InvalidInputException.FileNotFound("File not found: " + p.toAbsolutePath(), null);
+    if (Files.isDirectory(p)) {
+      throw new InvalidInputException.FileNotFound(p.toAbsolutePath() + " is a directory, not a caption file", null);
+    }
     try {
       return Files.newBufferedReader(p, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      throw new InvalidInputException("File not found: " + p.toAbsolutePath(), e);
+      throw new InvalidInputException.FileNotFound("File not found: " + p.toAbsolutePath(), e);
     }
   }
 

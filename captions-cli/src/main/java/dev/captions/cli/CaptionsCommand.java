@@ -17,12 +17,12 @@ import picocli.CommandLine.Command;
 /** The {@code captions} command. */
 @Command(name = "captions", mixinStandardHelpOptions = true, versionProvider = CaptionsCommand.Version.class,
     description = "Caption videos, and convert, validate and shape caption files.",
-    subcommands = {CaptionCommand.class, ConvertCommand.class, ValidateCommand.class, ShapeCommand.class,
+    subcommands = {CaptionCommand.class, SummarizeCommand.class, GcoreCommand.class, ConvertCommand.class, ValidateCommand.class, ShapeCommand.class,
         ProvidersCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0 success", "  2 usage error", "  3 invalid input (a caption file; unreadable or unsupported media)",
         "  4 provider failure", "  5 output not writable", "  6 configuration (no provider, bad setting)",
-        "  7 media file not found", "  8 media file empty", "  9 not a media file (or corrupt)",
+        "  7 file not found (media, caption or transcript file)", "  8 media file empty", "  9 not a media file (or corrupt)",
         " 10 media without an audio stream", "  1 unexpected error"})
 public final class CaptionsCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -87,6 +87,7 @@ public final class CaptionsCommand implements Runnable {
           return ExitCodes.INVALID_INPUT;
       }
     }
+    if (e instanceof InvalidInputException.FileNotFound) return ExitCodes.FILE_NOT_FOUND;
     if (e instanceof CaptionFormatException || e instanceof InvalidInputException) {
       return ExitCodes.INVALID_INPUT;
     }
@@ -100,13 +101,13 @@ public final class CaptionsCommand implements Runnable {
     return ExitCodes.INTERNAL;
   }
 
-  private static String oneLine(Throwable e) {
+  static String oneLine(Throwable e) {
     String m = e.getMessage();
     if (m == null || m.isBlank()) m = e.getClass().getSimpleName();
     return m.replace('\n', ' ');
   }
 
-  private static String hint(Throwable e) {
+  static String hint(Throwable e) {
     if (e instanceof dev.captions.AuthenticationException) {
       return "check the provider's API key (GEMINI_API_KEY, OPENAI_API_KEY, GCORE_API_KEY or ITTYBIT_API_KEY).";
     }

@@ -31,6 +31,39 @@ final class OptionValues {
     }
   }
 
+  /**
+   * {@code --size}: {@code 1080p}, {@code 720p}, {@code 480p} (that height, the width keeping the aspect ratio) or
+   * {@code WxH}; converted to {@code {width, height}} with 0 for "keep the aspect ratio".
+   */
+  static final class Size implements ITypeConverter<int[]> {
+    @Override
+    public int[] convert(String value) {
+      String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+      try {
+        if (v.matches("\\d{3,4}p")) return check(0, Integer.parseInt(v.substring(0, v.length() - 1)), value);
+        if (v.matches("\\d{2,4}x\\d{2,4}")) {
+          String[] wh = v.split("x");
+          int w = Integer.parseInt(wh[0]);
+          int h = Integer.parseInt(wh[1]);
+          if (w % 2 != 0 || h % 2 != 0) {
+            throw new TypeConversionException("size '" + value + "' must have even sides (H.264 with 4:2:0 colour)");
+          }
+          return check(w, h, value);
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new TypeConversionException("unknown size '" + value + "'; valid values: 1080p, 720p, 480p or WxH, e.g. 1920x1080");
+    }
+
+    private static int[] check(int w, int h, String value) {
+      if (h < 16 || h > 4320 || w > 7680) {
+        throw new TypeConversionException("size '" + value + "' is out of range (16..4320 lines, up to 7680 wide)");
+      }
+      return new int[] {w, h};
+    }
+  }
+
   /** {@code -f FMT}, {@code --from FMT}, {@code --to FMT}: a format name, not a file name. */
   static final class Format implements ITypeConverter<CaptionFormat> {
     @Override
