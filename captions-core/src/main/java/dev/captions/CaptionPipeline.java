@@ -282,6 +282,8 @@ public final class CaptionPipeline {
           + (source.isFile() ? "Upload the file somewhere reachable and pass MediaSource.ofUrl(\"https://…\"), or use "
               + "a provider that takes local files (ffmpeg, vosk)." : "Pass a source of a kind it accepts."));
     }
+    // A transcriber that will get the source as it is checks it now, before the media processor's first (paid) job.
+    if (!(extractsAudio(media, transcriber) && accepts(media, source))) transcriber.checkInput(source);
     if (burnIn && !accepts(media, source)) {
       throw new InvalidMediaException(Reason.UNSUPPORTED_SOURCE, "Media processor '" + media.name() + "' cannot burn captions into a "
           + source.kind().name().toLowerCase(Locale.ROOT) + " source; it needs " + media.acceptedSources() + '.');

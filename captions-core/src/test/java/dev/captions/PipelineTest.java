@@ -186,9 +186,12 @@ class PipelineTest {
     Transcriber t = new FakeTranscriber("t");
     assertThatThrownBy(() -> Captions.pipeline().media(null).transcriber(t).languages("en", "spanish!").build())
         .isInstanceOf(ConfigurationException.class)
-        .hasMessage("'spanish!' is not a BCP-47 language tag (e.g. \"es\", \"pt-BR\")");
+        .hasMessage("'spanish!' is not a BCP-47 language tag (e.g. \"en\", \"es\", \"pt-BR\").");
     assertThatThrownBy(() -> Captions.pipeline().media(null).transcriber(t).languages("english please").build())
-        .hasMessage("'english please' is not a BCP-47 language tag or \"auto\"");
+        .hasMessage("'english please' is not a BCP-47 language tag or \"auto\" (e.g. \"en\", \"es\", \"pt-BR\").");
+    assertThatThrownBy(() -> Captions.pipeline().media(null).transcriber(t).languages("english").build())
+        .hasMessage("'english' is not a BCP-47 language tag or \"auto\" (e.g. \"en\", \"es\", \"pt-BR\"); did you "
+            + "mean \"en\"?");
     assertThatThrownBy(() -> Captions.pipeline().media(null).transcriber(t).outputs(video).build())
         .isInstanceOf(OutputNotWritableException.class)
         .hasMessage("Output directory " + video.toAbsolutePath() + " is not writable: " + video.toAbsolutePath()
