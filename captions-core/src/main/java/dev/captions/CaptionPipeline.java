@@ -283,7 +283,16 @@ public final class CaptionPipeline {
               + "a provider that takes local files (ffmpeg, vosk)." : "Pass a source of a kind it accepts."));
     }
     // A transcriber that will get the source as it is checks it now, before the media processor's first (paid) job.
-    if (!(extractsAudio(media, transcriber) && accepts(media, source))) transcriber.checkInput(source);
+    if (!(extractsAudio(media, transcriber) && accepts(media, source))) {
+      if (!accepts(transcriber, source)) {
+        throw new InvalidMediaException(Reason.UNSUPPORTED_SOURCE, "Transcriber '" + transcriber.name() + "' needs "
+            + transcriber.acceptedSources() + " input and takes the source itself, but got a "
+            + source.kind().name().toLowerCase(Locale.ROOT) + " (" + source.name() + "). "
+            + (source.isFile() ? "Upload the file and pass MediaSource.ofUrl(\"https://…\"), or use a transcriber "
+                + "that takes local files (vosk, openai, gemini)." : "Pass a source of a kind it accepts."));
+      }
+      transcriber.checkInput(source);
+    }
     if (burnIn && !accepts(media, source)) {
       throw new InvalidMediaException(Reason.UNSUPPORTED_SOURCE, "Media processor '" + media.name() + "' cannot burn captions into a "
           + source.kind().name().toLowerCase(Locale.ROOT) + " source; it needs " + media.acceptedSources() + '.');
@@ -642,13 +651,17 @@ public final class CaptionPipeline {
           transcriber != null ? Collections.singletonList(() -> transcriber) : Captions.TRANSCRIBERS.ranked();
       MediaProcessor m = medias.get(0).get();
       Transcriber t = transcribers.get(0).get();
+      // Two passes: first only pairs in which the media processor does some of the work (a processor that would
+      // only stand by, e.g. Ittybit in front of Gcore, loses to one that can at least probe the length), then any.
       pairing:
-      for (Supplier<MediaProcessor> mc : medias) {
-        for (Supplier<Transcriber> tc : transcribers) {
-          if (fits(mc.get(), tc.get())) {
-            m = mc.get();
-            t = tc.get();
-            break pairing;
+      for (boolean usefulOnly : new boolean[] {true, false}) {
+        for (Supplier<MediaProcessor> mc : medias) {
+          for (Supplier<Transcriber> tc : transcribers) {
+            if (fits(mc.get(), tc.get()) && (!usefulOnly || useful(mc.get(), tc.get()))) {
+              m = mc.get();
+              t = tc.get();
+              break pairing;
+            }
           }
         }
       }
@@ -687,11 +700,18 @@ public final class CaptionPipeline {
       return new CaptionPipeline(this, m, t, tr, s);
     }
 
+    /** Whether {@code m} (null: none) has work in this pipeline with {@code t}: none always has. */
+    private boolean useful(MediaProcessor m, Transcriber t) {
+      return m == null || m.supports(MediaOperation.PROBE) || extractsAudio(m, t) || burnIn || mux
+          || (summarize && m.supports(MediaOperation.EXTRACT_FRAMES));
+    }
+
     /** Whether {@code m} and {@code t} can run this pipeline together (the checks below, as one test). */
     private boolean fits(MediaProcessor m, Transcriber t) {
       if (burnIn && (m == null || !m.supports(MediaOperation.BURN_IN))) return false;
       if (mux && (m == null || !m.supports(MediaOperation.MUX_SUBTITLES))) return false;
-      if (expectedSource != null && m == null && !t.acceptedSources().contains(expectedSource)) return false;
+      // A transcriber that gets the source itself (no processor extracts its audio) must take that kind of source.
+      if (expectedSource != null && !extractsAudio(m, t) && !t.acceptedSources().contains(expectedSource)) return false;
       if (!pairs(m, t)) return false;
       return expectedSource == null || firstProvider(m, t).acceptedSources().contains(expectedSource);
     }
