@@ -82,7 +82,7 @@ final class CaptionCommand implements Callable<Integer> {
 
   @Option(names = "--size", paramLabel = "SIZE", converter = OptionValues.Size.class,
       description = "Size of the burned-in video: 1080p, 720p, 480p or WxH (default: the input's).")
-  int[] size;
+  OptionValues.FrameSize size;
 
   @Option(names = "--mux", description = "Also write a copy of the video with every track as a soft subtitle stream.")
   boolean mux;
@@ -138,7 +138,7 @@ final class CaptionCommand implements Callable<Integer> {
     try (ConsoleProgress progress = ConsoleProgress.create(quiet)) {
       // Built once without translations, to learn which transcriber discovery picks: when it is Gcore and no
       // translator is named, Gcore translates, so no translator is looked for.
-      CaptionPipeline pipeline = builder(t, kinds, progress, List.of(), false).build();
+      CaptionPipeline pipeline = builder(t, kinds, progress, List.of(), false).baseName(gcoreBase).build();
       boolean gcoreTranslates = translator == null && !targets.isEmpty()
           && pipeline.transcriber() instanceof GcoreTranscriber;
       if (gcoreTranslates) {
@@ -152,9 +152,9 @@ final class CaptionCommand implements Callable<Integer> {
           throw new ConfigurationException("--mux with Gcore's own translation is not supported; name a translator "
               + "(--translator gemini or openai), or leave out --mux.");
         }
-        pipeline = builder(t, kinds, progress, List.of(), burnLanguage != null).build();
+        pipeline = builder(t, kinds, progress, List.of(), burnLanguage != null).baseName(gcoreBase).build();
       } else {
-        pipeline = builder(t, kinds, progress, targets, burnLanguage != null).build();
+        pipeline = builder(t, kinds, progress, targets, burnLanguage != null).baseName(gcoreBase).build();
       }
       if (!quiet) {
         err.println("using " + (pipeline.mediaProcessor() == null ? "no media processor"
@@ -193,7 +193,7 @@ final class CaptionCommand implements Callable<Integer> {
         .burnIn(burn || burnLanguage != null).summarize(summary).mux(mux)
         .languages(language, targets.toArray(new String[0]));
     if (withBurnLanguage) b.burnInLanguage(burnLanguage);
-    if (size != null) b.burnIn(BurnInOptions.builder().size(size[0], size[1]).build());
+    if (size != null) b.burnIn(BurnInOptions.builder().size(size.width(), size.height()).build());
     if (!burn && burnLanguage == null) b.burnIn(false);
     if (t != null) b.transcriber(t);
     if (media != null) {

@@ -33,11 +33,11 @@ final class OptionValues {
 
   /**
    * {@code --size}: {@code 1080p}, {@code 720p}, {@code 480p} (that height, the width keeping the aspect ratio) or
-   * {@code WxH}; converted to {@code {width, height}} with 0 for "keep the aspect ratio".
+   * {@code WxH}; a width of 0 keeps the aspect ratio.
    */
-  static final class Size implements ITypeConverter<int[]> {
+  static final class Size implements ITypeConverter<FrameSize> {
     @Override
-    public int[] convert(String value) {
+    public FrameSize convert(String value) {
       String v = value.trim().toLowerCase(java.util.Locale.ROOT);
       try {
         if (v.matches("\\d{3,4}p")) return check(0, Integer.parseInt(v.substring(0, v.length() - 1)), value);
@@ -56,13 +56,16 @@ final class OptionValues {
       throw new TypeConversionException("unknown size '" + value + "'; valid values: 1080p, 720p, 480p or WxH, e.g. 1920x1080");
     }
 
-    private static int[] check(int w, int h, String value) {
+    private static FrameSize check(int w, int h, String value) {
       if (h < 16 || h > 4320 || w > 7680) {
         throw new TypeConversionException("size '" + value + "' is out of range (16..4320 lines, up to 7680 wide)");
       }
-      return new int[] {w, h};
+      return new FrameSize(w, h);
     }
   }
+
+  /** A frame size in pixels; a width of 0 keeps the aspect ratio. */
+  record FrameSize(int width, int height) {}
 
   /** {@code -f FMT}, {@code --from FMT}, {@code --to FMT}: a format name, not a file name. */
   static final class Format implements ITypeConverter<CaptionFormat> {

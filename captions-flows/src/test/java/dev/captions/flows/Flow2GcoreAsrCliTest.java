@@ -66,7 +66,7 @@ class Flow2GcoreAsrCliTest {
     wm.stubFor(post("/streaming/ai/tasks").withRequestBody(matchingJsonPath("$.subtitles_language", equalTo("ger")))
         .willReturn(okJson("{\"task_id\":\"task-de\"}")));
     wm.stubFor(get("/streaming/ai/tasks/task-en").willReturn(okJson(task("task-en", List.of(
-        new String[] {"00:00:00.500", "00:00:02.000", "Hello, Mr. Snail."},
+        new String[] {"00:00:00.500", "00:00:02.000", "Hello, little snail."},
         new String[] {"00:00:02.500", "00:00:04.500", "Oh, you cute little wasp."},
         new String[] {"00:00:07.000", "00:00:08.000", "Did it, kid."}), "eng"))));
     wm.stubFor(get("/streaming/ai/tasks/task-de").willReturn(okJson(task("task-de", List.of(
@@ -113,7 +113,7 @@ class Flow2GcoreAsrCliTest {
           .contains("attached de to Gcore video " + VIDEO_ID);
       String en = FlowStubs.readString(out.resolve("Sprite-Fright.en.vtt"));
       String de = FlowStubs.readString(out.resolve("Sprite-Fright.de.vtt"));
-      checkTrack(en, "Hello, Mr. Snail.", "Oh, you cute little wasp.", "Did it, kid.");
+      checkTrack(en, "Hello, little snail.", "Oh, you cute little wasp.", "Did it, kid.");
       checkTrack(de, "Hallo, Herr Schnecke.", "Oh, du süße kleine Wespe.", "Geschafft, Kind.");
       checkRequests(en, de);
     }
@@ -133,10 +133,10 @@ class Flow2GcoreAsrCliTest {
       videos.addSubtitles(VIDEO_ID, java.util.Locale.forLanguageTag(t.language()).getDisplayLanguage(java.util.Locale.ENGLISH)
           + " (AI)", t);
     }
-    assertThat(en.mediaDurationMs()).hasValueBetween(5_900L, 6_100L);
+    assertThat(en.mediaDurationMs().orElseThrow()).isBetween(5_900L, 6_100L);
     String enVtt = FlowStubs.readString(out.resolve("Sprite-Fright.en.vtt"));
     String deVtt = FlowStubs.readString(out.resolve("Sprite-Fright.de.vtt"));
-    checkTrack(enVtt, "Hello, Mr. Snail.", "Oh, you cute little wasp.", "Did it, kid.");
+    checkTrack(enVtt, "Hello, little snail.", "Oh, you cute little wasp.", "Did it, kid.");
     checkRequests(enVtt, deVtt);
   }
 

@@ -74,7 +74,7 @@ class Flow3SummarizeCliTest extends IttybitFlowTest {
   }
 
   @Test
-  void cliSummarisesFromKeyframesWithoutTranscribing() {
+  void cliSummarisesFromKeyframesWithoutTranscribing() throws Exception {
     stubServices();
     try (FlowCli cli = new FlowCli().configure("ittybit", FlowStubs.ITTYBIT_KEY, FlowStubs.httpBase(wm))
         .configure("openai", FlowStubs.OPENAI_KEY, FlowStubs.httpBase(wm) + "/v1")) {

@@ -75,7 +75,7 @@ class Flow5GcoreUploadCliTest {
   }
 
   @Test
-  void cliUploadsWithAutoTranscriptionWaitsAndDownloadsEveryTrack() {
+  void cliUploadsWithAutoTranscriptionWaitsAndDownloadsEveryTrack() throws Exception {
     try (FlowCli cli = new FlowCli().configure("gcore", KEY, FlowStubs.httpBase(wm))) {
       FlowCli.Result r = cli.run("gcore", "upload", ORIGIN, "--name", "Spritefright Blender", "--auto-transcribe",
           "auto", "--translate", "de,es", "--wait", "-o", out.toString());
