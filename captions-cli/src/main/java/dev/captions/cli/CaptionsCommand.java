@@ -50,7 +50,7 @@ public final class CaptionsCommand implements Runnable {
    * {@code out}; {@code out} and {@code err} are flushed but not closed.
    */
   public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new CaptionsCommand(in));
+    CommandLine cli = commandLine(in);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -60,6 +60,11 @@ public final class CaptionsCommand implements Runnable {
       return exitCode(e);
     });
     return cli.execute(args);
+  }
+
+  /** The command tree, reading {@code in} for {@code "-"}; streams and error handling are set by {@link #run}. */
+  static CommandLine commandLine(InputStream in) {
+    return new CommandLine(new CaptionsCommand(in));
   }
 
   @Override
