@@ -25,7 +25,7 @@ final class SummaryOutput {
   /** Prints the summary, indented under the input's line. */
   static void print(PrintWriter out, VideoSummary s) {
     out.println("  title: " + s.title());
-    if (!s.summary().isEmpty()) out.println("  summary: " + s.summary());
+    out.println("  summary: " + (s.summary().isEmpty() ? "(the summarizer gave none)" : s.summary()));
     out.println("  chapters (" + s.chapters().size() + "):");
     for (Chapter c : s.chapters()) {
       out.println("    " + Timecodes.format(c.startMs()) + "  " + c.title()

@@ -34,8 +34,11 @@ class CliConsistencyTest {
         "-o", out.toString());
     // The first failure's code; the good input in the middle was still captioned.
     assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCodes.FILE_NOT_FOUND);
-    assertThat(out.resolve("quiet.vtt")).exists();
-    assertThat(r.out).contains(out.resolve("quiet.vtt").toString());
+    try (java.util.stream.Stream<Path> files = Files.list(out)) {
+      assertThat(files.map(f -> f.getFileName().toString())).singleElement().asString().startsWith("quiet.")
+          .endsWith(".vtt");
+    }
+    assertThat(r.out).contains(out.resolve("quiet").toString());
     assertThat(r.err).contains("captions: missing.mp4: File not found").contains("captions: empty.mp4: ")
         .contains("is empty (0 bytes)").contains("2 of 3 inputs failed: missing.mp4 (exit 7), empty.mp4 (exit 8)");
   }
@@ -61,7 +64,7 @@ class CliConsistencyTest {
 
   @Test
   void anUnknownLanguageIsWrittenWithoutATagAndTheWritersHeadersValidateClean() throws Exception {
-    Path json = Files.writeString(dir.resolve("talk.json"), "{\"cues\":[{\"start\":0.5,\"end\":2.0,\"text\":\"Hola\"}],"
+    Path json = Files.writeString(dir.resolve("talk.json"), "{\"cues\":[{\"startTime\":0.5,\"endTime\":2.0,\"text\":\"Hola\"}],"
         + "\"language\":\"es\",\"kind\":\"subtitles\"}");
     Path vtt = out.resolve("talk.es.vtt");
     Cli c = Cli.run("convert", json.toString(), vtt.toString());
@@ -96,7 +99,8 @@ class CliConsistencyTest {
   private static void collectBroken(picocli.CommandLine cmd, List<String> broken) {
     for (String element : cmd.getCommandSpec().usageMessage().description()) {
       String e = element.strip();
-      if (!e.isEmpty() && !e.matches("(?s).*[.:)!?]$")) broken.add(cmd.getCommandName() + ": " + element);
+      // Broken by hand: the element stops on a word or a comma, in mid-sentence.
+      if (e.replace("%n", "").matches("(?s).*[\\p{L}\\p{N},;-]$")) broken.add(cmd.getCommandName() + ": " + element);
     }
     for (picocli.CommandLine sub : cmd.getSubcommands().values()) collectBroken(sub, broken);
   }
