@@ -15,6 +15,8 @@ public final class GcoreSubtitle {
   }
 
   /**
+   * A subtitle as Gcore lists it, with its text.
+   *
    * @param vtt the track's WebVTT as Gcore returned it, or null when the response did not carry it
    */
   public GcoreSubtitle(long id, String name, String language, String vtt) {
