@@ -273,7 +273,6 @@ public final class CaptionPipeline {
         throw new InvalidMediaException(Reason.UNREADABLE, "Cannot read " + p.toAbsolutePath() + ": " + e.getMessage(), e);
       }
     }
-    checkContainer(source);
     // The first provider to touch the source must accept its kind; checked before any (paid) call.
     Provider first = firstProvider(media, transcriber);
     if (!accepts(first, source)) {
@@ -282,6 +281,7 @@ public final class CaptionPipeline {
           + (source.isFile() ? "Upload the file somewhere reachable and pass MediaSource.ofUrl(\"https://…\"), or use "
               + "a provider that takes local files (ffmpeg, vosk)." : "Pass a source of a kind it accepts."));
     }
+    checkContainer(source);
     // A transcriber that will get the source as it is checks it now, before the media processor's first (paid) job.
     if (!(extractsAudio(media, transcriber) && accepts(media, source))) {
       if (!accepts(transcriber, source)) {
