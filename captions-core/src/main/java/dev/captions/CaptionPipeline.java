@@ -223,7 +223,8 @@ public final class CaptionPipeline {
           opts = opts.withOutput(outputDirectory.resolve(base + ".captioned.mp4"));
         }
         BurnInOptions burnOpts = opts;
-        CaptionTrack burned = burnInLanguage == null ? captions : tracks.get(burnInLanguage);
+        CaptionTrack burned = burnInLanguage == null ? captions : tracks.entrySet().stream()
+            .filter(e -> e.getKey().equalsIgnoreCase(burnInLanguage)).map(Map.Entry::getValue).findFirst().orElse(null);
         if (burned == null) {
           throw new ConfigurationException("burnInLanguage(\"" + burnInLanguage + "\") names no written track; the "
               + "tracks are " + tracks.keySet() + ". Translate into it, or burn in one of those.");
