@@ -16,13 +16,19 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * and redirected stderr stay clean.
  */
 class ConsoleProgress implements ProgressListener, AutoCloseable {
+  private final java.io.PrintStream stream;
   private ProgressBar bar;
   private String stage;
   private long max;
 
+  /** Bars drawn on {@code stream} (the process's stderr; a test's buffer). */
+  ConsoleProgress(java.io.PrintStream stream) {
+    this.stream = stream;
+  }
+
   /** A bar when {@code quiet} is false and the process's stderr is a terminal, else nothing. */
   static ConsoleProgress create(boolean quiet) {
-    return quiet || !Terminal.stderrIsTerminal() ? new Silent() : new ConsoleProgress();
+    return quiet || !Terminal.stderrIsTerminal() ? new Silent() : new ConsoleProgress(System.err);
   }
 
   @Override
@@ -36,7 +42,7 @@ class ConsoleProgress implements ProgressListener, AutoCloseable {
       max = newMax;
       bar = new ProgressBarBuilder().setTaskName(String.format(Locale.ROOT, "%-13s", stage)).setInitialMax(max)
           .setUnit(media > 0 ? " s" : "%", 1).setStyle(ProgressBarStyle.ASCII)
-          .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+          .setConsumer(new ConsoleProgressBarConsumer(stream, 100)).build();
     }
     if (!Double.isNaN(e.fraction())) bar.stepTo(Math.round(e.fraction() * max));
   }
@@ -58,6 +64,10 @@ class ConsoleProgress implements ProgressListener, AutoCloseable {
 
   /** Shows nothing. */
   private static final class Silent extends ConsoleProgress {
+    Silent() {
+      super(System.err);
+    }
+
     @Override
     public void onProgress(ProgressEvent e) {}
 
