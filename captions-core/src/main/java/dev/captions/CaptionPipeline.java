@@ -5,8 +5,8 @@ import dev.captions.codec.CaptionCodec;
 import dev.captions.codec.CaptionCodecs;
 import dev.captions.codec.CaptionFormat;
 import dev.captions.internal.AtomicFiles;
-import dev.captions.internal.LanguageTags;
 import dev.captions.model.CaptionTrack;
+import dev.captions.model.Language;
 import dev.captions.model.Cue;
 import dev.captions.model.Frame;
 import dev.captions.model.MediaInfo;
@@ -39,6 +39,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -48,15 +49,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Video in, captions out: probe → extract audio → transcribe → repair and shape → write → translate → summarize →
- * burn in. Built once with {@link #builder()}, run any number of times.
+ * burn in. Built once with {@link Captions#pipeline()}, run any number of times:
+ *
+ * <pre>{@code
+ * CaptionPipeline pipeline = Captions.pipeline()
+ *     .spokenLanguage("en")
+ *     .translateTo("es", "fr")
+ *     .outputs(Path.of("out"), CaptionFormat.WEBVTT, CaptionFormat.SRT)
+ *     .build();
+ * PipelineResult result = pipeline.run(MediaSource.of(Path.of("talk.mp4")));
+ * }</pre>
  *
  * <p><b>Threading:</b> an instance is immutable and thread-safe; concurrent runs share the providers, which are
  * thread-safe by contract. <b>Blocking:</b> {@link #run} blocks for the whole run and honours interruption;
@@ -105,21 +118,46 @@ public final class CaptionPipeline {
     this.progress = b.progress;
   }
 
-  public static Builder builder() {
+  /** A new builder; applications start with {@link Captions#pipeline()}. */
+  static Builder builder() {
     return new Builder();
   }
 
+  /** The transcriber this pipeline uses (set on the builder or found by discovery); never null. */
   public Transcriber transcriber() {
     return transcriber;
   }
 
-  /** The media processor, or null when the pipeline runs without one. */
-  public MediaProcessor mediaProcessor() {
-    return media;
+  /**
+   * The media processor this pipeline uses, or empty when it runs without one ({@link Builder#withoutMediaProcessor()},
+   * or none was found and the transcriber takes the source as it is).
+   */
+  public Optional<MediaProcessor> mediaProcessor() {
+    return Optional.ofNullable(media);
   }
 
+  /**
+   * Runs the pipeline on the SDK's shared pool of daemon threads; see {@link #runAsync(MediaSource, Executor)}.
+   *
+   * @param source the video or audio to caption; not null
+   * @return a future of the result; {@code cancel(true)} interrupts the run
+   */
   public CompletableFuture<PipelineResult> runAsync(MediaSource source) {
     return Async.supply(() -> run(source));
+  }
+
+  /**
+   * Runs the pipeline on {@code executor}. The future completes with the result, or exceptionally with the
+   * exception {@link #run} would throw; {@code cancel(true)} interrupts the worker, which stops polling, kills
+   * subprocesses and cancels provider jobs it created.
+   *
+   * @param source the video or audio to caption; not null
+   * @param executor where the run's blocking work happens; not null
+   * @return a future of the result
+   */
+  public CompletableFuture<PipelineResult> runAsync(MediaSource source, Executor executor) {
+    Objects.requireNonNull(executor, "executor == null");
+    return Async.supply(() -> run(source), executor);
   }
 
   /**
@@ -145,8 +183,9 @@ public final class CaptionPipeline {
       }
     }
     // The media's length, from the first that knows it: the probe, the audio job's output, the transcriber's reply.
-    Long durationMs = info != null && info.durationMs() > 0 ? info.durationMs() : null;
-    if (durationMs != null) run.mediaDurationMs = durationMs;
+    OptionalLong durationMs = info != null && info.durationMs() > 0 ? OptionalLong.of(info.durationMs())
+        : OptionalLong.empty();
+    durationMs.ifPresent(d -> run.mediaDurationMs = d);
 
     MediaSource audio = source;
     Path tempAudio = null;
@@ -156,9 +195,9 @@ public final class CaptionPipeline {
             () -> media.extractAudio(source, AudioOptions.defaults().withProgress(run.forward(PipelineStage.EXTRACT_AUDIO))));
         audio = ref.source();
         if (audio.isFile()) tempAudio = audio.path();
-        if (durationMs == null && ref.durationMs().isPresent() && ref.durationMs().getAsLong() > 0) {
-          durationMs = ref.durationMs().getAsLong();
-          run.mediaDurationMs = durationMs;
+        if (durationMs.isEmpty() && ref.durationMs().isPresent() && ref.durationMs().getAsLong() > 0) {
+          durationMs = ref.durationMs();
+          run.mediaDurationMs = durationMs.getAsLong();
         }
       }
       transcriber.checkInput(audio);
@@ -169,15 +208,16 @@ public final class CaptionPipeline {
                 + "takes local files (vosk, openai, gemini)." : "Use a transcriber that accepts this input."));
       }
       MediaSource audioIn = audio;
-      Long knownBefore = durationMs;
-      TranscriptionOptions topts = TranscriptionOptions.builder().language(sourceLanguage).mediaDurationMs(knownBefore)
-          .progress(run.forward(PipelineStage.TRANSCRIBE)).build();
+      TranscriptionOptions.Builder tb = TranscriptionOptions.builder().language(sourceLanguage)
+          .progress(run.forward(PipelineStage.TRANSCRIBE));
+      durationMs.ifPresent(tb::mediaDurationMs);
+      TranscriptionOptions topts = tb.build();
       Transcript transcript = run.stage(PipelineStage.TRANSCRIBE, () -> transcriber.transcribe(audioIn, topts));
-      if (transcript.mediaDurationMs() == null && durationMs != null) {
-        transcript = transcript.toBuilder().mediaDurationMs(durationMs).build();
+      if (transcript.mediaDurationMs().isEmpty() && durationMs.isPresent()) {
+        transcript = transcript.toBuilder().mediaDurationMs(durationMs.getAsLong()).build();
       }
-      if (transcript.mediaDurationMs() != null) run.mediaDurationMs = transcript.mediaDurationMs();
-      if (transcript.language().equals("und") && sourceLanguage != null) {
+      transcript.mediaDurationMs().ifPresent(d -> run.mediaDurationMs = d);
+      if (transcript.language().equals(Language.UNDETERMINED) && !sourceLanguage.equals(Language.AUTO)) {
         transcript = transcript.toBuilder().language(sourceLanguage).build();
       }
       if (transcript.isEmpty()) LOG.warn("No speech found in {}; the caption track is empty.", source.name());
@@ -186,7 +226,7 @@ public final class CaptionPipeline {
       ShapingResult shaped = run.stage(PipelineStage.SHAPE, () -> shaper.shape(shapedFrom));
       CaptionTrack captions = shaped.track();
       CaptionQualityReport quality = shaped.report();
-      if (transcript.mediaDurationMs() == null) {
+      if (transcript.mediaDurationMs().isEmpty()) {
         quality = quality.withNote("media length unknown (no probe, no duration from the media processor or the "
             + "transcriber): cues past the end of the media could not be dropped");
         LOG.warn("The length of {} is unknown; cues past its end could not be dropped.", source.name());
@@ -206,8 +246,8 @@ public final class CaptionPipeline {
 
       VideoSummary summary = null;
       if (summarize) {
-        Long known = transcript.mediaDurationMs() != null ? transcript.mediaDurationMs() : (Long) captions.endMs();
-        boolean exact = transcript.mediaDurationMs() != null;
+        long known = transcript.mediaDurationMs().orElse(captions.endMs());
+        boolean exact = transcript.mediaDurationMs().isPresent();
         summary = run.stage(PipelineStage.SUMMARIZE, () -> summarizeVideo(run, source, captions, known, exact));
         CaptionTrack chapters = summary.toChaptersTrack(Math.max(known, captions.endMs()));
         if (!chapters.cues().isEmpty()) {
@@ -378,7 +418,7 @@ public final class CaptionPipeline {
 
   private VideoSummary summarizeVideo(Run run, MediaSource source, CaptionTrack captions, long durationMs, boolean exact) {
     SummaryRequest.Builder req = SummaryRequest.builder().transcript(captions).mediaDurationMs(durationMs)
-        .language(captions.language().equals("und") ? "en" : captions.language())
+        .language(captions.language().equals(Language.UNDETERMINED) ? "en" : captions.language())
         .progress(run.forward(PipelineStage.SUMMARIZE));
     // Frames only at times known to be inside the media: a frame job past the end fails after others were paid.
     if (summarizer.usesFrames() && media != null && media.supports(MediaOperation.EXTRACT_FRAMES) && durationMs > 0
@@ -393,7 +433,7 @@ public final class CaptionPipeline {
 
   private void write(List<Path> files, String base, CaptionTrack track) {
     // An unknown language gets no tag in the name ("talk.vtt", not "talk.und.vtt").
-    String name = track.language().equals("und") ? base : base + "." + track.language();
+    String name = track.language().equals(Language.UNDETERMINED) ? base : base + "." + track.language();
     for (CaptionFormat f : formats) writeOne(files, name, track, f);
   }
 
@@ -432,7 +472,7 @@ public final class CaptionPipeline {
     volatile long mediaDurationMs = -1;
 
     ProgressListener forward(PipelineStage stage) {
-      return e -> safeProgress(withDuration(ProgressEvent.of(stage.id(), e.fraction(), e.message())));
+      return e -> safeProgress(withDuration(e.withStage(stage)));
     }
 
     ProgressEvent withDuration(ProgressEvent e) {
@@ -442,11 +482,11 @@ public final class CaptionPipeline {
 
     <T> T stage(PipelineStage stage, java.util.function.Supplier<T> body) {
       Async.checkCancelled();
-      safeProgress(withDuration(ProgressEvent.of(stage.id(), 0, "started")));
+      safeProgress(withDuration(ProgressEvent.of(stage, 0, "started")));
       long t0 = System.nanoTime();
       T result = body.get();
       timings.merge(stage, Duration.ofNanos(System.nanoTime() - t0), Duration::plus);
-      safeProgress(withDuration(ProgressEvent.of(stage.id(), 1, "done")));
+      safeProgress(withDuration(ProgressEvent.of(stage, 1, "done")));
       return result;
     }
 
@@ -464,11 +504,11 @@ public final class CaptionPipeline {
    */
   public static final class Builder {
     private MediaProcessor media;
-    private boolean mediaSet;
+    private boolean mediaSet; // true after mediaProcessor(x) or withoutMediaProcessor(): no discovery
     private Transcriber transcriber;
     private Translator translator;
     private Summarizer summarizer;
-    private String sourceLanguage;
+    private String sourceLanguage = Language.AUTO;
     private final List<String> targetLanguages = new ArrayList<>();
     private Path outputDirectory;
     private final Set<CaptionFormat> formats = new LinkedHashSet<>();
@@ -494,42 +534,112 @@ public final class CaptionPipeline {
       return this;
     }
 
-    /** The media processor; {@code null} runs without one (the transcriber then gets the source as is). */
-    public Builder media(MediaProcessor media) {
-      this.media = media;
+    /**
+     * Use this media processor (probe, audio extraction, frames, burn-in) instead of discovering one.
+     *
+     * @param media the processor; not null (see {@link #withoutMediaProcessor()} to run without one)
+     * @return this builder
+     */
+    public Builder mediaProcessor(MediaProcessor media) {
+      this.media = Objects.requireNonNull(media, "media == null: call withoutMediaProcessor() to run without one");
       this.mediaSet = true;
       return this;
     }
 
+    /**
+     * Run without a media processor: the transcriber gets the source as it is (a Gcore or Gemini transcriber reads a
+     * URL itself). Nothing is probed, so the media's duration is known only if the transcriber reports it; burn-in
+     * is then impossible ({@link #build()} says so).
+     *
+     * @return this builder
+     */
+    public Builder withoutMediaProcessor() {
+      this.media = null;
+      this.mediaSet = true;
+      return this;
+    }
+
+    /**
+     * Use this transcriber instead of discovering one.
+     *
+     * @param transcriber the transcriber; not null
+     * @return this builder
+     */
     public Builder transcriber(Transcriber transcriber) {
       this.transcriber = Objects.requireNonNull(transcriber, "transcriber == null");
       return this;
     }
 
+    /**
+     * Use this translator for the languages given to {@link #translateTo} instead of discovering one. Setting it does
+     * not turn translation on.
+     *
+     * @param translator the translator; not null
+     * @return this builder
+     */
     public Builder translator(Translator translator) {
       this.translator = Objects.requireNonNull(translator, "translator == null");
       return this;
     }
 
+    /**
+     * Use this summarizer instead of discovering one. Setting it does not turn summarising on: call
+     * {@link #summarize(boolean) summarize(true)} as well.
+     *
+     * @param summarizer the summarizer; not null
+     * @return this builder
+     */
     public Builder summarizer(Summarizer summarizer) {
       this.summarizer = Objects.requireNonNull(summarizer, "summarizer == null");
-      this.summarize = true;
       return this;
     }
 
     /**
-     * The spoken language first ({@code "auto"} to detect it), then the languages to translate into, all BCP-47:
-     * {@code languages("en", "es", "fr")}.
+     * The language spoken in the media, as a BCP-47 tag ({@code "en"}, {@code "pt-BR"}), or {@link Language#AUTO}
+     * (the default) to let the transcriber detect it. Checked at {@link #build()}.
+     *
+     * @param tag the tag, or {@link Language#AUTO}; not null
+     * @return this builder
      */
-    public Builder languages(String spoken, String... translations) {
-      Objects.requireNonNull(spoken, "spoken == null");
-      this.sourceLanguage = spoken.equalsIgnoreCase("auto") ? null : spoken;
-      this.targetLanguages.clear();
-      for (String t : translations) targetLanguages.add(Objects.requireNonNull(t, "translation language == null"));
+    public Builder spokenLanguage(String tag) {
+      Objects.requireNonNull(tag, "tag == null: use Language.AUTO to detect the spoken language");
+      this.sourceLanguage = tag.equalsIgnoreCase(Language.AUTO) ? Language.AUTO : tag;
       return this;
     }
 
-    /** Write every track into {@code directory} in these formats (WebVTT and SRT when none are named). */
+    /**
+     * The languages to translate the captions into, as BCP-47 tags; replaces any given before. A target equal to the
+     * spoken language is skipped. None (the default) means no translation. Checked at {@link #build()}.
+     *
+     * @param tags the target languages; none may be null
+     * @return this builder
+     */
+    public Builder translateTo(String... tags) {
+      return translateTo(List.of(tags));
+    }
+
+    /**
+     * The languages to translate the captions into; see {@link #translateTo(String...)}.
+     *
+     * @param tags the target languages; none may be null
+     * @return this builder
+     */
+    public Builder translateTo(Collection<String> tags) {
+      List<String> copy = List.copyOf(tags); // rejects null elements
+      this.targetLanguages.clear();
+      this.targetLanguages.addAll(copy);
+      return this;
+    }
+
+    /**
+     * Write every track into {@code directory} in these formats (WebVTT and SRT when none are named). Without this,
+     * nothing is written: the tracks are in the {@link PipelineResult} only. The directory is created when missing;
+     * its writability is checked at {@link #build()}.
+     *
+     * @param directory where the files go; not null
+     * @param formats the formats, in the order files are written and listed
+     * @return this builder
+     */
     public Builder outputs(Path directory, CaptionFormat... formats) {
       this.outputDirectory = Objects.requireNonNull(directory, "directory == null");
       this.formats.clear();
@@ -537,22 +647,46 @@ public final class CaptionPipeline {
       return this;
     }
 
-    /** File names are {@code <baseName>.<lang>.<ext>}; default: the source's name without its extension. */
+    /**
+     * File names are {@code <baseName>.<lang>.<ext>}; by default the source's name without its extension.
+     *
+     * @param baseName the base name, without directory or extension; not null
+     * @return this builder
+     */
     public Builder baseName(String baseName) {
-      this.baseName = baseName;
+      this.baseName = Objects.requireNonNull(baseName, "baseName == null");
       return this;
     }
 
+    /**
+     * Whether to summarise the video into a title, a one-sentence summary and chapters (off by default). The
+     * summarizer is the one set with {@link #summarizer}, or discovery's at {@link #build()}.
+     *
+     * @param summarize true to summarise
+     * @return this builder
+     */
     public Builder summarize(boolean summarize) {
       this.summarize = summarize;
       return this;
     }
 
+    /**
+     * Whether to draw the spoken-language captions into a copy of the video, with default style (off by default).
+     *
+     * @param burnIn true to burn in
+     * @return this builder
+     */
     public Builder burnIn(boolean burnIn) {
       this.burnIn = burnIn;
       return this;
     }
 
+    /**
+     * Burn captions into a copy of the video with these options (style, output path); turns burn-in on.
+     *
+     * @param options the options; not null
+     * @return this builder
+     */
     public Builder burnIn(BurnInOptions options) {
       this.burnInOptions = Objects.requireNonNull(options, "options == null");
       this.burnIn = true;
@@ -586,11 +720,25 @@ public final class CaptionPipeline {
       return this;
     }
 
+    /**
+     * The readability rules cues are shaped to (line length, lines per cue, reading speed, durations); default
+     * {@link StyleProfile#NETFLIX_EN}.
+     *
+     * @param profile the profile; not null
+     * @return this builder
+     */
     public Builder profile(StyleProfile profile) {
       this.profile = Objects.requireNonNull(profile, "profile == null");
       return this;
     }
 
+    /**
+     * Where progress goes: every stage's start and end, and the providers' own reports. The listener is called on
+     * the run's threads and must not block; an exception it throws is logged and ignored.
+     *
+     * @param progress the listener; not null
+     * @return this builder
+     */
     public Builder progress(ProgressListener progress) {
       this.progress = Objects.requireNonNull(progress, "progress == null");
       return this;
@@ -618,16 +766,23 @@ public final class CaptionPipeline {
      * @throws ProviderNotFoundException when discovery finds no provider for a needed stage
      */
     public CaptionPipeline build() {
-      for (String lang : targetLanguages) LanguageTags.check(lang, "");
-      if (sourceLanguage != null) LanguageTags.check(sourceLanguage, " or \"auto\"");
+      for (String lang : targetLanguages) Language.requireTag(lang, "translation language");
+      if (!sourceLanguage.equals(Language.AUTO)) Language.requireTag(sourceLanguage, "spoken language (or Language.AUTO)");
+      if (summarizer != null && !summarize) {
+        throw new ConfigurationException("A summarizer is set but summarising is off: call summarize(true) as well.");
+      }
+      if (translator != null && targetLanguages.isEmpty()) {
+        throw new ConfigurationException("A translator is set but no target language: call translateTo(\"es\", …).");
+      }
       if (burnInLanguage != null) {
-        LanguageTags.check(burnInLanguage, "");
+        Language.requireTag(burnInLanguage, "burned-in language");
         boolean written = burnInLanguage.equalsIgnoreCase(sourceLanguage)
             || targetLanguages.stream().anyMatch(burnInLanguage::equalsIgnoreCase);
         if (!written) {
           throw new ConfigurationException("burnInLanguage(\"" + burnInLanguage + "\") is neither the spoken language ("
-              + (sourceLanguage == null ? "auto-detected" : sourceLanguage) + ") nor a translation " + targetLanguages
-              + ". Translate into it (CLI: --translate " + burnInLanguage + "), or give the spoken language (-l).");
+              + (sourceLanguage.equals(Language.AUTO) ? "auto-detected" : sourceLanguage) + ") nor a translation "
+              + targetLanguages + ". Translate into it (CLI: --translate " + burnInLanguage + "), or give the spoken "
+              + "language (-l).");
         }
       }
       burnInOptions.output().ifPresent(BurnInOptions::checkContainer);
@@ -678,7 +833,7 @@ public final class CaptionPipeline {
       if (burnIn && (m == null || !m.supports(MediaOperation.BURN_IN))) {
         throw new ConfigurationException("burnIn(true) needs a media processor that supports BURN_IN"
             + (m == null ? ", and none is set" : "; '" + m.name() + "' supports only " + m.operations())
-            + ". Add dev.captions:captions-media-ffmpeg (or captions-media-ittybit) and call media(...).");
+            + ". Add dev.captions:captions-media-ffmpeg (or captions-media-ittybit) and call mediaProcessor(...).");
       }
       Provider first = firstProvider(m, t);
       if (expectedSource != null && !first.acceptedSources().contains(expectedSource)) {

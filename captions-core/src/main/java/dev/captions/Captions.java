@@ -36,7 +36,11 @@ public final class Captions {
 
   private Captions() {}
 
-  /** A new pipeline builder. */
+  /**
+   * A new pipeline builder: the one way to build a {@link CaptionPipeline}.
+   *
+   * @return a builder with the defaults (spoken language detected, no translation, no files, Netflix English style)
+   */
   public static CaptionPipeline.Builder pipeline() {
     return CaptionPipeline.builder();
   }

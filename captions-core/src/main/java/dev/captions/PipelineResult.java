@@ -93,8 +93,7 @@ public final class PipelineResult {
    * @return the length, or empty
    */
   public OptionalLong mediaDurationMs() {
-    Long d = transcript.mediaDurationMs();
-    return d == null ? OptionalLong.empty() : OptionalLong.of(d);
+    return transcript.mediaDurationMs();
   }
 
   /** Every file written, in the order written. */

@@ -1,13 +1,36 @@
 package dev.captions;
 
-/** The stages of a {@link CaptionPipeline} run, in the order they run. Each is optional. */
+import java.util.Locale;
+
+/**
+ * The stages of a {@link CaptionPipeline} run, in the order they start. Each is optional: a run performs only the
+ * stages its configuration asks for. Providers called directly report progress under the stage of the operation
+ * they perform.
+ */
 public enum PipelineStage {
-  PROBE, EXTRACT_AUDIO, TRANSCRIBE, SHAPE, WRITE, TRANSLATE, SUMMARIZE, BURN_IN,
-  /** Adding the written tracks to a copy of the video as soft subtitle streams. */
+  /** Reading the media's duration and streams. */
+  PROBE,
+  /** Extracting the audio the transcriber reads. */
+  EXTRACT_AUDIO,
+  /** Speech to timed text. */
+  TRANSCRIBE,
+  /** Repairing timings and making readable cues. */
+  SHAPE,
+  /** Writing caption files. */
+  WRITE,
+  /** Translating the caption track. */
+  TRANSLATE,
+  /** Extracting still frames (for a summarizer that looks at the video). */
+  EXTRACT_FRAMES,
+  /** Summarising the video into a title, a summary and chapters. */
+  SUMMARIZE,
+  /** Drawing captions into a copy of the video. */
+  BURN_IN,
+  /** Adding caption tracks to a copy of the video as soft subtitle streams. */
   MUX;
 
-  /** The lower-case name used in progress events, e.g. {@code "transcribe"}. */
+  /** The lower-case name used in logs and the CLI, e.g. {@code "extract-audio"}. */
   public String id() {
-    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

@@ -1,23 +1,38 @@
 package dev.captions;
 
+import java.util.Locale;
 import java.util.Objects;
 
-/** One progress report: which stage, how far (0–1, or {@code NaN} when unknown) and a short message. Immutable. */
+/**
+ * One progress report: which stage, how far (0–1, or {@code NaN} when unknown) and a short message. Immutable and
+ * thread-safe.
+ *
+ * <p>Providers report events for the operation they perform ({@link PipelineStage#TRANSCRIBE} for a transcriber,
+ * {@link PipelineStage#EXTRACT_AUDIO} for audio extraction, …); a {@link CaptionPipeline} forwards them to its
+ * listener under the stage it is running.
+ */
 public final class ProgressEvent {
-  private final String stage;
+  private final PipelineStage stage;
   private final double fraction;
   private final String message;
   private final long mediaDurationMs;
 
-  private ProgressEvent(String stage, double fraction, String message, long mediaDurationMs) {
+  private ProgressEvent(PipelineStage stage, double fraction, String message, long mediaDurationMs) {
     this.stage = Objects.requireNonNull(stage, "stage == null");
     this.fraction = Double.isNaN(fraction) ? Double.NaN : Math.max(0, Math.min(1, fraction));
     this.message = message == null ? "" : message;
     this.mediaDurationMs = mediaDurationMs;
   }
 
-  /** @param fraction done so far in [0, 1] (clamped), or {@code Double.NaN} when unknown */
-  public static ProgressEvent of(String stage, double fraction, String message) {
+  /**
+   * A new event.
+   *
+   * @param stage the stage the work belongs to; not null
+   * @param fraction done so far in [0, 1] (clamped), or {@code Double.NaN} when unknown
+   * @param message a short human-readable note (e.g. {@code "decoding speech"}); null reads as empty
+   * @return the event
+   */
+  public static ProgressEvent of(PipelineStage stage, double fraction, String message) {
     return new ProgressEvent(stage, fraction, message, -1);
   }
 
@@ -39,8 +54,8 @@ public final class ProgressEvent {
     return mediaDurationMs > 0 ? java.util.OptionalLong.of(mediaDurationMs) : java.util.OptionalLong.empty();
   }
 
-  /** The stage, e.g. {@code "transcribe"}. */
-  public String stage() {
+  /** The stage this work belongs to; never null. */
+  public PipelineStage stage() {
     return stage;
   }
 
@@ -49,13 +64,20 @@ public final class ProgressEvent {
     return fraction;
   }
 
+  /** A short human-readable note; empty, never null. */
   public String message() {
     return message;
   }
 
+  /** The same event under another stage (how a pipeline re-labels a provider's events). */
+  ProgressEvent withStage(PipelineStage newStage) {
+    return new ProgressEvent(newStage, fraction, message, mediaDurationMs);
+  }
+
+  /** {@code "transcribe 40%: decoding speech"}. */
   @Override
   public String toString() {
-    return stage + (Double.isNaN(fraction) ? "" : String.format(java.util.Locale.ROOT, " %.0f%%", fraction * 100))
+    return stage.id() + (Double.isNaN(fraction) ? "" : String.format(Locale.ROOT, " %.0f%%", fraction * 100))
         + (message.isEmpty() ? "" : ": " + message);
   }
 }

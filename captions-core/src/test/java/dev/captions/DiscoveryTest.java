@@ -113,15 +113,15 @@ class DiscoveryTest {
     // cloud-url ranks first (configured, lowest priority value) but cannot read the local file the media hands on.
     System.setProperty("captions.cloud-url.apiKey", "k");
     assertThat(withProviders(() -> Captions.transcriber().name())).isEqualTo("cloud-url");
-    assertThat(withProviders(() -> Captions.pipeline().media(localAudio()).build().transcriber().name()))
+    assertThat(withProviders(() -> Captions.pipeline().mediaProcessor(localAudio()).build().transcriber().name()))
         .isEqualTo("fake-embedded");
     // Without media the transcriber gets the source itself: for URL sources cloud-url is right, for files it is not.
-    assertThat(withProviders(() -> Captions.pipeline().media(null).expectedSource(MediaSource.Kind.URL).build()
+    assertThat(withProviders(() -> Captions.pipeline().withoutMediaProcessor().expectedSource(MediaSource.Kind.URL).build()
         .transcriber().name())).isEqualTo("cloud-url");
-    assertThat(withProviders(() -> Captions.pipeline().media(null).expectedSource(MediaSource.Kind.FILE).build()
+    assertThat(withProviders(() -> Captions.pipeline().withoutMediaProcessor().expectedSource(MediaSource.Kind.FILE).build()
         .transcriber().name())).isEqualTo("fake-embedded");
     // A provider set explicitly is never swapped: a mismatch is an error that says what to do.
-    assertThatThrownBy(() -> withProviders(() -> Captions.pipeline().media(null)
+    assertThatThrownBy(() -> withProviders(() -> Captions.pipeline().withoutMediaProcessor()
         .transcriber(Captions.transcriber("cloud-url")).expectedSource(MediaSource.Kind.FILE).build()))
         .isInstanceOf(ConfigurationException.class)
         .hasMessage("'cloud-url' needs a url as input, but this pipeline is for a file. Use providers that take local"
@@ -133,7 +133,7 @@ class DiscoveryTest {
     FakeTranscriber mine = new FakeTranscriber("mine");
     // No provider registered at all, and one that would blow up if instantiated: the builder must not care.
     CaptionPipeline p = ServiceFixture.with(dir, Map.of(TranscriberFactory.class, List.of(FakeFactories.Broken.class.getName())),
-        () -> Captions.pipeline().media(null).transcriber(mine).build());
+        () -> Captions.pipeline().withoutMediaProcessor().transcriber(mine).build());
     assertThat(p.transcriber()).isSameAs(mine);
   }
 

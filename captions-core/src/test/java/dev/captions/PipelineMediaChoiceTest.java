@@ -155,7 +155,7 @@ class PipelineMediaChoiceTest {
   void aTranscriberThatTakesOnlyTheOriginalGetsItAndTheProcessorOnlyProbes() throws Exception {
     FakeMediaProcessor media = new FakeMediaProcessor();
     Mp4UrlOnly gcoreLike = new Mp4UrlOnly();
-    PipelineResult r = withCodec(() -> Captions.pipeline().media(media).transcriber(gcoreLike)
+    PipelineResult r = withCodec(() -> Captions.pipeline().mediaProcessor(media).transcriber(gcoreLike)
         .outputs(dir.resolve("out"), CaptionFormat.WEBVTT).build()
         .run(MediaSource.ofUrl("https://cdn.example/v/480.mp4")));
     assertThat(media.calls).containsExactly("probe");
@@ -170,7 +170,7 @@ class PipelineMediaChoiceTest {
   @Test
   void noMediaProcessorIsAValidChoiceAndTheTranscriberChecksItsInputBeforeAnyCall() throws Exception {
     Mp4UrlOnly gcoreLike = new Mp4UrlOnly();
-    CaptionPipeline p = Captions.pipeline().media(null).transcriber(gcoreLike).expectedSource(MediaSource.Kind.URL)
+    CaptionPipeline p = Captions.pipeline().withoutMediaProcessor().transcriber(gcoreLike).expectedSource(MediaSource.Kind.URL)
         .build();
     assertThat(p.mediaProcessor()).isNull();
     assertThatThrownBy(() -> p.run(MediaSource.ofUrl("https://cdn.example/a/talk.wav")))
@@ -182,7 +182,7 @@ class PipelineMediaChoiceTest {
   void aProcessorPairedWithAnMp4OnlyTranscriberNeverExtractsAudio() throws Exception {
     UrlJobs ittybitLike = new UrlJobs(10_000L);
     Mp4UrlOnly gcoreLike = new Mp4UrlOnly();
-    withCodec(() -> Captions.pipeline().media(ittybitLike).transcriber(gcoreLike).build()
+    withCodec(() -> Captions.pipeline().mediaProcessor(ittybitLike).transcriber(gcoreLike).build()
         .run(MediaSource.ofUrl("https://cdn.example/v/480.mp4")));
     assertThat(ittybitLike.calls).isEmpty();
     assertThat(gcoreLike.delegate.calls).extracting(MediaSource::name).containsExactly("480.mp4");
@@ -192,9 +192,9 @@ class PipelineMediaChoiceTest {
   void theLengthTheAudioJobReportsDropsInventedCuesAndTheBurnedTrack() throws Exception {
     UrlJobs ittybitLike = new UrlJobs(10_000L);
     FakeTranscriberBase gemini = new FakeTranscriberBase();
-    PipelineResult r = withCodec(() -> Captions.pipeline().media(ittybitLike).transcriber(gemini).burnIn(true).build()
+    PipelineResult r = withCodec(() -> Captions.pipeline().mediaProcessor(ittybitLike).transcriber(gemini).burnIn(true).build()
         .run(MediaSource.ofUrl("https://cdn.example/v/talk.mp4")));
-    assertThat(gemini.delegate.lastOptions.mediaDurationMs()).contains(10_000L);
+    assertThat(gemini.delegate.lastOptions.mediaDurationMs()).hasValue(10_000L);
     assertThat(r.captions().endMs()).isLessThanOrEqualTo(10_000);
     assertThat(r.quality().repairs()).extracting(Repair::kind).contains(Repair.Kind.DROPPED_BEYOND_MEDIA);
     assertThat(r.quality().notes()).isEmpty();
@@ -204,7 +204,7 @@ class PipelineMediaChoiceTest {
   @Test
   void anUnknownLengthIsSaidInTheReport() throws Exception {
     UrlJobs cannotTell = new UrlJobs(null);
-    PipelineResult r = withCodec(() -> Captions.pipeline().media(cannotTell).transcriber(new FakeTranscriberBase())
+    PipelineResult r = withCodec(() -> Captions.pipeline().mediaProcessor(cannotTell).transcriber(new FakeTranscriberBase())
         .build().run(MediaSource.ofUrl("https://cdn.example/v/talk.mp4")));
     assertThat(r.mediaDurationMs()).isEmpty();
     assertThat(r.quality().notes()).singleElement().asString().contains("media length unknown");
@@ -215,7 +215,7 @@ class PipelineMediaChoiceTest {
   void anUnknownLanguageGetsNoTagInTheFileName() throws Exception {
     Path video = Files.write(dir.resolve("talk.mp4"), new byte[] {1});
     Path out = dir.resolve("out");
-    PipelineResult r = withCodec(() -> Captions.pipeline().media(new FakeMediaProcessor())
+    PipelineResult r = withCodec(() -> Captions.pipeline().mediaProcessor(new FakeMediaProcessor())
         .transcriber(new FakeTranscriber("t", WORDS, EnumSet.allOf(MediaSource.Kind.class)))
         .outputs(out, CaptionFormat.WEBVTT).build().run(MediaSource.of(video)));
     assertThat(r.captions().language()).isEqualTo("und");
@@ -225,10 +225,10 @@ class PipelineMediaChoiceTest {
   @Test
   void theBurnedLanguageMustBeWrittenAndIsTheOneBurned() throws Exception {
     UrlJobs media = new UrlJobs(10_000L);
-    assertThatThrownBy(() -> Captions.pipeline().media(media).transcriber(new FakeTranscriberBase())
-        .languages("en", "fr").translator(new Tagging()).burnInLanguage("es").build())
+    assertThatThrownBy(() -> Captions.pipeline().mediaProcessor(media).transcriber(new FakeTranscriberBase())
+        .spokenLanguage("en").translateTo("fr").translator(new Tagging()).burnInLanguage("es").build())
         .isInstanceOf(ConfigurationException.class).hasMessageContaining("burnInLanguage(\"es\") is neither");
-    withCodec(() -> Captions.pipeline().media(media).transcriber(new FakeTranscriberBase()).languages("en", "es")
+    withCodec(() -> Captions.pipeline().mediaProcessor(media).transcriber(new FakeTranscriberBase()).spokenLanguage("en").translateTo("es")
         .translator(new Tagging()).burnInLanguage("es").build().run(MediaSource.ofUrl("https://cdn.example/v/t.mp4")));
     assertThat(media.calls).containsExactly("extractAudio", "burnIn:es");
   }
@@ -238,16 +238,16 @@ class PipelineMediaChoiceTest {
     FakeMediaProcessor media = new FakeMediaProcessor();
     FakeTranscriber t = new FakeTranscriber("t", WORDS, EnumSet.allOf(MediaSource.Kind.class));
     Path doc = Files.write(dir.resolve("notes.pdf"), new byte[] {1});
-    assertThatThrownBy(() -> Captions.pipeline().media(media).transcriber(t).build().run(MediaSource.of(doc)))
+    assertThatThrownBy(() -> Captions.pipeline().mediaProcessor(media).transcriber(t).build().run(MediaSource.of(doc)))
         .isInstanceOf(InvalidMediaException.class).hasMessageContaining("'.pdf'")
         .satisfies(e -> assertThat(((InvalidMediaException) e).reason()).isEqualTo(InvalidMediaException.Reason.NOT_MEDIA));
     Path song = Files.write(dir.resolve("song.mp3"), new byte[] {1});
-    assertThatThrownBy(() -> Captions.pipeline().media(media).transcriber(t).burnIn(true).build().run(MediaSource.of(song)))
+    assertThatThrownBy(() -> Captions.pipeline().mediaProcessor(media).transcriber(t).burnIn(true).build().run(MediaSource.of(song)))
         .isInstanceOf(InvalidMediaException.class).hasMessageContaining("no picture to burn captions into");
-    assertThatThrownBy(() -> Captions.pipeline().media(media).transcriber(t)
+    assertThatThrownBy(() -> Captions.pipeline().mediaProcessor(media).transcriber(t)
         .burnIn(BurnInOptions.builder().output(dir.resolve("out.avi")).build()).build())
         .isInstanceOf(ConfigurationException.class).hasMessageContaining("'.avi' is not a container");
-    assertThatThrownBy(() -> Captions.pipeline().media(new FakeMediaProcessor()).transcriber(t).mux(true).build())
+    assertThatThrownBy(() -> Captions.pipeline().mediaProcessor(new FakeMediaProcessor()).transcriber(t).mux(true).build())
         .isInstanceOf(ConfigurationException.class).hasMessageContaining("MUX_SUBTITLES");
     assertThat(media.calls).isEmpty();
     assertThat(t.calls).isEmpty();

@@ -12,6 +12,7 @@ import dev.captions.fakes.ServiceFixture;
 import dev.captions.model.CaptionTrack;
 import dev.captions.model.Chapter;
 import dev.captions.model.Cue;
+import dev.captions.model.Language;
 import dev.captions.model.MediaSource;
 import dev.captions.model.TimedWord;
 import dev.captions.model.Transcript;
@@ -107,15 +108,15 @@ class PipelineTest {
     List<ProgressEvent> events = new ArrayList<>();
     Path out = dir.resolve("out");
 
-    PipelineResult r = withCodec(() -> Captions.pipeline().media(media).transcriber(transcriber)
-        .translator(new FakeTranslator(false)).summarizer(summarizer).languages("en", "es")
+    PipelineResult r = withCodec(() -> Captions.pipeline().mediaProcessor(media).transcriber(transcriber)
+        .translator(new FakeTranslator(false)).summarizer(summarizer).summarize(true).spokenLanguage("en").translateTo("es")
         .outputs(out, CaptionFormat.WEBVTT).burnIn(true).progress(events::add).build()
         .run(MediaSource.of(video)));
 
     assertThat(media.calls).containsExactly("probe", "extractAudio", "burnIn:" + r.captions().cues().size());
     assertThat(transcriber.calls).extracting(MediaSource::path).containsExactly(media.lastAudio);
     assertThat(transcriber.lastOptions.language()).contains("en");
-    assertThat(transcriber.lastOptions.mediaDurationMs()).contains(10_000L);
+    assertThat(transcriber.lastOptions.mediaDurationMs()).hasValue(10_000L);
     assertThat(Files.exists(media.lastAudio)).as("temporary audio is deleted").isFalse();
 
     assertThat(r.tracks()).containsOnlyKeys("en", "es");
@@ -135,17 +136,18 @@ class PipelineTest {
     assertThat(r.captionedVideo()).hasValueSatisfying(ref -> assertThat(ref.source().path()).exists());
     assertThat(r.timings()).containsKeys(PipelineStage.PROBE, PipelineStage.EXTRACT_AUDIO, PipelineStage.TRANSCRIBE,
         PipelineStage.SHAPE, PipelineStage.WRITE, PipelineStage.TRANSLATE, PipelineStage.SUMMARIZE, PipelineStage.BURN_IN);
-    assertThat(events).extracting(ProgressEvent::stage).contains("probe", "transcribe", "burn-in");
+    assertThat(events).extracting(ProgressEvent::stage)
+        .contains(PipelineStage.PROBE, PipelineStage.TRANSCRIBE, PipelineStage.BURN_IN);
   }
 
   @Test
   void burnInWithoutACapableProcessorFailsAtBuild() {
     FakeMediaProcessor probeOnly = new FakeMediaProcessor(true, EnumSet.of(MediaOperation.PROBE));
-    assertThatThrownBy(() -> Captions.pipeline().media(probeOnly).transcriber(new FakeTranscriber("t")).burnIn(true).build())
+    assertThatThrownBy(() -> Captions.pipeline().mediaProcessor(probeOnly).transcriber(new FakeTranscriber("t")).burnIn(true).build())
         .isInstanceOf(ConfigurationException.class)
         .hasMessage("burnIn(true) needs a media processor that supports BURN_IN; 'fake-media' supports only [PROBE]. "
-            + "Add dev.captions:captions-media-ffmpeg (or captions-media-ittybit) and call media(...).");
-    assertThatThrownBy(() -> Captions.pipeline().media(null).transcriber(new FakeTranscriber("t")).burnIn(true).build())
+            + "Add dev.captions:captions-media-ffmpeg (or captions-media-ittybit) and call mediaProcessor(...).");
+    assertThatThrownBy(() -> Captions.pipeline().withoutMediaProcessor().transcriber(new FakeTranscriber("t")).burnIn(true).build())
         .hasMessageContaining("and none is set");
   }
 
@@ -169,34 +171,35 @@ class PipelineTest {
     };
     FakeTranscriber fileOnly = new FakeTranscriber("file-asr", WORDS,
         EnumSet.of(MediaSource.Kind.FILE, MediaSource.Kind.STREAM));
-    assertThatThrownBy(() -> Captions.pipeline().media(urlAudio).transcriber(fileOnly).build())
+    assertThatThrownBy(() -> Captions.pipeline().mediaProcessor(urlAudio).transcriber(fileOnly).build())
         .isInstanceOf(ConfigurationException.class)
         .hasMessage("Media processor 'cloud-media' hands the transcriber its audio as a url, but transcriber 'file-asr'"
             + " takes only a file or a stream. Pair it with a transcriber that takes a url, or use a media processor"
             + " whose audio it can read (ffmpeg writes local files).");
     assertThat(fileOnly.calls).isEmpty();
     // A transcriber that reads URLs pairs fine, and so does any transcriber with a processor that declares nothing.
-    Captions.pipeline().media(urlAudio).transcriber(new FakeTranscriber("url-asr", WORDS, EnumSet.of(MediaSource.Kind.URL)))
+    Captions.pipeline().mediaProcessor(urlAudio).transcriber(new FakeTranscriber("url-asr", WORDS, EnumSet.of(MediaSource.Kind.URL)))
         .build();
-    Captions.pipeline().media(new FakeMediaProcessor()).transcriber(fileOnly).build();
+    Captions.pipeline().mediaProcessor(new FakeMediaProcessor()).transcriber(fileOnly).build();
   }
 
   @Test
   void builderRejectsBadLanguagesAndOutputs() throws Exception {
     Transcriber t = new FakeTranscriber("t");
-    assertThatThrownBy(() -> Captions.pipeline().media(null).transcriber(t).languages("en", "spanish!").build())
+    assertThatThrownBy(() -> Captions.pipeline().withoutMediaProcessor().transcriber(t).spokenLanguage("en").translateTo("spanish!").build())
         .isInstanceOf(ConfigurationException.class)
-        .hasMessage("'spanish!' is not a BCP-47 language tag (e.g. \"en\", \"es\", \"pt-BR\").");
-    assertThatThrownBy(() -> Captions.pipeline().media(null).transcriber(t).languages("english please").build())
-        .hasMessage("'english please' is not a BCP-47 language tag or \"auto\" (e.g. \"en\", \"es\", \"pt-BR\").");
-    assertThatThrownBy(() -> Captions.pipeline().media(null).transcriber(t).languages("english").build())
-        .hasMessage("'english' is not a BCP-47 language tag or \"auto\" (e.g. \"en\", \"es\", \"pt-BR\"); did you "
-            + "mean \"en\"?");
-    assertThatThrownBy(() -> Captions.pipeline().media(null).transcriber(t).outputs(video).build())
+        .hasMessage("'spanish!' is not a BCP-47 language tag; the translation language must be one, e.g. \"en\", \"es\", "
+            + "\"pt-BR\"");
+    assertThatThrownBy(() -> Captions.pipeline().withoutMediaProcessor().transcriber(t).spokenLanguage("english please").build())
+        .hasMessageStartingWith("'english please' is not a BCP-47 language tag; the spoken language (or Language.AUTO)");
+    // A language's English name is syntactically a tag, but no provider knows a five-letter primary subtag.
+    assertThatThrownBy(() -> Captions.pipeline().withoutMediaProcessor().transcriber(t).spokenLanguage("english").build())
+        .isInstanceOf(ConfigurationException.class).hasMessageStartingWith("'english' is not a BCP-47 language tag");
+    assertThatThrownBy(() -> Captions.pipeline().withoutMediaProcessor().transcriber(t).outputs(video).build())
         .isInstanceOf(OutputNotWritableException.class)
         .hasMessage("Output directory " + video.toAbsolutePath() + " is not writable: " + video.toAbsolutePath()
             + " is a file. Choose a directory (CLI: -o DIR).");
-    assertThatThrownBy(() -> Captions.pipeline().media(null).transcriber(t).outputs(video.resolve("sub")).build())
+    assertThatThrownBy(() -> Captions.pipeline().withoutMediaProcessor().transcriber(t).outputs(video.resolve("sub")).build())
         .isInstanceOf(OutputNotWritableException.class);
   }
 
@@ -204,7 +207,7 @@ class PipelineTest {
   void badInputFailsBeforeAnyProviderIsCalled() throws Exception {
     FakeMediaProcessor media = new FakeMediaProcessor();
     FakeTranscriber t = new FakeTranscriber("t", WORDS, EnumSet.allOf(MediaSource.Kind.class));
-    CaptionPipeline p = Captions.pipeline().media(media).transcriber(t).build();
+    CaptionPipeline p = Captions.pipeline().mediaProcessor(media).transcriber(t).build();
 
     Path missing = dir.resolve("nope.mp4");
     assertThatThrownBy(() -> p.run(MediaSource.of(missing))).isInstanceOf(InvalidMediaException.class)
@@ -217,7 +220,7 @@ class PipelineTest {
     assertThat(media.calls).isEmpty();
     assertThat(t.calls).isEmpty();
 
-    CaptionPipeline silentVideo = Captions.pipeline().media(new FakeMediaProcessor(false, EnumSet.of(MediaOperation.PROBE)))
+    CaptionPipeline silentVideo = Captions.pipeline().mediaProcessor(new FakeMediaProcessor(false, EnumSet.of(MediaOperation.PROBE)))
         .transcriber(t).build();
     assertThatThrownBy(() -> silentVideo.run(MediaSource.of(video))).isInstanceOf(InvalidMediaException.class)
         .hasMessage("my talk é.mp4 has no audio stream, so there is nothing to caption. Give a video or audio file with sound.")
@@ -228,7 +231,7 @@ class PipelineTest {
   @Test
   void urlOnlyTranscriberRejectsALocalFileBeforeAnyCall() {
     FakeTranscriber urlOnly = new FakeTranscriber("gcore-like", WORDS, EnumSet.of(MediaSource.Kind.URL));
-    CaptionPipeline p = Captions.pipeline().media(null).transcriber(urlOnly).build();
+    CaptionPipeline p = Captions.pipeline().withoutMediaProcessor().transcriber(urlOnly).build();
     assertThatThrownBy(() -> p.run(MediaSource.of(video))).isInstanceOf(InvalidMediaException.class)
         .hasMessageStartingWith("'gcore-like' needs [URL] input but got a file (my talk é.mp4). Upload the file")
         .extracting(e -> ((InvalidMediaException) e).reason()).isEqualTo(InvalidMediaException.Reason.UNSUPPORTED_SOURCE);
@@ -237,9 +240,51 @@ class PipelineTest {
   }
 
   @Test
+  void summarizerAndTranslatorDoNotTurnTheirStageOnByThemselves() {
+    Transcriber t = new FakeTranscriber("t", WORDS, EnumSet.allOf(MediaSource.Kind.class));
+    assertThatThrownBy(() -> Captions.pipeline().withoutMediaProcessor().transcriber(t)
+        .summarizer(new FakeSummarizer()).build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("A summarizer is set but summarising is off: call summarize(true) as well.");
+    assertThatThrownBy(() -> Captions.pipeline().withoutMediaProcessor().transcriber(t)
+        .translator(new FakeTranslator(false)).build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("A translator is set but no target language: call translateTo(\"es\", …).");
+    FakeSummarizer summarizer = new FakeSummarizer();
+    PipelineResult r = Captions.pipeline().withoutMediaProcessor().transcriber(t).summarizer(summarizer)
+        .summarize(true).build().run(MediaSource.of(video));
+    assertThat(r.summary()).isPresent();
+  }
+
+  @Test
+  void withoutMediaProcessorHandsTheSourceToTheTranscriberAndRunsAsyncOnTheGivenExecutor() throws Exception {
+    FakeTranscriber t = new FakeTranscriber("t", WORDS, EnumSet.allOf(MediaSource.Kind.class));
+    CaptionPipeline p = Captions.pipeline().withoutMediaProcessor().transcriber(t).spokenLanguage(Language.AUTO).build();
+    assertThat(p.mediaProcessor()).isEmpty();
+    List<String> ranOn = new ArrayList<>();
+    java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+      Thread th = new Thread(r, "caller-owned-worker");
+      th.setDaemon(true);
+      return th;
+    });
+    try {
+      PipelineResult r = p.runAsync(MediaSource.of(video), command -> {
+        ranOn.add("executor");
+        executor.execute(command);
+      }).get(30, TimeUnit.SECONDS);
+      assertThat(ranOn).containsExactly("executor");
+      assertThat(t.calls).extracting(MediaSource::path).containsExactly(video);
+      assertThat(t.lastOptions.language()).as("Language.AUTO asks for detection").isEmpty();
+      assertThat(r.mediaInfo()).isEmpty();
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  @Test
   void translationWithADifferentCueCountIsAnError() throws Exception {
-    CaptionPipeline p = Captions.pipeline().media(null).transcriber(new FakeTranscriber("t", WORDS, EnumSet.allOf(MediaSource.Kind.class)))
-        .translator(new FakeTranslator(true)).languages("en", "fr").build();
+    CaptionPipeline p = Captions.pipeline().withoutMediaProcessor().transcriber(new FakeTranscriber("t", WORDS, EnumSet.allOf(MediaSource.Kind.class)))
+        .translator(new FakeTranslator(true)).spokenLanguage("en").translateTo("fr").build();
     assertThatThrownBy(() -> p.run(MediaSource.of(video))).isInstanceOf(ProviderException.class)
         .hasMessageMatching("fake-translator: translation to fr returned \\d+ cues for \\d+");
   }
@@ -248,7 +293,7 @@ class PipelineTest {
   void aFailedWriteLeavesNoFileBehind() throws Exception {
     List<TimedWord> failing = List.of(TimedWord.of("FAIL", 0, 900));
     Path out = dir.resolve("out");
-    CaptionPipeline p = Captions.pipeline().media(null)
+    CaptionPipeline p = Captions.pipeline().withoutMediaProcessor()
         .transcriber(new FakeTranscriber("t", failing, EnumSet.allOf(MediaSource.Kind.class)))
         .outputs(out, CaptionFormat.WEBVTT).build();
     assertThatThrownBy(() -> withCodec(() -> p.run(MediaSource.of(video))))
@@ -280,7 +325,7 @@ class PipelineTest {
         }
       }
     };
-    CompletableFuture<PipelineResult> f = Captions.pipeline().media(null).transcriber(blocking).build()
+    CompletableFuture<PipelineResult> f = Captions.pipeline().withoutMediaProcessor().transcriber(blocking).build()
         .runAsync(MediaSource.of(video));
     assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
     f.cancel(true);

@@ -157,8 +157,8 @@ final class CaptionCommand implements Callable<Integer> {
         pipeline = builder(t, kinds, progress, targets, burnLanguage != null).baseName(gcoreBase).build();
       }
       if (!quiet) {
-        err.println("using " + (pipeline.mediaProcessor() == null ? "no media processor"
-            : "media processor " + pipeline.mediaProcessor().name()) + " and transcriber " + pipeline.transcriber().name()
+        err.println("using " + pipeline.mediaProcessor().map(m -> "media processor " + m.name())
+            .orElse("no media processor") + " and transcriber " + pipeline.transcriber().name()
             + (gcoreTranslates ? " (Gcore also translates into " + String.join(", ", targets) + ")" : ""));
       }
 
@@ -190,15 +190,15 @@ final class CaptionCommand implements Callable<Integer> {
       List<String> targets, boolean withBurnLanguage) {
     Set<CaptionFormat> fmts = new LinkedHashSet<>(formats);
     CaptionPipeline.Builder b = Captions.pipeline().outputs(output, fmts.toArray(new CaptionFormat[0])).profile(profile)
-        .burnIn(burn || burnLanguage != null).summarize(summary).mux(mux)
-        .languages(language, targets.toArray(new String[0]));
+        .burnIn(burn || burnLanguage != null).summarize(summary || summarizer != null).mux(mux)
+        .spokenLanguage(language).translateTo(targets.toArray(new String[0]));
     if (withBurnLanguage) b.burnInLanguage(burnLanguage);
     if (size != null) b.burnIn(BurnInOptions.builder().size(size.width(), size.height()).build());
     if (!burn && burnLanguage == null) b.burnIn(false);
     if (t != null) b.transcriber(t);
     if (media != null) {
-      if (media.trim().equalsIgnoreCase("none")) b.media(null);
-      else b.media(Captions.mediaProcessor(media));
+      if (media.trim().equalsIgnoreCase("none")) b.withoutMediaProcessor();
+      else b.mediaProcessor(Captions.mediaProcessor(media));
     }
     if (translator != null) b.translator(Captions.translator(translator));
     if (summarizer != null) b.summarizer(Captions.summarizer(summarizer));
@@ -218,8 +218,11 @@ final class CaptionCommand implements Callable<Integer> {
       Set<CaptionFormat> fmts = new LinkedHashSet<>(formats);
       for (String lang : targets) {
         if (tracks.containsKey(lang)) continue;
-        PipelineResult lr = Captions.pipeline().media(pipeline.mediaProcessor())
-            .transcriber(gcoreTranslator.withSubtitlesLanguage(lang)).languages(language)
+        CaptionPipeline.Builder lb = Captions.pipeline();
+        if (pipeline.mediaProcessor().isPresent()) lb.mediaProcessor(pipeline.mediaProcessor().get());
+        else lb.withoutMediaProcessor();
+        PipelineResult lr = lb
+            .transcriber(gcoreTranslator.withSubtitlesLanguage(lang)).spokenLanguage(language)
             .outputs(output, fmts.toArray(new CaptionFormat[0])).profile(profile).baseName(base).progress(progress)
             .build().run(source);
         progress.finish();

@@ -36,9 +36,9 @@ class ConsoleProgress implements ProgressListener, AutoCloseable {
     long media = e.mediaDurationMs().orElse(-1);
     // In media seconds when the length is known, else in percent; a new bar when the stage or the unit changes.
     long newMax = media > 0 ? Math.max(1, (media + 999) / 1000) : 100;
-    if (!e.stage().equals(stage) || newMax != max) {
+    if (!e.stage().id().equals(stage) || newMax != max) {
       finish();
-      stage = e.stage();
+      stage = e.stage().id();
       max = newMax;
       bar = new ProgressBarBuilder().setTaskName(String.format(Locale.ROOT, "%-13s", stage)).setInitialMax(max)
           .setUnit(media > 0 ? " s" : "%", 1).setStyle(ProgressBarStyle.ASCII)

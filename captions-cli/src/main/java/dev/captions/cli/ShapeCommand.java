@@ -57,7 +57,7 @@ final class ShapeCommand implements Callable<Integer> {
     } else {
       ParseResult parsed = CaptionFiles.read(spec, input, inFormat);
       for (Diagnostic d : parsed.diagnostics()) err.println(input + ": " + d);
-      result = shaper.reshape(parsed.track(), null);
+      result = shaper.reshape(parsed.track(), java.util.OptionalLong.empty());
     }
     CaptionFiles.write(spec, output, outFormat, result.track());
     err.println(input + ": " + result.track().cues().size() + " cues; " + result.report().summary());

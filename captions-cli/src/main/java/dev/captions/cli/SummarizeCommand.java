@@ -5,7 +5,7 @@ import dev.captions.ConfigurationException;
 import dev.captions.codec.CaptionCodecs;
 import dev.captions.codec.CaptionFormat;
 import dev.captions.internal.AtomicFiles;
-import dev.captions.internal.LanguageTags;
+import dev.captions.model.Language;
 import dev.captions.model.CaptionTrack;
 import dev.captions.model.Frame;
 import dev.captions.model.MediaSource;
@@ -70,7 +70,7 @@ final class SummarizeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (frames < 1 || frames > 50) throw new CommandLine.ParameterException(spec.commandLine(), "--frames must be 1..50");
-    LanguageTags.check(language, "");
+    Language.requireTag(language, "summary language");
     MediaSource source = video.toLowerCase(Locale.ROOT).matches("https?://.*")
         ? MediaSource.ofUrl(video) : MediaSource.of(Path.of(video));
     Summarizer s = summarizer != null ? Captions.summarizer(summarizer) : Captions.summarizer();

@@ -2,6 +2,7 @@ package dev.captions.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.captions.PipelineStage;
 import dev.captions.ProgressEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,9 +15,9 @@ class ConsoleProgressTest {
   void countsSecondsOfMediaWithTheTimeLeft() throws Exception {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     try (ConsoleProgress p = new ConsoleProgress(new PrintStream(buf, true, StandardCharsets.UTF_8))) {
-      p.onProgress(ProgressEvent.of("transcribe", 0, "started").withMediaDurationMs(300_000));
+      p.onProgress(ProgressEvent.of(PipelineStage.TRANSCRIBE, 0, "started").withMediaDurationMs(300_000));
       Thread.sleep(150);
-      p.onProgress(ProgressEvent.of("transcribe", 0.42, "decoding").withMediaDurationMs(300_000));
+      p.onProgress(ProgressEvent.of(PipelineStage.TRANSCRIBE, 0.42, "decoding").withMediaDurationMs(300_000));
       Thread.sleep(1_200); // the bar redraws every second
     }
     String shown = buf.toString(StandardCharsets.UTF_8);
@@ -29,7 +30,7 @@ class ConsoleProgressTest {
   void countsPercentWhileTheLengthIsUnknown() throws Exception {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     try (ConsoleProgress p = new ConsoleProgress(new PrintStream(buf, true, StandardCharsets.UTF_8))) {
-      p.onProgress(ProgressEvent.of("extract-audio", 0.5, "halfway"));
+      p.onProgress(ProgressEvent.of(PipelineStage.EXTRACT_AUDIO, 0.5, "halfway"));
     }
     assertThat(buf.toString(StandardCharsets.UTF_8)).contains("extract-audio").contains("50/100%")
         .doesNotContain("/1000");

@@ -95,7 +95,7 @@ class SampleEndToEndTest {
     long durationMs = FfmpegMediaProcessor.create().probe(MediaSource.of(SAMPLE)).durationMs();
     assertThat(durationMs).as("the sample's length, as samples/README.md records it").isBetween(20_900L, 21_100L);
     assertThat(withWords.cues()).hasSameSizeAs(track.cues());
-    List<Violation> violations = ComplianceChecker.of(StyleProfile.NETFLIX_EN).check(withWords, durationMs);
+    List<Violation> violations = ComplianceChecker.of(StyleProfile.NETFLIX_EN).check(withWords, java.util.OptionalLong.of(durationMs));
     double fastest = withWords.cues().stream()
         .mapToDouble(c -> c.lines().stream().mapToInt(String::length).sum() * 1000.0 / c.durationMs()).max().orElse(0);
     long shortest = withWords.cues().stream().mapToLong(Cue::durationMs).min().orElse(0);

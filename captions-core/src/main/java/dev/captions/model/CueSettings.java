@@ -1,6 +1,7 @@
 package dev.captions.model;
 
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * WebVTT cue settings, with the names, units and defaults of the HTML {@code VTTCue} interface: positions and sizes are
@@ -100,9 +101,9 @@ public final class CueSettings {
     return vertical;
   }
 
-  /** The line, or {@code null} for {@code auto}. */
-  public Double line() {
-    return line;
+  /** The line (a line number when {@link #snapToLines()}, else a percentage), or empty for {@code auto}. */
+  public OptionalDouble line() {
+    return line == null ? OptionalDouble.empty() : OptionalDouble.of(line);
   }
 
   public boolean snapToLines() {
@@ -113,9 +114,9 @@ public final class CueSettings {
     return lineAlign;
   }
 
-  /** The position in percent, or {@code null} for {@code auto}. */
-  public Double position() {
-    return position;
+  /** The position in percent (0–100), or empty for {@code auto}. */
+  public OptionalDouble position() {
+    return position == null ? OptionalDouble.empty() : OptionalDouble.of(position);
   }
 
   public Anchor positionAlign() {
@@ -182,9 +183,26 @@ public final class CueSettings {
       return this;
     }
 
-    /** {@code null} means {@code auto}. */
-    public Builder line(Double line) {
+    /**
+     * The line: a line number when {@link #snapToLines(boolean) snapToLines} (negative counts from the bottom),
+     * else a percentage.
+     *
+     * @param line the line
+     * @return this builder
+     */
+    public Builder line(double line) {
       this.line = line;
+      return this;
+    }
+
+    /**
+     * The line as given, or {@code auto} when empty.
+     *
+     * @param line the line, or empty for {@code auto}
+     * @return this builder
+     */
+    public Builder line(OptionalDouble line) {
+      this.line = line.isPresent() ? line.getAsDouble() : null;
       return this;
     }
 
@@ -198,9 +216,25 @@ public final class CueSettings {
       return this;
     }
 
-    /** {@code null} means {@code auto}; else 0–100. */
-    public Builder position(Double position) {
+    /**
+     * The position in percent.
+     *
+     * @param position 0–100
+     * @return this builder
+     */
+    public Builder position(double position) {
       this.position = position;
+      return this;
+    }
+
+    /**
+     * The position as given, or {@code auto} when empty.
+     *
+     * @param position the position in percent, or empty for {@code auto}
+     * @return this builder
+     */
+    public Builder position(OptionalDouble position) {
+      this.position = position.isPresent() ? position.getAsDouble() : null;
       return this;
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * What a {@code Transcriber} heard: timed words and/or segments, the language it detected and whatever the provider
@@ -35,7 +36,7 @@ public final class Transcript {
   }
 
   public Builder toBuilder() {
-    return builder().words(words).segments(segments).language(language).mediaDurationMs(mediaDurationMs)
+    return builder().words(words).segments(segments).language(language).durationOrUnknown(mediaDurationMs)
         .providerMetadata(providerMetadata);
   }
 
@@ -54,9 +55,9 @@ public final class Transcript {
     return language;
   }
 
-  /** The media's duration when the provider or the pipeline knows it, else {@code null}. */
-  public Long mediaDurationMs() {
-    return mediaDurationMs;
+  /** The media's duration in milliseconds when the provider or the pipeline knows it; empty otherwise. */
+  public OptionalLong mediaDurationMs() {
+    return mediaDurationMs == null ? OptionalLong.empty() : OptionalLong.of(mediaDurationMs);
   }
 
   /** Provider facts worth keeping (model name, request id, …). Never holds secrets. */
@@ -129,10 +130,22 @@ public final class Transcript {
       return this;
     }
 
-    public Builder mediaDurationMs(Long mediaDurationMs) {
-      if (mediaDurationMs != null && mediaDurationMs < 0) {
+    /**
+     * The media's duration, when known (unknown by default).
+     *
+     * @param mediaDurationMs milliseconds, {@code >= 0}
+     * @return this builder
+     * @throws IllegalArgumentException when negative
+     */
+    public Builder mediaDurationMs(long mediaDurationMs) {
+      if (mediaDurationMs < 0) {
         throw new IllegalArgumentException("mediaDurationMs (" + mediaDurationMs + ") must be >= 0");
       }
+      this.mediaDurationMs = mediaDurationMs;
+      return this;
+    }
+
+    private Builder durationOrUnknown(Long mediaDurationMs) {
       this.mediaDurationMs = mediaDurationMs;
       return this;
     }

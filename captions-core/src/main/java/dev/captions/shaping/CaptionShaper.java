@@ -9,6 +9,7 @@ import dev.captions.model.Transcript;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * Turns what a transcriber heard into captions people can read, under a {@link StyleProfile}: repairs untrusted
@@ -45,12 +46,12 @@ public final class CaptionShaper {
    */
   public ShapingResult shape(Transcript transcript) {
     Objects.requireNonNull(transcript, "transcript == null");
-    TimingRepair repair = new TimingRepair(profile, transcript.mediaDurationMs());
+    TimingRepair repair = new TimingRepair(profile, boxed(transcript.mediaDurationMs()));
     boolean fromSegments = transcript.words().isEmpty();
     List<TimedWord> words = fromSegments ? wordsOf(repair.repairSegments(transcript.segments())) : transcript.words();
     // Segments were judged for reading speed as a whole; words straight from the provider are judged here.
     ShapingResult shaped = shapeWords(repair, repair.repairWords(words, !fromSegments), transcript.language(),
-        transcript.mediaDurationMs());
+        boxed(transcript.mediaDurationMs()));
     // A transcript's words are plain text; cue text is WebVTT markup (see CueMarkup), so "<3" must not become a tag.
     List<Cue> cues = new ArrayList<>(shaped.track().cues().size());
     for (Cue c : shaped.track().cues()) cues.add(c.toBuilder().text(CueMarkup.escape(c.text())).build());
@@ -61,10 +62,13 @@ public final class CaptionShaper {
    * Re-shapes an existing track (a caption file from elsewhere): its cues are treated as untrusted segments, their
    * words kept when present and estimated otherwise, and shaped again.
    *
-   * @param mediaDurationMs the media's length, or {@code null} when unknown
+   * @param track the track to shape again; not null
+   * @param knownDurationMs the media's length in milliseconds, or empty when unknown
+   * @return the shaped track and its quality report
    */
-  public ShapingResult reshape(CaptionTrack track, Long mediaDurationMs) {
+  public ShapingResult reshape(CaptionTrack track, OptionalLong knownDurationMs) {
     Objects.requireNonNull(track, "track == null");
+    Long mediaDurationMs = boxed(knownDurationMs);
     List<Segment> segments = new ArrayList<>(track.cues().size());
     for (Cue c : track.cues()) {
       String text = c.text().replace('\n', ' ');
@@ -82,7 +86,7 @@ public final class CaptionShaper {
     List<Cue> cues = new Segmenter(profile, breaker, tokens(words), mediaMs).segment();
     CaptionTrack track = CaptionTrack.builder().language(language).cues(cues).build();
     List<Violation> violations = new ArrayList<>(repair.flags);
-    violations.addAll(ComplianceChecker.of(profile).check(track, mediaMs));
+    violations.addAll(ComplianceChecker.of(profile).check(track, mediaMs == null ? OptionalLong.empty() : OptionalLong.of(mediaMs)));
     return new ShapingResult(track, new CaptionQualityReport(profile.name(), cues.size(), violations, repair.repairs));
   }
 
@@ -140,5 +144,10 @@ public final class CaptionShaper {
 
   private static boolean startsNoSpace(String s) {
     return !s.isEmpty() && Graphemes.isNoSpaceScript(s.codePointAt(0));
+  }
+
+  /** Internal code keeps an unknown duration as null. */
+  static Long boxed(OptionalLong ms) {
+    return ms.isPresent() ? ms.getAsLong() : null;
   }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * Checks any caption track against a {@link StyleProfile} and explains each violation. Used on the engine's output
@@ -25,9 +26,13 @@ public final class ComplianceChecker {
   /**
    * Every violation in {@code track}, in cue order.
    *
-   * @param mediaDurationMs the media's length, or {@code null} when unknown (then no {@code BEYOND_MEDIA} check)
+   * @param track the track to check; not null
+   * @param knownDurationMs the media's length in milliseconds, or empty when unknown (then no {@code BEYOND_MEDIA}
+   *     check)
+   * @return the violations, in cue order; empty when the track keeps every rule
    */
-  public List<Violation> check(CaptionTrack track, Long mediaDurationMs) {
+  public List<Violation> check(CaptionTrack track, OptionalLong knownDurationMs) {
+    Long mediaDurationMs = CaptionShaper.boxed(knownDurationMs);
     List<Violation> out = new ArrayList<>();
     List<Cue> cues = track.cues();
     for (int i = 0; i < cues.size(); i++) {

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,7 +31,7 @@ public final class Async {
   }
 
   /** Runs {@code call} on {@code executor}; cancelling the returned future interrupts the worker thread. */
-  public static <T> CompletableFuture<T> supply(Callable<T> call, ExecutorService executor) {
+  public static <T> CompletableFuture<T> supply(Callable<T> call, Executor executor) {
     AtomicReference<Thread> worker = new AtomicReference<>();
     CompletableFuture<T> future = new CompletableFuture<>() {
       @Override

@@ -7,6 +7,7 @@ import dev.captions.model.MediaSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What a {@link Summarizer} gets: the video itself and/or frames taken from it, and/or its transcript, plus options.
@@ -48,8 +49,8 @@ public final class SummaryRequest {
     return Optional.ofNullable(transcript);
   }
 
-  public Optional<Long> mediaDurationMs() {
-    return Optional.ofNullable(mediaDurationMs);
+  public OptionalLong mediaDurationMs() {
+    return mediaDurationMs == null ? OptionalLong.empty() : OptionalLong.of(mediaDurationMs);
   }
 
   /** The language to write the summary in (BCP-47). */
@@ -93,7 +94,15 @@ public final class SummaryRequest {
       return this;
     }
 
-    public Builder mediaDurationMs(Long mediaDurationMs) {
+    /**
+     * The media's duration, when the caller knows it (unknown by default).
+     *
+     * @param mediaDurationMs milliseconds, {@code >= 0}
+     * @return this builder
+     * @throws IllegalArgumentException when negative
+     */
+    public Builder mediaDurationMs(long mediaDurationMs) {
+      if (mediaDurationMs < 0) throw new IllegalArgumentException("mediaDurationMs (" + mediaDurationMs + ") must be >= 0");
       this.mediaDurationMs = mediaDurationMs;
       return this;
     }

@@ -4,6 +4,7 @@ import dev.captions.ProgressListener;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Options for {@link Transcriber#transcribe}. Immutable; {@link #defaults()} asks for auto language and words. */
 public final class TranscriptionOptions {
@@ -34,8 +35,10 @@ public final class TranscriptionOptions {
   }
 
   public Builder toBuilder() {
-    return builder().language(language).prompt(prompt).wordTimestamps(wordTimestamps).mediaDurationMs(mediaDurationMs)
-        .timeout(timeout).progress(progress);
+    Builder b = builder().prompt(prompt).wordTimestamps(wordTimestamps).timeout(timeout).progress(progress);
+    b.language = language;
+    b.mediaDurationMs = mediaDurationMs;
+    return b;
   }
 
   /** The spoken language as BCP-47, or empty for automatic detection. */
@@ -54,8 +57,8 @@ public final class TranscriptionOptions {
   }
 
   /** The media's duration when the caller knows it (used to validate and chunk); empty otherwise. */
-  public Optional<Long> mediaDurationMs() {
-    return Optional.ofNullable(mediaDurationMs);
+  public OptionalLong mediaDurationMs() {
+    return mediaDurationMs == null ? OptionalLong.empty() : OptionalLong.of(mediaDurationMs);
   }
 
   /** The overall time limit for the call, or empty for the provider's default. */
@@ -78,9 +81,15 @@ public final class TranscriptionOptions {
 
     private Builder() {}
 
-    /** BCP-47, or null / {@code "auto"} for automatic detection. */
+    /**
+     * The spoken language.
+     *
+     * @param language a BCP-47 tag, or {@link dev.captions.model.Language#AUTO} (the default) for detection; not null
+     * @return this builder
+     */
     public Builder language(String language) {
-      this.language = language == null || language.equalsIgnoreCase("auto") ? null : language;
+      Objects.requireNonNull(language, "language == null: use Language.AUTO for detection");
+      this.language = language.equalsIgnoreCase(dev.captions.model.Language.AUTO) ? null : language;
       return this;
     }
 
@@ -94,7 +103,15 @@ public final class TranscriptionOptions {
       return this;
     }
 
-    public Builder mediaDurationMs(Long mediaDurationMs) {
+    /**
+     * The media's duration, when the caller knows it (unknown by default).
+     *
+     * @param mediaDurationMs milliseconds, {@code >= 0}
+     * @return this builder
+     * @throws IllegalArgumentException when negative
+     */
+    public Builder mediaDurationMs(long mediaDurationMs) {
+      if (mediaDurationMs < 0) throw new IllegalArgumentException("mediaDurationMs (" + mediaDurationMs + ") must be >= 0");
       this.mediaDurationMs = mediaDurationMs;
       return this;
     }

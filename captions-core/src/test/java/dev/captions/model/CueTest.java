@@ -66,7 +66,7 @@ class CueTest {
     assertThatThrownBy(() -> CueSettings.builder().size(-1).build()).hasMessage("size (-1.0) must be between 0 and 100");
     assertThatThrownBy(() -> CueSettings.builder().snapToLines(false).line(120.0).build())
         .hasMessage("line (120.0%) must be between 0 and 100 when snapToLines is false");
-    assertThat(CueSettings.builder().line(-3.0).build().line()).isEqualTo(-3.0); // negative line numbers are valid
+    assertThat(CueSettings.builder().line(-3.0).build().line()).hasValue(-3.0); // negative line numbers are valid
     assertThat(CueSettings.DEFAULT.isDefault()).isTrue();
   }
 

@@ -10,6 +10,7 @@ import dev.captions.model.TrackKind;
 import dev.captions.model.Transcript;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** Golden tests per segmentation and repair rule, with NETFLIX_EN. */
@@ -306,7 +307,7 @@ class CaptionShaperTest {
         Cue.of(0, 9000, "This cue holds far too much text for a single caption, because whoever made the file "
             + "just dumped a whole segment into it without any line breaks at all."),
         Cue.of(9000, 9300, "Ok."));
-    ShapingResult r = shaper.reshape(CaptionTrack.of("en", TrackKind.SUBTITLES, bad), 10_000L);
+    ShapingResult r = shaper.reshape(CaptionTrack.of("en", TrackKind.SUBTITLES, bad), OptionalLong.of(10_000L));
     assertThat(r.track().kind()).isEqualTo(TrackKind.SUBTITLES);
     assertThat(r.track().cues()).hasSizeGreaterThan(2);
     assertThat(r.track().cues()).allSatisfy(c -> assertThat(c.lines()).hasSizeLessThanOrEqualTo(2)

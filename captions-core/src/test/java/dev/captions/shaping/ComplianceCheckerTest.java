@@ -6,6 +6,7 @@ import dev.captions.model.CaptionTrack;
 import dev.captions.model.Cue;
 import dev.captions.model.TrackKind;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** Each rule's violation, with its measured value and limit, on a hand-made bad track. */
@@ -18,7 +19,7 @@ class ComplianceCheckerTest {
         Cue.of(4000, 12_000, "one\ntwo\nthree"), // 3 lines, 8 s
         Cue.of(12_100, 12_900, "Far too much text for so little time here"), // 41 chars in 0.8 s
         Cue.of(13_000, 15_000, "Past the end")));
-    List<Violation> v = ComplianceChecker.of(StyleProfile.NETFLIX_EN).check(track, 14_000L);
+    List<Violation> v = ComplianceChecker.of(StyleProfile.NETFLIX_EN).check(track, OptionalLong.of(14_000L));
     assertThat(v).extracting(Violation::cueIndex, Violation::rule, Violation::measured, Violation::limit)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(0, Violation.Rule.MAX_CHARS_PER_LINE, 55.0, 42.0),
@@ -39,7 +40,7 @@ class ComplianceCheckerTest {
   void wordsPerMinuteProfilesMeasureWords() {
     CaptionTrack track = CaptionTrack.of("en", TrackKind.CAPTIONS,
         List.of(Cue.of(0, 2000, "one two three four five six seven")));
-    List<Violation> v = ComplianceChecker.of(StyleProfile.BBC).check(track, null);
+    List<Violation> v = ComplianceChecker.of(StyleProfile.BBC).check(track, OptionalLong.empty());
     assertThat(v).singleElement().satisfies(x -> {
       assertThat(x.rule()).isEqualTo(Violation.Rule.READING_SPEED);
       assertThat(x.measured()).isEqualTo(210.0);

@@ -10,6 +10,7 @@ import dev.captions.model.TrackKind;
 import dev.captions.model.Transcript;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,8 +35,8 @@ class ComplianceComparisonTest {
     ShapingResult shaped = CaptionShaper.of(P)
         .shape(Transcript.builder().language("en").words(corpus.words).build());
 
-    List<Violation> va = checker.check(perSegment, null);
-    List<Violation> vb = checker.check(greedy, null);
+    List<Violation> va = checker.check(perSegment, OptionalLong.empty());
+    List<Violation> vb = checker.check(greedy, OptionalLong.empty());
     double a = share(perSegment, va);
     double b = share(greedy, vb);
     double c = shaped.report().compliantShare();

@@ -77,9 +77,9 @@ class Flow1CliTest extends IttybitFlowTest {
   @Test
   void javaFormDoesTheSame() {
     stubServices(10.0);
-    PipelineResult r = Captions.pipeline().media(ittybit)
+    PipelineResult r = Captions.pipeline().mediaProcessor(ittybit)
         .transcriber(Captions.transcriber("gemini", FlowStubs.config("gemini", FlowStubs.GEMINI_KEY, FlowStubs.httpBase(wm))))
-        .languages("en").outputs(out, CaptionFormat.WEBVTT).burnIn(true).build()
+        .spokenLanguage("en").outputs(out, CaptionFormat.WEBVTT).burnIn(true).build()
         .run(MediaSource.ofUrl(video));
     assertThat(r.mediaDurationMs()).hasValue(10_000);
     assertThat(r.quality().repairs()).extracting(Repair::kind).containsOnlyOnce(Repair.Kind.DROPPED_BEYOND_MEDIA);

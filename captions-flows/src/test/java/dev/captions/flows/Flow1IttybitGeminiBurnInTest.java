@@ -69,9 +69,9 @@ class Flow1IttybitGeminiBurnInTest extends IttybitFlowTest {
     Transcriber gemini = Captions.transcriber("gemini",
         FlowStubs.config("gemini", FlowStubs.GEMINI_KEY, FlowStubs.httpBase(wm)));
     PipelineResult result = Captions.pipeline()
-        .media(ittybit)
+        .mediaProcessor(ittybit)
         .transcriber(gemini)
-        .languages("en")
+        .spokenLanguage("en")
         .outputs(out, CaptionFormat.WEBVTT)
         .burnIn(true)
         .build()

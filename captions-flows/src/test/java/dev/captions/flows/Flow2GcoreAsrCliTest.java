@@ -125,9 +125,9 @@ class Flow2GcoreAsrCliTest {
         FlowStubs.config("gcore", KEY, FlowStubs.httpBase(wm)));
     GcoreVideos videos = gcore.videos();
     String url = videos.get(VIDEO_ID).asrMp4Url().orElseThrow();
-    PipelineResult en = Captions.pipeline().media(FlowMedia.FFMPEG).transcriber(gcore).outputs(out, CaptionFormat.WEBVTT)
+    PipelineResult en = Captions.pipeline().mediaProcessor(FlowMedia.FFMPEG).transcriber(gcore).outputs(out, CaptionFormat.WEBVTT)
         .baseName("Sprite-Fright").build().run(MediaSource.ofUrl(url));
-    PipelineResult de = Captions.pipeline().media(FlowMedia.FFMPEG).transcriber(gcore.withSubtitlesLanguage("de"))
+    PipelineResult de = Captions.pipeline().mediaProcessor(FlowMedia.FFMPEG).transcriber(gcore.withSubtitlesLanguage("de"))
         .outputs(out, CaptionFormat.WEBVTT).baseName("Sprite-Fright").build().run(MediaSource.ofUrl(url));
     for (CaptionTrack t : List.of(en.captions(), de.captions())) {
       videos.addSubtitles(VIDEO_ID, java.util.Locale.forLanguageTag(t.language()).getDisplayLanguage(java.util.Locale.ENGLISH)

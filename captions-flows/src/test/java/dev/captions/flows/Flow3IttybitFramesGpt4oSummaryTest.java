@@ -90,11 +90,11 @@ class Flow3IttybitFramesGpt4oSummaryTest extends IttybitFlowTest {
     String log;
     try (CapturedLogs logs = new CapturedLogs()) {
       result = Captions.pipeline()
-          .media(ittybit)
+          .mediaProcessor(ittybit)
           .transcriber(Captions.transcriber("gemini", FlowStubs.config("gemini", FlowStubs.GEMINI_KEY, FlowStubs.httpBase(wm))))
           .summarizer(gpt4o)
           .summarize(true)
-          .languages("en")
+          .spokenLanguage("en")
           .outputs(out, CaptionFormat.WEBVTT)
           .build()
           .run(MediaSource.ofUrl(video));

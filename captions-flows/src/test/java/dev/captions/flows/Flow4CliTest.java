@@ -89,9 +89,9 @@ class Flow4CliTest {
   @Test
   void javaFormDoesTheSame() throws Exception {
     ProviderConfig openai = FlowStubs.config("openai", FlowStubs.OPENAI_KEY, FlowStubs.httpBase(wm) + "/v1");
-    PipelineResult r = Captions.pipeline().media(FlowMedia.FFMPEG)
+    PipelineResult r = Captions.pipeline().mediaProcessor(FlowMedia.FFMPEG)
         .transcriber(Captions.transcriber("openai", openai)).translator(Captions.translator("openai", openai))
-        .languages("en", "es").outputs(out, CaptionFormat.WEBVTT, CaptionFormat.SRT)
+        .spokenLanguage("en").translateTo("es").outputs(out, CaptionFormat.WEBVTT, CaptionFormat.SRT)
         .burnIn(BurnInOptions.builder().size(0, 480).build()).burnInLanguage("es").mux(true)
         .build().run(MediaSource.of(video));
     assertThat(r.captionedVideo().orElseThrow().source().path()).isEqualTo(out.resolve("tutorial.captioned.mp4"));

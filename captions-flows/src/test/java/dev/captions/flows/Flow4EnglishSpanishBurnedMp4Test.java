@@ -81,10 +81,10 @@ class Flow4EnglishSpanishBurnedMp4Test {
 
     ProviderConfig openai = FlowStubs.config("openai", FlowStubs.OPENAI_KEY, FlowStubs.httpBase(wm) + "/v1");
     PipelineResult result = Captions.pipeline()
-        .media(FFMPEG)
+        .mediaProcessor(FFMPEG)
         .transcriber(Captions.transcriber("openai", openai))
         .translator(Captions.translator("openai", openai))
-        .languages("en", "es")
+        .spokenLanguage("en").translateTo("es")
         .outputs(out, CaptionFormat.WEBVTT, CaptionFormat.SRT)
         .burnIn(true)
         .build()

@@ -24,10 +24,10 @@ class IttybitAudioForFileOnlyTranscriberTest extends IttybitFlowTest {
     wm.stubFor(any(anyUrl()).atPriority(10).willReturn(okJson("{}")));
 
     assertThatThrownBy(() -> Captions.pipeline()
-        .media(ittybit)
+        .mediaProcessor(ittybit)
         .transcriber(Captions.transcriber("openai", FlowStubs.config("openai", FlowStubs.OPENAI_KEY,
             FlowStubs.httpBase(wm) + "/v1")))
-        .languages("en")
+        .spokenLanguage("en")
         .build())
         .isInstanceOf(ConfigurationException.class)
         .hasMessage("Media processor 'ittybit' hands the transcriber its audio as a url, but transcriber 'openai'"

@@ -36,9 +36,9 @@ class LocalFileToUrlOnlyProviderTest extends IttybitFlowTest {
     Path video = Files.write(dir.resolve("interview.mp4"), new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p'});
     Path out = dir.resolve("out");
     CaptionPipeline pipeline = Captions.pipeline()
-        .media(ittybit)
+        .mediaProcessor(ittybit)
         .transcriber(Captions.transcriber("gemini", FlowStubs.config("gemini", FlowStubs.GEMINI_KEY, FlowStubs.httpBase(wm))))
-        .languages("en")
+        .spokenLanguage("en")
         .outputs(out, CaptionFormat.WEBVTT)
         .burnIn(true)
         .build();

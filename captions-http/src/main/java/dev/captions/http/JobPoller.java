@@ -1,6 +1,7 @@
 package dev.captions.http;
 
 import dev.captions.CaptionsException;
+import dev.captions.PipelineStage;
 import dev.captions.ProgressEvent;
 import dev.captions.ProgressListener;
 import dev.captions.ProviderException;
@@ -42,7 +43,7 @@ public final class JobPoller {
   private static final Logger LOG = LoggerFactory.getLogger(JobPoller.class);
 
   private final String provider;
-  private final String stage;
+  private final PipelineStage stage;
   private final Duration initialInterval;
   private final Duration maxInterval;
   private final Duration timeout;
@@ -234,7 +235,7 @@ public final class JobPoller {
   /** Builds a {@link JobPoller}. Not thread-safe. */
   public static final class Builder {
     private final String provider;
-    private String stage;
+    private PipelineStage stage = PipelineStage.TRANSCRIBE;
     private Duration initialInterval = Duration.ofSeconds(1);
     private Duration maxInterval = Duration.ofSeconds(15);
     private Duration timeout = Duration.ofMinutes(30);
@@ -245,7 +246,6 @@ public final class JobPoller {
 
     private Builder(String provider) {
       this.provider = Objects.requireNonNull(provider, "provider == null");
-      this.stage = provider;
     }
 
     private Builder(JobPoller p) {
@@ -260,8 +260,13 @@ public final class JobPoller {
       random = p.random;
     }
 
-    /** The {@link ProgressEvent#stage()} reported, e.g. {@code "transcribe"}. Default the provider's name. */
-    public Builder stage(String stage) {
+    /**
+     * The {@link ProgressEvent#stage()} reported while polling; default {@link PipelineStage#TRANSCRIBE}.
+     *
+     * @param stage the stage of the work the polled job does; not null
+     * @return this builder
+     */
+    public Builder stage(PipelineStage stage) {
       this.stage = Objects.requireNonNull(stage, "stage == null");
       return this;
     }

@@ -1,5 +1,6 @@
 package dev.captions.http;
 
+import dev.captions.PipelineStage;
 import dev.captions.spi.ProviderConfig;
 import java.time.Duration;
 import java.util.Objects;
@@ -75,8 +76,13 @@ public abstract class PollingProviderBuilder<B extends PollingProviderBuilder<B>
     if (config.get(key).isEmpty()) b.set(key, Long.toString(value));
   }
 
-  /** The poller for the provider's calls, reporting progress under {@code stage}. */
-  protected final JobPoller poller(String stage) {
+  /**
+   * The poller for the provider's calls.
+   *
+   * @param stage the stage its progress is reported under
+   * @return a poller configured from the builder and {@link ProviderConfig}
+   */
+  protected final JobPoller poller(PipelineStage stage) {
     return poller.stage(stage).build();
   }
 }

@@ -18,6 +18,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.captions.PipelineStage;
 import dev.captions.ProgressEvent;
 import dev.captions.ProviderException;
 import dev.captions.ProviderTimeoutException;
@@ -55,7 +56,7 @@ class JobPollerTest {
   @BeforeEach
   void setUp() {
     time = new FakeTime();
-    poller = JobPoller.builder("acme").stage("transcribe").initialInterval(Duration.ofSeconds(1))
+    poller = JobPoller.builder("acme").stage(PipelineStage.TRANSCRIBE).initialInterval(Duration.ofSeconds(1))
         .maxInterval(Duration.ofSeconds(4)).timeout(Duration.ofSeconds(30)).jitter(0).sleeper(time).clock(time).build();
     http = JsonHttp.builder("acme").client(HttpClients.shared())
         .retryPolicy(RetryPolicy.builder().maxAttempts(1).build()).build();
@@ -88,7 +89,7 @@ class JobPollerTest {
     assertThat(result).isEqualTo("hello");
     assertThat(time.sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
         Duration.ofSeconds(4));
-    assertThat(events).extracting(ProgressEvent::stage).containsOnly("transcribe");
+    assertThat(events).extracting(ProgressEvent::stage).containsOnly(PipelineStage.TRANSCRIBE);
     assertThat(events).extracting(ProgressEvent::fraction).containsSubsequence(0.25, 0.5, 0.75, 1.0);
     wm.verify(5, getRequestedFor(urlEqualTo("/jobs/j1")));
   }

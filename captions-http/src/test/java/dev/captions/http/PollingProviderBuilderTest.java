@@ -3,6 +3,7 @@ package dev.captions.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.captions.PipelineStage;
 import dev.captions.ConfigurationException;
 import dev.captions.spi.ProviderConfig;
 import java.time.Duration;
@@ -34,7 +35,7 @@ class PollingProviderBuilderTest {
     }
 
     Built build() {
-      return new Built(jsonHttp(), baseHttpUrl(), requireApiKey(), poller("test"));
+      return new Built(jsonHttp(), baseHttpUrl(), requireApiKey(), poller(PipelineStage.TRANSCRIBE));
     }
   }
 

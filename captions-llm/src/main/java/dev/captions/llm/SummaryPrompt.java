@@ -76,7 +76,7 @@ public final class SummaryPrompt {
         JsonNode t = CueListPrompt.firstPresent(c, "title");
         if (start < 0 || t == null || t.asText().isBlank()) continue;
         // A chapter past the end of the video is the model's invention; drop it rather than show an empty one.
-        if (request.mediaDurationMs().isPresent() && start >= request.mediaDurationMs().get()) continue;
+        if (request.mediaDurationMs().isPresent() && start >= request.mediaDurationMs().getAsLong()) continue;
         JsonNode d = CueListPrompt.firstPresent(c, "description");
         chapters.add(Chapter.of(start, t.asText(), d == null ? "" : d.asText()));
         if (chapters.size() == request.maxChapters()) break;

@@ -486,12 +486,12 @@ public final class JsonTrackCodec implements CaptionCodec {
     g.writeStringField("text", c.text());
     CueSettings s = c.settings();
     g.writeStringField("vertical", s.vertical().value());
-    if (s.line() == null) g.writeStringField("line", "auto");
-    else g.writeNumberField("line", s.line());
+    if (s.line().isEmpty()) g.writeStringField("line", "auto");
+    else g.writeNumberField("line", s.line().getAsDouble());
     g.writeBooleanField("snapToLines", s.snapToLines());
     g.writeStringField("lineAlign", s.lineAlign().value());
-    if (s.position() == null) g.writeStringField("position", "auto");
-    else g.writeNumberField("position", s.position());
+    if (s.position().isEmpty()) g.writeStringField("position", "auto");
+    else g.writeNumberField("position", s.position().getAsDouble());
     g.writeStringField("positionAlign", s.positionAlign().value());
     g.writeNumberField("size", s.size());
     g.writeStringField("align", s.align().value());

@@ -251,7 +251,7 @@ public final class WebVttParser {
     forEachSetting(input, lineNumber, "cue", (name, value) -> applySetting(s, name, value));
     CueSettings settings = s.build();
     // The spec's last step: a vertical cue, or one with its own line or size, is not shown in a region.
-    if (lastRegion != null && (settings.vertical() != CueSettings.Vertical.HORIZONTAL || settings.line() != null
+    if (lastRegion != null && (settings.vertical() != CueSettings.Vertical.HORIZONTAL || settings.line().isPresent()
         || settings.size() != 100)) {
       handler.diagnostic(Diagnostic.warning(lineNumber, 0, "region '" + abbreviate(lastRegion.id) + "' ignored: a cue "
           + "with a vertical, line or size setting is not shown in a region"));

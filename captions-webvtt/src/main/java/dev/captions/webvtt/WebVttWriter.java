@@ -187,13 +187,13 @@ public final class WebVttWriter {
 
     private void appendSettings(CueSettings s) {
       if (s.vertical() != CueSettings.Vertical.HORIZONTAL) sb.append(" vertical:").append(s.vertical().value());
-      if (s.line() != null) {
-        sb.append(" line:").append(VttSyntax.formatNumber(s.line()));
+      if (s.line().isPresent()) {
+        sb.append(" line:").append(VttSyntax.formatNumber(s.line().getAsDouble()));
         if (!s.snapToLines()) sb.append('%');
         if (s.lineAlign() != CueSettings.Anchor.START) sb.append(',').append(s.lineAlign().value());
       }
-      if (s.position() != null) {
-        sb.append(" position:").append(VttSyntax.formatNumber(s.position())).append('%');
+      if (s.position().isPresent()) {
+        sb.append(" position:").append(VttSyntax.formatNumber(s.position().getAsDouble())).append('%');
         CueSettings.Anchor a = s.positionAlign();
         if (a == CueSettings.Anchor.LINE_LEFT || a == CueSettings.Anchor.CENTER || a == CueSettings.Anchor.LINE_RIGHT) {
           sb.append(',').append(a.value());

@@ -119,13 +119,13 @@ class ConformanceTest {
       case "vertical":
         return c.settings().vertical().value();
       case "line":
-        return c.settings().line() == null ? "auto" : c.settings().line();
+        return c.settings().line().isEmpty() ? "auto" : (Object) c.settings().line().getAsDouble();
       case "snapToLines":
         return c.settings().snapToLines();
       case "lineAlign":
         return c.settings().lineAlign().value();
       case "position":
-        return c.settings().position() == null ? "auto" : c.settings().position();
+        return c.settings().position().isEmpty() ? "auto" : (Object) c.settings().position().getAsDouble();
       case "positionAlign":
         return c.settings().positionAlign().value();
       case "size":

@@ -117,7 +117,7 @@ class GoldenFilesTest {
   void positionTagsSrt() throws IOException {
     List<Cue> cues = srt("position_tags.srt").track().cues();
     assertThat(cues.get(0).text()).isEqualTo("top centre");
-    assertThat(cues.get(0).settings().line()).isEqualTo(0.0);
+    assertThat(cues.get(0).settings().line()).hasValue(0.0);
     assertThat(cues.get(1).text()).isEqualTo("<font color=\"#ff0000\">red</font> <u>under</u>");
     // and back: {\an8} is written again
     assertThat(SrtWriter.create().writeToString(CaptionTrack.of("und", TrackKind.CAPTIONS, cues))).contains("{\\an8}top centre");
@@ -137,7 +137,7 @@ class GoldenFilesTest {
     assertThat(cues.get(1).speaker()).isEqualTo("Ann");
     assertThat(cues.get(1).text()).isEqualTo("Hi there");
     assertThat(cues.get(1).settings().align()).isEqualTo(CueSettings.Align.START);
-    assertThat(cues.get(1).settings().line()).isEqualTo(0.0);
+    assertThat(cues.get(1).settings().line()).hasValue(0.0);
   }
 
   @Test
@@ -186,7 +186,7 @@ class GoldenFilesTest {
         .viewportAnchor(10, 90).scroll(Region.Scroll.UP).build());
     CueSettings s = t.cues().get(0).settings();
     assertThat(s.region()).isEqualTo("r1");
-    assertThat(s.position()).isEqualTo(10.0);
+    assertThat(s.position()).hasValue(10.0);
     assertThat(s.positionAlign()).isEqualTo(CueSettings.Anchor.LINE_LEFT);
     // The spec drops the region of a cue that has a vertical, line or size setting of its own, and we say so.
     CueSettings sized = t.cues().get(1).settings();

@@ -189,7 +189,7 @@ class RoundTripPropertyTest {
 
   /** The spec shows a cue in a region only when it is horizontal with line auto and size 100 (else it drops it). */
   private static boolean inRegion(CueSettings s) {
-    return s.vertical() == CueSettings.Vertical.HORIZONTAL && s.line() == null && s.size() == 100;
+    return s.vertical() == CueSettings.Vertical.HORIZONTAL && s.line().isEmpty() && s.size() == 100;
   }
 
   @Provide

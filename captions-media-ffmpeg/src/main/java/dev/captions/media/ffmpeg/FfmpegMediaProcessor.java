@@ -1,5 +1,6 @@
 package dev.captions.media.ffmpeg;
 
+import dev.captions.PipelineStage;
 import dev.captions.CaptionsException;
 import dev.captions.InvalidMediaException;
 import dev.captions.InvalidMediaException.Reason;
@@ -152,7 +153,7 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
     List<String> cmd = command();
     cmd.add("-i");
     cmd.add(in.argument());
-    FfmpegRun.Result r = run(cmd, ProgressListener.NONE, "probe", 0);
+    FfmpegRun.Result r = run(cmd, ProgressListener.NONE, PipelineStage.PROBE, 0);
     // Without an output FFmpeg always exits 1; whether it listed the input tells success from failure.
     if (!ProbeParser.opened(r.stderr())) throw FfmpegErrors.failure("read " + in.displayName(), r.exitCode(), r.stderr());
     MediaInfo info = ProbeParser.parse(r.stderr());
@@ -188,7 +189,7 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
           default:
             throw new IllegalArgumentException("unknown audio format " + format);
         }
-        Path result = runToOutput(cmd, out, options.progress(), "extract-audio", info.durationMs(),
+        Path result = runToOutput(cmd, out, options.progress(), PipelineStage.EXTRACT_AUDIO, info.durationMs(),
             "extract audio from " + in.displayName());
         return MediaRef.of(MediaSource.of(result).withMimeType(format.mimeType()), NAME, null);
       }
@@ -221,12 +222,12 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
                 "-sn", "-f", "image2", "-update", "1"));
             if (options.width() > 0) cmd.addAll(List.of("-vf", "scale=" + options.width() + ":-2"));
             if (options.format() == FrameOptions.Format.JPEG) cmd.addAll(List.of("-q:v", "2"));
-            Path image = runToOutput(cmd, out, ProgressListener.NONE, "extract-frames", 0,
+            Path image = runToOutput(cmd, out, ProgressListener.NONE, PipelineStage.EXTRACT_FRAMES, 0,
                 "extract a frame at " + Timecodes.format(t) + " from " + in.displayName());
             written.add(image);
             frames.add(Frame.of(t, MediaSource.of(image).withMimeType(options.format().mimeType())));
           }
-          report(options.progress(), "extract-frames", (i + 1.0) / times.size(), "frame " + (i + 1) + "/" + times.size());
+          report(options.progress(), PipelineStage.EXTRACT_FRAMES, (i + 1.0) / times.size(), "frame " + (i + 1) + "/" + times.size());
         }
         done = true;
         return List.copyOf(frames);
@@ -265,7 +266,7 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
         if (!filters.isEmpty()) cmd.addAll(List.of("-vf", String.join(",", filters)));
         cmd.addAll(videoEncoder(container));
         cmd.addAll(audioCodec(container, info));
-        Path result = runToOutput(cmd, out, options.progress(), "burn-in", info.durationMs(),
+        Path result = runToOutput(cmd, out, options.progress(), PipelineStage.BURN_IN, info.durationMs(),
             "burn captions into " + in.displayName());
         return MediaRef.of(MediaSource.of(result), NAME, null);
       } finally {
@@ -299,7 +300,7 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
         for (int i = 0; i < tracks.size(); i++) {
           cmd.addAll(List.of("-metadata:s:s:" + (existing + i), "language=" + Languages.iso639_2(tracks.get(i).language())));
         }
-        Path result = runToOutput(cmd, out, options.progress(), "mux", info.durationMs(),
+        Path result = runToOutput(cmd, out, options.progress(), PipelineStage.MUX, info.durationMs(),
             "add subtitles to " + in.displayName());
         return MediaRef.of(MediaSource.of(result), NAME, null);
       } finally {
@@ -326,7 +327,7 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
     return info;
   }
 
-  private static FfmpegRun.Result run(List<String> cmd, ProgressListener progress, String stage, long durationMs) {
+  private static FfmpegRun.Result run(List<String> cmd, ProgressListener progress, PipelineStage stage, long durationMs) {
     try {
       return FfmpegRun.run(cmd, progress, stage, durationMs);
     } catch (IOException e) {
@@ -336,7 +337,7 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
   }
 
   /** Runs a command that writes one file: output options are appended, and the file is moved into place on success. */
-  private static Path runToOutput(List<String> cmd, OutputFile out, ProgressListener progress, String stage,
+  private static Path runToOutput(List<String> cmd, OutputFile out, ProgressListener progress, PipelineStage stage,
       long durationMs, String what) {
     cmd.addAll(List.of("-progress", "pipe:1", "-nostats", "-y", out.partial().toString()));
     FfmpegRun.Result r = run(cmd, progress, stage, durationMs);
@@ -461,7 +462,7 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
     return String.format(Locale.ROOT, "%d.%03d", ms / 1000, ms % 1000);
   }
 
-  private static void report(ProgressListener listener, String stage, double fraction, String message) {
+  private static void report(ProgressListener listener, PipelineStage stage, double fraction, String message) {
     try {
       listener.onProgress(ProgressEvent.of(stage, fraction, message));
     } catch (RuntimeException ignored) {

@@ -1,6 +1,7 @@
 package dev.captions.media.ittybit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.captions.PipelineStage;
 import dev.captions.InvalidMediaException;
 import dev.captions.InvalidMediaException.Reason;
 import dev.captions.ProviderException;
@@ -173,7 +174,7 @@ public final class IttybitMediaProcessor implements MediaProcessor, AutoCloseabl
       for (int i = 0; i < jobs.size(); i++) {
         MediaRef ref = jobs.get(i).get();
         frames.add(Frame.of(options.timestampsMs().get(i), ref.source()));
-        options.progress().onProgress(dev.captions.ProgressEvent.of("frames", (i + 1.0) / jobs.size(),
+        options.progress().onProgress(dev.captions.ProgressEvent.of(PipelineStage.EXTRACT_FRAMES, (i + 1.0) / jobs.size(),
             "frame " + (i + 1) + " of " + jobs.size()));
       }
     } catch (InterruptedException e) {
@@ -292,7 +293,7 @@ public final class IttybitMediaProcessor implements MediaProcessor, AutoCloseabl
 
     /** @throws dev.captions.ConfigurationException when no API key was set or the base URL is malformed */
     public IttybitMediaProcessor build() {
-      return new IttybitMediaProcessor(jsonHttp(), baseHttpUrl(), requireApiKey(), poller("media"), maxConcurrentJobs);
+      return new IttybitMediaProcessor(jsonHttp(), baseHttpUrl(), requireApiKey(), poller(PipelineStage.EXTRACT_AUDIO), maxConcurrentJobs);
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.captions.provider.gcore;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.captions.PipelineStage;
 import dev.captions.InvalidMediaException;
 import dev.captions.InvalidMediaException.Reason;
 import dev.captions.ProviderException;
@@ -133,7 +134,7 @@ public final class GcoreTranscriber implements Transcriber {
 
   /** A {@link GcoreVideos} client on the same connection and key. */
   public GcoreVideos videos() {
-    return new GcoreVideos(http, poller.toBuilder().stage("subtitles").timeout(java.time.Duration.ofHours(1)).build());
+    return new GcoreVideos(http, poller.toBuilder().stage(dev.captions.PipelineStage.TRANSCRIBE).timeout(java.time.Duration.ofHours(1)).build());
   }
 
   @Override
@@ -259,7 +260,7 @@ public final class GcoreTranscriber implements Transcriber {
     /** @throws dev.captions.ConfigurationException when no API key was set or the base URL is malformed */
     public GcoreTranscriber build() {
       GcoreHttp http = new GcoreHttp(jsonHttp(), baseHttpUrl(), requireApiKey());
-      return new GcoreTranscriber(http, poller("transcribe"), subtitlesLanguage);
+      return new GcoreTranscriber(http, poller(PipelineStage.TRANSCRIBE), subtitlesLanguage);
     }
   }
 }

@@ -44,7 +44,7 @@ public final class GcoreVideos {
 
   /** Polling for subtitles Gcore generates: every 5 s at first, then up to 30 s apart, for at most an hour. */
   static JobPoller defaultPoller() {
-    return JobPoller.builder(GcoreHttp.PROVIDER).stage("subtitles").initialInterval(Duration.ofSeconds(5))
+    return JobPoller.builder(GcoreHttp.PROVIDER).stage(dev.captions.PipelineStage.TRANSCRIBE).initialInterval(Duration.ofSeconds(5))
         .maxInterval(Duration.ofSeconds(30)).timeout(Duration.ofHours(1)).build();
   }
 

@@ -69,7 +69,7 @@ class Flow2GcoreAiSubtitlesTest {
     assertThat(mp4).isEqualTo(MP4_480);
 
     // 1. auto language detection: no audio_language sent, the detected language is the track's
-    PipelineResult original = Captions.pipeline().transcriber(gcore).media(null).build().run(MediaSource.ofUrl(mp4));
+    PipelineResult original = Captions.pipeline().transcriber(gcore).withoutMediaProcessor().build().run(MediaSource.ofUrl(mp4));
     CaptionTrack english = original.captions();
     assertThat(english.language()).isEqualTo("en");
     assertThat(english.cues()).isNotEmpty();
@@ -77,7 +77,7 @@ class Flow2GcoreAiSubtitlesTest {
         .contains("Hello, Mr. Snail.").contains("Did it, kid.");
 
     // 2. the same with translation through subtitles_language
-    PipelineResult translated = Captions.pipeline().transcriber(gcore.withSubtitlesLanguage("de")).media(null).build()
+    PipelineResult translated = Captions.pipeline().transcriber(gcore.withSubtitlesLanguage("de")).withoutMediaProcessor().build()
         .run(MediaSource.ofUrl(mp4));
     CaptionTrack german = translated.captions();
     assertThat(german.language()).isEqualTo("de");

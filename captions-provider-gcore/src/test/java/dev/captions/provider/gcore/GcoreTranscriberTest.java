@@ -99,7 +99,7 @@ class GcoreTranscriberTest {
 
     // RECEIVED (just accepted, nothing done yet) and PENDING report Gcore's progress 0; RETRY reports 10 % after
     // STARTED's 40 %, because Gcore restarts the work: the message says RETRY, and the fraction stays at 40 %.
-    assertThat(progress).extracting(ProgressEvent::stage).containsOnly("transcribe");
+    assertThat(progress).extracting(ProgressEvent::stage).containsOnly(dev.captions.PipelineStage.TRANSCRIBE);
     assertThat(progress).extracting(ProgressEvent::fraction).containsExactly(0.0, 0.0, 0.4, 0.4, 1.0);
     assertThat(progress.get(0).message()).contains(TASK).contains("RECEIVED");
     assertThat(progress.get(3).message()).contains("RETRY");
@@ -182,7 +182,7 @@ class GcoreTranscriberTest {
     assertThat(t.segments().get(1).startMs()).isEqualTo(5_000);
     assertThat(t.segments().get(1).endMs()).isEqualTo(5_000);
 
-    PipelineResult result = Captions.pipeline().transcriber(gcore).media(null).build().run(MediaSource.ofUrl(VIDEO_URL));
+    PipelineResult result = Captions.pipeline().transcriber(gcore).withoutMediaProcessor().build().run(MediaSource.ofUrl(VIDEO_URL));
     List<Cue> cues = result.captions().cues();
     for (int i = 0; i < cues.size(); i++) {
       assertThat(cues.get(i).endMs()).as("cue %d ends after it starts", i).isGreaterThan(cues.get(i).startMs());
@@ -363,7 +363,7 @@ class GcoreTranscriberTest {
   @Test
   void pipelineRejectsLocalFileAtRunBeforeAnyPaidCall() {
     GcoreTranscriber t = builder().build();
-    assertThatThrownBy(() -> Captions.pipeline().transcriber(t).media(null).build()
+    assertThatThrownBy(() -> Captions.pipeline().transcriber(t).withoutMediaProcessor().build()
         .run(MediaSource.of(Path.of("pom.xml"))))
         .isInstanceOf(InvalidMediaException.class).hasMessageContaining("https://");
     assertThat(wm.getAllServeEvents()).isEmpty();
@@ -380,7 +380,7 @@ class GcoreTranscriberTest {
     try {
       stubCreate();
       stubPollSequence("task-pending.json", "task-success.json");
-      PipelineResult result = Captions.pipeline().transcriber(builder().build()).media(null).build()
+      PipelineResult result = Captions.pipeline().transcriber(builder().build()).withoutMediaProcessor().build()
           .run(MediaSource.ofUrl(VIDEO_URL));
       assertThat(result.captions().cues()).isNotEmpty();
     } finally {

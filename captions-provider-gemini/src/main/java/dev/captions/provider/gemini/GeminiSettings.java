@@ -1,6 +1,7 @@
 package dev.captions.provider.gemini;
 
 import dev.captions.ConfigurationException;
+import dev.captions.PipelineStage;
 import dev.captions.spi.ProviderConfig;
 import dev.captions.http.JobPoller;
 import dev.captions.llm.LlmProviderSettings;
@@ -52,7 +53,7 @@ public final class GeminiSettings extends LlmProviderSettings {
    */
   /** Waiting for an upload to become ACTIVE: every 2 s, then up to every 10 s, for at most 10 minutes. */
   private static JobPoller.Builder uploadPoller() {
-    return JobPoller.builder(PROVIDER).stage("upload").initialInterval(Duration.ofSeconds(2))
+    return JobPoller.builder(PROVIDER).stage(PipelineStage.TRANSCRIBE).initialInterval(Duration.ofSeconds(2))
         .maxInterval(Duration.ofSeconds(10)).timeout(Duration.ofMinutes(10));
   }
 

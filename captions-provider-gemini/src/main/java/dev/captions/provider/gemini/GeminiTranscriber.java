@@ -58,22 +58,22 @@ public final class GeminiTranscriber implements Transcriber {
     List<File> uploads = new ArrayList<>();
     try {
       Part media = api.mediaPart(audio, uploads);
-      Long durationMs = options.mediaDurationMs().orElse(null);
       List<Segment> segments = new ArrayList<>();
-      if (durationMs == null) {
+      if (options.mediaDurationMs().isEmpty()) {
         segments.addAll(transcribeWithContinuations(media, options));
       } else {
+        long durationMs = options.mediaDurationMs().getAsLong();
         long window = api.settings().maxWindowMs();
         for (long from = 0; from < durationMs; from += window) {
           segments.addAll(transcribeWindow(media, options, from, Math.min(durationMs, from + window)));
         }
       }
-      return Transcript.builder()
+      Transcript.Builder transcript = Transcript.builder()
           .segments(segments)
           .language(options.language().orElse("und"))
-          .mediaDurationMs(durationMs)
-          .providerMetadata(Map.of("provider", name(), "model", api.settings().model()))
-          .build();
+          .providerMetadata(Map.of("provider", name(), "model", api.settings().model()));
+      options.mediaDurationMs().ifPresent(transcript::mediaDurationMs);
+      return transcript.build();
     } finally {
       api.delete(uploads);
     }

@@ -88,7 +88,7 @@ class GeminiContinuationTest {
     Transcript t = transcribe(GeminiStubs.settings(wm).build());
 
     assertThat(t.segments()).extracting(Segment::text).containsExactly("a", "b", "c");
-    assertThat(t.mediaDurationMs()).isNull();
+    assertThat(t.mediaDurationMs()).isEmpty();
     wm.verify(3, postRequestedFor(urlEqualTo(GENERATE)));
   }
 

@@ -147,9 +147,11 @@ public final class OpenAiTranscriber implements Transcriber {
       }
     }
     segments.sort(Comparator.comparingLong(Segment::startMs));
-    Long duration = options.mediaDurationMs().orElse(durationSec > 0 ? Math.round(durationSec * 1000) : null);
-    return Transcript.builder().segments(segments).words(words).language(language == null ? "und" : language)
-        .mediaDurationMs(duration).providerMetadata(meta).build();
+    Transcript.Builder transcript = Transcript.builder().segments(segments).words(words)
+        .language(language == null ? "und" : language).providerMetadata(meta);
+    if (options.mediaDurationMs().isPresent()) transcript.mediaDurationMs(options.mediaDurationMs().getAsLong());
+    else if (durationSec > 0) transcript.mediaDurationMs(Math.round(durationSec * 1000));
+    return transcript.build();
   }
 
   private TranscriptionCreateParams params(Path file, TranscriptionOptions options) {

@@ -70,7 +70,7 @@ class Flow5WhisperLargeWavTest {
     assertThat(t.segments()).hasSize(2);
     assertThat(t.segments().get(1).startMs()).isEqualTo(offsetMs);
     assertThat(t.segments().get(1).words()).containsExactly(TimedWord.of("second", offsetMs + 1000, offsetMs + 1400));
-    assertThat(t.mediaDurationMs()).isEqualTo(offsetMs + 49_000);
+    assertThat(t.mediaDurationMs()).hasValue(offsetMs + 49_000);
     try (var files = Files.list(dir)) {
       assertThat(files).containsExactly(wav); // pieces were written elsewhere and are gone
     }

@@ -66,7 +66,7 @@ class OpenAiTranscriberTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple(0L, 1500L, "Hi there."),
             org.assertj.core.groups.Tuple.tuple(1500L, 3000L, "Welcome."));
     assertThat(t.segments().get(0).words()).hasSize(2);
-    assertThat(t.mediaDurationMs()).isEqualTo(3000L);
+    assertThat(t.mediaDurationMs()).hasValue(3000L);
     wm.verify(postRequestedFor(urlEqualTo(TRANSCRIPTIONS))
         .withHeader("Authorization", equalTo("Bearer " + OpenAiStubs.KEY))
         .withRequestBodyPart(aMultipart().withName("model").withBody(equalTo("whisper-1")).build())

@@ -334,7 +334,7 @@ public final class VoskTranscriber implements Transcriber {
       while (percent > last) {
         if (lastPercent.compareAndSet(last, percent)) {
           try {
-            listener.onProgress(ProgressEvent.of(PipelineStage.TRANSCRIBE.id(), percent / 100.0, "decoding speech"));
+            listener.onProgress(ProgressEvent.of(PipelineStage.TRANSCRIBE, percent / 100.0, "decoding speech"));
           } catch (RuntimeException e) {
             LOG.warn("Progress listener failed; ignored", e);
           }

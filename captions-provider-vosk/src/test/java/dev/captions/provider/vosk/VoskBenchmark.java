@@ -33,7 +33,7 @@ public final class VoskBenchmark {
     Transcript t = vosk.transcribe(MediaSource.of(wav), TranscriptionOptions.defaults());
     long t2 = System.nanoTime();
 
-    double audioS = t.mediaDurationMs() / 1000.0;
+    double audioS = t.mediaDurationMs().orElseThrow() / 1000.0;
     double loadS = (t1 - t0) / 1e9;
     double decodeS = (t2 - t1) / 1e9;
     double sinceJvmStartS = (System.currentTimeMillis() - jvmStart) / 1000.0;

@@ -39,7 +39,7 @@ final class FakeCloudTranscriber implements Transcriber {
     if (url == null) throw new ConfigurationException(FakeCloudTranscriberFactory.NAME + " base URL is not an http(s) URL: " + baseUrl);
     this.baseUrl = url;
     this.http = JsonHttp.fromConfig(config).build();
-    this.poller = JobPoller.fromConfig(config).stage("transcribe");
+    this.poller = JobPoller.fromConfig(config).stage(dev.captions.PipelineStage.TRANSCRIBE);
   }
 
   @Override

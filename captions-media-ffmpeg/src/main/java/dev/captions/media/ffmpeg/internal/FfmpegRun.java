@@ -1,5 +1,6 @@
 package dev.captions.media.ffmpeg.internal;
 
+import dev.captions.PipelineStage;
 import dev.captions.ProgressEvent;
 import dev.captions.ProgressListener;
 import java.io.BufferedReader;
@@ -59,7 +60,7 @@ public final class FfmpegRun {
    *     interrupt flag stays set
    * @throws IOException when the process cannot be started
    */
-  public static Result run(List<String> command, ProgressListener progress, String stage, long durationMs)
+  public static Result run(List<String> command, ProgressListener progress, PipelineStage stage, long durationMs)
       throws IOException {
     LOG.debug("Running {}", command);
     Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
@@ -131,10 +132,10 @@ public final class FfmpegRun {
   /** Turns {@code out_time_us=...} lines into fractions of {@code durationMs}. */
   static final class ProgressParser implements Consumer<String> {
     private final ProgressListener listener;
-    private final String stage;
+    private final PipelineStage stage;
     private final long durationMs;
 
-    ProgressParser(ProgressListener listener, String stage, long durationMs) {
+    ProgressParser(ProgressListener listener, PipelineStage stage, long durationMs) {
       this.listener = listener;
       this.stage = stage;
       this.durationMs = durationMs;
