@@ -172,7 +172,7 @@ class PipelineMediaChoiceTest {
     Mp4UrlOnly gcoreLike = new Mp4UrlOnly();
     CaptionPipeline p = Captions.pipeline().withoutMediaProcessor().transcriber(gcoreLike).expectedSource(MediaSource.Kind.URL)
         .build();
-    assertThat(p.mediaProcessor()).isNull();
+    assertThat(p.mediaProcessor()).isEmpty();
     assertThatThrownBy(() -> p.run(MediaSource.ofUrl("https://cdn.example/a/talk.wav")))
         .isInstanceOf(InvalidMediaException.class).hasMessageContaining("MP4 only");
     assertThat(gcoreLike.delegate.calls).isEmpty();
