@@ -98,6 +98,9 @@ final class CaptionCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary lines; errors only.")
   boolean quiet;
 
+  /** The file base name for a Gcore video (its name), or null to name files after each input. */
+  private String gcoreBase;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -117,7 +120,6 @@ final class CaptionCommand implements Callable<Integer> {
     }
 
     List<MediaSource> sources = new ArrayList<>();
-    String gcoreBase = null;
     if (gcoreVideo != null) {
       GcoreVideo v = gcore.videos().get(gcoreVideo);
       String mp4 = v.asrMp4Url().orElseThrow(() -> new ConfigurationException("Gcore video " + gcoreVideo
@@ -138,7 +140,7 @@ final class CaptionCommand implements Callable<Integer> {
     try (ConsoleProgress progress = ConsoleProgress.create(quiet)) {
       // Built once without translations, to learn which transcriber discovery picks: when it is Gcore and no
       // translator is named, Gcore translates, so no translator is looked for.
-      CaptionPipeline pipeline = builder(t, kinds, progress, List.of(), false).baseName(gcoreBase).build();
+      CaptionPipeline pipeline = builder(t, kinds, progress, List.of(), false).build();
       boolean gcoreTranslates = translator == null && !targets.isEmpty()
           && pipeline.transcriber() instanceof GcoreTranscriber;
       if (gcoreTranslates) {
@@ -152,9 +154,9 @@ final class CaptionCommand implements Callable<Integer> {
           throw new ConfigurationException("--mux with Gcore's own translation is not supported; name a translator "
               + "(--translator gemini or openai), or leave out --mux.");
         }
-        pipeline = builder(t, kinds, progress, List.of(), burnLanguage != null).baseName(gcoreBase).build();
+        pipeline = builder(t, kinds, progress, List.of(), burnLanguage != null).build();
       } else {
-        pipeline = builder(t, kinds, progress, targets, burnLanguage != null).baseName(gcoreBase).build();
+        pipeline = builder(t, kinds, progress, targets, burnLanguage != null).build();
       }
       if (!quiet) {
         err.println("using " + pipeline.mediaProcessor().map(m -> "media processor " + m.name())
@@ -204,6 +206,7 @@ final class CaptionCommand implements Callable<Integer> {
     if (summarizer != null) b.summarizer(Captions.summarizer(summarizer));
     // All local files (the usual case) or all URLs: discovery then picks only providers that can take them.
     if (kinds.size() == 1) b.expectedSource(kinds.iterator().next());
+    if (gcoreBase != null) b.baseName(gcoreBase);
     return b.progress(progress);
   }
 
