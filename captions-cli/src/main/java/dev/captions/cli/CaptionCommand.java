@@ -202,7 +202,8 @@ final class CaptionCommand implements Callable<Integer> {
       if (media.trim().equalsIgnoreCase("none")) b.withoutMediaProcessor();
       else b.mediaProcessor(Captions.mediaProcessor(media));
     }
-    if (translator != null) b.translator(Captions.translator(translator));
+    // The first build (to learn the transcriber) has no targets: a translator there would be a build() error.
+    if (translator != null && !targets.isEmpty()) b.translator(Captions.translator(translator));
     if (summarizer != null) b.summarizer(Captions.summarizer(summarizer));
     // All local files (the usual case) or all URLs: discovery then picks only providers that can take them.
     if (kinds.size() == 1) b.expectedSource(kinds.iterator().next());
