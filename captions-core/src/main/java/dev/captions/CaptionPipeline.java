@@ -4,6 +4,7 @@ import dev.captions.InvalidMediaException.Reason;
 import dev.captions.codec.CaptionCodec;
 import dev.captions.codec.CaptionCodecs;
 import dev.captions.codec.CaptionFormat;
+import dev.captions.codec.Diagnostic;
 import dev.captions.internal.AtomicFiles;
 import dev.captions.model.CaptionTrack;
 import dev.captions.model.Language;
@@ -424,8 +425,17 @@ public final class CaptionPipeline {
     if (summarizer.usesFrames() && media != null && media.supports(MediaOperation.EXTRACT_FRAMES) && durationMs > 0
         && exact && accepts(media, source)) {
       List<Long> at = FrameOptions.midpoints(durationMs, 8);
-      List<Frame> frames = media.extractFrames(source, FrameOptions.builder().timestampsMs(at).width(512).build());
-      req.frames(frames);
+      // The frames are ours to delete: they go to a directory of this run, removed whatever the outcome.
+      Path frameDir = AtomicFiles.createTempDirectory("captions-summary-frames-");
+      try {
+        List<Frame> frames = media.extractFrames(source,
+            FrameOptions.builder().timestampsMs(at).width(512).outputDirectory(frameDir).build());
+        req.frames(frames);
+        if (accepts(summarizer, source)) req.video(source);
+        return summarizer.summarize(req.build());
+      } finally {
+        AtomicFiles.deleteTreeQuietly(frameDir);
+      }
     }
     if (accepts(summarizer, source)) req.video(source);
     return summarizer.summarize(req.build());
@@ -442,7 +452,10 @@ public final class CaptionPipeline {
     CaptionCodec codec = CaptionCodecs.forFormat(format);
     Path target = outputDirectory.resolve(name + "." + format.extension());
     try {
-      AtomicFiles.write(target, w -> codec.write(track, w));
+      AtomicFiles.write(target, w -> {
+        // Nothing lost silently: what the format cannot hold is named in the log.
+        for (Diagnostic d : codec.write(track, w).losses()) LOG.warn("{}: {}", target.getFileName(), d.message());
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + target.toAbsolutePath() + ": " + e.getMessage()
           + ". Check that the output directory is writable.", e);
@@ -762,7 +775,8 @@ public final class CaptionPipeline {
     /**
      * Validates the configuration and resolves providers not set explicitly.
      *
-     * @throws ConfigurationException naming the problem and the fix (e.g. burn-in without a media processor that can)
+     * @throws ConfigurationException naming the problem and the fix (e.g. burn-in without a media processor that can,
+     *     or a provider whose {@link Provider#checkReady()} finds its model or binary missing)
      * @throws ProviderNotFoundException when discovery finds no provider for a needed stage
      */
     public CaptionPipeline build() {
@@ -853,6 +867,10 @@ public final class CaptionPipeline {
       if (tr == null && translating) tr = Captions.translator();
       Summarizer s = summarizer;
       if (s == null && summarize) s = Captions.summarizer();
+      // A missing model or binary fails here, naming the fix, not after the media work of a run.
+      for (Provider p : new Provider[] {m, t, tr, s}) {
+        if (p != null) p.checkReady();
+      }
       return new CaptionPipeline(this, m, t, tr, s);
     }
 

@@ -49,7 +49,7 @@ public final class ProgressEvent {
     return new ProgressEvent(stage, fraction, message, mediaDurationMs);
   }
 
-  /** The media's length in milliseconds, when the run knows it; empty otherwise. */
+  /** {@return the media's length in milliseconds, when the run knows it; empty otherwise} */
   public java.util.OptionalLong mediaDurationMs() {
     return mediaDurationMs > 0 ? java.util.OptionalLong.of(mediaDurationMs) : java.util.OptionalLong.empty();
   }

@@ -98,12 +98,29 @@ final class CaptionCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary lines; errors only.")
   boolean quiet;
 
+  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Time-out of one request to a cloud provider "
+      + "(default: 120; uploads get 5 times as long). Sets captions.<provider>.requestTimeoutMs for every provider.")
+  Double timeoutSeconds;
+
+  /** The cloud providers whose request time-out {@code --timeout} sets. */
+  static final List<String> CLOUD_PROVIDERS = List.of("gemini", "openai", "gcore", "ittybit");
+
   /** The file base name for a Gcore video (its name), or null to name files after each input. */
   private String gcoreBase;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    if (timeoutSeconds != null) {
+      if (!(timeoutSeconds > 0) || timeoutSeconds > 86_400) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be a number of seconds above 0 "
+            + "and at most 86400, but is " + timeoutSeconds);
+      }
+      // Providers read their configuration from system properties (captions.<provider>.<key>), which win over
+      // environment variables: the option a user typed wins.
+      String ms = Long.toString(Math.max(1, Math.round(timeoutSeconds * 1000)));
+      for (String p : CLOUD_PROVIDERS) System.setProperty("captions." + p + ".requestTimeoutMs", ms);
+    }
     PrintWriter err = spec.commandLine().getErr();
     if (videos.isEmpty() && gcoreVideo == null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "give at least one VIDEO, or --gcore-video ID");

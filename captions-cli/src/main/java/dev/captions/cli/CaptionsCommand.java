@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
 /** The {@code captions} command. */
 @Command(name = "captions", mixinStandardHelpOptions = true, versionProvider = CaptionsCommand.Version.class,
     description = "Caption videos, and convert, validate and shape caption files.",
-    subcommands = {CaptionCommand.class, SummarizeCommand.class, GcoreCommand.class, ConvertCommand.class, ValidateCommand.class, ShapeCommand.class,
+    subcommands = {CaptionCommand.class, SummarizeCommand.class, GcoreCommand.class, ConvertCommand.class,
+        RetimeCommand.class, ValidateCommand.class, ShapeCommand.class,
         ProvidersCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0 success", "  2 usage error", "  3 invalid input (a caption file; unreadable or unsupported media)",
@@ -34,13 +35,25 @@ public final class CaptionsCommand implements Runnable {
     this.stdin = stdin;
   }
 
+  /**
+   * The {@code captions} command's entry point: runs it and exits the JVM with its exit code.
+   *
+   * @param args the command line
+   */
   public static void main(String[] args) {
     // Caption files written to stdout ("convert in.vtt - --to srt") are UTF-8 whatever the platform's default.
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     System.exit(run(args, System.in, out, new PrintWriter(System.err, true)));
   }
 
-  /** Runs the command with the process's stdin and the given output streams; returns the exit code. */
+  /**
+   * Runs the command with the process's stdin and the given output streams; returns the exit code.
+   *
+   * @param args the command line, without the program name
+   * @param out standard output
+   * @param err standard error
+   * @return the exit code: 0 on success
+   */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     return run(args, System.in, out, err);
   }
@@ -48,6 +61,12 @@ public final class CaptionsCommand implements Runnable {
   /**
    * Runs the command with the given streams; returns the exit code. {@code "-"} as a file reads {@code in} or writes
    * {@code out}; {@code out} and {@code err} are flushed but not closed.
+   *
+   * @param args the command line, without the program name
+   * @param in read for a file named {@code "-"}
+   * @param out standard output; flushed, not closed
+   * @param err standard error; flushed, not closed
+   * @return the exit code: 0 on success
    */
   public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
     CommandLine cli = commandLine(in);

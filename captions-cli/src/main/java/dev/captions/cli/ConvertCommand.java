@@ -1,10 +1,8 @@
 package dev.captions.cli;
 
 import dev.captions.codec.CaptionFormat;
-import dev.captions.codec.Diagnostic;
-import dev.captions.codec.ParseResult;
-import dev.captions.webvtt.Conversions;
-import java.io.PrintWriter;
+import dev.captions.model.TimeMap;
+import java.nio.charset.Charset;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +13,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "convert", mixinStandardHelpOptions = true,
     description = {"Convert a caption file between WebVTT, SRT and JSON.",
         "Formats come from the extensions, or --from/--to; '-' reads stdin or writes stdout.",
-        "What the input had that was skipped or repaired is reported on stderr."})
+        "The input's encoding is detected (BOM, UTF-8, else a detector) unless --encoding gives it; output is UTF-8.",
+        "To or from SRT streams cue by cue: memory stays flat whatever the file's size.",
+        "What the input had that was skipped or repaired, and what the output format cannot hold, go to stderr."})
 final class ConvertCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -25,19 +25,14 @@ final class ConvertCommand implements Callable<Integer> {
       description = "Input format: vtt, srt, json.") CaptionFormat from;
   @Option(names = "--to", paramLabel = "FMT", converter = OptionValues.Format.class,
       description = "Output format: vtt, srt, json.") CaptionFormat to;
+  @Option(names = "--encoding", paramLabel = "CHARSET", converter = OptionValues.Encoding.class,
+      description = "The input's encoding, e.g. windows-1250 or Shift_JIS (default: detected).") Charset encoding;
 
   @Override
   public Integer call() throws Exception {
     CaptionFormat in = OptionValues.formatOf(spec.commandLine(), input, from, "input", "--from");
     CaptionFormat out = OptionValues.formatOf(spec.commandLine(), output, to, "output", "--to");
-    ParseResult parsed = CaptionFiles.read(spec, input, in);
-    PrintWriter err = spec.commandLine().getErr();
-    for (Diagnostic d : parsed.diagnostics()) err.println(input + ": " + d);
-    if (out == CaptionFormat.SRT) {
-      // The SRT codec converts on write; ask the same conversion what it has to drop, so the user hears about it.
-      for (Diagnostic d : Conversions.toSrt(parsed.track(), true).diagnostics()) err.println(output + ": " + d.message());
-    }
-    CaptionFiles.write(spec, output, out, parsed.track());
+    CaptionFiles.convert(spec, input, in, output, out, encoding, TimeMap.IDENTITY);
     return ExitCodes.OK;
   }
 }

@@ -84,6 +84,19 @@ final class OptionValues {
     }
   }
 
+  /** {@code --encoding NAME}: a charset this JVM knows. */
+  static final class Encoding implements ITypeConverter<java.nio.charset.Charset> {
+    @Override
+    public java.nio.charset.Charset convert(String value) {
+      try {
+        return java.nio.charset.Charset.forName(value.trim());
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException("unknown encoding '" + value + "'; e.g. UTF-8, windows-1252, windows-1250,"
+            + " ISO-8859-2, Big5, Shift_JIS, GB18030");
+      }
+    }
+  }
+
   /**
    * The format of a file argument: {@code explicit} when given, else the file's extension; {@code option} is the
    * option that would give it explicitly, for the message.

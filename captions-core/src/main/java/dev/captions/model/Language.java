@@ -21,7 +21,12 @@ public final class Language {
 
   private Language() {}
 
-  /** Whether {@code tag} is a syntactically valid BCP-47 tag ({@link #AUTO} is not). Null-safe: null is not a tag. */
+  /**
+   * Whether {@code tag} is a syntactically valid BCP-47 tag ({@link #AUTO} is not). Null-safe: null is not a tag.
+   *
+   * @param tag the tag to check, or {@code null}
+   * @return whether {@code tag} is a syntactically valid BCP-47 tag ({@link #AUTO} is not)
+   */
   public static boolean isTag(String tag) {
     return tag != null && !tag.equalsIgnoreCase(AUTO) && TAG.matcher(tag).matches();
   }
@@ -30,8 +35,10 @@ public final class Language {
    * Returns {@code tag} when it is a valid BCP-47 tag.
    *
    * @param what what the tag is for, for the message (e.g. {@code "translation language"})
+   * @param tag the tag to check, or {@code null}
    * @throws ConfigurationException naming the bad value and giving examples, when it is not a tag (an English name
    *     such as {@code "english"} included)
+   * @return {@code tag}
    */
   public static String requireTag(String tag, String what) {
     if (isTag(tag) && !looksLikeAName(tag)) return tag;

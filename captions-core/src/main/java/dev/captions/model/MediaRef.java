@@ -21,7 +21,13 @@ public final class MediaRef {
     this.durationMs = durationMs;
   }
 
-  /** @param id the provider's id for the output (job id, file id), or null */
+  /**
+   * @param id the provider's id for the output (job id, file id), or null
+   *
+   * @param source where the output is: a local file or a URL
+   * @param provider the name of the provider that made it
+   * @return the reference
+   */
   public static MediaRef of(MediaSource source, String provider, String id) {
     return new MediaRef(source, provider, id, -1);
   }
@@ -31,6 +37,7 @@ public final class MediaRef {
    * {@code duration}), so that a pipeline knows the media's length without probing.
    *
    * @param durationMs the length in milliseconds, {@code >= 0}
+   * @return a new reference with the length; this one is unchanged
    * @throws IllegalArgumentException when {@code durationMs} is negative
    */
   public MediaRef withDurationMs(long durationMs) {
@@ -38,20 +45,30 @@ public final class MediaRef {
     return new MediaRef(source, provider, id, durationMs);
   }
 
-  /** The output's length in milliseconds as the provider reported it; empty when it did not say. */
+  /** {@return the output's length in milliseconds as the provider reported it; empty when it did not say} */
   public OptionalLong durationMs() {
     return durationMs < 0 ? OptionalLong.empty() : OptionalLong.of(durationMs);
   }
 
+  /**
+   * Where the output is.
+   *
+   * @return a local file or a URL; never null
+   */
   public MediaSource source() {
     return source;
   }
 
-  /** The name of the provider that made it, e.g. {@code "ffmpeg"}. */
+  /** {@return the name of the provider that made it, e.g. {@code "ffmpeg"}} */
   public String provider() {
     return provider;
   }
 
+  /**
+   * The provider's id for the output (job id, file id).
+   *
+   * @return the id, or empty when the provider has none
+   */
   public Optional<String> id() {
     return Optional.ofNullable(id);
   }

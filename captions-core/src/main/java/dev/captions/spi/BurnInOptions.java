@@ -82,54 +82,101 @@ public final class BurnInOptions {
     return b;
   }
 
-  /** The output's width in pixels; 0 keeps the aspect ratio (or the input's size when {@link #height()} is 0 too). */
+  /**
+   * {@return the output's width in pixels; 0 keeps the aspect ratio (or the input's size when {@link #height()} is 0
+   * too)}
+   */
   public int width() {
     return width;
   }
 
-  /** The output's height in pixels; 0 keeps the aspect ratio (or the input's size when {@link #width()} is 0 too). */
+  /**
+   * {@return the output's height in pixels; 0 keeps the aspect ratio (or the input's size when {@link #width()} is 0
+   * too)}
+   */
   public int height() {
     return height;
   }
 
+  /**
+   * The defaults: the bundled font, size 18, white text with a 2-pixel black outline, a 24-pixel bottom margin,
+   * temporary output.
+   *
+   * @return the default options
+   */
   public static BurnInOptions defaults() {
     return builder().build();
   }
 
+  /**
+   * A builder starting from the defaults.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Where a local processor writes the video; empty means next to a temporary file. */
+  /** {@return where a local processor writes the video; empty means next to a temporary file} */
   public Optional<Path> output() {
     return Optional.ofNullable(output);
   }
 
-  /** The font family; empty means the processor's bundled font. */
+  /** {@return the font family; empty means the processor's bundled font} */
   public Optional<String> fontName() {
     return Optional.ofNullable(fontName);
   }
 
+  /**
+   * The font size in the processor's units (ASS points for FFmpeg).
+   *
+   * @return the size; 18 by default
+   */
   public int fontSize() {
     return fontSize;
   }
 
+  /**
+   * The text colour.
+   *
+   * @return the colour as {@code #RRGGBB}; {@code "#FFFFFF"} by default
+   */
   public String primaryColour() {
     return primaryColour;
   }
 
+  /**
+   * The outline colour.
+   *
+   * @return the colour as {@code #RRGGBB}; {@code "#000000"} by default
+   */
   public String outlineColour() {
     return outlineColour;
   }
 
+  /**
+   * The width of the outline around the letters.
+   *
+   * @return the outline width in pixels, at least 0
+   */
   public int outline() {
     return outline;
   }
 
+  /**
+   * The distance between the bottom of the picture and the captions.
+   *
+   * @return the margin in pixels, at least 0
+   */
   public int marginVertical() {
     return marginVertical;
   }
 
+  /**
+   * The listener told about burn-in progress.
+   *
+   * @return the listener; never null
+   */
   public ProgressListener progress() {
     return progress;
   }
@@ -167,44 +214,92 @@ public final class BurnInOptions {
       return this;
     }
 
+    /**
+     * Sets where a local processor writes the video.
+     *
+     * @param output the file to write, or {@code null} for a temporary file
+     * @return this builder
+     */
     public Builder output(Path output) {
       this.output = output;
       return this;
     }
 
+    /**
+     * Sets the font family.
+     *
+     * @param fontName a font family name, or {@code null} for the processor's bundled font
+     * @return this builder
+     */
     public Builder fontName(String fontName) {
       this.fontName = fontName;
       return this;
     }
 
+    /**
+     * Sets the font size.
+     *
+     * @param fontSize the size in the processor's units
+     * @return this builder
+     */
     public Builder fontSize(int fontSize) {
       if (fontSize <= 0) throw new IllegalArgumentException("fontSize (" + fontSize + ") must be > 0");
       this.fontSize = fontSize;
       return this;
     }
 
+    /**
+     * Sets the text colour.
+     *
+     * @param colour the colour as {@code #RRGGBB}
+     * @return this builder
+     */
     public Builder primaryColour(String colour) {
       this.primaryColour = checkColour(colour);
       return this;
     }
 
+    /**
+     * Sets the outline colour.
+     *
+     * @param colour the colour as {@code #RRGGBB}
+     * @return this builder
+     */
     public Builder outlineColour(String colour) {
       this.outlineColour = checkColour(colour);
       return this;
     }
 
+    /**
+     * Sets the outline width.
+     *
+     * @param outline the width in pixels
+     * @return this builder
+     */
     public Builder outline(int outline) {
       if (outline < 0) throw new IllegalArgumentException("outline (" + outline + ") must be >= 0");
       this.outline = outline;
       return this;
     }
 
+    /**
+     * Sets the bottom margin.
+     *
+     * @param margin the margin in pixels
+     * @return this builder
+     */
     public Builder marginVertical(int margin) {
       if (margin < 0) throw new IllegalArgumentException("marginVertical (" + margin + ") must be >= 0");
       this.marginVertical = margin;
       return this;
     }
 
+    /**
+     * Sets the listener told about progress.
+     *
+     * @param progress the listener
+     * @return this builder
+     */
     public Builder progress(ProgressListener progress) {
       this.progress = Objects.requireNonNull(progress, "progress == null");
       return this;
@@ -217,6 +312,11 @@ public final class BurnInOptions {
       return colour.toUpperCase(java.util.Locale.ROOT);
     }
 
+    /**
+     * Builds the options.
+     *
+     * @return the options
+     */
     public BurnInOptions build() {
       return new BurnInOptions(this);
     }

@@ -11,7 +11,10 @@ import java.util.Optional;
 public final class FrameOptions {
   /** Image encodings. */
   public enum Format {
-    JPEG("jpg", "image/jpeg"), PNG("png", "image/png");
+    /** JPEG ({@code .jpg}). */
+    JPEG("jpg", "image/jpeg"),
+    /** PNG ({@code .png}). */
+    PNG("png", "image/png");
 
     private final String extension;
     private final String mimeType;
@@ -21,10 +24,20 @@ public final class FrameOptions {
       this.mimeType = mimeType;
     }
 
+    /**
+     * The file extension for this format, without the dot.
+     *
+     * @return the extension, e.g. {@code "jpg"}
+     */
     public String extension() {
       return extension;
     }
 
+    /**
+     * The MIME type of this format.
+     *
+     * @return the MIME type, e.g. {@code "image/jpeg"}
+     */
     public String mimeType() {
       return mimeType;
     }
@@ -44,6 +57,11 @@ public final class FrameOptions {
     this.progress = b.progress;
   }
 
+  /**
+   * A builder with no timestamps yet.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -65,29 +83,49 @@ public final class FrameOptions {
     return List.copyOf(at);
   }
 
-  /** Frames at these times (ms). */
+  /**
+   * Frames at these times (ms).
+   *
+   * @param timestampsMs the times in milliseconds from the start of the video; at least one, none negative
+   * @return the options, with the other values at their defaults
+   */
   public static FrameOptions at(List<Long> timestampsMs) {
     return builder().timestampsMs(timestampsMs).build();
   }
 
+  /**
+   * The times of the frames, in the order asked.
+   *
+   * @return the times in milliseconds; unmodifiable, not empty
+   */
   public List<Long> timestampsMs() {
     return timestampsMs;
   }
 
+  /**
+   * The image format.
+   *
+   * @return the format; never null
+   */
   public Format format() {
     return format;
   }
 
-  /** Width in pixels (height keeps the aspect ratio), or 0 for the video's own size. */
+  /** {@return width in pixels (height keeps the aspect ratio), or 0 for the video's own size} */
   public int width() {
     return width;
   }
 
-  /** Where a local processor writes frames; empty means a temporary directory. */
+  /** {@return where a local processor writes frames; empty means a temporary directory} */
   public Optional<Path> outputDirectory() {
     return Optional.ofNullable(outputDirectory);
   }
 
+  /**
+   * The listener told about extraction progress.
+   *
+   * @return the listener; never null
+   */
   public ProgressListener progress() {
     return progress;
   }
@@ -102,33 +140,68 @@ public final class FrameOptions {
 
     private Builder() {}
 
+    /**
+     * Sets the times of the frames.
+     *
+     * @param timestampsMs times in milliseconds; copied, not null
+     * @return this builder
+     */
     public Builder timestampsMs(List<Long> timestampsMs) {
       this.timestampsMs = new ArrayList<>(Objects.requireNonNull(timestampsMs, "timestampsMs == null"));
       return this;
     }
 
+    /**
+     * Sets the image format.
+     *
+     * @param format the format; not null
+     * @return this builder
+     */
     public Builder format(Format format) {
       this.format = Objects.requireNonNull(format, "format == null");
       return this;
     }
 
+    /**
+     * Sets the width of the frames.
+     *
+     * @param width the width in pixels, or 0 for the video's own size
+     * @return this builder
+     * @throws IllegalArgumentException when {@code width} is negative
+     */
     public Builder width(int width) {
       if (width < 0) throw new IllegalArgumentException("width (" + width + ") must be >= 0");
       this.width = width;
       return this;
     }
 
+    /**
+     * Sets where a local processor writes frames.
+     *
+     * @param outputDirectory a directory, or {@code null} for a temporary one
+     * @return this builder
+     */
     public Builder outputDirectory(Path outputDirectory) {
       this.outputDirectory = outputDirectory;
       return this;
     }
 
+    /**
+     * Sets the listener told about progress.
+     *
+     * @param progress the listener; not null
+     * @return this builder
+     */
     public Builder progress(ProgressListener progress) {
       this.progress = Objects.requireNonNull(progress, "progress == null");
       return this;
     }
 
-    /** @throws IllegalArgumentException when there are no timestamps or one is negative */
+    /**
+     * @throws IllegalArgumentException when there are no timestamps or one is negative
+     *
+     * @return the options
+     */
     public FrameOptions build() {
       if (timestampsMs.isEmpty()) throw new IllegalArgumentException("at least one timestamp is needed");
       for (Long t : timestampsMs) {

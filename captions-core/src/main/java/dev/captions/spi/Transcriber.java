@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 public interface Transcriber extends Provider {
   /**
    * @param audio audio or video; see {@link #acceptedSources()} for the kinds taken
+   * @param options the language, prompt, timings wanted, timeout and progress listener
    * @return the transcript; an empty one (not an error) when there is no speech
    */
   Transcript transcribe(MediaSource audio, TranscriptionOptions options);
@@ -44,6 +45,13 @@ public interface Transcriber extends Provider {
    */
   default void checkInput(MediaSource media) {}
 
+  /**
+   * {@link #transcribe} on the SDK's shared pool.
+   *
+   * @param audio audio or video
+   * @param options the options
+   * @return a future of the transcript; cancelling it interrupts the work
+   */
   default CompletableFuture<Transcript> transcribeAsync(MediaSource audio, TranscriptionOptions options) {
     return Async.supply(() -> transcribe(audio, options));
   }

@@ -53,17 +53,34 @@ public final class WebVttValidator {
     return digits >= 2;
   }
 
+  /**
+   * A strict validator of the WebVTT syntax rules. Thread-safe; reuse it.
+   *
+   * @return the validator
+   */
   public static WebVttValidator create() {
     return new WebVttValidator();
   }
 
-  /** All violations, in input order. */
+  /**
+   * {@return all violations, in input order}
+   *
+   * @param in the text to check; read to the end, not closed
+   * @throws IOException when reading {@code in} fails
+   */
   public List<Diagnostic> validate(Reader in) throws IOException {
     List<Diagnostic> out = new ArrayList<>();
     validate(in, out::add);
     return out;
   }
 
+  /**
+   * Streams every violation to {@code out}, in input order; memory stays flat. Never throws on bad content.
+   *
+   * @param in the text to check; read to the end, not closed
+   * @param out receives each problem as it is found
+   * @throws IOException when reading {@code in} fails
+   */
   public void validate(Reader in, Consumer<Diagnostic> out) throws IOException {
     new Run(in, out).run();
   }

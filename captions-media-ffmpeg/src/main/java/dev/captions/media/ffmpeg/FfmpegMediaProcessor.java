@@ -51,7 +51,8 @@ import java.util.stream.Stream;
  * A {@link MediaProcessor} that runs FFmpeg as a subprocess: probe, audio extraction, frame extraction, burn-in and
  * soft-subtitle muxing, all offline.
  *
- * <p>The binary is found on first use (see {@link Builder#ffmpegPath(Path)} and the module README): a configured path,
+ * <p>The binary is found by {@link #checkReady()} (which the caption pipeline calls at {@code build()}) or on first
+ * use (see {@link Builder#ffmpegPath(Path)} and the module README): a configured path,
  * else the static build from a {@code ws.schild:jave-nativebin-<platform>} jar, extracted to a per-user cache, else
  * {@code ffmpeg} on {@code PATH}.
  *
@@ -82,11 +83,16 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
     this.cacheDirectory = b.cacheDirectory != null ? b.cacheDirectory : FfmpegLocator.defaultCacheRoot(environment);
   }
 
-  /** A processor that finds FFmpeg on its own (no configured path). */
+  /** {@return a processor that finds FFmpeg on its own (no configured path)} */
   public static FfmpegMediaProcessor create() {
     return builder().build();
   }
 
+  /**
+   * A builder with the defaults (the bundled binary, else {@code ffmpeg} on {@code PATH}).
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -94,6 +100,9 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
   /**
    * A processor configured from {@code config}: key {@code path} (system property {@code captions.ffmpeg.path},
    * environment {@code FFMPEG_PATH}) and key {@code cacheDir} (system property {@code captions.ffmpeg.cacheDir}).
+   *
+   * @param config the provider's configuration
+   * @return the processor
    */
   public static FfmpegMediaProcessor fromConfig(ProviderConfig config) {
     Builder b = builder().environment(config.environment());
@@ -122,9 +131,23 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
    * The FFmpeg executable this processor runs, found (and, for the bundled build, extracted) on the first call.
    *
    * @throws dev.captions.ConfigurationException when none is found, naming the three ways to provide one
+   * @return the executable's path
    */
   public Path ffmpegPath() {
     return binary().path();
+  }
+
+  /**
+   * Finds the FFmpeg binary now, without running it (the bundled static build is extracted to the cache the first
+   * time, about a second), so that a missing binary fails when the caption pipeline is built, before any media work.
+   * Cheap once found: the binary is remembered.
+   *
+   * @throws dev.captions.ConfigurationException when none is found, naming the three ways to provide one (including
+   *     the {@code ws.schild:jave-nativebin-<platform>} artifact for this machine)
+   */
+  @Override
+  public void checkReady() {
+    binary();
   }
 
   private FfmpegBinary binary() {
@@ -500,24 +523,44 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
 
     private Builder() {}
 
-    /** An FFmpeg executable to use instead of the bundled one or the one on PATH. */
+    /**
+     * An FFmpeg executable to use instead of the bundled one or the one on PATH.
+     *
+     * @param ffmpegPath the executable, or {@code null} to find one
+     * @return this builder
+     */
     public Builder ffmpegPath(Path ffmpegPath) {
       this.ffmpegPath = ffmpegPath;
       return this;
     }
 
-    /** Where the bundled binary and font are extracted; default {@code ~/.cache/captions/ffmpeg}. */
+    /**
+     * Where the bundled binary and font are extracted; default {@code ~/.cache/captions/ffmpeg}.
+     *
+     * @param cacheDirectory the directory, or {@code null} for the default
+     * @return this builder
+     */
     public Builder cacheDirectory(Path cacheDirectory) {
       this.cacheDirectory = cacheDirectory;
       return this;
     }
 
-    /** The environment lookup used for {@code PATH} and {@code XDG_CACHE_HOME} (tests). */
+    /**
+     * The environment lookup used for {@code PATH} and {@code XDG_CACHE_HOME} (tests).
+     *
+     * @param environment maps a variable name to its value or {@code null}; not null
+     * @return this builder
+     */
     public Builder environment(Function<String, String> environment) {
       this.environment = Objects.requireNonNull(environment, "environment == null");
       return this;
     }
 
+    /**
+     * Builds the processor; finds no binary yet (that happens on first use).
+     *
+     * @return the processor
+     */
     public FfmpegMediaProcessor build() {
       return new FfmpegMediaProcessor(this);
     }

@@ -48,11 +48,21 @@ public final class GcoreVideos {
         .maxInterval(Duration.ofSeconds(30)).timeout(Duration.ofHours(1)).build();
   }
 
+  /**
+   * A builder with the defaults; {@link Builder#build()} needs an API key.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** {@code GET /streaming/videos/{id}}. */
+  /**
+   * {@code GET /streaming/videos/{id}}.
+   *
+   * @param videoId Gcore's video id
+   * @return the video
+   */
   public GcoreVideo get(long videoId) {
     JsonNode node = send(http.request("streaming", "videos", Long.toString(videoId)).get().build(), videoId, false);
     return parseVideo(node, "GET video " + videoId);
@@ -63,10 +73,14 @@ public final class GcoreVideos {
    * 30 s to show it.
    *
    * @param language BCP-47 (sent as Gcore's ISO 639-2/B code) or already a three-letter code
+   * @param videoId Gcore's video id
+   * @param name the track's name as shown in the player
+   * @param vtt the WebVTT text
    * @throws IllegalArgumentException when {@code vtt} is not WebVTT or is over {@value #MAX_SUBTITLE_BYTES} bytes of
    *     UTF-8 (checked before sending)
    * @throws ProviderException with status 422 when Gcore refuses the upload (AI disabled on the account), 404 when
    *     the video does not exist
+   * @return the created subtitle track
    */
   public GcoreSubtitle addSubtitles(long videoId, String name, String language, String vtt) {
     Objects.requireNonNull(name, "name == null");
@@ -96,6 +110,11 @@ public final class GcoreVideos {
   /**
    * Attaches {@code track} rendered as WebVTT with the registered codec (needs {@code captions-webvtt}); the language
    * is the track's.
+   *
+   * @param videoId Gcore's video id
+   * @param name the track's name as shown in the player
+   * @param track the track to attach
+   * @return the created subtitle track
    */
   public GcoreSubtitle addSubtitles(long videoId, String name, CaptionTrack track) {
     String vtt = CaptionCodecs.forFormat(CaptionFormat.WEBVTT).writeToString(track);
@@ -110,6 +129,9 @@ public final class GcoreVideos {
    * @param autoTranscribe {@code "auto"} (detect), a BCP-47 language, or null/{@code "disable"}
    * @param autoTranslate BCP-47 languages to translate into (requires {@code autoTranscribe}); may be empty; the single
    *     value {@code "default"} means Gcore's default set (eng, fre, ger)
+   * @param name the video's name
+   * @param originUrl the URL Gcore copies the video from
+   * @return the created video
    */
   public GcoreVideo create(String name, String originUrl, String autoTranscribe, List<String> autoTranslate) {
     Objects.requireNonNull(name, "name == null");
@@ -140,6 +162,8 @@ public final class GcoreVideos {
   /**
    * The subtitle tracks attached to a video, with their WebVTT: {@code GET /streaming/videos/{id}/subtitles}.
    *
+   * @param videoId the Gcore video id
+   * @return the tracks, in the order Gcore lists them; empty when there are none
    * @throws ProviderException with status 404 when the video does not exist
    */
   public List<GcoreSubtitle> subtitles(long videoId) {
@@ -160,8 +184,10 @@ public final class GcoreVideos {
    * Waits until Gcore has attached at least {@code count} subtitle tracks to the video (what auto-transcription and
    * auto-translation generate, one per language), polling {@link #subtitles(long)}, and returns them.
    *
+   * @param videoId the Gcore video id
    * @param count how many tracks to wait for, {@code >= 1}
    * @param timeout the longest wait; null for the default (one hour)
+   * @return every track attached at the end of the wait (at least {@code count})
    * @throws dev.captions.ProviderTimeoutException when fewer tracks are there at the end of the wait
    * @throws java.util.concurrent.CancellationException when interrupted
    */
@@ -239,7 +265,11 @@ public final class GcoreVideos {
       super(GcoreHttp.ENDPOINT);
     }
 
-    /** @throws dev.captions.ConfigurationException when no API key was set or the base URL is malformed */
+    /**
+     * @throws dev.captions.ConfigurationException when no API key was set or the base URL is malformed
+     *
+     * @return the client
+     */
     public GcoreVideos build() {
       return new GcoreVideos(new GcoreHttp(jsonHttp(), baseHttpUrl(), requireApiKey()), defaultPoller());
     }
