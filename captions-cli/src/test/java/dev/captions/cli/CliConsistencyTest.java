@@ -89,7 +89,7 @@ class CliConsistencyTest {
     List<String> broken = new ArrayList<>();
     collectBroken(CaptionsCommand.commandLine(System.in), broken);
     assertThat(broken).isEmpty();
-    for (String cmd : List.of("caption", "summarize", "gcore", "convert", "validate", "shape")) {
+    for (String cmd : List.of("caption", "summarize", "gcore", "convert", "retime", "validate", "shape")) {
       Cli r = Cli.run(cmd, "--help");
       assertThat(r.exitCode).isZero();
       assertThat(r.out.split("\n")).as(cmd).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(80));

@@ -40,6 +40,13 @@ class ReadmeSnippetsTest {
       "dev.captions.provider.gemini", "dev.captions.provider.openai", "dev.captions.provider.vosk",
       "java.nio.file", "java.util", "java.time", "java.util.concurrent");
 
+  /**
+   * Modules whose README blocks need classes this module's test class path does not have: captions-spark's blocks use
+   * Spark's {@code Dataset}/{@code Row} (Spark is {@code provided} there and far too heavy to add here). Their blocks
+   * are not checked by this test; captions-spark should check its own.
+   */
+  private static final List<String> NOT_ON_THIS_CLASS_PATH = List.of("captions-spark");
+
   @TempDir Path classes;
 
   @TestFactory
@@ -49,6 +56,7 @@ class ReadmeSnippetsTest {
     readmes.add(root.resolve("README.md"));
     try (Stream<Path> modules = Files.list(root)) {
       modules.filter(p -> p.getFileName().toString().startsWith("captions-"))
+          .filter(p -> !NOT_ON_THIS_CLASS_PATH.contains(p.getFileName().toString()))
           .map(p -> p.resolve("README.md")).filter(Files::exists).sorted().forEach(readmes::add);
     }
     List<DynamicTest> tests = new ArrayList<>();
