@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** What a {@link CaptionPipeline} run produced. Immutable. */
 public final class PipelineResult {
@@ -23,11 +24,12 @@ public final class PipelineResult {
   private final CaptionQualityReport quality;
   private final VideoSummary summary;
   private final MediaRef captionedVideo;
+  private final MediaRef subtitledVideo;
   private final List<Path> files;
   private final Map<PipelineStage, Duration> timings;
 
   PipelineResult(MediaInfo mediaInfo, Transcript transcript, CaptionTrack captions, Map<String, CaptionTrack> tracks,
-      CaptionQualityReport quality, VideoSummary summary, MediaRef captionedVideo, List<Path> files,
+      CaptionQualityReport quality, VideoSummary summary, MediaRef captionedVideo, MediaRef subtitledVideo, List<Path> files,
       Map<PipelineStage, Duration> timings) {
     this.mediaInfo = mediaInfo;
     this.transcript = transcript;
@@ -36,6 +38,7 @@ public final class PipelineResult {
     this.quality = quality;
     this.summary = summary;
     this.captionedVideo = captionedVideo;
+    this.subtitledVideo = subtitledVideo;
     this.files = List.copyOf(files);
     this.timings = Collections.unmodifiableMap(new LinkedHashMap<>(timings));
   }
@@ -73,6 +76,25 @@ public final class PipelineResult {
   /** {@return the burned-in video, when burn-in was asked for; else empty} */
   public Optional<MediaRef> captionedVideo() {
     return Optional.ofNullable(captionedVideo);
+  }
+
+  /**
+   * The copy of the video with every track as a soft subtitle stream, when {@code mux(true)} asked for one.
+   *
+   * @return the muxed video, or empty
+   */
+  public Optional<MediaRef> subtitledVideo() {
+    return Optional.ofNullable(subtitledVideo);
+  }
+
+  /**
+   * The media's length in milliseconds as the run learned it (probe, media processor, transcriber); empty when no
+   * source could tell, in which case {@link #quality()} says so.
+   *
+   * @return the length, or empty
+   */
+  public OptionalLong mediaDurationMs() {
+    return transcript.mediaDurationMs();
   }
 
   /** {@return every file written, in the order written; unmodifiable} */

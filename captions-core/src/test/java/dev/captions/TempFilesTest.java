@@ -179,7 +179,7 @@ class TempFilesTest {
     assertThat(summarizer.framesExisted).as("the summarizer saw the frames").isTrue();
     assertThat(media.frames).hasSize(8).noneMatch(Files::exists);
     assertThat(ours()).isEqualTo(before);
-    assertThat(outputs(out)).noneMatch(n -> n.endsWith(".tmp")).contains("talk.und.vtt");
+    assertThat(outputs(out)).noneMatch(n -> n.endsWith(".tmp")).contains("talk.vtt"); // an undetermined language gets no tag in the name
   }
 
   @Test
@@ -229,7 +229,7 @@ class TempFilesTest {
     withCodec(() -> Captions.pipeline().mediaProcessor(new FakeMediaProcessor())
         .transcriber(new FakeTranscriber("t", PipelineTest.WORDS, EnumSet.allOf(MediaSource.Kind.class)))
         .outputs(out, CaptionFormat.WEBVTT).build().run(MediaSource.of(video)));
-    Path vtt = out.resolve("talk.und.vtt");
+    Path vtt = out.resolve("talk.vtt"); // an undetermined language gets no tag in the name
     Path plain = Files.write(dir.resolve("plain.txt"), new byte[0]); // what the umask gives a new file here
     assertThat(Files.getPosixFilePermissions(vtt)).isEqualTo(Files.getPosixFilePermissions(plain));
     assertThat(Files.getPosixFilePermissions(vtt)).contains(PosixFilePermission.OWNER_READ,

@@ -43,12 +43,14 @@ final class CaptionFiles {
       in = CaptionsCommand.stdin(spec);
     } else {
       Path p = Path.of(file);
-      if (!Files.exists(p)) throw new InvalidInputException("File not found: " + p.toAbsolutePath());
-      if (Files.isDirectory(p)) throw new InvalidInputException(p.toAbsolutePath() + " is a directory, not a caption file");
+      if (!Files.exists(p)) throw new InvalidInputException.FileNotFound("File not found: " + p.toAbsolutePath(), null);
+      if (Files.isDirectory(p)) {
+        throw new InvalidInputException.FileNotFound(p.toAbsolutePath() + " is a directory, not a caption file", null);
+      }
       try {
         in = Files.newInputStream(p);
       } catch (NoSuchFileException e) {
-        throw new InvalidInputException("File not found: " + p.toAbsolutePath(), e);
+        throw new InvalidInputException.FileNotFound("File not found: " + p.toAbsolutePath(), e);
       }
     }
     CaptionInput input = CaptionInput.open(new BufferedInputStream(in, 1 << 16), encoding);

@@ -17,12 +17,13 @@ import picocli.CommandLine.Command;
 /** The {@code captions} command. */
 @Command(name = "captions", mixinStandardHelpOptions = true, versionProvider = CaptionsCommand.Version.class,
     description = "Caption videos, and convert, validate and shape caption files.",
-    subcommands = {CaptionCommand.class, ConvertCommand.class, RetimeCommand.class, ValidateCommand.class, ShapeCommand.class,
+    subcommands = {CaptionCommand.class, SummarizeCommand.class, GcoreCommand.class, ConvertCommand.class,
+        RetimeCommand.class, ValidateCommand.class, ShapeCommand.class,
         ProvidersCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0 success", "  2 usage error", "  3 invalid input (a caption file; unreadable or unsupported media)",
         "  4 provider failure", "  5 output not writable", "  6 configuration (no provider, bad setting)",
-        "  7 media file not found", "  8 media file empty", "  9 not a media file (or corrupt)",
+        "  7 file not found (media, caption or transcript file)", "  8 media file empty", "  9 not a media file (or corrupt)",
         " 10 media without an audio stream", "  1 unexpected error"})
 public final class CaptionsCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -68,7 +69,7 @@ public final class CaptionsCommand implements Runnable {
    * @return the exit code: 0 on success
    */
   public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new CaptionsCommand(in));
+    CommandLine cli = commandLine(in);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -78,6 +79,11 @@ public final class CaptionsCommand implements Runnable {
       return exitCode(e);
     });
     return cli.execute(args);
+  }
+
+  /** The command tree, reading {@code in} for {@code "-"}; streams and error handling are set by {@link #run}. */
+  static CommandLine commandLine(InputStream in) {
+    return new CommandLine(new CaptionsCommand(in));
   }
 
   @Override
@@ -105,6 +111,7 @@ public final class CaptionsCommand implements Runnable {
           return ExitCodes.INVALID_INPUT;
       }
     }
+    if (e instanceof InvalidInputException.FileNotFound) return ExitCodes.FILE_NOT_FOUND;
     if (e instanceof CaptionFormatException || e instanceof InvalidInputException) {
       return ExitCodes.INVALID_INPUT;
     }
@@ -118,13 +125,13 @@ public final class CaptionsCommand implements Runnable {
     return ExitCodes.INTERNAL;
   }
 
-  private static String oneLine(Throwable e) {
+  static String oneLine(Throwable e) {
     String m = e.getMessage();
     if (m == null || m.isBlank()) m = e.getClass().getSimpleName();
     return m.replace('\n', ' ');
   }
 
-  private static String hint(Throwable e) {
+  static String hint(Throwable e) {
     if (e instanceof dev.captions.AuthenticationException) {
       return "check the provider's API key (GEMINI_API_KEY, OPENAI_API_KEY, GCORE_API_KEY or ITTYBIT_API_KEY).";
     }

@@ -14,10 +14,12 @@ import picocli.CommandLine.Parameters;
 /** {@code captions retime}: shift, change frame rate, or resync from two points. */
 @Command(name = "retime", mixinStandardHelpOptions = true,
     description = {"Fix caption timing: shift every cue, convert between frame rates, or stretch between two sync points.",
-        "Timed words and timestamp tags move with their cue. Cues moved before 0:00 are dropped (and reported).",
-        "Examples:  captions retime in.srt out.srt --offset -2.5s",
-        "           captions retime in.vtt out.vtt --fps 23.976:25",
-        "           captions retime in.srt out.srt --sync 00:01:02.000=00:01:03.200,01:10:00.000=01:10:04.000"})
+        "Timed words and timestamp tags move with their cue. Cues moved before 0:00 are dropped (and reported)."},
+    // Examples are command lines, not sentences: in the footer, which picocli prints as it is (no re-wrapping).
+    footerHeading = "%nExamples:%n",
+    footer = {"  captions retime in.srt out.srt --offset -2.5s",
+        "  captions retime in.vtt out.vtt --fps 23.976:25",
+        "  captions retime in.srt out.srt --sync 00:01:02=00:01:03.2,01:10:00=01:10:04"})
 final class RetimeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

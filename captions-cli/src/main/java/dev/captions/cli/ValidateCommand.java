@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
 /** {@code captions validate}: line:column diagnostics; non-zero exit when a file is invalid. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = {"Check caption files. Prints FILE:LINE:COL: message for every problem.",
-        "Without --strict: what a tolerant reader (a browser) would skip or repair, as warnings; only a file that",
-        "cannot be read at all is invalid. With --strict: every violation of the format's syntax rules is an error.",
+        "Without --strict: what a tolerant reader (a browser) would skip or repair, as warnings; only a file that "
+            + "cannot be read at all is invalid. With --strict: every violation of the format's syntax rules is an error.",
         "Exit code 3 when any file has an error."})
 final class ValidateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -42,8 +42,19 @@ public final class Language {
    */
   public static String requireTag(String tag, String what) {
     if (isTag(tag) && !looksLikeAName(tag)) return tag;
+    String meant = guess(tag);
     throw new ConfigurationException("'" + tag + "' is not a BCP-47 language tag; the " + what
-        + " must be one, e.g. \"en\", \"es\", \"pt-BR\"");
+        + " must be one, e.g. \"en\", \"es\", \"pt-BR\"" + (meant != null ? "; did you mean \"" + meant + "\"?" : ""));
+  }
+
+  /** The tag of the language whose English name is {@code name} ("english" → "en"), or null. */
+  private static String guess(String name) {
+    if (name == null) return null;
+    String n = name.strip();
+    for (String code : Locale.getISOLanguages()) {
+      if (new Locale(code).getDisplayLanguage(Locale.ENGLISH).equalsIgnoreCase(n)) return code;
+    }
+    return null;
   }
 
   /**

@@ -15,6 +15,7 @@ public final class CaptionQualityReport {
   private final int cueCount;
   private final List<Violation> violations;
   private final List<Repair> repairs;
+  private final List<String> notes;
 
   /**
    * A report on a track of {@code cueCount} cues.
@@ -25,10 +26,36 @@ public final class CaptionQualityReport {
    * @param repairs the changes made to the input; copied
    */
   public CaptionQualityReport(String profileName, int cueCount, List<Violation> violations, List<Repair> repairs) {
+    this(profileName, cueCount, violations, repairs, List.of());
+  }
+
+  private CaptionQualityReport(String profileName, int cueCount, List<Violation> violations, List<Repair> repairs,
+      List<String> notes) {
     this.profileName = Objects.requireNonNull(profileName, "profileName == null");
     this.cueCount = cueCount;
     this.violations = List.copyOf(violations);
     this.repairs = List.copyOf(repairs);
+    this.notes = List.copyOf(notes);
+  }
+
+  /**
+   * A copy with one more note: something the checks could not do, said in words (e.g. "media length unknown: cues
+   * past the end could not be dropped"). Notes are part of {@link #summary()}.
+   *
+   * @param note one sentence for people; not null or blank
+   * @return a new report with the note added; this one is unchanged
+   * @throws IllegalArgumentException when {@code note} is blank
+   */
+  public CaptionQualityReport withNote(String note) {
+    if (note == null || note.isBlank()) throw new IllegalArgumentException("note must not be blank");
+    List<String> all = new java.util.ArrayList<>(notes);
+    all.add(note.strip());
+    return new CaptionQualityReport(profileName, cueCount, violations, repairs, all);
+  }
+
+  /** {@return what the checks could not do, in the order noted; empty when they could do everything; unmodifiable} */
+  public List<String> notes() {
+    return notes;
   }
 
   /** {@return the name of the profile the track was checked against} */
@@ -80,7 +107,8 @@ public final class CaptionQualityReport {
     for (Repair r : repairs) byKind.merge(r.kind(), 1, Integer::sum);
     return profileName + ": " + cueCount + " cues, "
         + String.format(java.util.Locale.ROOT, "%.1f", compliantShare() * 100) + "% compliant; "
-        + violations.size() + " violations" + counts(byRule) + "; " + repairs.size() + " repairs" + counts(byKind);
+        + violations.size() + " violations" + counts(byRule) + "; " + repairs.size() + " repairs" + counts(byKind)
+        + (notes.isEmpty() ? "" : "; " + String.join("; ", notes));
   }
 
   private static String counts(Map<?, Integer> m) {

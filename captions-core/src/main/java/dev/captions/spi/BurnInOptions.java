@@ -18,6 +18,11 @@ public final class BurnInOptions {
   private final int outline;
   private final int marginVertical;
   private final ProgressListener progress;
+  private final int width;
+  private final int height;
+
+  /** The containers a burned-in video can be written in, by file extension. */
+  public static final java.util.Set<String> CONTAINERS = java.util.Set.of("mp4", "m4v", "mov", "mkv", "webm");
 
   private BurnInOptions(Builder b) {
     this.output = b.output;
@@ -28,6 +33,69 @@ public final class BurnInOptions {
     this.outline = b.outline;
     this.marginVertical = b.marginVertical;
     this.progress = b.progress;
+    this.width = b.width;
+    this.height = b.height;
+  }
+
+  /**
+   * Checks that a burned-in video can be written to {@code output}: its extension names a container of
+   * {@link #CONTAINERS}. Called by the pipeline at {@code build()}, before anything is paid.
+   *
+   * @param output the file to write
+   * @throws dev.captions.ConfigurationException naming the containers that can be written
+   */
+  public static void checkContainer(Path output) {
+    String name = output.getFileName() == null ? "" : output.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+    if (!CONTAINERS.contains(ext)) {
+      throw new dev.captions.ConfigurationException("Cannot write the captioned video to " + output + ": '"
+          + (ext.isEmpty() ? "(no extension)" : "." + ext) + "' is not a container it can be written in. Use .mp4 "
+          + "(H.264/AAC, the default), .mov, .m4v, .mkv or .webm.");
+    }
+  }
+
+  /**
+   * A copy of these options writing to {@code output}.
+   *
+   * @param output the file to write; its extension picks the container
+   * @return the copy
+   */
+  public BurnInOptions withOutput(Path output) {
+    Builder b = toBuilder();
+    b.output = Objects.requireNonNull(output, "output == null");
+    return b.build();
+  }
+
+  private Builder toBuilder() {
+    Builder b = new Builder();
+    b.output = output;
+    b.fontName = fontName;
+    b.fontSize = fontSize;
+    b.primaryColour = primaryColour;
+    b.outlineColour = outlineColour;
+    b.outline = outline;
+    b.marginVertical = marginVertical;
+    b.progress = progress;
+    b.width = width;
+    b.height = height;
+    return b;
+  }
+
+  /**
+   * {@return the output's width in pixels; 0 keeps the aspect ratio (or the input's size when {@link #height()} is 0
+   * too)}
+   */
+  public int width() {
+    return width;
+  }
+
+  /**
+   * {@return the output's height in pixels; 0 keeps the aspect ratio (or the input's size when {@link #width()} is 0
+   * too)}
+   */
+  public int height() {
+    return height;
   }
 
   /**
@@ -123,8 +191,28 @@ public final class BurnInOptions {
     private int outline = 2;
     private int marginVertical = 24;
     private ProgressListener progress = ProgressListener.NONE;
+    private int width;
+    private int height;
 
     private Builder() {}
+
+    /**
+     * The output frame size in pixels, e.g. {@code size(0, 1080)} for 1080p with the input's aspect ratio. 0 for one
+     * side keeps the aspect ratio; {@code size(0, 0)} (the default) keeps the input's size.
+     *
+     * @param width pixels, {@code >= 0}
+     * @param height pixels, {@code >= 0}
+     * @return this builder
+     * @throws IllegalArgumentException when a side is negative or over 8192
+     */
+    public Builder size(int width, int height) {
+      if (width < 0 || height < 0 || width > 8192 || height > 8192) {
+        throw new IllegalArgumentException("size " + width + "x" + height + " must be within 0..8192 on each side");
+      }
+      this.width = width;
+      this.height = height;
+      return this;
+    }
 
     /**
      * Sets where a local processor writes the video.

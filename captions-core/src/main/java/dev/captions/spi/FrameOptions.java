@@ -67,6 +67,23 @@ public final class FrameOptions {
   }
 
   /**
+   * {@code count} times spread over a media of {@code durationMs}: the mid-points of {@code count} equal slices, so
+   * that no frame is asked for at or past the end (a frame job past the end fails after the others were paid).
+   *
+   * @param durationMs the media's length in milliseconds, {@code > 0}
+   * @param count how many times, {@code >= 1}
+   * @return the times in milliseconds, ascending
+   * @throws IllegalArgumentException when {@code durationMs} or {@code count} is out of range
+   */
+  public static List<Long> midpoints(long durationMs, int count) {
+    if (durationMs <= 0) throw new IllegalArgumentException("durationMs (" + durationMs + ") must be > 0");
+    if (count < 1) throw new IllegalArgumentException("count (" + count + ") must be >= 1");
+    List<Long> at = new java.util.ArrayList<>(count);
+    for (int i = 0; i < count; i++) at.add(durationMs * (2L * i + 1) / (2L * count));
+    return List.copyOf(at);
+  }
+
+  /**
    * Frames at these times (ms).
    *
    * @param timestampsMs the times in milliseconds from the start of the video; at least one, none negative

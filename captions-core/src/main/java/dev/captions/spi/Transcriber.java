@@ -25,6 +25,27 @@ public interface Transcriber extends Provider {
   Transcript transcribe(MediaSource audio, TranscriptionOptions options);
 
   /**
+   * Whether this transcriber can take the audio a media processor extracts (a WAV, MP3 or AAC file or URL). True by
+   * default. A transcriber that documents it takes only video containers (Gcore AI ASR: an MP4 URL) returns false; the
+   * pipeline then hands it the source as it is and uses the media processor only to probe and burn in.
+   *
+   * @return false when extracted audio must never be sent to this transcriber
+   */
+  default boolean acceptsExtractedAudio() {
+    return true;
+  }
+
+  /**
+   * Checks, locally and without any call, that this transcriber can take {@code media} as it documents its input
+   * (e.g. Gcore: an http(s) URL of an MP4). The pipeline calls it before the first provider call of a run, so a
+   * source the service would refuse is refused before anything is paid. Does nothing by default.
+   *
+   * @param media the media the transcriber would get; never null
+   * @throws dev.captions.InvalidMediaException saying what is wrong with {@code media} and how to fix it
+   */
+  default void checkInput(MediaSource media) {}
+
+  /**
    * {@link #transcribe} on the SDK's shared pool.
    *
    * @param audio audio or video

@@ -269,16 +269,24 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
     Objects.requireNonNull(options, "options == null");
     try (MediaInput in = MediaInput.of(video)) {
       MediaInfo info = requireVideo(in);
-      String container = containerFor(options.output().orElse(null), video, "mp4");
+      // MP4 (H.264/AAC) unless the output names another container: never the input's (an .avi stays playable).
+      String container = containerFor(options.output().orElse(null), "mp4");
       Path work = tempDirectory("captions-burn-");
       try (OutputFile out = OutputFile.create(options.output().orElse(null), container)) {
         List<String> cmd = command();
         cmd.addAll(List.of("-i", in.argument(), "-map", "0:v:0", "-map", "0:a?"));
+        List<String> filters = new ArrayList<>();
+        // Scale first, so that captions are drawn at the output's resolution (crisp text, libass sizes them to it).
+        if (options.width() > 0 || options.height() > 0) {
+          filters.add("scale=" + (options.width() > 0 ? options.width() : -2) + ":"
+              + (options.height() > 0 ? options.height() : -2));
+        }
         if (!track.cues().isEmpty()) {
           // libass fails on an empty subtitle file; with no cues the video is just re-encoded.
           Path srt = writeTrack(track, CaptionFormat.SRT, work.resolve("captions.srt"));
-          cmd.addAll(List.of("-vf", subtitlesFilter(srt, options)));
+          filters.add(subtitlesFilter(srt, options));
         }
+        if (!filters.isEmpty()) cmd.addAll(List.of("-vf", String.join(",", filters)));
         cmd.addAll(videoEncoder(container));
         cmd.addAll(audioCodec(container, info));
         Path result = runToOutput(cmd, out, options.progress(), PipelineStage.BURN_IN, info.durationMs(),
@@ -297,7 +305,7 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
     if (tracks.isEmpty()) throw new IllegalArgumentException("at least one caption track is needed to mux");
     try (MediaInput in = MediaInput.of(video)) {
       MediaInfo info = probe(in);
-      String container = containerFor(options.output().orElse(null), video, "mkv");
+      String container = containerFor(options.output().orElse(null), inputContainer(video, "mkv"));
       boolean mp4 = container.equals("mp4") || container.equals("m4v") || container.equals("mov");
       CaptionFormat subtitleFormat = mp4 ? CaptionFormat.SRT : CaptionFormat.WEBVTT;
       Path work = tempDirectory("captions-mux-");
@@ -403,7 +411,7 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
     return List.of("-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p");
   }
 
-  /** Copies the audio when the container can hold it, else re-encodes to the container's usual codec. */
+  /** Copies the audio when it is already the container's usual codec, else re-encodes to it. */
   private static List<String> audioCodec(String container, MediaInfo info) {
     String codec = info.streams().stream().filter(s -> s.type() == MediaInfo.Stream.Type.AUDIO)
         .map(MediaInfo.Stream::codec).findFirst().orElse(null);
@@ -414,23 +422,26 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
       case "mkv":
         return List.of("-c:a", "copy");
       default:
-        return Set.of("aac", "mp3", "alac", "ac3").contains(codec) ? List.of("-c:a", "copy") : List.of("-c:a", "aac");
+        // MP4/MOV: AAC, the one audio codec every player of an H.264 MP4 takes; AAC input is copied untouched.
+        return codec.equals("aac") ? List.of("-c:a", "copy") : List.of("-c:a", "aac", "-b:a", "160k");
     }
   }
 
-  /** The output's extension, else the input's when it is a video container, else {@code fallback}. */
-  private static String containerFor(Path output, MediaSource video, String fallback) {
-    Set<String> known = Set.of("mp4", "m4v", "mov", "mkv", "webm");
-    if (output != null) {
-      String ext = extension(output.getFileName().toString());
-      if (!known.contains(ext)) {
-        throw new InvalidMediaException("Cannot write video to " + output + ": unsupported container '." + ext
-            + "'. Use one of " + known + ".");
-      }
-      return ext;
+  /** The output's extension, else {@code fallback}. */
+  private static String containerFor(Path output, String fallback) {
+    if (output == null) return fallback;
+    try {
+      BurnInOptions.checkContainer(output);
+    } catch (dev.captions.ConfigurationException e) {
+      throw new InvalidMediaException(e.getMessage());
     }
+    return extension(output.getFileName().toString());
+  }
+
+  /** The input's container when a video can be written in it (muxing keeps the streams as they are), else fallback. */
+  private static String inputContainer(MediaSource video, String fallback) {
     String ext = extension(video.name());
-    return known.contains(ext) ? ext : fallback;
+    return BurnInOptions.CONTAINERS.contains(ext) ? ext : fallback;
   }
 
   private static String extension(String name) {

@@ -144,7 +144,9 @@ public final class IttybitMediaProcessor implements MediaProcessor, AutoCloseabl
 
   /**
    * {@code kind: audio}. {@link AudioOptions.Format#WAV_16K_MONO} asks for {@code wav}; Ittybit documents no sample
-   * rate or channel option, so resample locally if a recogniser insists on 16 kHz mono.
+   * rate or channel option, so resample locally if a recogniser insists on 16 kHz mono. The result carries the
+   * media's length ({@link MediaRef#durationMs()}) when a task output reports {@code duration}, so that a pipeline
+   * without a probe still knows where the media ends.
    */
   @Override
   public MediaRef extractAudio(MediaSource media, AudioOptions options) {
@@ -241,17 +243,19 @@ public final class IttybitMediaProcessor implements MediaProcessor, AutoCloseabl
     if (id == null || id.isBlank()) throw new ProviderException(PROVIDER, "creating a " + kind + " job returned no id");
     LOG.info("ittybit: {} job {} created for {}", kind, id, input);
     // No cancel hook: Ittybit documents no way to cancel a job.
-    String url = poller.poll(id, () -> check(id), null, progress);
-    return MediaRef.of(MediaSource.ofUrl(url), PROVIDER, id);
+    return poller.poll(id, () -> check(id), null, progress);
   }
 
-  private JobStatus<String> check(String id) {
+  /** The job's status; when it succeeded, its output URL and, when a task output says, its duration. */
+  private JobStatus<MediaRef> check(String id) {
     Job job = Job.of(http.sendForBody(request("jobs", id).get().build(), JsonNode.class));
     JobStatus.State state = JobStatus.State.classify(job.status(), STATES);
     if (state == JobStatus.State.SUCCEEDED) {
       String url = job.outputUrl().orElseThrow(() -> new ProviderException(PROVIDER, "job " + id
           + " succeeded but names no output (no output, output.url, output_url or task output)", 0, id, false, null));
-      return JobStatus.succeeded(job.status(), url);
+      MediaRef ref = MediaRef.of(MediaSource.ofUrl(url), PROVIDER, id);
+      if (job.durationMs().isPresent()) ref = ref.withDurationMs(job.durationMs().getAsLong());
+      return JobStatus.succeeded(job.status(), ref);
     }
     return JobStatus.of(job.status(), STATES, Double.NaN, null, job.error().orElse(null));
   }

@@ -1,10 +1,14 @@
 package dev.captions.provider.gcore;
 
-/** A subtitle track attached to a Gcore video, as {@code POST /streaming/videos/{id}/subtitles} returns it. Immutable. */
+/**
+ * A subtitle track attached to a Gcore video, as {@code POST /streaming/videos/{id}/subtitles} returns it (and
+ * {@code GET} lists them, with their WebVTT). Immutable.
+ */
 public final class GcoreSubtitle {
   private final long id;
   private final String name;
   private final String language;
+  private final String vtt;
 
   /**
    * A subtitle track as Gcore returns it.
@@ -14,9 +18,32 @@ public final class GcoreSubtitle {
    * @param language Gcore's three-letter code; {@code null} becomes {@code ""}
    */
   public GcoreSubtitle(long id, String name, String language) {
+    this(id, name, language, null);
+  }
+
+  /**
+   * A subtitle as Gcore lists it, with its text.
+   *
+   * @param id Gcore's subtitle id
+   * @param name the track's name as Gcore shows it; {@code null} becomes {@code ""}
+   * @param language Gcore's three-letter code; {@code null} becomes {@code ""}
+   * @param vtt the track's WebVTT as Gcore returned it, or null when the response did not carry it
+   */
+  public GcoreSubtitle(long id, String name, String language, String vtt) {
     this.id = id;
     this.name = name == null ? "" : name;
     this.language = language == null ? "" : language;
+    this.vtt = vtt;
+  }
+
+  /** {@return the WebVTT text, when Gcore sent it (the subtitle list does)} */
+  public java.util.Optional<String> vtt() {
+    return java.util.Optional.ofNullable(vtt);
+  }
+
+  /** {@return the language as a BCP-47 tag ({@code "eng"} → {@code "en"}); empty when Gcore's code is unknown} */
+  public java.util.Optional<String> bcp47() {
+    return GcoreLanguages.toBcp47(language);
   }
 
   /**

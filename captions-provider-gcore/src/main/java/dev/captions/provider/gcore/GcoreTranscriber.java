@@ -99,6 +99,39 @@ public final class GcoreTranscriber implements Transcriber {
     return EnumSet.of(MediaSource.Kind.URL);
   }
 
+  /**
+   * Gcore AI ASR takes an MP4 video, never a separate audio file: the pipeline hands it the source itself.
+   *
+   * @return false, always
+   */
+  @Override
+  public boolean acceptsExtractedAudio() {
+    return false;
+  }
+
+  /**
+   * Refuses, before any call, what Gcore documents it cannot take: anything but an http(s) URL, and a URL whose file
+   * name ends in an extension other than {@code .mp4}/{@code .m4v} (an audio file, WebM, MKV…). A URL without an
+   * extension is sent as it is.
+   *
+   * @param media the media Gcore would get; never null
+   * @throws InvalidMediaException when {@code media} is a URL of a file that is not an MP4
+   */
+  @Override
+  public void checkInput(MediaSource media) {
+    Objects.requireNonNull(media, "media == null");
+    if (!media.isUrl()) return; // transcribeTask says what to do with a file
+    String path = media.uri().getPath() == null ? "" : media.uri().getPath();
+    String file = path.substring(path.lastIndexOf('/') + 1);
+    int dot = file.lastIndexOf('.');
+    String ext = dot < 0 ? "" : file.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+    if (!ext.isEmpty() && !ext.equals("mp4") && !ext.equals("m4v")) {
+      throw new InvalidMediaException(Reason.UNSUPPORTED_SOURCE, "Gcore AI ASR takes an MP4 video, but " + media.name()
+          + " is a '." + ext + "' file. Pass the video's MP4 URL (for a Gcore video, its 480p rendition: "
+          + "GcoreVideo.asrMp4Url()); do not put a media processor's audio extraction in front of Gcore.");
+    }
+  }
+
   /** {@return the BCP-47 language this transcriber translates into, or null when it transcribes only} */
   public String subtitlesLanguage() {
     return subtitlesLanguage;
@@ -119,7 +152,7 @@ public final class GcoreTranscriber implements Transcriber {
 
   /** {@return a {@link GcoreVideos} client on the same connection and key} */
   public GcoreVideos videos() {
-    return new GcoreVideos(http);
+    return new GcoreVideos(http, poller.toBuilder().stage(dev.captions.PipelineStage.TRANSCRIBE).timeout(java.time.Duration.ofHours(1)).build());
   }
 
   @Override
@@ -141,6 +174,7 @@ public final class GcoreTranscriber implements Transcriber {
   public GcoreAsrResult transcribeTask(MediaSource audio, TranscriptionOptions options) {
     Objects.requireNonNull(audio, "audio == null");
     Objects.requireNonNull(options, "options == null");
+    checkInput(audio);
     if (!audio.isUrl()) {
       throw new InvalidMediaException(Reason.UNSUPPORTED_SOURCE, "Gcore AI ASR downloads the media itself, so it needs an http(s) URL of an MP4, "
           + "but got a " + audio.kind().name().toLowerCase(java.util.Locale.ROOT) + " (" + audio.name() + "). Upload "
