@@ -1,15 +1,13 @@
 package dev.captions.cli;
 
-import dev.captions.codec.CaptionFormat;
 import dev.captions.model.TimeMap;
 import dev.captions.model.Timecodes;
-import java.nio.charset.Charset;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code captions retime}: shift, change frame rate, or resync from two points. */
 @Command(name = "retime", mixinStandardHelpOptions = true,
@@ -23,8 +21,7 @@ import picocli.CommandLine.Parameters;
 final class RetimeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "INPUT") String input;
-  @Parameters(index = "1", paramLabel = "OUTPUT") String output;
+  @Mixin FileConversion files;
 
   @ArgGroup(exclusive = true, multiplicity = "1") How how;
 
@@ -41,19 +38,9 @@ final class RetimeCommand implements Callable<Integer> {
     String sync;
   }
 
-  @Option(names = "--from", paramLabel = "FMT", converter = OptionValues.Format.class,
-      description = "Input format: vtt, srt, json.") CaptionFormat from;
-  @Option(names = "--to", paramLabel = "FMT", converter = OptionValues.Format.class,
-      description = "Output format (default: from OUTPUT's extension).") CaptionFormat to;
-  @Option(names = "--encoding", paramLabel = "CHARSET", converter = OptionValues.Encoding.class,
-      description = "The input's encoding (default: detected).") Charset encoding;
-
   @Override
   public Integer call() throws Exception {
-    CaptionFormat in = OptionValues.formatOf(spec.commandLine(), input, from, "input", "--from");
-    CaptionFormat out = OptionValues.formatOf(spec.commandLine(), output, to, "output", "--to");
-    CaptionFiles.convert(spec, input, in, output, out, encoding, map());
-    return ExitCodes.OK;
+    return files.run(spec, map());
   }
 
   /** The mapping the options ask for; a malformed value is a usage error that says what was expected. */
