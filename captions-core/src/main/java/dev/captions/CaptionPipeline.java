@@ -6,6 +6,7 @@ import dev.captions.chunking.ChunkedTranscriber;
 import dev.captions.codec.CaptionCodec;
 import dev.captions.codec.CaptionCodecs;
 import dev.captions.codec.CaptionFormat;
+import dev.captions.codec.Diagnostic;
 import dev.captions.internal.AtomicFiles;
 import dev.captions.model.CaptionTrack;
 import dev.captions.model.Language;
@@ -18,6 +19,7 @@ import dev.captions.model.Timecodes;
 import dev.captions.model.TrackKind;
 import dev.captions.model.Transcript;
 import dev.captions.model.VideoSummary;
+import dev.captions.shaping.CaptionQualityReport;
 import dev.captions.shaping.CaptionShaper;
 import dev.captions.shaping.ShapingResult;
 import dev.captions.shaping.StyleProfile;
@@ -27,6 +29,7 @@ import dev.captions.spi.BurnInOptions;
 import dev.captions.spi.FrameOptions;
 import dev.captions.spi.MediaOperation;
 import dev.captions.spi.MediaProcessor;
+import dev.captions.spi.MuxOptions;
 import dev.captions.spi.Provider;
 import dev.captions.spi.Summarizer;
 import dev.captions.spi.SummaryRequest;
@@ -94,6 +97,8 @@ public final class CaptionPipeline {
   private final boolean summarize;
   private final boolean burnIn;
   private final BurnInOptions burnInOptions;
+  private final String burnInLanguage;
+  private final boolean mux;
   private final CaptionShaper shaper;
   private final ProgressListener progress;
   /** The transcriber behind the long-media engine: chunks at pauses, concurrent calls, stitching. */
@@ -115,6 +120,8 @@ public final class CaptionPipeline {
     this.summarize = b.summarize;
     this.burnIn = b.burnIn;
     this.burnInOptions = b.burnInOptions;
+    this.burnInLanguage = b.burnInLanguage;
+    this.mux = b.mux;
     this.shaper = CaptionShaper.of(b.profile);
     this.progress = b.progress;
     this.maxConcurrentTranslations = b.maxConcurrentTranslations;
@@ -127,7 +134,7 @@ public final class CaptionPipeline {
     return new Builder();
   }
 
-  /** The transcriber this pipeline uses (set on the builder or found by discovery); never null. */
+  /** {@return the transcriber this pipeline uses (set on the builder or found by discovery); never null} */
   public Transcriber transcriber() {
     return transcriber;
   }
@@ -135,6 +142,8 @@ public final class CaptionPipeline {
   /**
    * The media processor this pipeline uses, or empty when it runs without one ({@link Builder#withoutMediaProcessor()},
    * or none was found and the transcriber takes the source as it is).
+   *
+   * @return the media processor, or empty
    */
   public Optional<MediaProcessor> mediaProcessor() {
     return Optional.ofNullable(media);
@@ -167,6 +176,8 @@ public final class CaptionPipeline {
   /**
    * Runs every configured stage on {@code source}.
    *
+   * @param source the video or audio to caption; not null
+   * @return the tracks, files, quality report, summary and timings of the run
    * @throws InvalidMediaException when the source is missing, empty, has no audio, or is of a kind the providers
    *     cannot take (checked before any provider is called)
    * @throws ProviderException when a provider fails
@@ -187,18 +198,26 @@ public final class CaptionPipeline {
             + "Give a video or audio file with sound.");
       }
     }
-    OptionalLong durationMs = info != null ? OptionalLong.of(info.durationMs()) : OptionalLong.empty();
+    // The media's length, from the first that knows it: the probe, the audio job's output, the transcriber's reply.
+    OptionalLong durationMs = info != null && info.durationMs() > 0 ? OptionalLong.of(info.durationMs())
+        : OptionalLong.empty();
+    durationMs.ifPresent(d -> run.mediaDurationMs = d);
     checkLength(source, durationMs);
 
     MediaSource audio = source;
     Path tempAudio = null;
     try {
-      if (media != null && media.supports(MediaOperation.EXTRACT_AUDIO) && accepts(media, source)) {
+      if (extractsAudio(media, transcriber) && accepts(media, source)) {
         MediaRef ref = run.stage(PipelineStage.EXTRACT_AUDIO,
-            () -> media.extractAudio(source, AudioOptions.defaults().withProgress(forward(PipelineStage.EXTRACT_AUDIO))));
+            () -> media.extractAudio(source, AudioOptions.defaults().withProgress(run.forward(PipelineStage.EXTRACT_AUDIO))));
         audio = ref.source();
         if (audio.isFile()) tempAudio = audio.path();
+        if (durationMs.isEmpty() && ref.durationMs().isPresent() && ref.durationMs().getAsLong() > 0) {
+          durationMs = ref.durationMs();
+          run.mediaDurationMs = durationMs.getAsLong();
+        }
       }
+      transcriber.checkInput(audio);
       if (!accepts(transcriber, audio)) {
         throw new InvalidMediaException(Reason.UNSUPPORTED_SOURCE, "Transcriber '" + transcriber.name() + "' needs " + transcriber.acceptedSources()
             + " input but got a " + audio.kind().name().toLowerCase(Locale.ROOT) + " (" + audio.name() + "). "
@@ -207,13 +226,14 @@ public final class CaptionPipeline {
       }
       MediaSource audioIn = audio;
       TranscriptionOptions.Builder tb = TranscriptionOptions.builder().language(sourceLanguage)
-          .progress(forward(PipelineStage.TRANSCRIBE));
+          .progress(run.forward(PipelineStage.TRANSCRIBE));
       durationMs.ifPresent(tb::mediaDurationMs);
       TranscriptionOptions topts = tb.build();
       Transcript transcript = run.stage(PipelineStage.TRANSCRIBE, () -> chunked.transcribe(audioIn, topts));
       if (transcript.mediaDurationMs().isEmpty() && durationMs.isPresent()) {
         transcript = transcript.toBuilder().mediaDurationMs(durationMs.getAsLong()).build();
       }
+      transcript.mediaDurationMs().ifPresent(d -> run.mediaDurationMs = d);
       if (transcript.language().equals(Language.UNDETERMINED) && !sourceLanguage.equals(Language.AUTO)) {
         transcript = transcript.toBuilder().language(sourceLanguage).build();
       }
@@ -222,7 +242,13 @@ public final class CaptionPipeline {
       Transcript shapedFrom = transcript;
       ShapingResult shaped = run.stage(PipelineStage.SHAPE, () -> shaper.shape(shapedFrom));
       CaptionTrack captions = shaped.track();
-      LOG.info("Captions for {}: {} cues; {}", source.name(), captions.cues().size(), shaped.report().summary());
+      CaptionQualityReport quality = shaped.report();
+      if (transcript.mediaDurationMs().isEmpty()) {
+        quality = quality.withNote("media length unknown (no probe, no duration from the media processor or the "
+            + "transcriber): cues past the end of the media could not be dropped");
+        LOG.warn("The length of {} is unknown; cues past its end could not be dropped.", source.name());
+      }
+      LOG.info("Captions for {}: {} cues; {}", source.name(), captions.cues().size(), quality.summary());
 
       Map<String, CaptionTrack> tracks = new LinkedHashMap<>();
       tracks.put(captions.language(), captions);
@@ -234,21 +260,31 @@ public final class CaptionPipeline {
       for (String lang : targetLanguages) {
         if (!lang.equalsIgnoreCase(captions.language()) && !languages.contains(lang)) languages.add(lang);
       }
+      // Checked before any translation is paid for: burn-in of a language no track will have.
+      if (burnIn && burnInLanguage != null && !burnInLanguage.equalsIgnoreCase(captions.language())
+          && languages.stream().noneMatch(burnInLanguage::equalsIgnoreCase)) {
+        List<String> all = new ArrayList<>();
+        all.add(captions.language());
+        all.addAll(languages);
+        throw new ConfigurationException("burnInLanguage(\"" + burnInLanguage + "\") names no written track; the "
+            + "tracks are " + all + ". Translate into it, or burn in one of those.");
+      }
       long known = transcript.mediaDurationMs().orElse(captions.endMs());
+      boolean exact = transcript.mediaDurationMs().isPresent();
       Map<String, CompletableFuture<CaptionTrack>> translations = new LinkedHashMap<>();
       CompletableFuture<VideoSummary> summaryFuture = null;
       CompletableFuture<MediaRef> burnFuture = null;
       try {
         for (String lang : languages) {
-          translations.put(lang, run.async(PipelineStage.TRANSLATE, translationSlots, () -> {
-            CaptionTrack translated = run.stage(PipelineStage.TRANSLATE, () -> translate(captions, lang));
+          translations.put(lang, run.async(translationSlots, () -> {
+            CaptionTrack translated = run.stage(PipelineStage.TRANSLATE, () -> translate(run, captions, lang));
             run.stage(PipelineStage.WRITE, () -> write(run, base, translated));
             return translated;
           }));
         }
         if (summarize) {
-          summaryFuture = run.async(PipelineStage.SUMMARIZE, null, () -> {
-            VideoSummary s = run.stage(PipelineStage.SUMMARIZE, () -> summarizeVideo(source, captions, known));
+          summaryFuture = run.async(null, () -> {
+            VideoSummary s = run.stage(PipelineStage.SUMMARIZE, () -> summarizeVideo(run, source, captions, known, exact));
             CaptionTrack chapters = s.toChaptersTrack(Math.max(known, captions.endMs()));
             if (!chapters.cues().isEmpty()) {
               run.stage(PipelineStage.WRITE, () -> writeOne(run, base + ".chapters", chapters, CaptionFormat.WEBVTT));
@@ -259,11 +295,18 @@ public final class CaptionPipeline {
         if (burnIn) {
           BurnInOptions opts = burnInOptions;
           if (opts.output().isEmpty() && outputDirectory != null && source.isFile()) {
-            opts = copyWithOutput(opts, outputDirectory.resolve(base + ".captioned." + extensionOf(source.name(), "mp4")));
+            // MP4 (H.264/AAC) whatever the input's container: what every player takes. Other containers: output(...).
+            opts = opts.withOutput(outputDirectory.resolve(base + ".captioned.mp4"));
           }
           BurnInOptions burnOpts = opts;
-          burnFuture = run.async(PipelineStage.BURN_IN, null, () -> {
-            MediaRef ref = run.stage(PipelineStage.BURN_IN, () -> media.burnIn(source, captions, burnOpts));
+          // The burned track: the spoken language's (ready now), or a translation's (burn-in starts when it is ready).
+          CompletableFuture<CaptionTrack> burnedTrack = burnInLanguage == null
+              || burnInLanguage.equalsIgnoreCase(captions.language()) ? CompletableFuture.completedFuture(captions)
+              : translations.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(burnInLanguage))
+                  .map(Map.Entry::getValue).findFirst().orElseThrow();
+          burnFuture = run.async(null, () -> {
+            CaptionTrack burned = Run.await(burnedTrack);
+            MediaRef ref = run.stage(PipelineStage.BURN_IN, () -> media.burnIn(source, burned, burnOpts));
             if (ref.source().isFile()) run.addFile(ref.source().path());
             return ref;
           });
@@ -273,7 +316,20 @@ public final class CaptionPipeline {
         }
         VideoSummary summary = summaryFuture == null ? null : Run.await(summaryFuture);
         MediaRef captioned = burnFuture == null ? null : Run.await(burnFuture);
-        return new PipelineResult(info, transcript, captions, tracks, shaped.report(), summary, captioned,
+        MediaRef muxed = null;
+        if (mux) {
+          MediaSource into = captioned != null ? captioned.source() : source;
+          // Into the burned MP4, else into the input's own container when a video can be written in it (streams are
+          // copied as they are), else Matroska, which takes every codec.
+          String ext = captioned != null ? "mp4" : containerOf(source.name());
+          MuxOptions mo = outputDirectory != null && source.isFile()
+              ? MuxOptions.to(outputDirectory.resolve(base + (captioned != null ? ".captioned" : "") + ".subtitled." + ext))
+              : MuxOptions.defaults();
+          List<CaptionTrack> all = new ArrayList<>(tracks.values());
+          muxed = run.stage(PipelineStage.MUX, () -> media.mux(into, all, mo.withProgress(run.forward(PipelineStage.MUX))));
+          if (muxed.source().isFile()) run.addFile(muxed.source().path());
+        }
+        return new PipelineResult(info, transcript, captions, tracks, quality, summary, captioned, muxed,
             inTrackOrder(run.files(), base, tracks.keySet()), run.timings(), run.wallTime());
       } finally {
         // On failure or cancellation, stop whatever still runs (the futures interrupt their threads).
@@ -316,10 +372,65 @@ public final class CaptionPipeline {
           + (source.isFile() ? "Upload the file somewhere reachable and pass MediaSource.ofUrl(\"https://…\"), or use "
               + "a provider that takes local files (ffmpeg, vosk)." : "Pass a source of a kind it accepts."));
     }
+    checkContainer(source);
+    // A transcriber that will get the source as it is checks it now, before the media processor's first (paid) job.
+    if (!(extractsAudio(media, transcriber) && accepts(media, source))) {
+      if (!accepts(transcriber, source)) {
+        throw new InvalidMediaException(Reason.UNSUPPORTED_SOURCE, "Transcriber '" + transcriber.name() + "' needs "
+            + transcriber.acceptedSources() + " input and takes the source itself, but got a "
+            + source.kind().name().toLowerCase(Locale.ROOT) + " (" + source.name() + "). "
+            + (source.isFile() ? "Upload the file and pass MediaSource.ofUrl(\"https://…\"), or use a transcriber "
+                + "that takes local files (vosk, openai, gemini)." : "Pass a source of a kind it accepts."));
+      }
+      transcriber.checkInput(source);
+    }
     if (burnIn && !accepts(media, source)) {
       throw new InvalidMediaException(Reason.UNSUPPORTED_SOURCE, "Media processor '" + media.name() + "' cannot burn captions into a "
           + source.kind().name().toLowerCase(Locale.ROOT) + " source; it needs " + media.acceptedSources() + '.');
     }
+  }
+
+  /** Whether {@code m} extracts the audio for {@code t}: it can, and {@code t} takes extracted audio. */
+  private static boolean extractsAudio(MediaProcessor m, Transcriber t) {
+    return m != null && m.supports(MediaOperation.EXTRACT_AUDIO) && t.acceptsExtractedAudio();
+  }
+
+  /** Video containers a run takes, by file extension. */
+  private static final Set<String> VIDEO_EXTENSIONS = Set.of("mp4", "m4v", "mov", "avi", "webm", "mkv");
+  /** Audio formats a run takes, by file extension. */
+  private static final Set<String> AUDIO_EXTENSIONS = Set.of("mp3", "wav", "m4a", "aac", "flac", "ogg", "oga", "opus");
+
+  /**
+   * Refuses, by its name's extension, a source that is no media a run takes (a video container or an audio format),
+   * and audio when the video is needed (burn-in, mux). A name without an extension is left to the providers.
+   */
+  private void checkContainer(MediaSource source) {
+    if (source.kind() == MediaSource.Kind.STREAM) return;
+    String name = source.isUrl() ? lastPathSegment(source.uri().getPath()) : source.name();
+    int dot = name.lastIndexOf('.');
+    if (dot <= 0 || dot == name.length() - 1) return;
+    String ext = name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    if (!VIDEO_EXTENSIONS.contains(ext) && !AUDIO_EXTENSIONS.contains(ext)) {
+      throw new InvalidMediaException(Reason.NOT_MEDIA, source.name() + " is not a media file this pipeline takes ('."
+          + ext + "'). Give a video (mp4, mov, avi, webm, mkv) or an audio file (mp3, wav, m4a, aac, flac, ogg, opus).");
+    }
+    if ((burnIn || mux) && AUDIO_EXTENSIONS.contains(ext)) {
+      throw new InvalidMediaException(Reason.NO_STREAM, source.name() + " is audio ('." + ext + "'), so there is no "
+          + "picture to " + (burnIn ? "burn captions into" : "add subtitle streams to") + ". Give the video, or drop "
+          + (burnIn ? "burn-in" : "mux") + ".");
+    }
+  }
+
+  private static String containerOf(String name) {
+    int dot = name.lastIndexOf('.');
+    String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    return BurnInOptions.CONTAINERS.contains(ext) ? ext : "mkv";
+  }
+
+  private static String lastPathSegment(String path) {
+    if (path == null) return "";
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? path : path.substring(slash + 1);
   }
 
   /** "a url", "a file or a stream": how a set of source kinds reads in a message. */
@@ -331,7 +442,7 @@ public final class CaptionPipeline {
 
   /** The provider that touches the source first: the media processor when it probes or extracts, else the transcriber. */
   private static Provider firstProvider(MediaProcessor media, Transcriber transcriber) {
-    return media != null && (media.supports(MediaOperation.PROBE) || media.supports(MediaOperation.EXTRACT_AUDIO))
+    return media != null && (media.supports(MediaOperation.PROBE) || extractsAudio(media, transcriber))
         ? media : transcriber;
   }
 
@@ -339,9 +450,9 @@ public final class CaptionPipeline {
     return p.acceptedSources().contains(s.kind());
   }
 
-  private CaptionTrack translate(CaptionTrack captions, String lang) {
+  private CaptionTrack translate(Run run, CaptionTrack captions, String lang) {
     CaptionTrack t = translator.translate(captions, TranslationOptions.builder(lang).sourceLanguage(captions.language())
-        .progress(forward(PipelineStage.TRANSLATE)).build());
+        .progress(run.forward(PipelineStage.TRANSLATE)).build());
     // The Translator contract, checked here too: a shifted track would silently desynchronise every later cue.
     if (t.cues().size() != captions.cues().size()) {
       throw new ProviderException(translator.name(), "translation to " + lang + " returned " + t.cues().size()
@@ -355,24 +466,37 @@ public final class CaptionPipeline {
     return CaptionTrack.builder().language(lang).kind(TrackKind.SUBTITLES).cues(cues).build();
   }
 
-  private VideoSummary summarizeVideo(MediaSource source, CaptionTrack captions, long durationMs) {
+  private VideoSummary summarizeVideo(Run run, MediaSource source, CaptionTrack captions, long durationMs, boolean exact) {
     SummaryRequest.Builder req = SummaryRequest.builder().transcript(captions).mediaDurationMs(durationMs)
         .language(captions.language().equals(Language.UNDETERMINED) ? "en" : captions.language())
-        .progress(forward(PipelineStage.SUMMARIZE));
+        .progress(run.forward(PipelineStage.SUMMARIZE));
+    // Frames only at times known to be inside the media: a frame job past the end fails after others were paid.
     if (summarizer.usesFrames() && media != null && media.supports(MediaOperation.EXTRACT_FRAMES) && durationMs > 0
-        && accepts(media, source)) {
-      List<Long> at = new ArrayList<>();
-      int n = 8;
-      for (int i = 0; i < n; i++) at.add(durationMs * (2L * i + 1) / (2L * n)); // mid-points of n equal slices
-      List<Frame> frames = media.extractFrames(source, FrameOptions.builder().timestampsMs(at).width(512).build());
-      req.frames(frames);
+        && exact && accepts(media, source)) {
+      List<Long> at = FrameOptions.midpoints(durationMs, 8);
+      // The frames are ours to delete: they go to a directory of this run, removed whatever the outcome.
+      Path frameDir = AtomicFiles.createTempDirectory("captions-summary-frames-");
+      try {
+        List<Frame> frames = media.extractFrames(source,
+            FrameOptions.builder().timestampsMs(at).width(512).outputDirectory(frameDir).build());
+        req.frames(frames);
+        if (accepts(summarizer, source)) req.video(source);
+        return summarizer.summarize(req.build());
+      } finally {
+        AtomicFiles.deleteTreeQuietly(frameDir);
+      }
     }
     if (accepts(summarizer, source)) req.video(source);
     return summarizer.summarize(req.build());
   }
 
   private void write(Run run, String base, CaptionTrack track) {
-    for (CaptionFormat f : formats) writeOne(run, base + "." + track.language(), track, f);
+    for (CaptionFormat f : formats) writeOne(run, trackName(base, track.language()), track, f);
+  }
+
+  /** A track's file name without extension: an unknown language gets no tag ("talk.vtt", not "talk.und.vtt"). */
+  private static String trackName(String base, String language) {
+    return language.equals(Language.UNDETERMINED) ? base : base + "." + language;
   }
 
   private void writeOne(Run run, String name, CaptionTrack track, CaptionFormat format) {
@@ -380,7 +504,10 @@ public final class CaptionPipeline {
     CaptionCodec codec = CaptionCodecs.forFormat(format);
     Path target = outputDirectory.resolve(name + "." + format.extension());
     try {
-      AtomicFiles.write(target, w -> codec.write(track, w));
+      AtomicFiles.write(target, w -> {
+        // Nothing lost silently: what the format cannot hold is named in the log.
+        for (Diagnostic d : codec.write(track, w).losses()) LOG.warn("{}: {}", target.getFileName(), d.message());
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + target.toAbsolutePath() + ": " + e.getMessage()
           + ". Check that the output directory is writable.", e);
@@ -388,9 +515,6 @@ public final class CaptionPipeline {
     run.addFile(target);
   }
 
-  private ProgressListener forward(PipelineStage stage) {
-    return e -> safeProgress(e.withStage(stage));
-  }
 
   private void safeProgress(ProgressEvent e) {
     try {
@@ -400,21 +524,9 @@ public final class CaptionPipeline {
     }
   }
 
-  private static BurnInOptions copyWithOutput(BurnInOptions o, Path output) {
-    BurnInOptions.Builder b = BurnInOptions.builder().output(output).fontSize(o.fontSize()).primaryColour(o.primaryColour())
-        .outlineColour(o.outlineColour()).outline(o.outline()).marginVertical(o.marginVertical()).progress(o.progress());
-    o.fontName().ifPresent(b::fontName);
-    return b.build();
-  }
-
   private static String stripExtension(String name) {
     int dot = name.lastIndexOf('.');
     return dot > 0 ? name.substring(0, dot) : name;
-  }
-
-  private static String extensionOf(String name, String fallback) {
-    int dot = name.lastIndexOf('.');
-    return dot > 0 && dot < name.length() - 1 ? name.substring(dot + 1) : fallback;
   }
 
   /**
@@ -426,8 +538,11 @@ public final class CaptionPipeline {
     List<String> groups = new ArrayList<>(languages);
     groups.add("chapters");
     for (String lang : groups) {
+      String prefix = (lang.equals("chapters") ? base + ".chapters" : trackName(base, lang)) + ".";
       for (Path f : files) {
-        if (f.getFileName().toString().startsWith(base + "." + lang + ".") && !ordered.contains(f)) ordered.add(f);
+        String name = f.getFileName().toString();
+        // "talk.en.vtt" is the en group's; "talk.en.captioned.mp4" and "talk.vtt" for "talk." are not.
+        if (name.startsWith(prefix) && name.indexOf('.', prefix.length()) < 0 && !ordered.contains(f)) ordered.add(f);
       }
     }
     for (Path f : files) if (!ordered.contains(f)) ordered.add(f);
@@ -456,10 +571,21 @@ public final class CaptionPipeline {
     private final Map<PipelineStage, long[]> spans = new EnumMap<>(PipelineStage.class);
     private final List<Path> files = new ArrayList<>();
     private final long started = System.nanoTime();
+    /** The media's length once known, else -1: every progress event carries it, for progress in media time. */
+    volatile long mediaDurationMs = -1;
+
+    ProgressListener forward(PipelineStage stage) {
+      return e -> safeProgress(withDuration(e.withStage(stage)));
+    }
+
+    ProgressEvent withDuration(ProgressEvent e) {
+      long d = mediaDurationMs;
+      return d > 0 ? e.withMediaDurationMs(d) : e;
+    }
 
     <T> T stage(PipelineStage stage, java.util.function.Supplier<T> body) {
       Async.checkCancelled();
-      safeProgress(ProgressEvent.of(stage, 0, "started"));
+      safeProgress(withDuration(ProgressEvent.of(stage, 0, "started")));
       long t0 = System.nanoTime();
       try {
         return body.get();
@@ -468,7 +594,7 @@ public final class CaptionPipeline {
         synchronized (spans) {
           spans.merge(stage, new long[] {t0, t1}, (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
         }
-        safeProgress(ProgressEvent.of(stage, 1, "done"));
+        safeProgress(withDuration(ProgressEvent.of(stage, 1, "done")));
       }
     }
 
@@ -480,7 +606,7 @@ public final class CaptionPipeline {
     }
 
     /** Runs {@code body} on its own thread (at most {@code slots} of them at once when given). */
-    <T> CompletableFuture<T> async(PipelineStage stage, java.util.concurrent.Semaphore slots,
+    <T> CompletableFuture<T> async(java.util.concurrent.Semaphore slots,
         java.util.concurrent.Callable<T> body) {
       // Pooled threads keep the context class loader of whoever created them; provider and codec discovery must
       // see the caller's.
@@ -564,6 +690,8 @@ public final class CaptionPipeline {
     private boolean summarize;
     private boolean burnIn;
     private BurnInOptions burnInOptions = BurnInOptions.defaults();
+    private String burnInLanguage;
+    private boolean mux;
     private StyleProfile profile = StyleProfile.NETFLIX_EN;
     private ProgressListener progress = ProgressListener.NONE;
     private MediaSource.Kind expectedSource;
@@ -586,6 +714,9 @@ public final class CaptionPipeline {
      * The kind of source {@link CaptionPipeline#run} will be given, when it is known in advance (the CLI knows: a
      * local file, or a URL). Discovery then picks only providers that can take it, and {@link #build()} checks the
      * providers set here against it.
+     *
+     * @param kind the kind of source the runs will get
+     * @return this builder
      */
     public Builder expectedSource(MediaSource.Kind kind) {
       this.expectedSource = Objects.requireNonNull(kind, "kind == null");
@@ -752,6 +883,33 @@ public final class CaptionPipeline {
     }
 
     /**
+     * Which track to burn in: the spoken language's (default, {@code null}) or one of the translations, by its BCP-47
+     * tag. Turns burn-in on. Checked at {@link #build()}: the language must be one this pipeline writes.
+     *
+     * @param language a BCP-47 tag, or null for the spoken language's track
+     * @return this builder
+     */
+    public Builder burnInLanguage(String language) {
+      this.burnInLanguage = language;
+      this.burnIn = true;
+      return this;
+    }
+
+    /**
+     * Also write a copy of the video (or of the burned-in video) with every written track added as a soft subtitle
+     * stream tagged with its language ({@link MediaProcessor#mux}); the copy is {@code <name>.subtitled.mp4} in the
+     * output directory for a local source. Needs a media processor that supports
+     * {@link MediaOperation#MUX_SUBTITLES} (checked at {@link #build()}).
+     *
+     * @param mux whether to mux
+     * @return this builder
+     */
+    public Builder mux(boolean mux) {
+      this.mux = mux;
+      return this;
+    }
+
+    /**
      * The readability rules cues are shaped to (line length, lines per cue, reading speed, durations); default
      * {@link StyleProfile#NETFLIX_EN}.
      *
@@ -793,7 +951,9 @@ public final class CaptionPipeline {
     /**
      * Validates the configuration and resolves providers not set explicitly.
      *
-     * @throws ConfigurationException naming the problem and the fix (e.g. burn-in without a media processor that can)
+     * @return the pipeline, immutable and reusable
+     * @throws ConfigurationException naming the problem and the fix (e.g. burn-in without a media processor that can,
+     *     or a provider whose {@link Provider#checkReady()} finds its model or binary missing)
      * @throws ProviderNotFoundException when discovery finds no provider for a needed stage
      */
     public CaptionPipeline build() {
@@ -805,6 +965,18 @@ public final class CaptionPipeline {
       if (translator != null && targetLanguages.isEmpty()) {
         throw new ConfigurationException("A translator is set but no target language: call translateTo(\"es\", …).");
       }
+      if (burnInLanguage != null) {
+        Language.requireTag(burnInLanguage, "burned-in language");
+        boolean written = burnInLanguage.equalsIgnoreCase(sourceLanguage)
+            || targetLanguages.stream().anyMatch(burnInLanguage::equalsIgnoreCase);
+        if (!written) {
+          throw new ConfigurationException("burnInLanguage(\"" + burnInLanguage + "\") is neither the spoken language ("
+              + (sourceLanguage.equals(Language.AUTO) ? "auto-detected" : sourceLanguage) + ") nor a translation "
+              + targetLanguages + ". Translate into it (CLI: --translate " + burnInLanguage + "), or give the spoken "
+              + "language (-l).");
+        }
+      }
+      burnInOptions.output().ifPresent(BurnInOptions::checkContainer);
       if (outputDirectory != null) checkWritable(outputDirectory);
       // Discovery ranks each kind by the documented rule; of the discovered pairs, the best one that can work
       // together is taken (so a configured cloud transcriber that needs URLs does not displace the local default).
@@ -812,30 +984,42 @@ public final class CaptionPipeline {
       if (mediaSet) {
         medias = Collections.singletonList(() -> media);
       } else {
+        medias = new ArrayList<>();
         try {
-          medias = Captions.MEDIA.ranked();
+          medias.addAll(Captions.MEDIA.ranked());
         } catch (ProviderNotFoundException e) {
-          if (burnIn) throw e;
-          medias = Collections.singletonList(() -> null); // optional: the transcriber takes the source directly
+          if (burnIn || mux) throw e;
         }
+        // "No media processor" is a valid choice, last: the transcriber then takes the source as it is (Gcore or
+        // Gemini on a URL), which is what a pairing none of the discovered processors fits needs.
+        if (!burnIn && !mux) medias.add(() -> null);
       }
       List<Supplier<Transcriber>> transcribers =
           transcriber != null ? Collections.singletonList(() -> transcriber) : Captions.TRANSCRIBERS.ranked();
       MediaProcessor m = medias.get(0).get();
       Transcriber t = transcribers.get(0).get();
+      // Two passes: first only pairs in which the media processor does some of the work (a processor that would
+      // only stand by, e.g. Ittybit in front of Gcore, loses to one that can at least probe the length), then any.
       pairing:
-      for (Supplier<MediaProcessor> mc : medias) {
-        for (Supplier<Transcriber> tc : transcribers) {
-          if (fits(mc.get(), tc.get())) {
-            m = mc.get();
-            t = tc.get();
-            break pairing;
+      for (boolean usefulOnly : new boolean[] {true, false}) {
+        for (Supplier<MediaProcessor> mc : medias) {
+          for (Supplier<Transcriber> tc : transcribers) {
+            if (fits(mc.get(), tc.get()) && (!usefulOnly || useful(mc.get(), tc.get()))) {
+              m = mc.get();
+              t = tc.get();
+              break pairing;
+            }
           }
         }
       }
       if (!mediaSet || transcriber == null) {
         LOG.info("providers: media {}, transcriber '{}'{}", m == null ? "none" : "'" + m.name() + "'", t.name(),
             expectedSource == null ? "" : " (for " + expectedSource.name().toLowerCase(Locale.ROOT) + " sources)");
+      }
+      if (mux && (m == null || !m.supports(MediaOperation.MUX_SUBTITLES))) {
+        throw new ConfigurationException("mux(true) needs a media processor that supports MUX_SUBTITLES"
+            + (m == null ? ", and none is set" : "; '" + m.name() + "' supports only " + m.operations())
+            + ". Use the ffmpeg media processor (dev.captions:captions-media-ffmpeg).");
       }
       if (burnIn && (m == null || !m.supports(MediaOperation.BURN_IN))) {
         throw new ConfigurationException("burnIn(true) needs a media processor that supports BURN_IN"
@@ -860,20 +1044,32 @@ public final class CaptionPipeline {
       if (tr == null && translating) tr = Captions.translator();
       Summarizer s = summarizer;
       if (s == null && summarize) s = Captions.summarizer();
+      // A missing model or binary fails here, naming the fix, not after the media work of a run.
+      for (Provider p : new Provider[] {m, t, tr, s}) {
+        if (p != null) p.checkReady();
+      }
       return new CaptionPipeline(this, m, t, tr, s);
+    }
+
+    /** Whether {@code m} (null: none) has work in this pipeline with {@code t}: none always has. */
+    private boolean useful(MediaProcessor m, Transcriber t) {
+      return m == null || m.supports(MediaOperation.PROBE) || extractsAudio(m, t) || burnIn || mux
+          || (summarize && m.supports(MediaOperation.EXTRACT_FRAMES));
     }
 
     /** Whether {@code m} and {@code t} can run this pipeline together (the checks below, as one test). */
     private boolean fits(MediaProcessor m, Transcriber t) {
       if (burnIn && (m == null || !m.supports(MediaOperation.BURN_IN))) return false;
+      if (mux && (m == null || !m.supports(MediaOperation.MUX_SUBTITLES))) return false;
+      // A transcriber that gets the source itself (no processor extracts its audio) must take that kind of source.
+      if (expectedSource != null && !extractsAudio(m, t) && !t.acceptedSources().contains(expectedSource)) return false;
       if (!pairs(m, t)) return false;
       return expectedSource == null || firstProvider(m, t).acceptedSources().contains(expectedSource);
     }
 
     /** Whether {@code t} can read the audio {@code m} extracts (always, when {@code m} extracts none). */
     private static boolean pairs(MediaProcessor m, Transcriber t) {
-      return m == null || !m.supports(MediaOperation.EXTRACT_AUDIO)
-          || !Collections.disjoint(m.audioOutputKinds(), t.acceptedSources());
+      return !extractsAudio(m, t) || !Collections.disjoint(m.audioOutputKinds(), t.acceptedSources());
     }
   }
 }

@@ -45,57 +45,155 @@ public final class Captions {
     return CaptionPipeline.builder();
   }
 
-  /** The transcriber the discovery rule picks. @throws ProviderNotFoundException when there is none */
+  /**
+   * The transcriber the discovery rule picks.
+   *
+   * @return the transcriber
+   * @throws ProviderNotFoundException when there is none, naming the artifacts to add
+   */
   public static Transcriber transcriber() {
     return TRANSCRIBERS.select();
   }
 
-  /** The transcriber named {@code name}, configured from system properties and the environment. */
+  /**
+   * The transcriber named {@code name}, configured from system properties and the environment.
+   *
+   * @param name the provider's name, e.g. {@code "openai"}
+   * @return the transcriber
+   * @throws ProviderNotFoundException when none has that name, listing those that exist and the artifact to add
+   * @throws ConfigurationException when it is not configured (e.g. no API key), saying what to set
+   */
   public static Transcriber transcriber(String name) {
     return TRANSCRIBERS.byName(name, null);
   }
 
+  /**
+   * The transcriber named {@code name}, configured from {@code config} (then system properties and the
+   * environment for what it does not set).
+   *
+   * @param name the provider's name, e.g. {@code "gemini"}
+   * @param config the provider's settings; not null
+   * @return the transcriber
+   * @throws ProviderNotFoundException when none has that name
+   * @throws ConfigurationException when it is not configured (e.g. no API key), saying what to set
+   */
   public static Transcriber transcriber(String name, ProviderConfig config) {
     return TRANSCRIBERS.byName(name, config);
   }
 
+  /**
+   * The translator the discovery rule picks.
+   *
+   * @return the translator
+   * @throws ProviderNotFoundException when there is none, naming the artifacts to add
+   */
   public static Translator translator() {
     return TRANSLATORS.select();
   }
 
+  /**
+   * The translator named {@code name}, configured from system properties and the environment.
+   *
+   * @param name the provider's name, e.g. {@code "gemini"}
+   * @return the translator
+   * @throws ProviderNotFoundException when none has that name
+   * @throws ConfigurationException when it is not configured (e.g. no API key), saying what to set
+   */
   public static Translator translator(String name) {
     return TRANSLATORS.byName(name, null);
   }
 
+  /**
+   * The translator named {@code name}, configured from {@code config} (then system properties and the
+   * environment for what it does not set).
+   *
+   * @param name the provider's name, e.g. {@code "gemini"}
+   * @param config the provider's settings; not null
+   * @return the translator
+   * @throws ProviderNotFoundException when none has that name
+   * @throws ConfigurationException when it is not configured (e.g. no API key), saying what to set
+   */
   public static Translator translator(String name, ProviderConfig config) {
     return TRANSLATORS.byName(name, config);
   }
 
+  /**
+   * The summarizer the discovery rule picks.
+   *
+   * @return the summarizer
+   * @throws ProviderNotFoundException when there is none, naming the artifacts to add
+   */
   public static Summarizer summarizer() {
     return SUMMARIZERS.select();
   }
 
+  /**
+   * The summarizer named {@code name}, configured from system properties and the environment.
+   *
+   * @param name the provider's name, e.g. {@code "gemini"}
+   * @return the summarizer
+   * @throws ProviderNotFoundException when none has that name
+   * @throws ConfigurationException when it is not configured (e.g. no API key), saying what to set
+   */
   public static Summarizer summarizer(String name) {
     return SUMMARIZERS.byName(name, null);
   }
 
+  /**
+   * The summarizer named {@code name}, configured from {@code config} (then system properties and the
+   * environment for what it does not set).
+   *
+   * @param name the provider's name, e.g. {@code "gemini"}
+   * @param config the provider's settings; not null
+   * @return the summarizer
+   * @throws ProviderNotFoundException when none has that name
+   * @throws ConfigurationException when it is not configured (e.g. no API key), saying what to set
+   */
   public static Summarizer summarizer(String name, ProviderConfig config) {
     return SUMMARIZERS.byName(name, config);
   }
 
+  /**
+   * The media processor the discovery rule picks.
+   *
+   * @return the media processor
+   * @throws ProviderNotFoundException when there is none, naming the artifacts to add
+   */
   public static MediaProcessor mediaProcessor() {
     return MEDIA.select();
   }
 
+  /**
+   * The media processor named {@code name}, configured from system properties and the environment.
+   *
+   * @param name the provider's name, e.g. {@code "gemini"}
+   * @return the media processor
+   * @throws ProviderNotFoundException when none has that name
+   * @throws ConfigurationException when it is not configured (e.g. no API key), saying what to set
+   */
   public static MediaProcessor mediaProcessor(String name) {
     return MEDIA.byName(name, null);
   }
 
+  /**
+   * The media processor named {@code name}, configured from {@code config} (then system properties and the
+   * environment for what it does not set).
+   *
+   * @param name the provider's name, e.g. {@code "gemini"}
+   * @param config the provider's settings; not null
+   * @return the media processor
+   * @throws ProviderNotFoundException when none has that name
+   * @throws ConfigurationException when it is not configured (e.g. no API key), saying what to set
+   */
   public static MediaProcessor mediaProcessor(String name, ProviderConfig config) {
     return MEDIA.byName(name, config);
   }
 
-  /** Every provider on the class path, of every kind, with whether it is configured. Does no I/O. */
+  /**
+   * Every provider on the class path, of every kind, with whether it is configured. Does no I/O.
+   *
+   * @return the providers, by kind then name
+   */
   public static List<ProviderInfo> providers() {
     List<ProviderInfo> out = new ArrayList<>();
     add(out, "transcriber", TRANSCRIBERS.factories());

@@ -4,6 +4,11 @@ package dev.captions;
 public class ConfigurationException extends CaptionsException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A configuration that cannot work.
+   *
+   * @param message what is missing or wrong and how to set it (key, system property, variable)
+   */
   public ConfigurationException(String message) {
     super(message);
   }

@@ -28,28 +28,56 @@ public class InvalidMediaException extends CaptionsException {
     OTHER
   }
 
+  /** What kind of problem it is. */
   private final Reason reason;
 
+  /**
+   * A failure of a known kind.
+   *
+   * @param reason what kind of problem it is; not null
+   * @param message what is wrong with the media and how to fix it
+   */
   public InvalidMediaException(Reason reason, String message) {
     super(message);
     this.reason = Objects.requireNonNull(reason, "reason == null");
   }
 
+  /**
+   * A failure of a known kind with the failure that caused it.
+   *
+   * @param reason what kind of problem it is; not null
+   * @param message what is wrong with the media and how to fix it
+   * @param cause the underlying failure, may be null
+   */
   public InvalidMediaException(Reason reason, String message, Throwable cause) {
     super(message, cause);
     this.reason = Objects.requireNonNull(reason, "reason == null");
   }
 
-  /** An {@link Reason#OTHER} failure. */
+  /**
+   * An {@link Reason#OTHER} failure.
+   *
+   * @param message what is wrong with the media and how to fix it
+   */
   public InvalidMediaException(String message) {
     this(Reason.OTHER, message);
   }
 
-  /** An {@link Reason#OTHER} failure. */
+  /**
+   * An {@link Reason#OTHER} failure.
+   *
+   * @param message what is wrong with the media and how to fix it
+   * @param cause the underlying failure, may be null
+   */
   public InvalidMediaException(String message, Throwable cause) {
     this(Reason.OTHER, message, cause);
   }
 
+  /**
+   * What kind of problem it is, for code that reacts to it.
+   *
+   * @return the reason; never null
+   */
   public Reason reason() {
     return reason;
   }

@@ -4,6 +4,11 @@ package dev.captions;
 public class OutputNotWritableException extends ConfigurationException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * An output that cannot be written.
+   *
+   * @param message which path and why, and how to fix it
+   */
   public OutputNotWritableException(String message) {
     super(message);
   }

@@ -29,7 +29,7 @@ public enum PipelineStage {
   /** Adding caption tracks to a copy of the video as soft subtitle streams. */
   MUX;
 
-  /** The lower-case name used in logs and the CLI, e.g. {@code "extract-audio"}. */
+  /** {@return the lower-case name used in logs and the CLI, e.g. {@code "extract-audio"}} */
   public String id() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }

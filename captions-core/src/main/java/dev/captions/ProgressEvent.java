@@ -15,11 +15,13 @@ public final class ProgressEvent {
   private final PipelineStage stage;
   private final double fraction;
   private final String message;
+  private final long mediaDurationMs;
 
-  private ProgressEvent(PipelineStage stage, double fraction, String message) {
+  private ProgressEvent(PipelineStage stage, double fraction, String message, long mediaDurationMs) {
     this.stage = Objects.requireNonNull(stage, "stage == null");
     this.fraction = Double.isNaN(fraction) ? Double.NaN : Math.max(0, Math.min(1, fraction));
     this.message = message == null ? "" : message;
+    this.mediaDurationMs = mediaDurationMs;
   }
 
   /**
@@ -31,27 +33,45 @@ public final class ProgressEvent {
    * @return the event
    */
   public static ProgressEvent of(PipelineStage stage, double fraction, String message) {
-    return new ProgressEvent(stage, fraction, message);
+    return new ProgressEvent(stage, fraction, message, -1);
   }
 
-  /** The stage this work belongs to; never null. */
+  /**
+   * A copy that also says how long the media is, so that a listener can show progress in media time ("02:10 of
+   * 05:00") with an estimate of the time left. The pipeline adds it to every event once the length is known.
+   *
+   * @param mediaDurationMs the media's length in milliseconds, {@code > 0}
+   * @return the copy
+   * @throws IllegalArgumentException when {@code mediaDurationMs <= 0}
+   */
+  public ProgressEvent withMediaDurationMs(long mediaDurationMs) {
+    if (mediaDurationMs <= 0) throw new IllegalArgumentException("mediaDurationMs (" + mediaDurationMs + ") must be > 0");
+    return new ProgressEvent(stage, fraction, message, mediaDurationMs);
+  }
+
+  /** {@return the media's length in milliseconds, when the run knows it; empty otherwise} */
+  public java.util.OptionalLong mediaDurationMs() {
+    return mediaDurationMs > 0 ? java.util.OptionalLong.of(mediaDurationMs) : java.util.OptionalLong.empty();
+  }
+
+  /** {@return the stage this work belongs to; never null} */
   public PipelineStage stage() {
     return stage;
   }
 
-  /** In [0, 1], or {@code NaN} when the work's size is unknown. */
+  /** {@return the share done, in [0, 1], or {@code NaN} when the work's size is unknown} */
   public double fraction() {
     return fraction;
   }
 
-  /** A short human-readable note; empty, never null. */
+  /** {@return a short human-readable note; possibly empty, never null} */
   public String message() {
     return message;
   }
 
   /** The same event under another stage (how a pipeline re-labels a provider's events). */
   ProgressEvent withStage(PipelineStage newStage) {
-    return new ProgressEvent(newStage, fraction, message);
+    return new ProgressEvent(newStage, fraction, message, mediaDurationMs);
   }
 
   /** {@code "transcribe 40%: decoding speech"}. */

@@ -9,5 +9,10 @@ public interface ProgressListener {
   /** A listener that ignores everything. */
   ProgressListener NONE = event -> {};
 
+  /**
+   * Called for each report.
+   *
+   * @param event the report; never null
+   */
   void onProgress(ProgressEvent event);
 }

@@ -7,15 +7,22 @@ package dev.captions;
 public class ProviderException extends CaptionsException {
   private static final long serialVersionUID = 1L;
 
+  /** The provider's name. */
   private final String provider;
+  /** The HTTP status, {@code 0} without an HTTP response. */
   private final int httpStatus;
+  /** The provider's request or job id, or {@code null}. */
   private final String requestId;
+  /** Whether the call may succeed if made again. */
   private final boolean retryable;
 
   /**
    * @param provider the provider's name, e.g. {@code "gemini"}
    * @param httpStatus the HTTP status, or {@code 0} when there was no HTTP response
    * @param requestId the provider's request or job id, or {@code null}
+   * @param message what failed, without any credential
+   * @param retryable whether the same call may succeed later (see {@link #isRetryable()})
+   * @param cause the underlying failure, or {@code null}
    */
   public ProviderException(String provider, String message, int httpStatus, String requestId, boolean retryable, Throwable cause) {
     super(format(provider, message, httpStatus, requestId), cause);
@@ -25,10 +32,23 @@ public class ProviderException extends CaptionsException {
     this.retryable = retryable;
   }
 
+  /**
+   * A non-retryable failure with no HTTP status and no request id.
+   *
+   * @param provider the provider's name, e.g. {@code "gemini"}
+   * @param message what failed, without any credential
+   */
   public ProviderException(String provider, String message) {
     this(provider, message, 0, null, false, null);
   }
 
+  /**
+   * A non-retryable failure with no HTTP status and no request id, caused by {@code cause}.
+   *
+   * @param provider the provider's name, e.g. {@code "gemini"}
+   * @param message what failed, without any credential
+   * @param cause the underlying failure, or {@code null}
+   */
   public ProviderException(String provider, String message, Throwable cause) {
     this(provider, message, 0, null, false, cause);
   }
@@ -45,17 +65,21 @@ public class ProviderException extends CaptionsException {
     return sb.toString();
   }
 
-  /** The provider's name, e.g. {@code "openai"}. */
+  /**
+   * The provider's name, e.g. {@code "openai"}.
+   *
+   * @return the provider's name, e.g. {@code "openai"}; never null
+   */
   public String provider() {
     return provider;
   }
 
-  /** The HTTP status, or {@code 0} when the failure had no HTTP response. */
+  /** {@return the HTTP status, or {@code 0} when the failure had no HTTP response} */
   public int httpStatus() {
     return httpStatus;
   }
 
-  /** The provider's request or job id when known, else {@code null}. */
+  /** {@return the provider's request or job id when known, else {@code null}} */
   public String requestId() {
     return requestId;
   }

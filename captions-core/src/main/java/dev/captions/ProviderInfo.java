@@ -20,28 +20,56 @@ public final class ProviderInfo {
     this.capabilities = Set.copyOf(capabilities);
   }
 
-  /** {@code "transcriber"}, {@code "translator"}, {@code "summarizer"} or {@code "media"}. */
+  /**
+   * {@code "transcriber"}, {@code "translator"}, {@code "summarizer"} or {@code "media"}.
+   *
+   * @return the kind of provider; never null
+   */
   public String kind() {
     return kind;
   }
 
+  /**
+   * The name users select the provider by.
+   *
+   * @return the name, e.g. {@code "vosk"}
+   */
   public String name() {
     return name;
   }
 
+  /**
+   * The Maven coordinates that bring the provider in.
+   *
+   * @return {@code groupId:artifactId}
+   */
   public String artifact() {
     return artifact;
   }
 
+  /**
+   * Whether the provider works offline with no credentials.
+   *
+   * @return true for the embedded default
+   */
   public boolean embedded() {
     return embedded;
   }
 
-  /** Embedded providers are always configured; cloud ones when their credentials are set. */
+  /**
+   * Embedded providers are always configured; cloud ones when their credentials are set.
+   *
+   * @return whether the provider can be used as configured now
+   */
   public boolean configured() {
     return configured;
   }
 
+  /**
+   * Short capability words, e.g. {@code "words"}.
+   *
+   * @return the words; unmodifiable
+   */
   public Set<String> capabilities() {
     return capabilities;
   }

@@ -7,14 +7,27 @@ import java.util.Optional;
 public class RateLimitException extends ProviderException {
   private static final long serialVersionUID = 1L;
 
+  /** The provider's {@code Retry-After}, or {@code null}. */
   private final Duration retryAfter;
 
-  /** @param retryAfter the provider's {@code Retry-After}, or {@code null} when it gave none */
+  /**
+   * @param retryAfter the provider's {@code Retry-After}, or {@code null} when it gave none
+   *
+   * @param provider the provider's name
+   * @param message what was limited
+   * @param httpStatus the HTTP status (usually 429), or {@code 0}
+   * @param requestId the provider's request id, or {@code null}
+   */
   public RateLimitException(String provider, String message, int httpStatus, String requestId, Duration retryAfter) {
     super(provider, message, httpStatus, requestId, true, null);
     this.retryAfter = retryAfter;
   }
 
+  /**
+   * How long the provider asked to wait.
+   *
+   * @return the provider's {@code Retry-After}, or empty when it gave none
+   */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
   }

@@ -17,12 +17,13 @@ import picocli.CommandLine.Command;
 /** The {@code captions} command. */
 @Command(name = "captions", mixinStandardHelpOptions = true, versionProvider = CaptionsCommand.Version.class,
     description = "Caption videos, and convert, validate and shape caption files.",
-    subcommands = {CaptionCommand.class, ConvertCommand.class, ValidateCommand.class, ShapeCommand.class,
+    subcommands = {CaptionCommand.class, SummarizeCommand.class, GcoreCommand.class, ConvertCommand.class,
+        RetimeCommand.class, ValidateCommand.class, ShapeCommand.class,
         ProvidersCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0 success", "  2 usage error", "  3 invalid input (a caption file; unreadable or unsupported media)",
         "  4 provider failure", "  5 output not writable", "  6 configuration (no provider, bad setting)",
-        "  7 media file not found", "  8 media file empty", "  9 not a media file (or corrupt)",
+        "  7 file not found (media, caption or transcript file)", "  8 media file empty", "  9 not a media file (or corrupt)",
         " 10 media without an audio stream", "  1 unexpected error"})
 public final class CaptionsCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -34,13 +35,25 @@ public final class CaptionsCommand implements Runnable {
     this.stdin = stdin;
   }
 
+  /**
+   * The {@code captions} command's entry point: runs it and exits the JVM with its exit code.
+   *
+   * @param args the command line
+   */
   public static void main(String[] args) {
     // Caption files written to stdout ("convert in.vtt - --to srt") are UTF-8 whatever the platform's default.
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     System.exit(run(args, System.in, out, new PrintWriter(System.err, true)));
   }
 
-  /** Runs the command with the process's stdin and the given output streams; returns the exit code. */
+  /**
+   * Runs the command with the process's stdin and the given output streams; returns the exit code.
+   *
+   * @param args the command line, without the program name
+   * @param out standard output
+   * @param err standard error
+   * @return the exit code: 0 on success
+   */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     return run(args, System.in, out, err);
   }
@@ -48,9 +61,15 @@ public final class CaptionsCommand implements Runnable {
   /**
    * Runs the command with the given streams; returns the exit code. {@code "-"} as a file reads {@code in} or writes
    * {@code out}; {@code out} and {@code err} are flushed but not closed.
+   *
+   * @param args the command line, without the program name
+   * @param in read for a file named {@code "-"}
+   * @param out standard output; flushed, not closed
+   * @param err standard error; flushed, not closed
+   * @return the exit code: 0 on success
    */
   public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new CaptionsCommand(in));
+    CommandLine cli = commandLine(in);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -60,6 +79,11 @@ public final class CaptionsCommand implements Runnable {
       return exitCode(e);
     });
     return cli.execute(args);
+  }
+
+  /** The command tree, reading {@code in} for {@code "-"}; streams and error handling are set by {@link #run}. */
+  static CommandLine commandLine(InputStream in) {
+    return new CommandLine(new CaptionsCommand(in));
   }
 
   @Override
@@ -87,6 +111,7 @@ public final class CaptionsCommand implements Runnable {
           return ExitCodes.INVALID_INPUT;
       }
     }
+    if (e instanceof InvalidInputException.FileNotFound) return ExitCodes.FILE_NOT_FOUND;
     if (e instanceof CaptionFormatException || e instanceof InvalidInputException) {
       return ExitCodes.INVALID_INPUT;
     }
@@ -100,13 +125,13 @@ public final class CaptionsCommand implements Runnable {
     return ExitCodes.INTERNAL;
   }
 
-  private static String oneLine(Throwable e) {
+  static String oneLine(Throwable e) {
     String m = e.getMessage();
     if (m == null || m.isBlank()) m = e.getClass().getSimpleName();
     return m.replace('\n', ' ');
   }
 
-  private static String hint(Throwable e) {
+  static String hint(Throwable e) {
     if (e instanceof dev.captions.AuthenticationException) {
       return "check the provider's API key (GEMINI_API_KEY, OPENAI_API_KEY, GCORE_API_KEY or ITTYBIT_API_KEY).";
     }

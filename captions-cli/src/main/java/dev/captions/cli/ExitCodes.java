@@ -19,8 +19,10 @@ final class ExitCodes {
   static final int OUTPUT = 5;
   /** Configuration is missing or wrong (no provider found, bad option value). */
   static final int CONFIGURATION = 6;
-  /** The media file does not exist (or is a directory). */
-  static final int MEDIA_NOT_FOUND = 7;
+  /** A file named on the command line (media, caption or transcript file) does not exist, or is a directory. */
+  static final int FILE_NOT_FOUND = 7;
+  /** The media file does not exist (or is a directory): {@link #FILE_NOT_FOUND}. */
+  static final int MEDIA_NOT_FOUND = FILE_NOT_FOUND;
   /** The media file is empty (0 bytes). */
   static final int MEDIA_EMPTY = 8;
   /** The file is not media FFmpeg can read, or it is corrupt or truncated. */

@@ -31,6 +31,42 @@ final class OptionValues {
     }
   }
 
+  /**
+   * {@code --size}: {@code 1080p}, {@code 720p}, {@code 480p} (that height, the width keeping the aspect ratio) or
+   * {@code WxH}; a width of 0 keeps the aspect ratio.
+   */
+  static final class Size implements ITypeConverter<FrameSize> {
+    @Override
+    public FrameSize convert(String value) {
+      String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+      try {
+        if (v.matches("\\d{3,4}p")) return check(0, Integer.parseInt(v.substring(0, v.length() - 1)), value);
+        if (v.matches("\\d{2,4}x\\d{2,4}")) {
+          String[] wh = v.split("x");
+          int w = Integer.parseInt(wh[0]);
+          int h = Integer.parseInt(wh[1]);
+          if (w % 2 != 0 || h % 2 != 0) {
+            throw new TypeConversionException("size '" + value + "' must have even sides (H.264 with 4:2:0 colour)");
+          }
+          return check(w, h, value);
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new TypeConversionException("unknown size '" + value + "'; valid values: 1080p, 720p, 480p or WxH, e.g. 1920x1080");
+    }
+
+    private static FrameSize check(int w, int h, String value) {
+      if (h < 16 || h > 4320 || w > 7680) {
+        throw new TypeConversionException("size '" + value + "' is out of range (16..4320 lines, up to 7680 wide)");
+      }
+      return new FrameSize(w, h);
+    }
+  }
+
+  /** A frame size in pixels; a width of 0 keeps the aspect ratio. */
+  record FrameSize(int width, int height) {}
+
   /** {@code -f FMT}, {@code --from FMT}, {@code --to FMT}: a format name, not a file name. */
   static final class Format implements ITypeConverter<CaptionFormat> {
     @Override
@@ -45,6 +81,19 @@ final class OptionValues {
         }
       }
       throw new TypeConversionException("unknown caption format '" + value + "'; valid values: " + FORMATS);
+    }
+  }
+
+  /** {@code --encoding NAME}: a charset this JVM knows. */
+  static final class Encoding implements ITypeConverter<java.nio.charset.Charset> {
+    @Override
+    public java.nio.charset.Charset convert(String value) {
+      try {
+        return java.nio.charset.Charset.forName(value.trim());
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException("unknown encoding '" + value + "'; e.g. UTF-8, windows-1252, windows-1250,"
+            + " ISO-8859-2, Big5, Shift_JIS, GB18030");
+      }
     }
   }
 

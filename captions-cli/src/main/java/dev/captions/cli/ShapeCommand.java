@@ -25,8 +25,8 @@ import picocli.CommandLine.Parameters;
 /** {@code captions shape}: re-shape a caption file, or shape a timed-word transcript, into readable cues. */
 @Command(name = "shape", mixinStandardHelpOptions = true,
     description = {"Make readable cues from a caption file or a timed-word transcript JSON.",
-        "Re-shapes a caption file (vtt, srt, json track) or shapes a transcript: line length, line breaks, reading",
-        "speed, durations, gaps. Repairs bad timings and reports what it did.",
+        "Re-shapes a caption file (vtt, srt, json track) or shapes a transcript: line length, line breaks, reading "
+            + "speed, durations, gaps. Repairs bad timings and reports what it did.",
         "Transcript JSON: {\"language\":\"en\",\"words\":[{\"text\":\"Hi\",\"start\":0.0,\"end\":0.3}, ...]}",
         "  or {\"segments\":[{\"text\":\"...\",\"start\":0.0,\"end\":2.5}, ...]} (times in seconds)."})
 final class ShapeCommand implements Callable<Integer> {

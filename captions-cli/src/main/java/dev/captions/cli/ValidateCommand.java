@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
 /** {@code captions validate}: line:column diagnostics; non-zero exit when a file is invalid. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = {"Check caption files. Prints FILE:LINE:COL: message for every problem.",
-        "Without --strict: what a tolerant reader (a browser) would skip or repair, as warnings; only a file that",
-        "cannot be read at all is invalid. With --strict: every violation of the format's syntax rules is an error.",
+        "Without --strict: what a tolerant reader (a browser) would skip or repair, as warnings; only a file that "
+            + "cannot be read at all is invalid. With --strict: every violation of the format's syntax rules is an error.",
         "Exit code 3 when any file has an error."})
 final class ValidateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -26,6 +26,8 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Apply every syntax rule of the format.") boolean strict;
   @Option(names = "--format", paramLabel = "FMT", converter = OptionValues.Format.class,
       description = "vtt, srt or json (default: from the extension).") CaptionFormat format;
+  @Option(names = "--encoding", paramLabel = "CHARSET", converter = OptionValues.Encoding.class,
+      description = "The files' encoding (default: detected).") java.nio.charset.Charset encoding;
 
   @Override
   public Integer call() throws Exception {
@@ -37,8 +39,13 @@ final class ValidateCommand implements Callable<Integer> {
     for (String file : files) {
       CaptionFormat f = formats.get(file);
       List<Diagnostic> diagnostics;
-      try (Reader r = CaptionFiles.open(spec, file)) {
-        diagnostics = strict ? CaptionCodecs.forFormat(f).validate(r) : CaptionCodecs.forFormat(f).read(r).diagnostics();
+      try {
+        dev.captions.webvtt.CaptionInput input = CaptionFiles.input(spec, file, encoding);
+        try (Reader r = input.reader()) {
+          diagnostics = new java.util.ArrayList<>(strict ? CaptionCodecs.forFormat(f).validate(r)
+              : CaptionCodecs.forFormat(f).read(r).diagnostics());
+        }
+        diagnostics.addAll(input.diagnostics());
       } catch (CaptionFormatException e) {
         diagnostics = List.of(Diagnostic.error(e.line(), e.column(), stripPosition(e.getMessage())));
       }

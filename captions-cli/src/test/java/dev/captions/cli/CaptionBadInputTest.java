@@ -101,7 +101,7 @@ class CaptionBadInputTest {
   void usageErrorsHaveTheirOwnCode() throws IOException {
     Cli r = Cli.run("caption");
     assertThat(r.exitCode).isEqualTo(ExitCodes.USAGE);
-    assertThat(r.err).contains("Missing required parameter");
+    assertThat(r.err).contains("give at least one VIDEO, or --gcore-video ID");
     // Wrong option values are usage errors too, named with the values that are valid; nothing is written.
     Cli profile = Cli.run("caption", silence.toString(), "-o", out.toString(), "--profile", "fancy");
     assertThat(profile.exitCode).as(profile.toString()).isEqualTo(ExitCodes.USAGE);

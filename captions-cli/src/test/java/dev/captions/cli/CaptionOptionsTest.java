@@ -81,7 +81,11 @@ class CaptionOptionsTest {
   @Test
   void summaryWritesChaptersAndATitle() throws Exception {
     Path chapters = out.resolve("talk.chapters.vtt");
-    assertThat(run.out).contains(chapters.toString()).containsPattern("title: .+ \\(\\d+ chapters\\)");
+    // All three parts on the console: title, one sentence, every chapter with its time, title and description.
+    assertThat(run.out).contains(chapters.toString()).containsPattern("title: .+")
+        .containsPattern("summary: .+").containsPattern("chapters \\(\\d+\\):")
+        .containsPattern("\\n    00:00:00\\.\\d{3}  .+");
+    assertThat(run.out).contains(out.resolve("talk.summary.json").toString());
     CaptionTrack english = read(out.resolve("talk.en.vtt"), CaptionFormat.WEBVTT).track();
     CaptionTrack t = read(chapters, CaptionFormat.WEBVTT).track();
     // The stub makes one chapter per cue (at most 10, the default); each runs until the next, so they tile the video.

@@ -80,7 +80,8 @@ class FileCommandsTest {
   void convertOfAMissingOrBrokenFileIsInvalidInputAndWritesNothing() throws Exception {
     Path out = dir.resolve("o.srt");
     Cli r = Cli.run("convert", dir.resolve("missing.vtt").toString(), out.toString());
-    assertThat(r.exitCode).isEqualTo(ExitCodes.INVALID_INPUT);
+    // A missing file has one code in every command: the one 'caption' gives a missing video.
+    assertThat(r.exitCode).isEqualTo(ExitCodes.FILE_NOT_FOUND);
     assertThat(r.err).contains("File not found");
     Path noSignature = Files.writeString(dir.resolve("bad.vtt"), "00:00:01.000 --> 00:00:02.000\nHi\n");
     Cli r2 = Cli.run("convert", noSignature.toString(), out.toString());

@@ -12,7 +12,9 @@ public final class CaptionCodecs {
   private CaptionCodecs() {}
 
   /**
+   * @param format the format wanted
    * @throws ProviderNotFoundException when no codec for the format is on the class path, naming the artifact to add
+   * @return the first codec found for {@code format} by {@link java.util.ServiceLoader}
    */
   public static CaptionCodec forFormat(CaptionFormat format) {
     Map<CaptionFormat, CaptionCodec> codecs = all();
@@ -24,7 +26,11 @@ public final class CaptionCodecs {
     return codec;
   }
 
-  /** Every codec found, one per format (the first found wins). */
+  /**
+   * Every codec found, one per format (the first found wins).
+   *
+   * @return every codec found, one per format (the first found wins); unmodifiable, possibly empty
+   */
   public static Map<CaptionFormat, CaptionCodec> all() {
     Map<CaptionFormat, CaptionCodec> map = new EnumMap<>(CaptionFormat.class);
     List<CaptionCodec> found = Services.load(CaptionCodec.class);

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** The caption file formats the SDK reads and writes. */
 public enum CaptionFormat {
+  /** WebVTT ({@code .vtt}). */
   WEBVTT("vtt", "text/vtt"),
+  /** SubRip ({@code .srt}). */
   SRT("srt", "application/x-subrip"),
   /** A track as JSON with the HTML {@code VTTCue} property names, times in seconds. */
   JSON("json", "application/json");
@@ -17,11 +19,16 @@ public enum CaptionFormat {
     this.mimeType = mimeType;
   }
 
-  /** The file extension without the dot. */
+  /** {@return the file extension without the dot} */
   public String extension() {
     return extension;
   }
 
+  /**
+   * The MIME type of the format.
+   *
+   * @return the MIME type, e.g. {@code "text/vtt"}
+   */
   public String mimeType() {
     return mimeType;
   }
@@ -30,7 +37,9 @@ public enum CaptionFormat {
    * The format for a name or extension ({@code "vtt"}, {@code "webvtt"}, {@code "srt"}, {@code "json"}) or a file
    * name ending in one, ignoring case.
    *
+   * @param nameOrFile a format name, an extension or a file name
    * @throws IllegalArgumentException listing the known formats
+   * @return the format
    */
   public static CaptionFormat from(String nameOrFile) {
     String s = nameOrFile.toLowerCase(Locale.ROOT);

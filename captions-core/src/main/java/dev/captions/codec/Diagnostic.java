@@ -27,26 +27,62 @@ public final class Diagnostic {
     this.message = Objects.requireNonNull(message, "message == null");
   }
 
+  /**
+   * A warning: valid but questionable input.
+   *
+   * @param line the 1-based line
+   * @param column the 1-based column, or 0
+   * @param message what is questionable
+   * @return the diagnostic
+   */
   public static Diagnostic warning(int line, int column, String message) {
     return new Diagnostic(Severity.WARNING, line, column, message);
   }
 
+  /**
+   * An error: the input breaks the format's rules.
+   *
+   * @param line the 1-based line
+   * @param column the 1-based column, or 0
+   * @param message what is wrong
+   * @return the diagnostic
+   */
   public static Diagnostic error(int line, int column, String message) {
     return new Diagnostic(Severity.ERROR, line, column, message);
   }
 
+  /**
+   * How serious the problem is.
+   *
+   * @return the severity; never null
+   */
   public Severity severity() {
     return severity;
   }
 
+  /**
+   * Where in the input the problem is.
+   *
+   * @return the 1-based line
+   */
   public int line() {
     return line;
   }
 
+  /**
+   * Where in the line the problem is.
+   *
+   * @return the 1-based column, or 0 when it concerns the whole line
+   */
   public int column() {
     return column;
   }
 
+  /**
+   * What is wrong, for people.
+   *
+   * @return the message; never null
+   */
   public String message() {
     return message;
   }

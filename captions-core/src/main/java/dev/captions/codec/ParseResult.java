@@ -14,15 +14,31 @@ public final class ParseResult {
     this.diagnostics = List.copyOf(diagnostics);
   }
 
+  /**
+   * A result holding {@code track} and {@code diagnostics}.
+   *
+   * @param track the track read
+   * @param diagnostics the problems found, in input order
+   * @return the result
+   */
   public static ParseResult of(CaptionTrack track, List<Diagnostic> diagnostics) {
     return new ParseResult(track, diagnostics);
   }
 
+  /**
+   * The track read, with bad cues skipped or repaired.
+   *
+   * @return the track; never null
+   */
   public CaptionTrack track() {
     return track;
   }
 
-  /** In input order. Empty for a clean file. */
+  /**
+   * In input order. Empty for a clean file.
+   *
+   * @return the diagnostics in input order; empty for a clean file, unmodifiable
+   */
   public List<Diagnostic> diagnostics() {
     return diagnostics;
   }

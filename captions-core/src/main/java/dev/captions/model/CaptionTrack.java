@@ -8,33 +8,59 @@ import java.util.List;
  * whatever their class (implementations follow {@link DefaultCaptionTrack#equals(Object)}).
  */
 public interface CaptionTrack {
-  /** The BCP-47 language tag, e.g. {@code "en"} or {@code "pt-BR"}; {@code "und"} when unknown. Never null. */
+  /**
+   * The BCP-47 language tag, e.g. {@code "en"} or {@code "pt-BR"}; {@code "und"} when unknown. Never null.
+   *
+   * @return the language tag; never null
+   */
   String language();
 
+  /**
+   * What the track is for (subtitles, captions, chapters, ...).
+   *
+   * @return the kind; never null
+   */
   TrackKind kind();
 
-  /** The cues in file order (start-time order for tracks the SDK produces). Unmodifiable. */
+  /** {@return the cues in file order (start-time order for tracks the SDK produces)} Unmodifiable. */
   List<Cue> cues();
 
-  /** Header text, styles, regions and notes; {@link TrackMetadata#EMPTY} when there are none. */
+  /**
+   * Header text, styles, regions and notes; {@link TrackMetadata#EMPTY} when there are none.
+   *
+   * @return the metadata; never null
+   */
   TrackMetadata metadata();
 
-  /** The end of the last cue in milliseconds, or 0 for an empty track. */
+  /** {@return the end of the last cue in milliseconds, or 0 for an empty track} */
   default long endMs() {
     long end = 0;
     for (Cue c : cues()) end = Math.max(end, c.endMs());
     return end;
   }
 
-  /** A builder holding a copy of this track. */
+  /** {@return a builder holding a copy of this track} */
   default DefaultCaptionTrack.Builder toBuilder() {
     return builder().language(language()).kind(kind()).cues(cues()).metadata(metadata());
   }
 
+  /**
+   * A builder for a {@link DefaultCaptionTrack}.
+   *
+   * @return a new builder
+   */
   static DefaultCaptionTrack.Builder builder() {
     return DefaultCaptionTrack.builder();
   }
 
+  /**
+   * A track with the given cues and no metadata.
+   *
+   * @param language a BCP-47 tag, or {@code "und"}
+   * @param kind what the track is for
+   * @param cues the cues; copied
+   * @return the track
+   */
   static CaptionTrack of(String language, TrackKind kind, List<Cue> cues) {
     return builder().language(language).kind(kind).cues(cues).build();
   }

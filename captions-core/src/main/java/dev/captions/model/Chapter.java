@@ -16,20 +16,36 @@ public final class Chapter {
     this.description = description == null ? "" : description.strip();
   }
 
-  /** @param description may be null or empty */
+  /**
+   * @param description may be null or empty
+   *
+   * @param startMs where the chapter starts, in milliseconds from the start of the media; at least 0
+   * @param title the title; not null
+   * @return the chapter
+   */
   public static Chapter of(long startMs, String title, String description) {
     return new Chapter(startMs, title, description);
   }
 
+  /**
+   * Where the chapter starts.
+   *
+   * @return the start in milliseconds from the start of the media
+   */
   public long startMs() {
     return startMs;
   }
 
+  /**
+   * The chapter's title.
+   *
+   * @return the title; never null
+   */
   public String title() {
     return title;
   }
 
-  /** The description, {@code ""} when none. */
+  /** {@return the description, {@code ""} when none} */
   public String description() {
     return description;
   }

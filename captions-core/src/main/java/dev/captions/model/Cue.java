@@ -12,7 +12,13 @@ import java.util.Objects;
  * several lines separated by {@code '\n'}); words, when present, are ordered by start time.
  *
  * <p>The text is WebVTT cue text: markup ({@code <i>}, {@code <v Ann>}) and character references ({@code &amp;}) are
- * kept as written; plain text is escaped with {@link CueMarkup#escape(String)}. Words hold plain text.
+ * kept as written. Plain text (a transcript, a translation, user input) goes in through {@link #ofPlainText} or
+ * {@link Builder#plainText}, which escape it so that every character shows as written in every format; hand-written
+ * markup goes through {@link #of} or {@link Builder#markup}, which reject text that is not well-formed markup (a
+ * bare {@code <}) instead of losing it; {@link Builder#text} takes cue text as read from a file, unchecked. Words hold
+ * plain text.
+ *
+ * <p>Timing: {@link #retimed(TimeMap)} moves the cue, its words and the timestamp tags in its text together.
  */
 public final class Cue {
   private final String id;
@@ -33,15 +39,48 @@ public final class Cue {
     this.words = b.words;
   }
 
-  /** A cue with the given times and text and nothing else. */
-  public static Cue of(long startMs, long endMs, String text) {
-    return builder().startMs(startMs).endMs(endMs).text(text).build();
+  /**
+   * A cue with the given times and markup and nothing else.
+   *
+   * @param startMs start in milliseconds, {@code >= 0}
+   * @param endMs end in milliseconds, {@code > startMs}
+   * @param markup WebVTT cue text such as {@code "<i>Hi</i> &amp; bye"}; for plain text use {@link #ofPlainText}
+   * @throws IllegalArgumentException when the times are out of order or the markup is not well-formed (see
+   *     {@link CueMarkup#problem(String)}), e.g. {@code "Tom & Jerry <3 them"}, whose {@code <3 them} would be lost
+   * @return the cue
+   */
+  public static Cue of(long startMs, long endMs, String markup) {
+    return builder().startMs(startMs).endMs(endMs).markup(markup).build();
   }
 
+  /**
+   * A cue showing {@code plain} exactly as written, in every format: {@code & < >} are escaped, line breaks
+   * normalised to {@code '\n'} (see {@link CueMarkup#escape(String)}).
+   *
+   * @param startMs start in milliseconds, {@code >= 0}
+   * @param endMs end in milliseconds, {@code > startMs}
+   * @param plain the text, not null
+   * @throws IllegalArgumentException when the times are out of order or {@code plain} is null
+   * @return the cue
+   */
+  public static Cue ofPlainText(long startMs, long endMs, String plain) {
+    return builder().startMs(startMs).endMs(endMs).plainText(plain).build();
+  }
+
+  /**
+   * A new builder with no times and no text.
+   *
+   * @return a builder, never null
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder holding this cue's values.
+   *
+   * @return a new builder, never null
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.id = id;
@@ -54,31 +93,44 @@ public final class Cue {
     return b;
   }
 
-  /** The cue identifier, or {@code null} when it has none. Never contains a line break or {@code "-->"}. */
+  /** {@return the cue identifier, or {@code null} when it has none} Never contains a line break or {@code "-->"}. */
   public String id() {
     return id;
   }
 
-  /** Start time in milliseconds from the start of the media. */
+  /** {@return start time in milliseconds from the start of the media} */
   public long startMs() {
     return startMs;
   }
 
-  /** End time in milliseconds from the start of the media; always greater than {@link #startMs()}. */
+  /** {@return end time in milliseconds from the start of the media; always greater than {@link #startMs()}} */
   public long endMs() {
     return endMs;
   }
 
+  /**
+   * How long the cue shows.
+   *
+   * @return {@code endMs() - startMs()} in milliseconds, always {@code > 0}
+   */
   public long durationMs() {
     return endMs - startMs;
   }
 
-  /** The cue text; lines are separated by {@code '\n'}. */
+  /**
+   * The cue text; lines are separated by {@code '\n'}.
+   *
+   * @return the text; never null
+   */
   public String text() {
     return text;
   }
 
-  /** The text split into its lines. */
+  /**
+   * The text split into its lines.
+   *
+   * @return the lines, at least one; unmodifiable
+   */
   public List<String> lines() {
     if (text.indexOf('\n') < 0) return List.of(text);
     List<String> lines = new ArrayList<>(2);
@@ -88,19 +140,61 @@ public final class Cue {
     return Collections.unmodifiableList(lines);
   }
 
-  /** The speaker, or {@code null} when unknown. */
+  /** {@return the speaker, or {@code null} when unknown} */
   public String speaker() {
     return speaker;
   }
 
-  /** WebVTT positioning; {@link CueSettings#DEFAULT} when the cue has none. Never null. */
+  /**
+   * WebVTT positioning; {@link CueSettings#DEFAULT} when the cue has none. Never null.
+   *
+   * @return the settings; never null
+   */
   public CueSettings settings() {
     return settings;
   }
 
-  /** The timed words the cue was made of, possibly empty. Unmodifiable. */
+  /** {@return the timed words the cue was made of, possibly empty} Unmodifiable. */
   public List<TimedWord> words() {
     return words;
+  }
+
+  /**
+   * This cue moved by {@code map}: start, end, every word and every timestamp tag in the text ({@code <00:01.500>}).
+   *
+   * @param map the time mapping, not null
+   * @return the moved cue, or this cue when the map is the identity
+   * @throws IllegalArgumentException when the cue would end at or before 0 ms (a track drops such cues: see
+   *     {@link TimeMap#retime(CaptionTrack)}); a start before 0 is clamped to 0, as are words
+   */
+  public Cue retimed(TimeMap map) {
+    Objects.requireNonNull(map, "map == null");
+    if (map.isIdentity()) return this;
+    long end = map.applyAsLong(endMs);
+    if (end <= 0) {
+      throw new IllegalArgumentException("cue " + Timecodes.format(startMs) + " --> " + Timecodes.format(endMs)
+          + " would end at " + end + " ms, before the start of the media");
+    }
+    long start = Math.max(0, map.applyAsLong(startMs));
+    if (start >= end) start = end - 1; // a map can only shrink a cue this far by rounding
+    List<TimedWord> moved = new ArrayList<>(words.size());
+    for (TimedWord w : words) {
+      long ws = Math.max(0, map.applyAsLong(w.startMs()));
+      long we = Math.max(ws, map.applyAsLong(w.endMs()));
+      moved.add(TimedWord.of(w.text(), ws, we, w.confidence(), w.speaker()));
+    }
+    return toBuilder().startMs(start).endMs(end).text(CueMarkup.retimeTimestamps(text, map)).words(moved).build();
+  }
+
+  /**
+   * This cue moved by {@code offsetMs} (see {@link #retimed(TimeMap)}).
+   *
+   * @param offsetMs milliseconds to add, may be negative
+   * @return the moved cue
+   * @throws IllegalArgumentException when the cue would end at or before 0 ms
+   */
+  public Cue shiftedBy(long offsetMs) {
+    return retimed(TimeMap.shift(offsetMs));
   }
 
   @Override
@@ -136,49 +230,131 @@ public final class Cue {
 
     private Builder() {}
 
+    /**
+     * The cue identifier.
+     *
+     * @param id the id, or null for none; must not contain a line break or {@code "-->"} (checked by {@link #build()})
+     * @return this builder
+     */
     public Builder id(String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * The start time.
+     *
+     * @param startMs milliseconds from the start of the media, {@code >= 0} (checked by {@link #build()})
+     * @return this builder
+     */
     public Builder startMs(long startMs) {
       this.startMs = startMs;
       return this;
     }
 
+    /**
+     * The end time.
+     *
+     * @param endMs milliseconds from the start of the media, {@code > startMs} (checked by {@link #build()})
+     * @return this builder
+     */
     public Builder endMs(long endMs) {
       this.endMs = endMs;
       return this;
     }
 
+    /**
+     * The cue text as WebVTT markup, unchecked: for codecs passing on what a file holds. Markup written by hand belongs
+     * in {@link #markup(String)}, plain text in {@link #plainText(String)}.
+     *
+     * @param text WebVTT cue text; null fails in {@link #build()}
+     * @return this builder
+     */
     public Builder text(String text) {
       this.text = text;
       return this;
     }
 
-    /** Sets the text from lines, joined with {@code '\n'}. */
+    /**
+     * The cue text as WebVTT markup, checked now.
+     *
+     * @param markup WebVTT cue text such as {@code "<i>Hi</i>"}
+     * @return this builder
+     * @throws IllegalArgumentException when the markup is not well-formed ({@link CueMarkup#problem(String)} says
+     *     what and where), or is null
+     */
+    public Builder markup(String markup) {
+      if (markup == null) throw new IllegalArgumentException("markup == null");
+      String problem = CueMarkup.problem(markup);
+      if (problem != null) throw new IllegalArgumentException("cue markup: " + problem);
+      this.text = markup;
+      return this;
+    }
+
+    /**
+     * The cue text as plain text, shown exactly as written in every format ({@link CueMarkup#escape(String)}).
+     *
+     * @param plain the text; lines may be separated by LF, CR or CRLF
+     * @return this builder
+     * @throws IllegalArgumentException when {@code plain} is null
+     */
+    public Builder plainText(String plain) {
+      if (plain == null) throw new IllegalArgumentException("plain text == null");
+      this.text = CueMarkup.escape(plain);
+      return this;
+    }
+
+    /**
+     * Sets the text from lines, joined with {@code '\n'}.
+     *
+     * @param lines the lines; not null
+     * @return this builder
+     */
     public Builder lines(List<String> lines) {
       Objects.requireNonNull(lines, "lines == null");
       this.text = String.join("\n", lines);
       return this;
     }
 
+    /**
+     * The speaker.
+     *
+     * @param speaker the name, or null when unknown
+     * @return this builder
+     */
     public Builder speaker(String speaker) {
       this.speaker = speaker;
       return this;
     }
 
+    /**
+     * WebVTT positioning.
+     *
+     * @param settings the settings, not null ({@link CueSettings#DEFAULT} for none)
+     * @return this builder
+     * @throws NullPointerException if {@code settings} is null
+     */
     public Builder settings(CueSettings settings) {
       this.settings = Objects.requireNonNull(settings, "settings == null");
       return this;
     }
 
+    /**
+     * The timed words the cue is made of.
+     *
+     * @param words ordered by start time (checked by {@link #build()}), copied, not null
+     * @return this builder
+     * @throws NullPointerException if {@code words} is null
+     */
     public Builder words(List<TimedWord> words) {
       this.words = List.copyOf(Objects.requireNonNull(words, "words == null"));
       return this;
     }
 
     /**
+     * The cue.
+     *
+     * @return a new immutable cue
      * @throws IllegalArgumentException naming the broken invariant, e.g.
      *     {@code "endMs (900) must be greater than startMs (1000)"}
      */

@@ -3,17 +3,28 @@ package dev.captions.model;
 /**
  * {@link Cue#text()} is WebVTT cue text: markup such as {@code <i>} and character references such as {@code &amp;}
  * are kept as written, so that one model serves every format (the SRT codec converts on the way in and out). Text
- * that is plain (from a transcript or a translation) goes through {@link #escape(String)} before it becomes cue text.
+ * that is plain (from a transcript or a translation) goes through {@link #escape(String)} before it becomes cue text
+ * ({@link Cue#ofPlainText}, {@link Cue.Builder#plainText}); markup a caller writes by hand is checked with
+ * {@link #problem(String)} ({@link Cue#of}, {@link Cue.Builder#markup}), so that text such as {@code "Tom & Jerry <3"}
+ * is not silently read as a tag. Stateless and thread-safe; every method runs in time linear in its input.
  */
 public final class CueMarkup {
   private CueMarkup() {}
 
-  /** Escapes {@code &}, {@code <} and {@code >} so that plain text shows as written. */
+  /**
+   * Plain text as cue text that shows exactly as written: {@code &}, {@code <} and {@code >} become {@code &amp;},
+   * {@code &lt;} and {@code &gt;}; CR and CRLF become {@code '\n'} (the model's only line separator); NUL and unpaired
+   * surrogates, which no caption format can carry, become U+FFFD as a WebVTT parser would read them.
+   *
+   * @param plain any text, not null
+   * @return {@code plain} itself when nothing needed changing (the common case, no copy)
+   * @throws NullPointerException if {@code plain} is null
+   */
   public static String escape(String plain) {
-    int i = 0;
     int n = plain.length();
-    while (i < n && plain.charAt(i) != '&' && plain.charAt(i) != '<' && plain.charAt(i) != '>') i++;
-    if (i == n) return plain; // the common case: nothing to escape, no copy
+    int i = 0;
+    while (i < n && !needsWork(plain.charAt(i))) i++;
+    if (i == n) return plain;
     StringBuilder sb = new StringBuilder(n + 16).append(plain, 0, i);
     for (; i < n; i++) {
       char c = plain.charAt(i);
@@ -27,10 +38,166 @@ public final class CueMarkup {
         case '>':
           sb.append("&gt;");
           break;
+        case '\r':
+          sb.append('\n');
+          if (i + 1 < n && plain.charAt(i + 1) == '\n') i++;
+          break;
+        case '\0':
+          sb.append('\uFFFD');
+          break;
         default:
-          sb.append(c);
+          if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(plain.charAt(i + 1))) {
+            sb.append(c).append(plain.charAt(++i));
+          } else if (Character.isSurrogate(c)) {
+            sb.append('\uFFFD');
+          } else {
+            sb.append(c);
+          }
       }
     }
     return sb.toString();
+  }
+
+  private static boolean needsWork(char c) {
+    return c == '&' || c == '<' || c == '>' || c == '\r' || c == '\0' || Character.isSurrogate(c);
+  }
+
+  /**
+   * Why {@code markup} would not show as its author meant, or {@code null} when it is well-formed: every {@code <}
+   * must open a tag a WebVTT player knows ({@code c i b u ruby rt v lang}, with classes and, for {@code v} and
+   * {@code lang}, an annotation), close one ({@code </i>}), or be a timestamp tag ({@code <00:01.500>}), and end with
+   * {@code >} on the same line; anything else (a {@code <} in plain text, {@code <font>}) would be dropped by every
+   * reader. A bare {@code &} is fine (it shows as written). The message names the 1-based line and column.
+   *
+   * @param markup cue text, not null
+   * @return a one-line description of the first problem, or {@code null}
+   */
+  public static String problem(String markup) {
+    int n = markup.length();
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < n; i++) {
+      char c = markup.charAt(i);
+      if (c == '\n') {
+        line++;
+        lineStart = i + 1;
+        continue;
+      }
+      if (c != '<') continue;
+      int j = i + 1;
+      while (j < n && markup.charAt(j) != '>' && markup.charAt(j) != '<' && markup.charAt(j) != '\n') j++;
+      String where = "line " + line + ", col " + (i - lineStart + 1);
+      if (j == n || markup.charAt(j) != '>') {
+        return where + ": '<' does not start a tag (no '>' follows on the line); plain text must be escaped"
+            + " (Cue.ofPlainText, Cue.Builder.plainText or CueMarkup.escape)";
+      }
+      String body = markup.substring(i + 1, j);
+      if (!isTag(body)) {
+        return where + ": <" + body + "> is not a WebVTT cue tag (c, i, b, u, ruby, rt, v, lang, a timestamp or an"
+            + " end tag) and would be dropped; plain text must be escaped (Cue.ofPlainText, Cue.Builder.plainText or"
+            + " CueMarkup.escape)";
+      }
+      i = j;
+    }
+    return null;
+  }
+
+  /**
+   * {@code markup} with every timestamp tag ({@code <00:01.500>}) moved by {@code map}; a time that would fall before
+   * 0 becomes 0. Moved tags are written as {@code <hh:mm:ss.ttt>}.
+   *
+   * @param markup cue text, not null
+   * @param map where each time goes, not null
+   * @return {@code markup} itself when it has no timestamp tag
+   */
+  static String retimeTimestamps(String markup, java.util.function.LongUnaryOperator map) {
+    if (markup.indexOf('<') < 0) return markup;
+    StringBuilder sb = null;
+    int copied = 0;
+    int n = markup.length();
+    for (int i = markup.indexOf('<'); i >= 0 && i < n; i = markup.indexOf('<', i + 1)) {
+      int j = i + 1;
+      while (j < n && markup.charAt(j) != '>' && markup.charAt(j) != '<') j++;
+      if (j == n || markup.charAt(j) != '>') continue;
+      String body = markup.substring(i + 1, j);
+      if (body.isEmpty() || body.charAt(0) < '0' || body.charAt(0) > '9' || !isTimestamp(body)) {
+        i = j - 1;
+        continue;
+      }
+      long ms = Math.max(0, map.applyAsLong(timestampMs(body)));
+      if (sb == null) sb = new StringBuilder(n + 8);
+      sb.append(markup, copied, i + 1).append(formatTimestamp(ms)).append('>');
+      copied = j + 1;
+      i = j - 1;
+    }
+    return sb == null ? markup : sb.append(markup, copied, n).toString();
+  }
+
+  private static long timestampMs(String t) {
+    String[] parts = t.split(":");
+    long h = parts.length == 3 ? Long.parseLong(parts[0]) : 0;
+    long m = Long.parseLong(parts[parts.length - 2]);
+    String last = parts[parts.length - 1];
+    return ((h * 60 + m) * 60 + Long.parseLong(last.substring(0, 2))) * 1000 + Long.parseLong(last.substring(3));
+  }
+
+  private static String formatTimestamp(long ms) {
+    return Timecodes.format(ms);
+  }
+
+  private static boolean isTag(String body) {
+    if (body.isEmpty()) return false;
+    if (body.charAt(0) == '/') return isTagName(body.substring(1));
+    if (body.charAt(0) >= '0' && body.charAt(0) <= '9') return isTimestamp(body);
+    int end = 0;
+    while (end < body.length() && !isWhitespace(body.charAt(end))) end++;
+    String nameAndClasses = body.substring(0, end);
+    int dot = nameAndClasses.indexOf('.');
+    String name = dot < 0 ? nameAndClasses : nameAndClasses.substring(0, dot);
+    if (!isTagName(name)) return false;
+    // An annotation only belongs to <v> and <lang>, which need one.
+    boolean annotated = end < body.length() && !body.substring(end).isBlank();
+    return name.equals("v") || name.equals("lang") ? annotated : !annotated;
+  }
+
+  private static boolean isTagName(String s) {
+    switch (s) {
+      case "c":
+      case "i":
+      case "b":
+      case "u":
+      case "ruby":
+      case "rt":
+      case "v":
+      case "lang":
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** {@code [hh:]mm:ss.ttt} with hours of two or more digits. */
+  private static boolean isTimestamp(String s) {
+    String[] parts = s.split(":", -1);
+    if (parts.length < 2 || parts.length > 3) return false;
+    for (int k = 0; k < parts.length - 1; k++) {
+      if (!allDigits(parts[k]) || (k == parts.length - 2 && parts[k].length() != 2)) return false;
+      if (k == 0 && parts.length == 3 && (parts[k].length() < 2 || parts[k].length() > 10)) return false;
+    }
+    String last = parts[parts.length - 1];
+    return last.length() == 6 && last.charAt(2) == '.' && allDigits(last.substring(0, 2)) && allDigits(last.substring(3))
+        && last.charAt(0) < '6' && parts[parts.length - 2].charAt(0) < '6';
+  }
+
+  private static boolean allDigits(String s) {
+    if (s.isEmpty()) return false;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
+    }
+    return true;
+  }
+
+  private static boolean isWhitespace(char c) {
+    return c == ' ' || c == '\t' || c == '\f';
   }
 }

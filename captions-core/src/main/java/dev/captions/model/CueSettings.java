@@ -11,7 +11,12 @@ import java.util.OptionalDouble;
 public final class CueSettings {
   /** Writing direction: {@code ""} (horizontal), {@code "rl"}, {@code "lr"}. */
   public enum Vertical {
-    HORIZONTAL(""), RL("rl"), LR("lr");
+    /** Horizontal text (no {@code vertical} setting). */
+    HORIZONTAL(""),
+    /** Vertical text, lines growing right to left ({@code vertical:rl}). */
+    RL("rl"),
+    /** Vertical text, lines growing left to right ({@code vertical:lr}). */
+    LR("lr");
 
     private final String value;
 
@@ -19,7 +24,11 @@ public final class CueSettings {
       this.value = value;
     }
 
-    /** The WebVTT / VTTCue keyword. */
+    /**
+     * The WebVTT / VTTCue keyword.
+     *
+     * @return the keyword; {@code ""} for horizontal text
+     */
     public String value() {
       return value;
     }
@@ -27,7 +36,18 @@ public final class CueSettings {
 
   /** {@code lineAlign} and {@code positionAlign} values. {@link #AUTO} is valid for {@code positionAlign} only. */
   public enum Anchor {
-    START("start"), CENTER("center"), END("end"), AUTO("auto"), LINE_LEFT("line-left"), LINE_RIGHT("line-right");
+    /** {@code start}. */
+    START("start"),
+    /** {@code center}. */
+    CENTER("center"),
+    /** {@code end}. */
+    END("end"),
+    /** {@code auto}: the default position alignment (from the text alignment). */
+    AUTO("auto"),
+    /** {@code line-left}. */
+    LINE_LEFT("line-left"),
+    /** {@code line-right}. */
+    LINE_RIGHT("line-right");
 
     private final String value;
 
@@ -35,6 +55,11 @@ public final class CueSettings {
       this.value = value;
     }
 
+    /**
+     * The WebVTT keyword.
+     *
+     * @return the keyword, e.g. {@code "line-left"}
+     */
     public String value() {
       return value;
     }
@@ -42,7 +67,16 @@ public final class CueSettings {
 
   /** Text alignment ({@code align}). */
   public enum Align {
-    START("start"), CENTER("center"), END("end"), LEFT("left"), RIGHT("right");
+    /** {@code start}: at the start of the line in the text's direction. */
+    START("start"),
+    /** {@code center}: the default. */
+    CENTER("center"),
+    /** {@code end}: at the end of the line in the text's direction. */
+    END("end"),
+    /** {@code left}. */
+    LEFT("left"),
+    /** {@code right}. */
+    RIGHT("right");
 
     private final String value;
 
@@ -50,11 +84,17 @@ public final class CueSettings {
       this.value = value;
     }
 
+    /**
+     * The WebVTT keyword.
+     *
+     * @return the keyword, e.g. {@code "center"}
+     */
     public String value() {
       return value;
     }
   }
 
+  /** The settings of a cue with none: horizontal, line and position {@code auto}, size 100, centred. */
   public static final CueSettings DEFAULT = new Builder().build();
 
   private final Vertical vertical;
@@ -79,10 +119,20 @@ public final class CueSettings {
     this.region = b.region;
   }
 
+  /**
+   * A builder starting from {@link #DEFAULT}.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder holding these settings.
+   *
+   * @return the builder
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.vertical = vertical;
@@ -97,46 +147,80 @@ public final class CueSettings {
     return b;
   }
 
+  /**
+   * The writing direction.
+   *
+   * @return the direction; never null
+   */
   public Vertical vertical() {
     return vertical;
   }
 
-  /** The line (a line number when {@link #snapToLines()}, else a percentage), or empty for {@code auto}. */
+  /** {@return the line (a line number when {@link #snapToLines()}, else a percentage), or empty for {@code auto}} */
   public OptionalDouble line() {
     return line == null ? OptionalDouble.empty() : OptionalDouble.of(line);
   }
 
+  /**
+   * Whether {@link #line()} counts lines (true) or percent of the viewport (false).
+   *
+   * @return the snap-to-lines flag
+   */
   public boolean snapToLines() {
     return snapToLines;
   }
 
+  /**
+   * The line alignment.
+   *
+   * @return the anchor; never null
+   */
   public Anchor lineAlign() {
     return lineAlign;
   }
 
-  /** The position in percent (0–100), or empty for {@code auto}. */
+  /** {@return the position in percent (0–100), or empty for {@code auto}} */
   public OptionalDouble position() {
     return position == null ? OptionalDouble.empty() : OptionalDouble.of(position);
   }
 
+  /**
+   * The position alignment.
+   *
+   * @return the anchor; never null
+   */
   public Anchor positionAlign() {
     return positionAlign;
   }
 
-  /** The size in percent, 100 by default. */
+  /** {@return the size in percent, 100 by default} */
   public double size() {
     return size;
   }
 
+  /**
+   * The text alignment.
+   *
+   * @return the alignment; never null
+   */
   public Align align() {
     return align;
   }
 
-  /** The region id, or {@code null}. */
+  /**
+   * The region id, or {@code null}.
+   *
+   * @return the region id, or {@code null} when the cue is in no region
+   */
   public String region() {
     return region;
   }
 
+  /**
+   * Whether these are the default settings (a WebVTT writer writes none).
+   *
+   * @return true when equal to {@link #DEFAULT}
+   */
   public boolean isDefault() {
     return equals(DEFAULT);
   }
@@ -178,6 +262,12 @@ public final class CueSettings {
 
     private Builder() {}
 
+    /**
+     * Sets the writing direction.
+     *
+     * @param vertical the direction; not null
+     * @return this builder
+     */
     public Builder vertical(Vertical vertical) {
       this.vertical = Objects.requireNonNull(vertical, "vertical == null");
       return this;
@@ -206,11 +296,23 @@ public final class CueSettings {
       return this;
     }
 
+    /**
+     * Sets whether the line counts lines or percent.
+     *
+     * @param snapToLines true for lines, false for percent
+     * @return this builder
+     */
     public Builder snapToLines(boolean snapToLines) {
       this.snapToLines = snapToLines;
       return this;
     }
 
+    /**
+     * Sets the line alignment.
+     *
+     * @param lineAlign the anchor; not null
+     * @return this builder
+     */
     public Builder lineAlign(Anchor lineAlign) {
       this.lineAlign = Objects.requireNonNull(lineAlign, "lineAlign == null");
       return this;
@@ -238,27 +340,55 @@ public final class CueSettings {
       return this;
     }
 
+    /**
+     * Sets the position alignment.
+     *
+     * @param positionAlign the anchor; not null
+     * @return this builder
+     */
     public Builder positionAlign(Anchor positionAlign) {
       this.positionAlign = Objects.requireNonNull(positionAlign, "positionAlign == null");
       return this;
     }
 
+    /**
+     * Sets the size.
+     *
+     * @param size the size in percent, 0–100 (checked by {@link #build()})
+     * @return this builder
+     */
     public Builder size(double size) {
       this.size = size;
       return this;
     }
 
+    /**
+     * Sets the text alignment.
+     *
+     * @param align the alignment; not null
+     * @return this builder
+     */
     public Builder align(Align align) {
       this.align = Objects.requireNonNull(align, "align == null");
       return this;
     }
 
+    /**
+     * Sets the region.
+     *
+     * @param region a region id, or {@code null} for none
+     * @return this builder
+     */
     public Builder region(String region) {
       this.region = region;
       return this;
     }
 
-    /** @throws IllegalArgumentException when a percentage is outside 0–100 */
+    /**
+     * @throws IllegalArgumentException when a percentage is outside 0–100
+     *
+     * @return the settings
+     */
     public CueSettings build() {
       if (position != null && !(position >= 0 && position <= 100)) {
         throw new IllegalArgumentException("position (" + position + ") must be between 0 and 100");

@@ -22,6 +22,11 @@ public final class DefaultCaptionTrack implements CaptionTrack {
     this.metadata = b.metadata;
   }
 
+  /**
+   * A builder for an empty {@code "und"} subtitle track with no metadata.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -73,33 +78,66 @@ public final class DefaultCaptionTrack implements CaptionTrack {
 
     private Builder() {}
 
-    /** A BCP-47 tag such as {@code "en"}, {@code "es-419"}; {@code "und"} when unknown. */
+    /**
+     * A BCP-47 tag such as {@code "en"}, {@code "es-419"}; {@code "und"} when unknown.
+     *
+     * @param language the tag
+     * @return this builder
+     */
     public Builder language(String language) {
       this.language = Objects.requireNonNull(language, "language == null");
       return this;
     }
 
+    /**
+     * Sets what the track is for.
+     *
+     * @param kind the kind; not null
+     * @return this builder
+     */
     public Builder kind(TrackKind kind) {
       this.kind = Objects.requireNonNull(kind, "kind == null");
       return this;
     }
 
+    /**
+     * Replaces the cues.
+     *
+     * @param cues the cues in file order; copied, not null
+     * @return this builder
+     */
     public Builder cues(List<Cue> cues) {
       this.cues = new ArrayList<>(Objects.requireNonNull(cues, "cues == null"));
       return this;
     }
 
+    /**
+     * Adds a cue at the end.
+     *
+     * @param cue the cue; not null
+     * @return this builder
+     */
     public Builder addCue(Cue cue) {
       cues.add(Objects.requireNonNull(cue, "cue == null"));
       return this;
     }
 
+    /**
+     * Sets the header, styles, regions and notes.
+     *
+     * @param metadata the metadata; not null
+     * @return this builder
+     */
     public Builder metadata(TrackMetadata metadata) {
       this.metadata = Objects.requireNonNull(metadata, "metadata == null");
       return this;
     }
 
-    /** @throws IllegalArgumentException when the language is not a BCP-47 tag or a cue is null */
+    /**
+     * @throws IllegalArgumentException when the language is not a BCP-47 tag or a cue is null
+     *
+     * @return the track
+     */
     public DefaultCaptionTrack build() {
       if (!BCP47.matcher(language).matches()) {
         throw new IllegalArgumentException("language '" + language + "' is not a BCP-47 tag (e.g. \"en\", \"pt-BR\", \"und\")");

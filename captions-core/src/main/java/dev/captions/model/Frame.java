@@ -13,15 +13,30 @@ public final class Frame {
     this.image = Objects.requireNonNull(image, "image == null");
   }
 
-  /** @param image a local image file or an image URL */
+  /**
+   * @param image a local image file or an image URL
+   *
+   * @param timestampMs where in the video the frame is, in milliseconds
+   * @return the frame
+   */
   public static Frame of(long timestampMs, MediaSource image) {
     return new Frame(timestampMs, image);
   }
 
+  /**
+   * Where in the video the frame is.
+   *
+   * @return the time in milliseconds from the start of the video
+   */
   public long timestampMs() {
     return timestampMs;
   }
 
+  /**
+   * The image.
+   *
+   * @return a local image file or an image URL; never null
+   */
   public MediaSource image() {
     return image;
   }

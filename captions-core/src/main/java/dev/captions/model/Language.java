@@ -21,7 +21,12 @@ public final class Language {
 
   private Language() {}
 
-  /** Whether {@code tag} is a syntactically valid BCP-47 tag ({@link #AUTO} is not). Null-safe: null is not a tag. */
+  /**
+   * Whether {@code tag} is a syntactically valid BCP-47 tag ({@link #AUTO} is not). Null-safe: null is not a tag.
+   *
+   * @param tag the tag to check, or {@code null}
+   * @return whether {@code tag} is a syntactically valid BCP-47 tag ({@link #AUTO} is not)
+   */
   public static boolean isTag(String tag) {
     return tag != null && !tag.equalsIgnoreCase(AUTO) && TAG.matcher(tag).matches();
   }
@@ -30,13 +35,26 @@ public final class Language {
    * Returns {@code tag} when it is a valid BCP-47 tag.
    *
    * @param what what the tag is for, for the message (e.g. {@code "translation language"})
+   * @param tag the tag to check, or {@code null}
    * @throws ConfigurationException naming the bad value and giving examples, when it is not a tag (an English name
    *     such as {@code "english"} included)
+   * @return {@code tag}
    */
   public static String requireTag(String tag, String what) {
     if (isTag(tag) && !looksLikeAName(tag)) return tag;
+    String meant = guess(tag);
     throw new ConfigurationException("'" + tag + "' is not a BCP-47 language tag; the " + what
-        + " must be one, e.g. \"en\", \"es\", \"pt-BR\"");
+        + " must be one, e.g. \"en\", \"es\", \"pt-BR\"" + (meant != null ? "; did you mean \"" + meant + "\"?" : ""));
+  }
+
+  /** The tag of the language whose English name is {@code name} ("english" → "en"), or null. */
+  private static String guess(String name) {
+    if (name == null) return null;
+    String n = name.strip();
+    for (String code : Locale.getISOLanguages()) {
+      if (new Locale(code).getDisplayLanguage(Locale.ENGLISH).equalsIgnoreCase(n)) return code;
+    }
+    return null;
   }
 
   /**

@@ -9,7 +9,14 @@ public final class MediaInfo {
   public static final class Stream {
     /** Stream types. */
     public enum Type {
-      AUDIO, VIDEO, SUBTITLE, OTHER
+      /** An audio stream. */
+      AUDIO,
+      /** A video stream. */
+      VIDEO,
+      /** A subtitle stream. */
+      SUBTITLE,
+      /** Anything else (data, attachments). */
+      OTHER
     }
 
     private final int index;
@@ -24,24 +31,46 @@ public final class MediaInfo {
       this.language = language;
     }
 
-    /** @param language a language tag, or null when the container has none */
+    /**
+     * @param language a language tag, or null when the container has none
+     *
+     * @param index the stream's index in the container
+     * @param type what the stream holds
+     * @param codec the codec name, e.g. {@code "aac"}
+     * @return the stream
+     */
     public static Stream of(int index, Type type, String codec, String language) {
       return new Stream(index, type, codec, language);
     }
 
+    /**
+     * The stream's index in the container.
+     *
+     * @return the 0-based index
+     */
     public int index() {
       return index;
     }
 
+    /**
+     * What the stream holds.
+     *
+     * @return the type; never null
+     */
     public Type type() {
       return type;
     }
 
+    /**
+     * The codec name.
+     *
+     * @return the name, e.g. {@code "h264"}
+     */
     public String codec() {
       return codec;
     }
 
-    /** The stream's language tag, or null. */
+    /** {@return the stream's language tag, or null} */
     public String language() {
       return language;
     }
@@ -75,27 +104,58 @@ public final class MediaInfo {
     this.format = format == null ? "" : format;
   }
 
-  /** @param format the container format name (e.g. {@code "mov,mp4,m4a"}), may be null */
+  /**
+   * @param format the container format name (e.g. {@code "mov,mp4,m4a"}), may be null
+   *
+   * @param durationMs the duration in milliseconds
+   * @param streams the streams; copied
+   * @return the facts
+   */
   public static MediaInfo of(long durationMs, List<Stream> streams, String format) {
     return new MediaInfo(durationMs, streams, format);
   }
 
+  /**
+   * The media's duration.
+   *
+   * @return the duration in milliseconds
+   */
   public long durationMs() {
     return durationMs;
   }
 
+  /**
+   * The media's streams, in container order.
+   *
+   * @return the streams; unmodifiable
+   */
   public List<Stream> streams() {
     return streams;
   }
 
+  /**
+   * The container format name.
+   *
+   * @return the name (e.g. {@code "mov,mp4,m4a"}), or {@code null} when unknown
+   */
   public String format() {
     return format;
   }
 
+  /**
+   * Whether the media has an audio stream.
+   *
+   * @return true when one of {@link #streams()} is audio
+   */
   public boolean hasAudio() {
     return streams.stream().anyMatch(s -> s.type() == Stream.Type.AUDIO);
   }
 
+  /**
+   * Whether the media has a video stream.
+   *
+   * @return true when one of {@link #streams()} is video
+   */
   public boolean hasVideo() {
     return streams.stream().anyMatch(s -> s.type() == Stream.Type.VIDEO);
   }

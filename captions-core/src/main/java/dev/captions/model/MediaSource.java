@@ -18,7 +18,12 @@ import java.util.Optional;
 public final class MediaSource {
   /** The three kinds of source. */
   public enum Kind {
-    FILE, URL, STREAM
+    /** A local file ({@link #path()}). */
+    FILE,
+    /** An http(s) URL ({@link #uri()}). */
+    URL,
+    /** An input stream read once ({@link #stream()}). */
+    STREAM
   }
 
   private static final Map<String, String> MIME_BY_EXTENSION = Map.ofEntries(
@@ -45,7 +50,11 @@ public final class MediaSource {
     this.mimeType = mimeType;
   }
 
-  /** A local file. The MIME type is guessed from the extension. */
+  /**
+   * {@return a source for the local file {@code path}} The MIME type is guessed from the extension.
+   *
+   * @param path the file; not null
+   */
   public static MediaSource of(Path path) {
     Objects.requireNonNull(path, "path == null");
     String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
@@ -55,7 +64,9 @@ public final class MediaSource {
   /**
    * An http(s) URL, e.g. {@code "https://cdn.example.com/talk.mp4"}.
    *
+   * @param url the URL
    * @throws IllegalArgumentException when it is not an absolute http or https URL
+   * @return the source
    */
   public static MediaSource ofUrl(String url) {
     Objects.requireNonNull(url, "url == null");
@@ -81,6 +92,8 @@ public final class MediaSource {
    * @param name a file name for providers that need one (e.g. {@code "talk.mp4"}); its extension gives the MIME type
    *     unless {@code mimeType} is given
    * @param mimeType may be null
+   * @param stream the stream; not null
+   * @return the source
    */
   public static MediaSource of(InputStream stream, String name, String mimeType) {
     Objects.requireNonNull(stream, "stream == null");
@@ -88,51 +101,92 @@ public final class MediaSource {
     return new MediaSource(Kind.STREAM, null, null, stream, name, mimeType != null ? mimeType : guessMimeType(name));
   }
 
-  /** This source with an explicit MIME type. */
+  /**
+   * {@return this source with an explicit MIME type}
+   *
+   * @param mimeType the MIME type, e.g. {@code "video/mp4"}
+   */
   public MediaSource withMimeType(String mimeType) {
     return new MediaSource(kind, path, uri, stream, name, Objects.requireNonNull(mimeType, "mimeType == null"));
   }
 
+  /**
+   * What kind of source this is.
+   *
+   * @return the kind; never null
+   */
   public Kind kind() {
     return kind;
   }
 
+  /**
+   * Whether this is a local file.
+   *
+   * @return true for {@link Kind#FILE}
+   */
   public boolean isFile() {
     return kind == Kind.FILE;
   }
 
+  /**
+   * Whether this is a URL.
+   *
+   * @return true for {@link Kind#URL}
+   */
   public boolean isUrl() {
     return kind == Kind.URL;
   }
 
-  /** The path. @throws IllegalStateException when this is not a {@link Kind#FILE} source */
+  /**
+   * The path. @throws IllegalStateException when this is not a {@link Kind#FILE} source
+   *
+   * @return the path; never null
+   */
   public Path path() {
     if (kind != Kind.FILE) throw new IllegalStateException("not a file source: " + this);
     return path;
   }
 
-  /** The URL. @throws IllegalStateException when this is not a {@link Kind#URL} source */
+  /**
+   * The URL. @throws IllegalStateException when this is not a {@link Kind#URL} source
+   *
+   * @return the URL; never null
+   */
   public URI uri() {
     if (kind != Kind.URL) throw new IllegalStateException("not a URL source: " + this);
     return uri;
   }
 
-  /** The stream. @throws IllegalStateException when this is not a {@link Kind#STREAM} source */
+  /**
+   * The stream. @throws IllegalStateException when this is not a {@link Kind#STREAM} source
+   *
+   * @return the stream; never null
+   */
   public InputStream stream() {
     if (kind != Kind.STREAM) throw new IllegalStateException("not a stream source: " + this);
     return stream;
   }
 
-  /** A file name for this media (the path's or URL's last segment, or the name given with a stream). */
+  /** {@return a file name for this media (the path's or URL's last segment, or the name given with a stream)} */
   public String name() {
     return name;
   }
 
+  /**
+   * The MIME type, given or guessed from the name.
+   *
+   * @return the MIME type, or empty when unknown
+   */
   public Optional<String> mimeType() {
     return Optional.ofNullable(mimeType);
   }
 
-  /** Guesses a MIME type from a file name's extension, or returns null. */
+  /**
+   * Guesses a MIME type from a file name's extension, or returns null.
+   *
+   * @param fileName a file name or path
+   * @return the MIME type, or {@code null} for an unknown extension
+   */
   public static String guessMimeType(String fileName) {
     int dot = fileName.lastIndexOf('.');
     if (dot < 0) return null;

@@ -9,7 +9,10 @@ import java.util.Objects;
 public final class Region {
   /** Scroll behaviour: none, or {@code up}. */
   public enum Scroll {
-    NONE, UP
+    /** Lines do not scroll. */
+    NONE,
+    /** New lines push the old ones up ({@code scroll:up}). */
+    UP
   }
 
   private final String id;
@@ -32,10 +35,21 @@ public final class Region {
     this.scroll = b.scroll;
   }
 
+  /**
+   * A builder for a region with the WebVTT defaults (width 100, 3 lines, anchors 0,100, no scroll).
+   *
+   * @param id the region identifier; not null
+   * @return a new builder
+   */
   public static Builder builder(String id) {
     return new Builder(id);
   }
 
+  /**
+   * A builder holding this region's values.
+   *
+   * @return the builder
+   */
   public Builder toBuilder() {
     Builder b = new Builder(id);
     b.width = width;
@@ -48,37 +62,62 @@ public final class Region {
     return b;
   }
 
-  /** The region identifier (may be empty only for regions the WebVTT parser keeps for conformance). */
+  /** {@return the region identifier (may be empty only for regions the WebVTT parser keeps for conformance)} */
   public String id() {
     return id;
   }
 
-  /** Width in percent of the viewport, 100 by default. */
+  /** {@return width in percent of the viewport, 100 by default} */
   public double width() {
     return width;
   }
 
-  /** Height in lines, 3 by default. */
+  /** {@return height in lines, 3 by default} */
   public int lines() {
     return lines;
   }
 
+  /**
+   * The region's anchor point, horizontally.
+   *
+   * @return the x coordinate in percent of the region's width
+   */
   public double regionAnchorX() {
     return regionAnchorX;
   }
 
+  /**
+   * The region's anchor point, vertically.
+   *
+   * @return the y coordinate in percent of the region's height
+   */
   public double regionAnchorY() {
     return regionAnchorY;
   }
 
+  /**
+   * Where the region's anchor sits in the viewport, horizontally.
+   *
+   * @return the x coordinate in percent of the viewport's width
+   */
   public double viewportAnchorX() {
     return viewportAnchorX;
   }
 
+  /**
+   * Where the region's anchor sits in the viewport, vertically.
+   *
+   * @return the y coordinate in percent of the viewport's height
+   */
   public double viewportAnchorY() {
     return viewportAnchorY;
   }
 
+  /**
+   * Whether the region's lines scroll up.
+   *
+   * @return the scroll setting; never null
+   */
   public Scroll scroll() {
     return scroll;
   }
@@ -119,34 +158,70 @@ public final class Region {
       this.id = Objects.requireNonNull(id, "id == null");
     }
 
+    /**
+     * Sets the width.
+     *
+     * @param width percent of the viewport, 0–100
+     * @return this builder
+     */
     public Builder width(double width) {
       this.width = width;
       return this;
     }
 
+    /**
+     * Sets the height.
+     *
+     * @param lines the height in lines, at least 0
+     * @return this builder
+     */
     public Builder lines(int lines) {
       this.lines = lines;
       return this;
     }
 
+    /**
+     * Sets the region's anchor point.
+     *
+     * @param x percent of the region's width, 0–100
+     * @param y percent of the region's height, 0–100
+     * @return this builder
+     */
     public Builder regionAnchor(double x, double y) {
       this.regionAnchorX = x;
       this.regionAnchorY = y;
       return this;
     }
 
+    /**
+     * Sets where the anchor sits in the viewport.
+     *
+     * @param x percent of the viewport's width, 0–100
+     * @param y percent of the viewport's height, 0–100
+     * @return this builder
+     */
     public Builder viewportAnchor(double x, double y) {
       this.viewportAnchorX = x;
       this.viewportAnchorY = y;
       return this;
     }
 
+    /**
+     * Sets whether the lines scroll up.
+     *
+     * @param scroll the setting; not null
+     * @return this builder
+     */
     public Builder scroll(Scroll scroll) {
       this.scroll = Objects.requireNonNull(scroll, "scroll == null");
       return this;
     }
 
-    /** @throws IllegalArgumentException when a percentage is outside 0–100 or lines is negative */
+    /**
+     * @throws IllegalArgumentException when a percentage is outside 0–100 or lines is negative
+     *
+     * @return the region
+     */
     public Region build() {
       if (id.contains("-->") || id.chars().anyMatch(Character::isWhitespace)) {
         throw new IllegalArgumentException("region id must not contain \"-->\" or white space: " + id);

@@ -28,36 +28,75 @@ public final class Segment {
     this.words = List.copyOf(words);
   }
 
+  /**
+   * A segment with no speaker and no words.
+   *
+   * @param startMs the start in milliseconds
+   * @param endMs the end in milliseconds
+   * @param text what was said; not null
+   * @return the segment
+   */
   public static Segment of(long startMs, long endMs, String text) {
     return new Segment(startMs, endMs, text, null, List.of());
   }
 
+  /**
+   * A segment with a speaker and timed words.
+   *
+   * @param startMs the start in milliseconds
+   * @param endMs the end in milliseconds
+   * @param text what was said; not null
+   * @param speaker the speaker, or {@code null}
+   * @param words the words in time order; copied, not null
+   * @return the segment
+   */
   public static Segment of(long startMs, long endMs, String text, String speaker, List<TimedWord> words) {
     return new Segment(startMs, endMs, text, speaker, Objects.requireNonNull(words, "words == null"));
   }
 
+  /**
+   * The segment's start.
+   *
+   * @return the start in milliseconds from the start of the media
+   */
   public long startMs() {
     return startMs;
   }
 
+  /**
+   * The segment's end.
+   *
+   * @return the end in milliseconds from the start of the media
+   */
   public long endMs() {
     return endMs;
   }
 
+  /**
+   * What was said.
+   *
+   * @return the text; never null
+   */
   public String text() {
     return text;
   }
 
-  /** The speaker, or {@code null}. */
+  /** {@return the speaker, or {@code null}} */
   public String speaker() {
     return speaker;
   }
 
-  /** The segment's words, possibly empty (then the shaping engine estimates them). Unmodifiable. */
+  /** {@return the segment's words, possibly empty (then the shaping engine estimates them)} Unmodifiable. */
   public List<TimedWord> words() {
     return words;
   }
 
+  /**
+   * This segment and its words moved in time (used when a long media is transcribed in chunks).
+   *
+   * @param offsetMs the shift in milliseconds, may be negative
+   * @return the shifted segment
+   */
   public Segment shiftedBy(long offsetMs) {
     return new Segment(startMs + offsetMs, endMs + offsetMs, text, speaker,
         words.stream().map(w -> w.shiftedBy(offsetMs)).collect(java.util.stream.Collectors.toList()));

@@ -29,41 +29,89 @@ public final class TimedWord {
     this.speaker = speaker;
   }
 
-  /** A word with no confidence and no speaker. {@code endMs == startMs} is allowed (a zero-length word). */
+  /**
+   * A word with no confidence and no speaker. {@code endMs == startMs} is allowed (a zero-length word).
+   *
+   * @param text the word as plain text; not null
+   * @param startMs the start in milliseconds from the start of the media
+   * @param endMs the end in milliseconds; at least {@code startMs}
+   * @return the word
+   */
   public static TimedWord of(String text, long startMs, long endMs) {
     return new TimedWord(text, startMs, endMs, UNKNOWN_CONFIDENCE, null);
   }
 
+  /**
+   * A word with a confidence and a speaker.
+   *
+   * @param text the word as plain text; not null
+   * @param startMs the start in milliseconds
+   * @param endMs the end in milliseconds; at least {@code startMs}
+   * @param confidence in [0, 1], or {@link #UNKNOWN_CONFIDENCE}
+   * @param speaker the speaker label, or {@code null}
+   * @return the word
+   */
   public static TimedWord of(String text, long startMs, long endMs, double confidence, String speaker) {
     return new TimedWord(text, startMs, endMs, confidence, speaker);
   }
 
+  /**
+   * This word with another speaker.
+   *
+   * @param speaker the speaker label, or {@code null}
+   * @return the new word
+   */
   public TimedWord withSpeaker(String speaker) {
     return new TimedWord(text, startMs, endMs, confidence, speaker);
   }
 
+  /**
+   * This word moved in time.
+   *
+   * @param offsetMs the shift in milliseconds, may be negative
+   * @return the shifted word
+   */
   public TimedWord shiftedBy(long offsetMs) {
     return new TimedWord(text, startMs + offsetMs, endMs + offsetMs, confidence, speaker);
   }
 
+  /**
+   * The word.
+   *
+   * @return the word as plain text; never null
+   */
   public String text() {
     return text;
   }
 
+  /**
+   * The word's start.
+   *
+   * @return the start in milliseconds from the start of the media
+   */
   public long startMs() {
     return startMs;
   }
 
+  /**
+   * The word's end.
+   *
+   * @return the end in milliseconds from the start of the media
+   */
   public long endMs() {
     return endMs;
   }
 
-  /** In [0, 1], or {@link #UNKNOWN_CONFIDENCE}. */
+  /**
+   * In [0, 1], or {@link #UNKNOWN_CONFIDENCE}.
+   *
+   * @return the confidence
+   */
   public double confidence() {
     return confidence;
   }
 
-  /** The speaker label, or {@code null}. */
+  /** {@return the speaker label, or {@code null}} */
   public String speaker() {
     return speaker;
   }

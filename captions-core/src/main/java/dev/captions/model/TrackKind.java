@@ -15,12 +15,17 @@ public enum TrackKind {
   /** Data for scripts; not shown. */
   METADATA;
 
-  /** The HTML keyword, e.g. {@code "captions"}. */
+  /** {@return the HTML keyword, e.g. {@code "captions"}} */
   public String keyword() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Parses an HTML keyword, ignoring case. @throws IllegalArgumentException for an unknown keyword */
+  /**
+   * Parses an HTML keyword, ignoring case. @throws IllegalArgumentException for an unknown keyword
+   *
+   * @param keyword the keyword, e.g. {@code "subtitles"}
+   * @return the kind
+   */
   public static TrackKind fromKeyword(String keyword) {
     for (TrackKind k : values()) {
       if (k.name().equalsIgnoreCase(keyword)) return k;

@@ -9,6 +9,7 @@ import java.util.Objects;
  * {@link #EMPTY}. Immutable.
  */
 public final class TrackMetadata {
+  /** No header text, styles, regions or notes. */
   public static final TrackMetadata EMPTY = new TrackMetadata("", List.of(), List.of(), List.of());
 
   private final String header;
@@ -28,27 +29,53 @@ public final class TrackMetadata {
    * @param styles the bodies of {@code STYLE} blocks, verbatim
    * @param regions the {@code REGION} definitions
    * @param notes the bodies of {@code NOTE} blocks (without the {@code NOTE} keyword)
+   * @return the metadata
    */
   public static TrackMetadata of(String header, List<String> styles, List<Region> regions, List<String> notes) {
     return new TrackMetadata(header, styles, regions, notes);
   }
 
+  /**
+   * The header text after {@code WEBVTT}.
+   *
+   * @return the text, {@code ""} for none
+   */
   public String header() {
     return header;
   }
 
+  /**
+   * The bodies of {@code STYLE} blocks, verbatim.
+   *
+   * @return the styles; unmodifiable
+   */
   public List<String> styles() {
     return styles;
   }
 
+  /**
+   * The {@code REGION} definitions.
+   *
+   * @return the regions; unmodifiable
+   */
   public List<Region> regions() {
     return regions;
   }
 
+  /**
+   * The bodies of {@code NOTE} blocks.
+   *
+   * @return the notes; unmodifiable
+   */
   public List<String> notes() {
     return notes;
   }
 
+  /**
+   * Whether there is no metadata at all.
+   *
+   * @return true when header, styles, regions and notes are all empty
+   */
   public boolean isEmpty() {
     return header.isEmpty() && styles.isEmpty() && regions.isEmpty() && notes.isEmpty();
   }

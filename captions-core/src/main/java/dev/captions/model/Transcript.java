@@ -17,6 +17,7 @@ public final class Transcript {
   private final String language;
   private final Long mediaDurationMs;
   private final Map<String, String> providerMetadata;
+  private final List<DroppedItem> dropped;
 
   private Transcript(Builder b) {
     this.words = List.copyOf(b.words);
@@ -24,52 +25,95 @@ public final class Transcript {
     this.language = b.language;
     this.mediaDurationMs = b.mediaDurationMs;
     this.providerMetadata = Map.copyOf(b.providerMetadata);
+    this.dropped = List.copyOf(b.dropped);
   }
 
+  /**
+   * A builder for a transcript.
+   *
+   * @return a new, empty builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** An empty transcript (e.g. silence, or a provider that reported no speech). */
+  /**
+   * An empty transcript (e.g. silence, or a provider that reported no speech).
+   *
+   * @param language the spoken language as BCP-47, or {@code "und"}
+   * @return a transcript with no words and no segments
+   */
   public static Transcript empty(String language) {
     return builder().language(language).build();
   }
 
+  /**
+   * A builder holding a copy of this transcript.
+   *
+   * @return the builder
+   */
   public Builder toBuilder() {
     return builder().words(words).segments(segments).language(language).durationOrUnknown(mediaDurationMs)
-        .providerMetadata(providerMetadata);
+        .providerMetadata(providerMetadata).dropped(dropped);
   }
 
-  /** Word-level timings when the provider gave them, else empty. */
+  /**
+   * Word-level timings when the provider gave them, else empty.
+   *
+   * @return the words in time order, possibly empty; unmodifiable
+   */
   public List<TimedWord> words() {
     return words;
   }
 
-  /** Segment-level timings when the provider gave them, else empty. */
+  /**
+   * Segment-level timings when the provider gave them, else empty.
+   *
+   * @return the segments in time order, possibly empty; unmodifiable
+   */
   public List<Segment> segments() {
     return segments;
   }
 
-  /** The spoken language as BCP-47 (detected or as asked), {@code "und"} when unknown. */
+  /** {@return the spoken language as BCP-47 (detected or as asked), {@code "und"} when unknown} */
   public String language() {
     return language;
   }
 
-  /** The media's duration in milliseconds when the provider or the pipeline knows it; empty otherwise. */
+  /** {@return the media's duration in milliseconds when the provider or the pipeline knows it; empty otherwise} */
   public OptionalLong mediaDurationMs() {
     return mediaDurationMs == null ? OptionalLong.empty() : OptionalLong.of(mediaDurationMs);
   }
 
-  /** Provider facts worth keeping (model name, request id, …). Never holds secrets. */
+  /**
+   * Provider facts worth keeping (model name, request id, …). Never holds secrets.
+   *
+   * @return the metadata; unmodifiable, possibly empty
+   */
   public Map<String, String> providerMetadata() {
     return providerMetadata;
   }
 
+  /**
+   * The items of the provider's reply that could not be used (e.g. cues with unreadable times) and are not in
+   * {@link #segments()}; empty when nothing was left out. Unmodifiable; never {@code null}.
+   *
+   * @return the dropped items in reply order; unmodifiable, empty when nothing was left out
+   */
+  public List<DroppedItem> dropped() {
+    return dropped;
+  }
+
+  /**
+   * Whether the transcript holds no speech.
+   *
+   * @return true when it has neither words nor segments
+   */
   public boolean isEmpty() {
     return words.isEmpty() && segments.stream().allMatch(s -> s.text().isBlank());
   }
 
-  /** The whole text, words joined by spaces (or segment texts when there are no words). */
+  /** {@return the whole text, words joined by spaces (or segment texts when there are no words)} */
   public String text() {
     StringBuilder sb = new StringBuilder();
     if (!words.isEmpty()) {
@@ -92,12 +136,13 @@ public final class Transcript {
     if (!(o instanceof Transcript)) return false;
     Transcript t = (Transcript) o;
     return words.equals(t.words) && segments.equals(t.segments) && language.equals(t.language)
-        && Objects.equals(mediaDurationMs, t.mediaDurationMs) && providerMetadata.equals(t.providerMetadata);
+        && Objects.equals(mediaDurationMs, t.mediaDurationMs) && providerMetadata.equals(t.providerMetadata)
+        && dropped.equals(t.dropped);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(words, segments, language, mediaDurationMs, providerMetadata);
+    return Objects.hash(words, segments, language, mediaDurationMs, providerMetadata, dropped);
   }
 
   @Override
@@ -112,19 +157,38 @@ public final class Transcript {
     private String language = "und";
     private Long mediaDurationMs;
     private Map<String, String> providerMetadata = Map.of();
+    private List<DroppedItem> dropped = new ArrayList<>();
 
     private Builder() {}
 
+    /**
+     * Sets the word-level timings.
+     *
+     * @param words the words in time order; copied
+     * @return this builder
+     */
     public Builder words(List<TimedWord> words) {
       this.words = new ArrayList<>(Objects.requireNonNull(words, "words == null"));
       return this;
     }
 
+    /**
+     * Sets the segment-level timings.
+     *
+     * @param segments the segments in time order; copied
+     * @return this builder
+     */
     public Builder segments(List<Segment> segments) {
       this.segments = new ArrayList<>(Objects.requireNonNull(segments, "segments == null"));
       return this;
     }
 
+    /**
+     * Sets the spoken language.
+     *
+     * @param language a BCP-47 tag; {@code "und"} when unknown
+     * @return this builder
+     */
     public Builder language(String language) {
       this.language = Objects.requireNonNull(language, "language == null");
       return this;
@@ -150,11 +214,33 @@ public final class Transcript {
       return this;
     }
 
+    /**
+     * Sets the provider facts worth keeping (never secrets).
+     *
+     * @param providerMetadata the facts; copied, not null
+     * @return this builder
+     */
     public Builder providerMetadata(Map<String, String> providerMetadata) {
       this.providerMetadata = Objects.requireNonNull(providerMetadata, "providerMetadata == null");
       return this;
     }
 
+    /**
+     * The items of the provider's reply left out as unusable ({@link Transcript#dropped()}). Default none.
+     *
+     * @param dropped the items; not {@code null}
+     * @return this builder
+     */
+    public Builder dropped(List<DroppedItem> dropped) {
+      this.dropped = new ArrayList<>(Objects.requireNonNull(dropped, "dropped == null"));
+      return this;
+    }
+
+    /**
+     * Builds the transcript.
+     *
+     * @return the transcript
+     */
     public Transcript build() {
       return new Transcript(this);
     }

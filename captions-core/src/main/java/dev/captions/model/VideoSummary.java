@@ -21,25 +21,47 @@ public final class VideoSummary {
     this.chapters = List.copyOf(sorted);
   }
 
-  /** Chapters are kept sorted by start time. */
+  /**
+   * Chapters are kept sorted by start time.
+   *
+   * @param title the title; not null
+   * @param summary one sentence, {@code ""} for none
+   * @param chapters the chapters; copied and sorted
+   * @param language the language the summary is written in (BCP-47)
+   * @return the summary
+   */
   public static VideoSummary of(String title, String summary, List<Chapter> chapters, String language) {
     return new VideoSummary(title, summary, chapters, language);
   }
 
+  /**
+   * The video's title.
+   *
+   * @return the title; never null
+   */
   public String title() {
     return title;
   }
 
-  /** One sentence; {@code ""} when none. */
+  /** {@return one sentence; {@code ""} when none} */
   public String summary() {
     return summary;
   }
 
-  /** Sorted by start time. */
+  /**
+   * Sorted by start time.
+   *
+   * @return the chapters; unmodifiable
+   */
   public List<Chapter> chapters() {
     return chapters;
   }
 
+  /**
+   * The language the summary is written in.
+   *
+   * @return a BCP-47 tag
+   */
   public String language() {
     return language;
   }
@@ -47,6 +69,9 @@ public final class VideoSummary {
   /**
    * The chapters as a {@link TrackKind#CHAPTERS} track: each chapter runs until the next starts, the last until
    * {@code mediaDurationMs}. Chapters that would be empty are skipped.
+   *
+   * @param mediaDurationMs the media's duration in milliseconds
+   * @return the chapters track
    */
   public CaptionTrack toChaptersTrack(long mediaDurationMs) {
     DefaultCaptionTrack.Builder b = CaptionTrack.builder().language(language).kind(TrackKind.CHAPTERS);
@@ -54,7 +79,7 @@ public final class VideoSummary {
       Chapter c = chapters.get(i);
       long end = i + 1 < chapters.size() ? chapters.get(i + 1).startMs() : mediaDurationMs;
       if (end <= c.startMs()) continue;
-      b.addCue(Cue.builder().id("chapter-" + (i + 1)).startMs(c.startMs()).endMs(end).text(c.title()).build());
+      b.addCue(Cue.builder().id("chapter-" + (i + 1)).startMs(c.startMs()).endMs(end).plainText(c.title()).build());
     }
     return b.build();
   }

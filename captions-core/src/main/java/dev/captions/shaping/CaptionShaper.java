@@ -2,7 +2,6 @@ package dev.captions.shaping;
 
 import dev.captions.model.CaptionTrack;
 import dev.captions.model.Cue;
-import dev.captions.model.CueMarkup;
 import dev.captions.model.Segment;
 import dev.captions.model.TimedWord;
 import dev.captions.model.Transcript;
@@ -26,16 +25,32 @@ public final class CaptionShaper {
     this.rules = rules;
   }
 
-  /** A shaper using the line-break rules registered for each track's language ({@link LineBreakRules#forLanguage}). */
+  /**
+   * A shaper using the line-break rules registered for each track's language ({@link LineBreakRules#forLanguage}).
+   *
+   * @param profile the limits to shape to; not null
+   * @return a shaper using the line-break rules registered for each track's language ({@link
+   *     LineBreakRules#forLanguage})
+   */
   public static CaptionShaper of(StyleProfile profile) {
     return new CaptionShaper(profile, null);
   }
 
-  /** A shaper using {@code rules} whatever the language. */
+  /**
+   * {@return a shaper using {@code rules} whatever the language}
+   *
+   * @param profile the limits to shape to; not null
+   * @param rules the line-break rules for every language; not null
+   */
   public static CaptionShaper of(StyleProfile profile, LineBreakRules rules) {
     return new CaptionShaper(profile, Objects.requireNonNull(rules, "rules == null"));
   }
 
+  /**
+   * The profile this shaper shapes to.
+   *
+   * @return the profile; never null
+   */
   public StyleProfile profile() {
     return profile;
   }
@@ -43,10 +58,14 @@ public final class CaptionShaper {
   /**
    * Shapes a transcript: its words when it has any, else its segments. Uses {@link Transcript#mediaDurationMs()} when
    * non-null to clamp times and flag speech beyond the media.
+   *
+   * @param transcript the transcript to shape; not null
+   * @return the shaped track and its quality report
    */
   public ShapingResult shape(Transcript transcript) {
     Objects.requireNonNull(transcript, "transcript == null");
     TimingRepair repair = new TimingRepair(profile, boxed(transcript.mediaDurationMs()));
+    repair.reportDropped(transcript.dropped());
     boolean fromSegments = transcript.words().isEmpty();
     List<TimedWord> words = fromSegments ? wordsOf(repair.repairSegments(transcript.segments())) : transcript.words();
     // Segments were judged for reading speed as a whole; words straight from the provider are judged here.
@@ -54,7 +73,7 @@ public final class CaptionShaper {
         boxed(transcript.mediaDurationMs()));
     // A transcript's words are plain text; cue text is WebVTT markup (see CueMarkup), so "<3" must not become a tag.
     List<Cue> cues = new ArrayList<>(shaped.track().cues().size());
-    for (Cue c : shaped.track().cues()) cues.add(c.toBuilder().text(CueMarkup.escape(c.text())).build());
+    for (Cue c : shaped.track().cues()) cues.add(c.toBuilder().plainText(c.text()).build());
     return new ShapingResult(shaped.track().toBuilder().cues(cues).build(), shaped.report());
   }
 

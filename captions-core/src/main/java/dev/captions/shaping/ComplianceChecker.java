@@ -19,6 +19,12 @@ public final class ComplianceChecker {
     this.p = Objects.requireNonNull(profile, "profile == null");
   }
 
+  /**
+   * A checker for the limits of {@code profile}.
+   *
+   * @param profile the profile to check against
+   * @return the checker
+   */
   public static ComplianceChecker of(StyleProfile profile) {
     return new ComplianceChecker(profile);
   }

@@ -24,7 +24,12 @@ public final class LineBreaker {
     this.rules = Objects.requireNonNull(rules, "rules == null");
   }
 
-  /** A breaker for the profile's line length and line count. */
+  /**
+   * {@return a breaker for the profile's line length and line count}
+   *
+   * @param profile the profile whose line length and line count apply
+   * @param rules where breaks are good or bad
+   */
   public static LineBreaker of(StyleProfile profile, LineBreakRules rules) {
     Objects.requireNonNull(profile, "profile == null");
     return new LineBreaker(profile.maxCharsPerLine(), profile.maxLines(), rules);
@@ -33,6 +38,9 @@ public final class LineBreaker {
   /**
    * Breaks {@code text} (any spacing; existing line breaks are ignored) into lines. A single word longer than a line
    * stays whole on its own line; text that needs more lines than allowed gets more lines (the caller reports it).
+   *
+   * @param text the text to break
+   * @return the lines, at least one; each within the profile's line length unless a single word is longer
    */
   public List<String> breakText(String text) {
     List<Token> tokens = tokenize(text);

@@ -20,6 +20,12 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public final class LlmTimestamps {
+  /**
+   * The latest time accepted: 7 days. No media a model transcribes is that long (Gemini takes at most 9.5 h of audio
+   * per prompt), so a later time is a model's error, reported like an unreadable one.
+   */
+  public static final long MAX_MS = 7L * 24 * 3600 * 1000;
+
   /** The frame rate assumed for {@code HH:MM:SS:FF} when none is given. */
   public static final double DEFAULT_FPS = 25;
 
@@ -33,7 +39,13 @@ public final class LlmTimestamps {
 
   private LlmTimestamps() {}
 
-  /** Parses {@code text} to milliseconds, with {@link #DEFAULT_FPS} for frame timecodes. */
+  /**
+   * Parses {@code text} to milliseconds, with {@link #DEFAULT_FPS} for frame timecodes.
+   *
+   * @param text a timestamp as an LLM writes it
+   * @return the time in milliseconds
+   * @throws dev.captions.CaptionFormatException when the text is no known timestamp form
+   */
   public static long parseMs(String text) {
     return parseMs(text, DEFAULT_FPS);
   }
@@ -41,18 +53,45 @@ public final class LlmTimestamps {
   /**
    * Parses {@code text} to milliseconds (rounded to the nearest millisecond).
    *
-   * @throws CaptionFormatException when the text is no timestamp form this class knows, saying which forms it accepts
+   * @param text a timestamp as an LLM writes it
+   * @param fps the frame rate for frame timecodes
+   * @throws CaptionFormatException when the text is no timestamp form this class knows, saying which forms it accepts,
+   *     or when its value is absurd (more digits than a {@code long} holds, or later than {@link #MAX_MS})
+   * @return the time in milliseconds
    */
   public static long parseMs(String text, double fps) {
     if (text == null) throw new CaptionFormatException("Timestamp is missing (null).", 0, 0);
+    long ms;
+    try {
+      ms = parseUnchecked(text, fps);
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new CaptionFormatException("Timestamp '" + preview(text) + "' is out of range: no media is that long.", 0,
+          0);
+    }
+    return checkRange(ms, text);
+  }
+
+  private static long checkRange(long ms, Object value) {
+    if (ms < 0 || ms > MAX_MS) {
+      throw new CaptionFormatException("Timestamp '" + preview(String.valueOf(value)) + "' is out of range (0 to "
+          + MAX_MS / 3_600_000 + " h): no media is that long.", 0, 0);
+    }
+    return ms;
+  }
+
+  private static String preview(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+  }
+
+  private static long parseUnchecked(String text, double fps) {
     String s = strip(text);
     Matcher m = FRAMES.matcher(s);
     if (m.matches()) {
       long ms = hms(m.group(1), m.group(2), m.group(3));
-      return ms + Math.round(Long.parseLong(m.group(4)) * 1000 / fps);
+      return Math.addExact(ms, Math.round(Long.parseLong(m.group(4)) * 1000 / fps));
     }
     m = CLOCK.matcher(s);
-    if (m.matches()) return hms(m.group(1), m.group(2), m.group(3)) + fraction(m.group(4));
+    if (m.matches()) return Math.addExact(hms(m.group(1), m.group(2), m.group(3)), fraction(m.group(4)));
     m = SECONDS.matcher(s);
     if (m.matches()) return secondsToMs(new BigDecimal(normalize(m.group(1))));
     m = UNITS.matcher(s);
@@ -63,7 +102,7 @@ public final class LlmTimestamps {
       if (m.group(2) != null) total = total.add(new BigDecimal(m.group(2)).multiply(BigDecimal.valueOf(60)));
       if (m.group(3) != null) total = total.add(new BigDecimal(m.group(3)));
       long ms = secondsToMs(total);
-      return m.group(4) != null ? ms + Long.parseLong(m.group(4)) : ms;
+      return m.group(4) != null ? Math.addExact(ms, Long.parseLong(m.group(4))) : ms;
     }
     throw new CaptionFormatException("Unrecognised timestamp '" + text + "'. Expected HH:MM:SS.mmm, MM:SS.mmm, "
         + "HH:MM:SS,mmm, SS.mmm, seconds (62.5), 1:02, 1m2s or HH:MM:SS:FF.", 0, 0);
@@ -73,7 +112,9 @@ public final class LlmTimestamps {
    * Parses a JSON value: a number is seconds (Gemini and Whisper give {@code 62.48}); a string goes through
    * {@link #parseMs(String)}.
    *
+   * @param value a JSON number (seconds) or string
    * @throws CaptionFormatException for null, negative, non-finite or unrecognised values
+   * @return the time in milliseconds
    */
   public static long parseSeconds(Object value) {
     if (value instanceof Number) {
@@ -81,7 +122,7 @@ public final class LlmTimestamps {
       if (!(d >= 0) || Double.isInfinite(d)) {
         throw new CaptionFormatException("Timestamp " + value + " must be a finite number of seconds >= 0.", 0, 0);
       }
-      return Math.round(d * 1000);
+      return checkRange(Math.round(Math.min(d, Long.MAX_VALUE / 1000.0) * 1000), value);
     }
     if (value instanceof CharSequence) return parseMs(value.toString());
     throw new CaptionFormatException("Timestamp " + value + " is neither a number of seconds nor a timestamp string.",
@@ -99,7 +140,9 @@ public final class LlmTimestamps {
 
   private static long hms(String h, String m, String s) {
     long hours = h == null ? 0 : Long.parseLong(h);
-    return (hours * 3600 + Long.parseLong(m) * 60 + Long.parseLong(s)) * 1000;
+    long seconds = Math.addExact(Math.addExact(Math.multiplyExact(hours, 3600), Long.parseLong(m) * 60),
+        Long.parseLong(s));
+    return Math.multiplyExact(seconds, 1000);
   }
 
   private static long fraction(String digits) {

@@ -21,7 +21,14 @@ public final class Repair {
     /** A sentence repeated three or more times in a row (a model's repetition loop) lost its repeats. */
     DROPPED_REPETITION,
     /** Words whose text had leading or trailing whitespace were trimmed. */
-    TRIMMED_TEXT
+    TRIMMED_TEXT,
+    /**
+     * An item the provider sent whose time could not be read (absurd, negative or no timestamp at all) was left out by
+     * the transcriber ({@link dev.captions.model.Transcript#dropped()}); its start is reported as -1.
+     */
+    DROPPED_UNREADABLE_TIME,
+    /** An item repeating the one before it (same text, starting within it) was removed: the model said it twice. */
+    DROPPED_DUPLICATE
   }
 
   private final Kind kind;
@@ -29,6 +36,14 @@ public final class Repair {
   private final long startMs;
   private final String detail;
 
+  /**
+   * A repair record.
+   *
+   * @param kind what kind of repair; not null
+   * @param index the index of the repaired item in the input, or -1
+   * @param startMs the item's start in the input, in milliseconds
+   * @param detail what changed, with the values before and after
+   */
   public Repair(Kind kind, int index, long startMs, String detail) {
     this.kind = Objects.requireNonNull(kind, "kind == null");
     this.index = index;
@@ -36,21 +51,26 @@ public final class Repair {
     this.detail = Objects.requireNonNull(detail, "detail == null");
   }
 
+  /**
+   * What kind of repair it was.
+   *
+   * @return the kind; never null
+   */
   public Kind kind() {
     return kind;
   }
 
-  /** The index of the repaired item in the input (word, segment or cue), or -1 when it concerns them all. */
+  /** {@return the index of the repaired item in the input (word, segment or cue), or -1 when it concerns them all} */
   public int index() {
     return index;
   }
 
-  /** The item's start time in the input, in milliseconds. */
+  /** {@return the item's start time in the input, in milliseconds} */
   public long startMs() {
     return startMs;
   }
 
-  /** What was changed, with the values before and after. */
+  /** {@return what was changed, with the values before and after} */
   public String detail() {
     return detail;
   }

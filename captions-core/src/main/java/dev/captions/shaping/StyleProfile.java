@@ -68,7 +68,9 @@ public final class StyleProfile {
    * The built-in profile for a CLI name: {@code "netflix"} (also {@code "netflix-en"}), {@code "netflix-children"}
    * (also {@code "netflix-en-children"}), {@code "bbc"}, {@code "dcmp"}; case-insensitive.
    *
+   * @param name the profile's name
    * @throws IllegalArgumentException for any other name, listing the known ones
+   * @return the profile
    */
   public static StyleProfile byName(String name) {
     Objects.requireNonNull(name, "name == null");
@@ -89,10 +91,20 @@ public final class StyleProfile {
     }
   }
 
+  /**
+   * A builder named {@code "custom"}, starting from the Netflix English limits.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder holding this profile's values.
+   *
+   * @return the builder
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.name = name;
@@ -110,57 +122,94 @@ public final class StyleProfile {
     return b;
   }
 
+  /**
+   * The profile's name, e.g. {@code "netflix-en"}.
+   *
+   * @return the name; never null
+   */
   public String name() {
     return name;
   }
 
-  /** Where the figures come from (guideline and article). */
+  /** {@return where the figures come from (guideline and article)} */
   public String source() {
     return source;
   }
 
+  /**
+   * The longest line.
+   *
+   * @return the limit in displayed characters per line
+   */
   public int maxCharsPerLine() {
     return maxCharsPerLine;
   }
 
+  /**
+   * The most lines a cue may have.
+   *
+   * @return the line count limit
+   */
   public int maxLines() {
     return maxLines;
   }
 
-  /** Reading-speed limit in displayed characters per second; {@code 0} when not limited this way. */
+  /**
+   * Reading-speed limit in displayed characters per second; {@code 0} when not limited this way.
+   *
+   * @return the limit in characters per second, or {@code 0}
+   */
   public double maxCharsPerSecond() {
     return maxCharsPerSecond;
   }
 
-  /** Reading-speed limit in words per minute; {@code 0} when not limited this way. */
+  /**
+   * Reading-speed limit in words per minute; {@code 0} when not limited this way.
+   *
+   * @return the limit in words per minute, or {@code 0}
+   */
   public int maxWordsPerMinute() {
     return maxWordsPerMinute;
   }
 
+  /**
+   * The shortest a cue may stay on screen.
+   *
+   * @return the limit in milliseconds
+   */
   public long minDurationMs() {
     return minDurationMs;
   }
 
+  /**
+   * The longest a cue may stay on screen.
+   *
+   * @return the limit in milliseconds
+   */
   public long maxDurationMs() {
     return maxDurationMs;
   }
 
-  /** The minimum gap between two cues (Netflix: 2 frames at 24 fps). */
+  /** {@return the minimum gap between two cues, in milliseconds (Netflix: 2 frames at 24 fps)} */
   public long minGapMs() {
     return minGapMs;
   }
 
-  /** Gaps up to this length are closed to {@link #minGapMs()} (Netflix: 12 frames, 0.5 s). */
+  /**
+   * Gaps up to this length are closed to {@link #minGapMs()} (Netflix: 12 frames, 0.5 s).
+   *
+   * @return the largest gap that is closed, in milliseconds
+   */
   public long gapCloseMs() {
     return gapCloseMs;
   }
 
-  /** How long a cue may stay after its last word over silence (Netflix: out-time up to 0.5 s after speech). */
+  /** {@return how long, in milliseconds, a cue may stay after its last word (Netflix: up to 0.5 s after speech)} */
   public long maxLingerMs() {
     return maxLingerMs;
   }
 
-  /** A silence at least this long between two words starts a new cue. */
+  /** {@return the pause, in milliseconds, that starts a new cue when it falls between two words} */
   public long pauseMs() {
     return pauseMs;
   }
@@ -168,6 +217,10 @@ public final class StyleProfile {
   /**
    * The shortest display time, in milliseconds, that lets {@code chars} characters in {@code words} words be read at
    * this profile's speed; 0 when reading speed is not limited.
+   *
+   * @param chars the number of displayed characters
+   * @param words the number of words
+   * @return the reading time in milliseconds, at least 0
    */
   public long readingTimeMs(int chars, int words) {
     double ms = 0;
@@ -219,67 +272,143 @@ public final class StyleProfile {
 
     private Builder() {}
 
+    /**
+     * Sets the profile's name.
+     *
+     * @param name the name; not null
+     * @return this builder
+     */
     public Builder name(String name) {
       this.name = Objects.requireNonNull(name, "name == null");
       return this;
     }
 
+    /**
+     * Sets where the figures come from.
+     *
+     * @param source the guideline and article; not null
+     * @return this builder
+     */
     public Builder source(String source) {
       this.source = Objects.requireNonNull(source, "source == null");
       return this;
     }
 
+    /**
+     * Sets the longest line.
+     *
+     * @param maxCharsPerLine displayed characters per line
+     * @return this builder
+     */
     public Builder maxCharsPerLine(int maxCharsPerLine) {
       this.maxCharsPerLine = maxCharsPerLine;
       return this;
     }
 
+    /**
+     * Sets the most lines a cue may have.
+     *
+     * @param maxLines the line count
+     * @return this builder
+     */
     public Builder maxLines(int maxLines) {
       this.maxLines = maxLines;
       return this;
     }
 
+    /**
+     * Sets the reading-speed limit in characters per second.
+     *
+     * @param maxCharsPerSecond the limit, or {@code 0} for none
+     * @return this builder
+     */
     public Builder maxCharsPerSecond(double maxCharsPerSecond) {
       this.maxCharsPerSecond = maxCharsPerSecond;
       return this;
     }
 
+    /**
+     * Sets the reading-speed limit in words per minute.
+     *
+     * @param maxWordsPerMinute the limit, or {@code 0} for none
+     * @return this builder
+     */
     public Builder maxWordsPerMinute(int maxWordsPerMinute) {
       this.maxWordsPerMinute = maxWordsPerMinute;
       return this;
     }
 
+    /**
+     * Sets the shortest a cue may stay.
+     *
+     * @param minDurationMs the limit in milliseconds
+     * @return this builder
+     */
     public Builder minDurationMs(long minDurationMs) {
       this.minDurationMs = minDurationMs;
       return this;
     }
 
+    /**
+     * Sets the longest a cue may stay.
+     *
+     * @param maxDurationMs the limit in milliseconds
+     * @return this builder
+     */
     public Builder maxDurationMs(long maxDurationMs) {
       this.maxDurationMs = maxDurationMs;
       return this;
     }
 
+    /**
+     * Sets the minimum gap between two cues.
+     *
+     * @param minGapMs the gap in milliseconds
+     * @return this builder
+     */
     public Builder minGapMs(long minGapMs) {
       this.minGapMs = minGapMs;
       return this;
     }
 
+    /**
+     * Sets the largest gap closed to {@link #minGapMs()}.
+     *
+     * @param gapCloseMs the gap in milliseconds
+     * @return this builder
+     */
     public Builder gapCloseMs(long gapCloseMs) {
       this.gapCloseMs = gapCloseMs;
       return this;
     }
 
+    /**
+     * Sets how long a cue may stay after its last word.
+     *
+     * @param maxLingerMs the time in milliseconds
+     * @return this builder
+     */
     public Builder maxLingerMs(long maxLingerMs) {
       this.maxLingerMs = maxLingerMs;
       return this;
     }
 
+    /**
+     * Sets the silence that starts a new cue.
+     *
+     * @param pauseMs the silence in milliseconds
+     * @return this builder
+     */
     public Builder pauseMs(long pauseMs) {
       this.pauseMs = pauseMs;
       return this;
     }
 
-    /** @throws IllegalArgumentException naming the first limit out of range */
+    /**
+     * @throws IllegalArgumentException naming the first limit out of range
+     *
+     * @return the profile
+     */
     public StyleProfile build() {
       require(maxCharsPerLine >= 4, "maxCharsPerLine (" + maxCharsPerLine + ") must be >= 4");
       require(maxLines >= 1, "maxLines (" + maxLines + ") must be >= 1");

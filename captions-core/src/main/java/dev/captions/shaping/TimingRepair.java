@@ -63,6 +63,7 @@ final class TimingRepair {
       repairs.add(new Repair(Repair.Kind.SORTED, -1, 0, "segments were not in start-time order; sorted them"));
     }
     dropRepetitions(items);
+    dropDuplicates(items);
     for (int k = 0; k < items.size(); k++) {
       Item it = items.get(k);
       if (it.endMs <= it.startMs) {
@@ -251,6 +252,33 @@ final class TimingRepair {
       }
     }
     return drop;
+  }
+
+  /** Records the items a transcriber left out of its transcript (unreadable times) as repairs, so none is lost silently. */
+  void reportDropped(List<dev.captions.model.DroppedItem> dropped) {
+    for (dev.captions.model.DroppedItem d : dropped) {
+      repairs.add(new Repair(Repair.Kind.DROPPED_UNREADABLE_TIME, d.index(), -1, "dropped '" + d.text() + "': "
+          + d.reason()));
+    }
+  }
+
+  /**
+   * Drops an item whose text equals the previous item's and that starts before that one ends (or with it): a model
+   * writing the same cue twice. A phrase said again later, after the first one ended, is kept.
+   */
+  private void dropDuplicates(List<Item> items) {
+    for (int k = 1; k < items.size(); k++) {
+      Item a = items.get(k - 1);
+      Item b = items.get(k);
+      String key = normalizeKey(a.segment.text());
+      if (!key.isEmpty() && key.equals(normalizeKey(b.segment.text()))
+          && (b.startMs < Math.max(a.endMs, a.startMs + 1))) {
+        repairs.add(new Repair(Repair.Kind.DROPPED_DUPLICATE, b.index, b.startMs, "dropped '" + b.segment.text().trim()
+            + "' at " + b.startMs + "-" + b.endMs + " ms: it repeats the item at " + a.startMs + "-" + a.endMs + " ms"));
+        items.remove(k);
+        k--;
+      }
+    }
   }
 
   private void dropRepetitions(List<Item> items) {

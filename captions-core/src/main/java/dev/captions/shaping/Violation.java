@@ -31,6 +31,16 @@ public final class Violation {
   private final double limit;
   private final String cause;
 
+  /**
+   * A violation record.
+   *
+   * @param cueIndex the cue's index in the shaped track, or -1
+   * @param startMs the cue's start in milliseconds
+   * @param rule the rule broken; not null
+   * @param measured the measured value
+   * @param limit the profile's limit
+   * @param cause why it could not be avoided
+   */
   public Violation(int cueIndex, long startMs, Rule rule, double measured, double limit, String cause) {
     this.cueIndex = cueIndex;
     this.startMs = startMs;
@@ -40,30 +50,44 @@ public final class Violation {
     this.cause = Objects.requireNonNull(cause, "cause == null");
   }
 
-  /** The index of the cue in the shaped track, or -1 for a finding about the input (see {@link #cause()}). */
+  /** {@return the index of the cue in the shaped track, or -1 for a finding about the input (see {@link #cause()})} */
   public int cueIndex() {
     return cueIndex;
   }
 
+  /**
+   * Where the violation is.
+   *
+   * @return the cue's start in milliseconds from the start of the media
+   */
   public long startMs() {
     return startMs;
   }
 
+  /**
+   * The rule broken.
+   *
+   * @return the rule; never null
+   */
   public Rule rule() {
     return rule;
   }
 
-  /** The measured value, in the rule's unit (characters, lines, milliseconds or characters per second). */
+  /** {@return the measured value, in the rule's unit (characters, lines, milliseconds or characters per second)} */
   public double measured() {
     return measured;
   }
 
-  /** The profile's limit, in the same unit as {@link #measured()}. */
+  /** {@return the profile's limit, in the same unit as {@link #measured()}} */
   public double limit() {
     return limit;
   }
 
-  /** Why the engine could not avoid it, e.g. "speech is faster than the reading speed". */
+  /**
+   * Why the engine could not avoid it, e.g. "speech is faster than the reading speed".
+   *
+   * @return the cause, for people
+   */
   public String cause() {
     return cause;
   }

@@ -25,12 +25,25 @@ public final class Async {
 
   private Async() {}
 
-  /** Runs {@code call} on the SDK's shared daemon pool. */
+  /**
+   * Runs {@code call} on the SDK's shared daemon pool.
+   *
+   * @param <T> the result type
+   * @param call the work to run; not null
+   * @return a future completed with the call's result, or exceptionally with what it threw
+   */
   public static <T> CompletableFuture<T> supply(Callable<T> call) {
     return supply(call, EXECUTOR);
   }
 
-  /** Runs {@code call} on {@code executor}; cancelling the returned future interrupts the worker thread. */
+  /**
+   * Runs {@code call} on {@code executor}; cancelling the returned future interrupts the worker thread.
+   *
+   * @param <T> the result type
+   * @param call the work to run; not null
+   * @param executor where to run it; not null, not shut down by this method
+   * @return a future completed with the call's result, or exceptionally with what it threw
+   */
   public static <T> CompletableFuture<T> supply(Callable<T> call, Executor executor) {
     AtomicReference<Thread> worker = new AtomicReference<>();
     CompletableFuture<T> future = new CompletableFuture<>() {
@@ -67,7 +80,12 @@ public final class Async {
     if (Thread.currentThread().isInterrupted()) throw new CancellationException("cancelled");
   }
 
-  /** Turns an {@link InterruptedException} into a {@link CancellationException}, restoring the interrupt flag. */
+  /**
+   * Turns an {@link InterruptedException} into a {@link CancellationException}, restoring the interrupt flag.
+   *
+   * @param e the interruption caught while waiting
+   * @return a cancellation exception with {@code e} as its cause, for the caller to throw
+   */
   public static CancellationException cancelled(InterruptedException e) {
     Thread.currentThread().interrupt();
     CancellationException c = new CancellationException("cancelled");

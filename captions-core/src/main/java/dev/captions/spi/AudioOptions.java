@@ -16,7 +16,9 @@ public final class AudioOptions {
   public enum Format {
     /** 16 kHz, mono, 16-bit PCM WAV: what speech recognisers want. */
     WAV_16K_MONO("wav", "audio/wav"),
+    /** MP3 ({@code .mp3}, {@code audio/mpeg}). */
     MP3("mp3", "audio/mpeg"),
+    /** AAC in an MP4 container ({@code .m4a}, {@code audio/mp4}). */
     AAC("m4a", "audio/mp4"),
     /** Lossless FLAC, 16 kHz mono: about half the size of {@link #WAV_16K_MONO} for speech. */
     FLAC("flac", "audio/flac"),
@@ -34,12 +36,20 @@ public final class AudioOptions {
       this.mimeType = mimeType;
     }
 
-    /** The file name extension, without the dot, e.g. {@code "ogg"}. */
+    /**
+     * The file extension for this format, without the dot.
+     *
+     * @return the extension, e.g. {@code "mp3"}
+     */
     public String extension() {
       return extension;
     }
 
-    /** The MIME type uploads of this format are sent with, e.g. {@code "audio/ogg"}. */
+    /**
+     * The MIME type of this format.
+     *
+     * @return the MIME type, e.g. {@code "audio/mpeg"}
+     */
     public String mimeType() {
       return mimeType;
     }
@@ -64,22 +74,41 @@ public final class AudioOptions {
     this.endMs = endMs;
   }
 
-  /** 16 kHz mono PCM WAV of the whole media, to a temporary file, without progress. */
+  /**
+   * The defaults: 16 kHz mono PCM WAV ({@link Format#WAV_16K_MONO}) to a temporary file, no progress reporting.
+   *
+   * @return the default options
+   */
   public static AudioOptions defaults() {
     return new AudioOptions(Format.WAV_16K_MONO, null, ProgressListener.NONE, 0, -1);
   }
 
-  /** The whole media in {@code format}, to a temporary file, without progress. */
+  /**
+   * Options extracting to {@code format}, to a temporary file.
+   *
+   * @param format the audio encoding; not null
+   * @return the options
+   */
   public static AudioOptions of(Format format) {
     return new AudioOptions(format, null, ProgressListener.NONE, 0, -1);
   }
 
-  /** These options writing to {@code output} (null: a temporary file). */
+  /**
+   * A copy of these options writing to {@code output}.
+   *
+   * @param output the file to write, or {@code null} for a temporary file
+   * @return the new options
+   */
   public AudioOptions withOutput(Path output) {
     return new AudioOptions(format, output, progress, startMs, endMs);
   }
 
-  /** These options reporting to {@code progress}. */
+  /**
+   * A copy of these options reporting progress to {@code progress}.
+   *
+   * @param progress the listener; not null
+   * @return the new options
+   */
   public AudioOptions withProgress(ProgressListener progress) {
     return new AudioOptions(format, output, progress, startMs, endMs);
   }
@@ -88,6 +117,9 @@ public final class AudioOptions {
    * These options for the media from {@code startMs} (inclusive) to {@code endMs} (exclusive) only, both in
    * milliseconds from the media's start. A processor cuts sample-exactly where the input allows it (PCM WAV input).
    *
+   * @param startMs where the range starts, in milliseconds; 0 or more
+   * @param endMs where the range ends (exclusive), in milliseconds; more than {@code startMs}
+   * @return the new options
    * @throws IllegalArgumentException when {@code startMs < 0} or {@code endMs <= startMs}
    */
   public AudioOptions withRange(long startMs, long endMs) {
@@ -97,27 +129,35 @@ public final class AudioOptions {
     return new AudioOptions(format, output, progress, startMs, endMs);
   }
 
-  /** The output encoding. */
+  /**
+   * The audio encoding to extract to.
+   *
+   * @return the format; never null
+   */
   public Format format() {
     return format;
   }
 
-  /** Where the wanted range starts, in milliseconds from the media's start; 0 for the whole media. */
+  /** {@return where the wanted range starts, in milliseconds from the media's start; 0 for the whole media} */
   public long startMs() {
     return startMs;
   }
 
-  /** Where the wanted range ends (exclusive), in milliseconds; empty for the end of the media. */
+  /** {@return where the wanted range ends (exclusive), in milliseconds; empty for the end of the media} */
   public OptionalLong endMs() {
     return endMs < 0 ? OptionalLong.empty() : OptionalLong.of(endMs);
   }
 
-  /** Where a local processor writes the audio; empty means a temporary file the caller deletes when done. */
+  /** {@return where a local processor writes the audio; empty means a temporary file the caller deletes when done} */
   public Optional<Path> output() {
     return Optional.ofNullable(output);
   }
 
-  /** Where the extraction reports progress; never null. */
+  /**
+   * The listener told about extraction progress.
+   *
+   * @return the listener; {@link ProgressListener#NONE} when nobody listens, never null
+   */
   public ProgressListener progress() {
     return progress;
   }

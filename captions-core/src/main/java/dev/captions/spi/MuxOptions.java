@@ -18,23 +18,49 @@ public final class MuxOptions {
     this.progress = Objects.requireNonNull(progress, "progress == null");
   }
 
+  /**
+   * The defaults: a temporary output file in the input's container, no progress reporting.
+   *
+   * @return the default options
+   */
   public static MuxOptions defaults() {
     return new MuxOptions(null, ProgressListener.NONE);
   }
 
-  /** The output's extension decides the container. */
+  /**
+   * The output's extension decides the container.
+   *
+   * @param output the file to write
+   * @return the options
+   */
   public static MuxOptions to(Path output) {
     return new MuxOptions(Objects.requireNonNull(output, "output == null"), ProgressListener.NONE);
   }
 
+  /**
+   * A copy of these options reporting progress to {@code progress}.
+   *
+   * @param progress the listener; not null
+   * @return the new options
+   */
   public MuxOptions withProgress(ProgressListener progress) {
     return new MuxOptions(output, progress);
   }
 
+  /**
+   * Where a local processor writes the video.
+   *
+   * @return the file, or empty for a temporary file
+   */
   public Optional<Path> output() {
     return Optional.ofNullable(output);
   }
 
+  /**
+   * The listener told about progress.
+   *
+   * @return the listener; never null
+   */
   public ProgressListener progress() {
     return progress;
   }

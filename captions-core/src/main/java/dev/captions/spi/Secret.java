@@ -13,14 +13,19 @@ public final class Secret {
     this.value = value;
   }
 
-  /** @throws IllegalArgumentException when blank */
+  /**
+   * @throws IllegalArgumentException when blank
+   *
+   * @param value the secret; not blank
+   * @return the wrapped secret
+   */
   public static Secret of(String value) {
     Objects.requireNonNull(value, "value == null");
     if (value.isBlank()) throw new IllegalArgumentException("a secret must not be blank");
     return new Secret(value.strip());
   }
 
-  /** The value, for an Authorization header and nothing else. */
+  /** {@return the value, for an Authorization header and nothing else} */
   public String reveal() {
     return value;
   }
@@ -28,6 +33,9 @@ public final class Secret {
   /**
    * {@code text} with every occurrence of this secret replaced by {@code ****}: for messages built from what a
    * provider (or a gateway in front of it) sent back, which may echo the credential. Null stays null.
+   *
+   * @param text a message, or {@code null}
+   * @return the masked text, or {@code null}
    */
   public String scrubFrom(String text) {
     return mask(text, value);
@@ -36,6 +44,10 @@ public final class Secret {
   /**
    * {@code text} with every occurrence of {@code secret} replaced by {@code ****}. Secrets shorter than six characters
    * are left alone: replacing "ab" everywhere would garble the message and hide nothing worth hiding.
+   *
+   * @param text a message, or {@code null}
+   * @param secret the value to hide, or {@code null} (nothing is masked)
+   * @return the masked text, or {@code null} when {@code text} is
    */
   public static String mask(String text, String secret) {
     if (text == null || secret == null || secret.length() < 6) return text;

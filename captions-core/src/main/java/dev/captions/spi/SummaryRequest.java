@@ -32,37 +32,70 @@ public final class SummaryRequest {
     this.progress = b.progress;
   }
 
+  /**
+   * A builder with no input yet.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * The video to summarise, for summarizers that read video.
+   *
+   * @return the video, or empty when there is none
+   */
   public Optional<MediaSource> video() {
     return Optional.ofNullable(video);
   }
 
-  /** Frames in time order, possibly empty. */
+  /**
+   * Frames in time order, possibly empty.
+   *
+   * @return the frames; unmodifiable
+   */
   public List<Frame> frames() {
     return frames;
   }
 
+  /**
+   * The transcript to summarise.
+   *
+   * @return the transcript, or empty when there is none
+   */
   public Optional<CaptionTrack> transcript() {
     return Optional.ofNullable(transcript);
   }
 
+  /**
+   * The media's duration, for chapter times.
+   *
+   * @return the duration in milliseconds, or empty when unknown
+   */
   public OptionalLong mediaDurationMs() {
     return mediaDurationMs == null ? OptionalLong.empty() : OptionalLong.of(mediaDurationMs);
   }
 
-  /** The language to write the summary in (BCP-47). */
+  /** {@return the language to write the summary in (BCP-47)} */
   public String language() {
     return language;
   }
 
-  /** At most this many chapters. */
+  /**
+   * At most this many chapters.
+   *
+   * @return the chapter limit, at least 1
+   */
   public int maxChapters() {
     return maxChapters;
   }
 
+  /**
+   * The listener told about progress.
+   *
+   * @return the listener; never null
+   */
   public ProgressListener progress() {
     return progress;
   }
@@ -79,16 +112,34 @@ public final class SummaryRequest {
 
     private Builder() {}
 
+    /**
+     * Sets the video.
+     *
+     * @param video the video, or {@code null}
+     * @return this builder
+     */
     public Builder video(MediaSource video) {
       this.video = video;
       return this;
     }
 
+    /**
+     * Sets the frames.
+     *
+     * @param frames frames in time order; not null
+     * @return this builder
+     */
     public Builder frames(List<Frame> frames) {
       this.frames = Objects.requireNonNull(frames, "frames == null");
       return this;
     }
 
+    /**
+     * Sets the transcript.
+     *
+     * @param transcript the transcript, or {@code null}
+     * @return this builder
+     */
     public Builder transcript(CaptionTrack transcript) {
       this.transcript = transcript;
       return this;
@@ -107,23 +158,46 @@ public final class SummaryRequest {
       return this;
     }
 
+    /**
+     * Sets the language to write in.
+     *
+     * @param language a BCP-47 tag; not null
+     * @return this builder
+     */
     public Builder language(String language) {
       this.language = Objects.requireNonNull(language, "language == null");
       return this;
     }
 
+    /**
+     * Sets the chapter limit.
+     *
+     * @param maxChapters at most this many chapters, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when {@code maxChapters} is less than 1
+     */
     public Builder maxChapters(int maxChapters) {
       if (maxChapters < 1) throw new IllegalArgumentException("maxChapters (" + maxChapters + ") must be >= 1");
       this.maxChapters = maxChapters;
       return this;
     }
 
+    /**
+     * Sets the listener told about progress.
+     *
+     * @param progress the listener; not null
+     * @return this builder
+     */
     public Builder progress(ProgressListener progress) {
       this.progress = Objects.requireNonNull(progress, "progress == null");
       return this;
     }
 
-    /** @throws IllegalArgumentException when there is neither video, frames nor transcript */
+    /**
+     * @throws IllegalArgumentException when there is neither video, frames nor transcript
+     *
+     * @return the request
+     */
     public SummaryRequest build() {
       if (video == null && frames.isEmpty() && transcript == null) {
         throw new IllegalArgumentException("a summary needs a video, frames or a transcript; none was given");

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 public interface Transcriber extends Provider {
   /**
    * @param audio audio or video; see {@link #acceptedSources()} for the kinds taken
+   * @param options the language, prompt, timings wanted, timeout and progress listener
    * @return the transcript; an empty one (not an error) when there is no speech
    */
   Transcript transcribe(MediaSource audio, TranscriptionOptions options);
@@ -28,11 +29,41 @@ public interface Transcriber extends Provider {
    * What this transcriber takes in one call and how long media should be cut for it: the
    * {@linkplain dev.captions.chunking.ChunkedTranscriber long-media engine} plans chunks, encodes and sends them
    * concurrently by these limits. The default, {@link ChunkLimits#unchunked()}, hands the media over whole.
+   *
+   * @return the limits; never null
    */
   default ChunkLimits chunkLimits() {
     return ChunkLimits.unchunked();
   }
 
+  /**
+   * Whether this transcriber can take the audio a media processor extracts (a WAV, MP3 or AAC file or URL). True by
+   * default. A transcriber that documents it takes only video containers (Gcore AI ASR: an MP4 URL) returns false; the
+   * pipeline then hands it the source as it is and uses the media processor only to probe and burn in.
+   *
+   * @return false when extracted audio must never be sent to this transcriber
+   */
+  default boolean acceptsExtractedAudio() {
+    return true;
+  }
+
+  /**
+   * Checks, locally and without any call, that this transcriber can take {@code media} as it documents its input
+   * (e.g. Gcore: an http(s) URL of an MP4). The pipeline calls it before the first provider call of a run, so a
+   * source the service would refuse is refused before anything is paid. Does nothing by default.
+   *
+   * @param media the media the transcriber would get; never null
+   * @throws dev.captions.InvalidMediaException saying what is wrong with {@code media} and how to fix it
+   */
+  default void checkInput(MediaSource media) {}
+
+  /**
+   * {@link #transcribe} on the SDK's shared pool.
+   *
+   * @param audio audio or video
+   * @param options the options
+   * @return a future of the transcript; cancelling it interrupts the work
+   */
   default CompletableFuture<Transcript> transcribeAsync(MediaSource audio, TranscriptionOptions options) {
     return Async.supply(() -> transcribe(audio, options));
   }

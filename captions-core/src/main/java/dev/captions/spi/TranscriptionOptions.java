@@ -26,14 +26,29 @@ public final class TranscriptionOptions {
     this.progress = b.progress;
   }
 
+  /**
+   * The defaults: language detection, word timings wanted, no prompt, the provider's timeout.
+   *
+   * @return the default options
+   */
   public static TranscriptionOptions defaults() {
     return DEFAULTS;
   }
 
+  /**
+   * A builder starting from the defaults.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder holding these options.
+   *
+   * @return the builder
+   */
   public Builder toBuilder() {
     Builder b = builder().prompt(prompt).wordTimestamps(wordTimestamps).timeout(timeout).progress(progress);
     b.language = language;
@@ -41,31 +56,40 @@ public final class TranscriptionOptions {
     return b;
   }
 
-  /** The spoken language as BCP-47, or empty for automatic detection. */
+  /** {@return the spoken language as BCP-47, or empty for automatic detection} */
   public Optional<String> language() {
     return Optional.ofNullable(language);
   }
 
-  /** Vocabulary or context hints for providers that take a prompt. */
+  /**
+   * Vocabulary or context hints for providers that take a prompt.
+   *
+   * @return the prompt, or empty for none
+   */
   public Optional<String> prompt() {
     return Optional.ofNullable(prompt);
   }
 
-  /** Whether word-level timings are wanted (providers that cannot give them return segments). */
+  /** {@return whether word-level timings are wanted (providers that cannot give them return segments)} */
   public boolean wordTimestamps() {
     return wordTimestamps;
   }
 
-  /** The media's duration when the caller knows it (used to validate and chunk); empty otherwise. */
+  /** {@return the media's duration when the caller knows it (used to validate and chunk); empty otherwise} */
   public OptionalLong mediaDurationMs() {
     return mediaDurationMs == null ? OptionalLong.empty() : OptionalLong.of(mediaDurationMs);
   }
 
-  /** The overall time limit for the call, or empty for the provider's default. */
+  /** {@return the overall time limit for the call, or empty for the provider's default} */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
   }
 
+  /**
+   * The listener told about progress.
+   *
+   * @return the listener; never null
+   */
   public ProgressListener progress() {
     return progress;
   }
@@ -93,11 +117,23 @@ public final class TranscriptionOptions {
       return this;
     }
 
+    /**
+     * Sets the prompt.
+     *
+     * @param prompt vocabulary or context hints, or {@code null}
+     * @return this builder
+     */
     public Builder prompt(String prompt) {
       this.prompt = prompt;
       return this;
     }
 
+    /**
+     * Sets whether word-level timings are wanted.
+     *
+     * @param wordTimestamps true to ask for word timings
+     * @return this builder
+     */
     public Builder wordTimestamps(boolean wordTimestamps) {
       this.wordTimestamps = wordTimestamps;
       return this;
@@ -116,6 +152,13 @@ public final class TranscriptionOptions {
       return this;
     }
 
+    /**
+     * Sets the overall time limit.
+     *
+     * @param timeout a positive duration, or {@code null} for the provider's default
+     * @return this builder
+     * @throws IllegalArgumentException when {@code timeout} is zero or negative
+     */
     public Builder timeout(Duration timeout) {
       if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
         throw new IllegalArgumentException("timeout must be positive: " + timeout);
@@ -124,11 +167,22 @@ public final class TranscriptionOptions {
       return this;
     }
 
+    /**
+     * Sets the listener told about progress.
+     *
+     * @param progress the listener; not null
+     * @return this builder
+     */
     public Builder progress(ProgressListener progress) {
       this.progress = Objects.requireNonNull(progress, "progress == null");
       return this;
     }
 
+    /**
+     * Builds the options.
+     *
+     * @return the options
+     */
     public TranscriptionOptions build() {
       return new TranscriptionOptions(this);
     }

@@ -15,8 +15,23 @@ import java.util.concurrent.CompletableFuture;
  * {@link Transcriber#transcribe}.
  */
 public interface Translator extends Provider {
+  /**
+   * Translates every cue of {@code track}, keeping cue times, ids and settings. Blocks until done.
+   *
+   * @param track the track to translate
+   * @param options the target language and hints
+   * @return a track in the target language with as many cues as {@code track}
+   * @throws dev.captions.ProviderException when the provider fails (a subtype says how)
+   */
   CaptionTrack translate(CaptionTrack track, TranslationOptions options);
 
+  /**
+   * {@link #translate} on the SDK's shared pool.
+   *
+   * @param track the track to translate
+   * @param options the options
+   * @return a future of the translated track; cancelling it interrupts the work
+   */
   default CompletableFuture<CaptionTrack> translateAsync(CaptionTrack track, TranslationOptions options) {
     return Async.supply(() -> translate(track, options));
   }

@@ -26,12 +26,13 @@ public final class FakeTextCodec implements CaptionCodec {
   }
 
   @Override
-  public void write(CaptionTrack track, Writer out) throws IOException {
+  public dev.captions.codec.WriteResult write(CaptionTrack track, Writer out) throws IOException {
     out.write("TRACK " + track.language() + " " + track.kind().keyword() + "\n");
     for (Cue c : track.cues()) {
       if (c.text().equals("FAIL")) throw new IOException("disk full (simulated)");
       out.write(c.startMs() + " " + c.endMs() + " " + c.text() + "\n");
       out.flush();
     }
+    return dev.captions.codec.WriteResult.lossless();
   }
 }

@@ -37,6 +37,18 @@ class LlmTimestampsTest {
   }
 
   @Test
+  void absurdValuesAreUnreadableNotANumberFormatException() {
+    for (String absurd : new String[] {"99999999999999999999:00:00.000", "9223372036854775807", "2562047788015216:00:00",
+        "200:00:00", "99999999999999999999ms"}) {
+      assertThatThrownBy(() -> LlmTimestamps.parseMs(absurd)).as(absurd).isInstanceOf(CaptionFormatException.class)
+          .hasMessageContaining("out of range");
+    }
+    assertThatThrownBy(() -> LlmTimestamps.parseSeconds(1e20)).isInstanceOf(CaptionFormatException.class);
+    assertThatThrownBy(() -> LlmTimestamps.parseSeconds(-4)).isInstanceOf(CaptionFormatException.class);
+    assertThat(LlmTimestamps.parseMs("9:30:00")).isEqualTo(34_200_000L); // a long but real media time is fine
+  }
+
+  @Test
   void framesUseTheGivenRate() {
     assertThat(LlmTimestamps.parseMs("00:00:01:12", 24)).isEqualTo(1500);
   }

@@ -47,11 +47,12 @@ class Flow3IttybitFramesGpt4oSummaryTest extends IttybitFlowTest {
     String frameBase = FlowStubs.httpsBase(wm) + "/store/org_1/frames/";
     wm.stubFor(get(urlPathMatching("/(uploads|store)/.*")).willReturn(aResponse().withStatus(200).withBody(new byte[64])));
 
-    // Ittybit audio job.
+    // Ittybit audio job; its task output says the video is 60 s long (Ittybit cannot probe; frames are placed only
+    // inside a known length).
     wm.stubFor(post("/jobs").withRequestBody(matchingJsonPath("$.kind", equalTo("audio")))
         .willReturn(FlowStubs.created(FlowStubs.ittybitJob("job_audio1", "audio", video, "queued", null))));
     wm.stubFor(get("/jobs/job_audio1")
-        .willReturn(okJson(FlowStubs.ittybitJob("job_audio1", "audio", video, "succeeded", '"' + audio + '"'))));
+        .willReturn(okJson(FlowStubs.ittybitJobWithDuration("job_audio1", "audio", video, audio, 60.0))));
     // Ittybit image jobs: one per timestamp, the job id derived from the requested start; each create answers after
     // a short delay so that jobs running in parallel overlap visibly on the server. The result uses the task-level
     // output object (the seed reads output.url).
@@ -110,12 +111,13 @@ class Flow3IttybitFramesGpt4oSummaryTest extends IttybitFlowTest {
     assertThat(summary.chapters()).extracting(Chapter::startMs).containsExactly(0L, 20_000L, 45_000L);
     assertThat(summary.chapters()).extracting(Chapter::title).containsExactly("Introduction", "Setup", "Key metrics");
 
-    // The chapters track: each chapter until the next, the last until the end of the media (here the last caption).
+    // The chapters track: each chapter until the next, the last until the end of the media (60 s, from Ittybit).
     Path chaptersFile = out.resolve("product-demo.chapters.vtt");
     assertThat(result.files()).containsExactly(out.resolve("product-demo.en.vtt"), chaptersFile);
     String chapters = FlowStubs.readString(chaptersFile);
     assertThat(chapters).startsWith("WEBVTT");
-    long end = result.captions().endMs();
+    long end = 60_000;
+    assertThat(result.mediaDurationMs()).hasValue(end);
     assertThat(FlowStubs.cueTimeStrings(chapters)).containsExactly("0-20000", "20000-45000", "45000-" + end);
     assertThat(chapters).contains("Introduction", "Setup", "Key metrics").doesNotContain("Exporting");
 

@@ -103,6 +103,19 @@ final class FlowStubs {
     return job.toString();
   }
 
+  /**
+   * A succeeded job whose task output carries the media's {@code duration} in seconds (providers.md §1.3: task
+   * {@code output} is an object with {@code url}, {@code kind}, {@code format}, {@code duration}…).
+   */
+  static String ittybitJobWithDuration(String id, String kind, String input, String outputUrl, double durationSec) {
+    ObjectNode job = (ObjectNode) read(ittybitJob(id, kind, input, "succeeded", '"' + outputUrl + '"'));
+    ObjectNode task = ((ArrayNode) job.get("tasks")).addObject().put("id", "task_" + id).put("object", "task")
+        .put("kind", kind).put("status", "succeeded").put("progress", 100);
+    task.putObject("output").put("url", outputUrl).put("kind", kind).put("format", "wav").put("duration", durationSec);
+    task.putNull("error");
+    return job.toString();
+  }
+
   static ResponseDefinitionBuilder created(String body) {
     return aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(body);
   }

@@ -68,6 +68,9 @@ public final class HttpErrors {
    * Maps a non-successful response. Reads (at most 64 KiB of) the body but does not close the response.
    *
    * @param provider the provider's name, e.g. {@code "gcore"}
+   * @param response the failed response; the caller closes it
+   * @return the typed exception to throw (authentication, quota, rate limit, ... or a plain {@link
+   *     ProviderException})
    */
   public static ProviderException toException(String provider, Response response) {
     String body = null;
@@ -86,6 +89,9 @@ public final class HttpErrors {
    *
    * @param header looks up a response header by name (case-insensitive), returning {@code null} when absent
    * @param body the response body, or {@code null}
+   * @param provider the provider's name, e.g. {@code "openai"}
+   * @param status the HTTP status
+   * @return the typed exception to throw
    */
   public static ProviderException toException(String provider, int status, Function<String, String> header, String body) {
     return toException(provider, status, header, body, Clock.systemUTC(), null);
@@ -124,6 +130,9 @@ public final class HttpErrors {
    * {@link java.util.concurrent.CancellationException}.
    *
    * @param limit the time limit that applied, or {@code null} when unknown
+   * @param provider the provider's name
+   * @param e the I/O failure
+   * @return the retryable exception to throw, with {@code e} as its cause
    */
   public static ProviderException fromIOException(String provider, IOException e, Duration limit) {
     if (e instanceof SocketTimeoutException || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
@@ -137,6 +146,9 @@ public final class HttpErrors {
   /**
    * A case-insensitive header lookup over a multi-valued map (as SDK exceptions expose headers), returning each
    * header's first value or {@code null}; for {@link #toException(String, int, Function, String)}.
+   *
+   * @param headers the headers by name; may be {@code null} (every lookup then gives {@code null})
+   * @return the lookup
    */
   public static Function<String, String> headerLookup(java.util.Map<String, ? extends java.util.Collection<String>> headers) {
     java.util.Map<String, String> first = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -148,7 +160,11 @@ public final class HttpErrors {
     return first::get;
   }
 
-  /** The provider's request id from the usual headers, or {@code null}. */
+  /**
+   * {@return the provider's request id from the usual headers, or {@code null}}
+   *
+   * @param header looks up a response header by name
+   */
   public static String requestId(Function<String, String> header) {
     for (String name : REQUEST_ID_HEADERS) {
       String v = header.apply(name);
@@ -160,6 +176,10 @@ public final class HttpErrors {
   /**
    * The wait a response asks for: {@code Retry-After-Ms} (milliseconds), else {@code Retry-After} as delta-seconds or
    * an HTTP date (relative to {@code clock}). {@code null} when absent or unparseable; never negative.
+   *
+   * @param header looks up a response header by name
+   * @param clock the clock an HTTP date is measured against
+   * @return the wait, or {@code null}
    */
   public static Duration retryAfter(Function<String, String> header, Clock clock) {
     String ms = header.apply("retry-after-ms");
@@ -190,6 +210,9 @@ public final class HttpErrors {
   /**
    * The provider's own error message from a JSON body of one of the common shapes, else the body's start (with
    * whitespace collapsed), else {@code null}.
+   *
+   * @param body the response body, or {@code null}
+   * @return the message, or {@code null}
    */
   public static String providerMessage(String body) {
     return providerMessage(parseQuietly(body), body);

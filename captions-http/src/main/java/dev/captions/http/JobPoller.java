@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  *       and the job id as request id; {@link JobStatus.State#UNKNOWN} is logged (once per raw value) and waited on.</li>
  *   <li><b>Progress:</b> every check reports a {@link ProgressEvent} for the configured stage to the listener.</li>
  * </ul>
- * Exceptions from the status check itself (already retried by the {@link RetryPolicy} inside it) end the polling and
- * propagate. Immutable and thread-safe; {@link #poll} blocks the calling thread.
+ * Exceptions from the status check itself (already retried by the {@link RetryPolicy} inside it) end the polling: the
+ * cancel hook runs (the job may still be running, and nobody is waiting for it any more) and the exception propagates. Immutable and thread-safe; {@link #poll} blocks the calling thread.
  */
 public final class JobPoller {
   private static final Logger LOG = LoggerFactory.getLogger(JobPoller.class);
@@ -76,7 +76,9 @@ public final class JobPoller {
    * {@link #CONFIG_POLL_MAX_INTERVAL_MS} and {@link #CONFIG_JOB_TIMEOUT_MS} {@code config} sets; the provider name is
    * the config's.
    *
+   * @param config the provider's configuration
    * @throws dev.captions.ConfigurationException when a value is not a positive whole number
+   * @return a builder holding those settings
    */
   public static Builder fromConfig(dev.captions.spi.ProviderConfig config) {
     return fromConfig(config, builder(config.provider()));
@@ -85,6 +87,10 @@ public final class JobPoller {
   /**
    * {@link #fromConfig(dev.captions.spi.ProviderConfig)} on top of a provider's own defaults ({@code defaults}, which
    * this changes and returns), for a poller whose job is shorter or longer than the usual.
+   *
+   * @param config the provider's configuration
+   * @param defaults the provider's own defaults; changed and returned
+   * @return {@code defaults}
    */
   public static Builder fromConfig(dev.captions.spi.ProviderConfig config, Builder defaults) {
     Builder b = defaults;
@@ -96,20 +102,41 @@ public final class JobPoller {
     });
   }
 
-  /** @param provider the provider's name, for exceptions and log lines */
+  /**
+   * @param provider the provider's name, for exceptions and log lines
+   *
+   * @return a new builder with the defaults
+   */
   public static Builder builder(String provider) {
     return new Builder(provider);
   }
 
+  /**
+   * A builder holding this poller's values.
+   *
+   * @return the builder
+   */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
+  /**
+   * How long a job may take in all.
+   *
+   * @return the time-out; never null
+   */
   public Duration timeout() {
     return timeout;
   }
 
-  /** Like {@link #poll(String, Callable, Runnable, ProgressListener)} with no cancel hook and no listener. */
+  /**
+   * Like {@link #poll(String, Callable, Runnable, ProgressListener)} with no cancel hook and no listener.
+   *
+   * @param <T> the job's result type
+   * @param jobId the provider's job id, for messages
+   * @param check fetches the job's current status; called on this thread
+   * @return the job's result
+   */
   public <T> T poll(String jobId, Callable<JobStatus<T>> check) {
     return poll(jobId, check, null, null);
   }
@@ -119,9 +146,10 @@ public final class JobPoller {
    *
    * @param jobId the provider's job id, for messages
    * @param check fetches the job's current status; called on this thread
-   * @param cancelHook called once when polling is abandoned (interrupt or timeout), e.g. to call the provider's
-   *     cancel endpoint; may be {@code null}; its failures are logged and ignored
+   * @param cancelHook called once when polling is abandoned (interrupt, timeout, or a status check that failed),
+   *     e.g. to call the provider's cancel endpoint; may be {@code null}; its failures are logged and ignored
    * @param listener receives progress, whose fraction never goes backwards; may be {@code null}
+   * @param <T> the job's result type
    * @return the job's result
    * @throws ProviderException when the job failed or was cancelled at the provider
    * @throws ProviderTimeoutException when it did not end within the timeout
@@ -147,8 +175,11 @@ public final class JobPoller {
         runCancelHook(jobId, cancelHook);
         throw e;
       } catch (RuntimeException e) {
+        // We give up on a job that may still be running: cancel it, so that it does not run (and bill) for nothing.
+        runCancelHook(jobId, cancelHook);
         throw e;
       } catch (Exception e) {
+        runCancelHook(jobId, cancelHook);
         throw new ProviderException(provider, "checking job " + jobId + " failed: " + e, 0, jobId, false, e);
       }
       switch (last.state()) {
@@ -271,47 +302,89 @@ public final class JobPoller {
       return this;
     }
 
-    /** The first wait between checks. Default 1 s. */
+    /**
+     * The first wait between checks. Default 1 s.
+     *
+     * @param interval a positive duration
+     * @return this builder
+     */
     public Builder initialInterval(Duration interval) {
       this.initialInterval = Backoff.positive(interval, "initialInterval");
       return this;
     }
 
-    /** The longest wait between checks. Default 15 s. */
+    /**
+     * The longest wait between checks. Default 15 s.
+     *
+     * @param interval a duration at least the initial interval
+     * @return this builder
+     */
     public Builder maxInterval(Duration interval) {
       this.maxInterval = Backoff.positive(interval, "maxInterval");
       return this;
     }
 
-    /** How long the job may take in all. Default 30 min. */
+    /**
+     * How long the job may take in all. Default 30 min.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
     public Builder timeout(Duration timeout) {
       this.timeout = Backoff.positive(timeout, "timeout");
       return this;
     }
 
-    /** The share of each wait randomly taken off, in [0, 1]. Default 0.2. */
+    /**
+     * The share of each wait randomly taken off, in [0, 1]. Default 0.2.
+     *
+     * @param jitter in [0, 1]
+     * @return this builder
+     */
     public Builder jitter(double jitter) {
       this.jitter = Backoff.checkJitter(jitter);
       return this;
     }
 
+    /**
+     * How to wait between checks (tests inject a recording one). Default {@link Sleeper#SYSTEM}.
+     *
+     * @param sleeper the sleeper; not null
+     * @return this builder
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
       return this;
     }
 
-    /** The clock the timeout is measured on; tests pass one that the sleeper advances. */
+    /**
+     * The clock the timeout is measured on; tests pass one that the sleeper advances.
+     *
+     * @param clock the clock; not null
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 
-    /** The source of jitter, returning values in [0, 1). */
+    /**
+     * The source of jitter, returning values in [0, 1).
+     *
+     * @param random returns values in [0, 1); not null
+     * @return this builder
+     */
     public Builder random(DoubleSupplier random) {
       this.random = Objects.requireNonNull(random, "random == null");
       return this;
     }
 
+    /**
+     * Builds the poller.
+     *
+     * @return the poller
+     * @throws IllegalArgumentException when the initial interval is longer than the maximum
+     */
     public JobPoller build() {
       Backoff.checkOrder("initialInterval", initialInterval, "maxInterval", maxInterval);
       return new JobPoller(this);

@@ -24,7 +24,7 @@ public final class Json {
 
   private Json() {}
 
-  /** The shared strict-syntax mapper for provider wire formats. */
+  /** {@return the shared strict-syntax mapper for provider wire formats} */
   public static ObjectMapper mapper() {
     return MAPPER;
   }
@@ -32,12 +32,14 @@ public final class Json {
   /**
    * A shared mapper that also accepts what language models often write: trailing commas, single quotes, unquoted
    * field names, comments, {@code NaN}. Used by {@link JsonRepair}.
+   *
+   * @return the lenient mapper; shared, do not reconfigure
    */
   public static ObjectMapper lenientMapper() {
     return LENIENT;
   }
 
-  /** A new mapper with the same configuration, for a provider that needs to add modules or mix-ins. */
+  /** {@return a new mapper with the same configuration, for a provider that needs to add modules or mix-ins} */
   public static ObjectMapper newMapper() {
     return build(false);
   }

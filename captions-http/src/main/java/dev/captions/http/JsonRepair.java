@@ -23,8 +23,10 @@ public final class JsonRepair {
    * The JSON object or array in {@code reply}: the longest balanced, parseable one outside a Markdown fence's
    * surroundings (or the first balanced one when none parses, so that {@link #parse} can say where it is broken).
    *
+   * @param reply the model's reply text
    * @throws CaptionFormatException when the reply holds no JSON object or array
    * @throws TruncatedJsonException when it starts one but ends before closing it
+   * @return the JSON text
    */
   public static String extract(String reply) {
     Objects.requireNonNull(reply, "reply == null");
@@ -109,8 +111,10 @@ public final class JsonRepair {
   /**
    * Extracts and parses the JSON in {@code reply}.
    *
+   * @param reply the model's reply text
    * @throws CaptionFormatException with the line and column (within the extracted JSON) when it is malformed
    * @throws TruncatedJsonException when it is cut off
+   * @return the parsed JSON
    */
   public static JsonNode parse(String reply) {
     String json = extract(reply);
@@ -123,7 +127,15 @@ public final class JsonRepair {
     }
   }
 
-  /** Extracts, parses and binds the JSON in {@code reply} to {@code type}. */
+  /**
+   * Extracts, parses and binds the JSON in {@code reply} to {@code type}.
+   *
+   * @param <T> the type to bind to
+   * @param reply the model's reply text
+   * @param type the class to bind to
+   * @return the bound value
+   * @throws dev.captions.CaptionFormatException when the JSON is malformed or does not bind
+   */
   public static <T> T parse(String reply, Class<T> type) {
     JsonNode node = parse(reply);
     try {
@@ -134,7 +146,15 @@ public final class JsonRepair {
     }
   }
 
-  /** Extracts, parses and binds the JSON in {@code reply} to a generic type. */
+  /**
+   * Extracts, parses and binds the JSON in {@code reply} to a generic type.
+   *
+   * @param <T> the type to bind to
+   * @param reply the model's reply text
+   * @param type the generic type to bind to
+   * @return the bound value
+   * @throws dev.captions.CaptionFormatException when the JSON is malformed or does not bind
+   */
   public static <T> T parse(String reply, TypeReference<T> type) {
     JsonNode node = parse(reply);
     try {

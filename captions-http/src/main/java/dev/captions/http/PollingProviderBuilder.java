@@ -28,6 +28,7 @@ public abstract class PollingProviderBuilder<B extends PollingProviderBuilder<B>
    * @param initialInterval the provider's default first wait between status checks
    * @param maxInterval the provider's default longest wait
    * @param timeout the provider's default overall job time-out
+   * @param endpoint the provider's names, default URL and environment variables
    */
   protected PollingProviderBuilder(Endpoint endpoint, Duration initialInterval, Duration maxInterval,
       Duration timeout) {
@@ -39,14 +40,25 @@ public abstract class PollingProviderBuilder<B extends PollingProviderBuilder<B>
         .timeout(timeout);
   }
 
-  /** Polling starts at {@code initial} and backs off to {@code max}. */
+  /**
+   * Polling starts at {@code initial} and backs off to {@code max}.
+   *
+   * @param initial the first wait between status checks
+   * @param max the longest wait
+   * @return this builder
+   */
   public B pollInterval(Duration initial, Duration max) {
     poller.initialInterval(Objects.requireNonNull(initial, "initial == null"))
         .maxInterval(Objects.requireNonNull(max, "max == null"));
     return self();
   }
 
-  /** Overall limit for one job, unless the call's options set one. */
+  /**
+   * Overall limit for one job, unless the call's options set one.
+   *
+   * @param timeout a positive duration
+   * @return this builder
+   */
   public B timeout(Duration timeout) {
     poller.timeout(Objects.requireNonNull(timeout, "timeout == null"));
     return self();

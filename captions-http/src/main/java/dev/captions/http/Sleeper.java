@@ -17,6 +17,7 @@ public interface Sleeper {
   /**
    * Blocks for {@code duration}.
    *
+   * @param duration how long to wait; not negative
    * @throws InterruptedException when the thread is interrupted while waiting
    */
   void sleep(Duration duration) throws InterruptedException;

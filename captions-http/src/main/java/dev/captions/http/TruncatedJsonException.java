@@ -10,7 +10,12 @@ import dev.captions.CaptionFormatException;
 public class TruncatedJsonException extends CaptionFormatException {
   private static final long serialVersionUID = 1L;
 
-  /** @param line 1-based line where the reply ends, {@code 0} when unknown */
+  /**
+   * @param line 1-based line where the reply ends, {@code 0} when unknown
+   *
+   * @param message what was cut off and what to try (e.g. a larger output limit)
+   * @param column 1-based column where the reply ends, {@code 0} when unknown
+   */
   public TruncatedJsonException(String message, int line, int column) {
     super(message, line, column);
   }

@@ -157,6 +157,15 @@ class JobPollerTest {
   }
 
   @Test
+  void aStatusCheckThatFailsEndsPollingAndCancelsTheJob() {
+    AtomicInteger cancels = new AtomicInteger();
+    assertThatThrownBy(() -> poller.poll("j1", () -> {
+      throw new ProviderException("acme", "status check failed", 0, null, true, null);
+    }, cancels::incrementAndGet, null)).isInstanceOf(ProviderException.class).hasMessageContaining("status check failed");
+    assertThat(cancels).hasValue(1);
+  }
+
+  @Test
   void cancellationStopsRequestsRunsTheCancelHookAndRestoresTheInterrupt() throws Exception {
     wm.stubFor(get(urlEqualTo("/jobs/j1")).willReturn(okJson("{\"status\":\"processing\"}")));
     wm.stubFor(delete(urlEqualTo("/jobs/j1")).willReturn(aResponse().withStatus(204)));

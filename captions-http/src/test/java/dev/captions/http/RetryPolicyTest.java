@@ -19,6 +19,7 @@ import dev.captions.ProviderException;
 import dev.captions.ProviderTimeoutException;
 import dev.captions.RateLimitException;
 import java.time.Duration;
+import java.util.List;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CancellationException;
@@ -213,6 +214,39 @@ class RetryPolicyTest {
     });
     assertThat(result).isEqualTo("done");
     assertThat(time.sleeps).containsExactly(Duration.ofSeconds(4), Duration.ofMillis(200));
+  }
+
+  @Test
+  void theDeadlineCountsEveryAttemptAndWaitAndGivesEachAttemptOnlyWhatIsLeft() {
+    // waits of 1 s, 2 s, 4 s… counted against a 2.5 s deadline: after the 1 s wait, a 2 s wait would end past it
+    RetryPolicy bounded = policy.toBuilder().maxAttempts(10).initialDelay(Duration.ofSeconds(1))
+        .maxDelay(Duration.ofSeconds(8)).jitter(0).deadline(Duration.ofMillis(2500)).build();
+    AtomicInteger calls = new AtomicInteger();
+    List<Duration> budgets = new java.util.concurrent.CopyOnWriteArrayList<>();
+    assertThatThrownBy(() -> bounded.callWithin(Duration.ofSeconds(60), budget -> {
+      calls.incrementAndGet();
+      budgets.add(budget);
+      throw new ProviderException("sdk", "overloaded", 503, null, true, null);
+    })).isInstanceOf(ProviderException.class).hasMessageContaining("overloaded");
+    assertThat(calls).hasValue(2);
+    assertThat(budgets.get(0)).isLessThanOrEqualTo(Duration.ofMillis(2500)); // not the 60 s request time-out
+    assertThat(budgets.get(1)).isLessThanOrEqualTo(Duration.ofMillis(1500)); // what the 1 s wait left
+  }
+
+  @Test
+  void anUnsafePostIsNotRetriedAfterAResetButARefusalIsWhenMarked() {
+    wm.stubFor(post(urlEqualTo("/create")).willReturn(aResponse().withFault(
+        com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+    Request create = new Request.Builder().url(url("/create")).post(http.json(java.util.Map.of("a", 1))).build();
+    assertThatThrownBy(() -> http.send(create)).isInstanceOf(ProviderException.class)
+        .hasMessageContaining("was not sent again because it may have reached");
+    wm.verify(1, postRequestedFor(urlEqualTo("/create")));
+
+    wm.stubFor(post(urlEqualTo("/refused")).willReturn(aResponse().withStatus(503)));
+    Request refused = RetryPolicy.markRefusalsRetryable(
+        new Request.Builder().url(url("/refused")).post(http.json(java.util.Map.of("a", 1))).build());
+    assertThatThrownBy(() -> http.send(refused)).isInstanceOf(ProviderException.class);
+    wm.verify(policy.maxAttempts(), postRequestedFor(urlEqualTo("/refused")));
   }
 
   @Test

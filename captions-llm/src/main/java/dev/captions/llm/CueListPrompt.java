@@ -2,6 +2,7 @@ package dev.captions.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.captions.ProviderException;
+import dev.captions.model.DroppedItem;
 import dev.captions.model.Segment;
 import dev.captions.spi.TranscriptionOptions;
 import java.util.ArrayList;
@@ -18,6 +19,11 @@ public final class CueListPrompt {
   /**
    * The instructions for transcribing {@code [fromMs, toMs)} of the media, or all of it when {@code toMs < 0}.
    * Times are asked for absolutely (from the start of the media), so replies for different windows need no offset.
+   *
+   * @param options the language and prompt asked for
+   * @param fromMs the window's start in milliseconds from the start of the media
+   * @param toMs the window's end in milliseconds, or negative for the whole media
+   * @return the instructions
    */
   public static String instructions(TranscriptionOptions options, long fromMs, long toMs) {
     StringBuilder sb = new StringBuilder()
@@ -36,27 +42,61 @@ public final class CueListPrompt {
   }
 
   /**
-   * Reads a reply. Accepts {@code {"cues":[…]}}, a bare array, and the key variants models use
-   * ({@code start}/{@code start_time}/{@code startTime}/{@code from}, likewise for the end, {@code text}/{@code caption}).
-   * Cues whose times cannot be read, or whose text is blank, are dropped; an end before its start is set to the start.
+   * Reads a reply, leaving out cues that cannot be used: like {@link #read} but without the list of what was left out.
    *
+   * @param provider the provider's name, for error messages
+   * @param reply the model's raw text
    * @throws TruncatedReplyException when the JSON is cut off
-   * @throws ProviderException when the reply has no cue list at all
+   * @throws ProviderException when the reply has no cue list at all, or none of its cues has readable times
+   * @return the segments in the reply's order
    */
   public static List<Segment> parse(String provider, String reply) {
+    return read(provider, reply, new ArrayList<>());
+  }
+
+  /**
+   * Reads a reply. Accepts {@code {"cues":[…]}}, a bare array, and the key variants models use
+   * ({@code start}/{@code start_time}/{@code startTime}/{@code from}, likewise for the end, {@code text}/{@code caption}).
+   * A cue whose start cannot be read (missing, negative, absurd) is left out and added to {@code dropped} with the
+   * reason; a blank cue is skipped; an end that cannot be read, or before its start, is set to the start (the shaping
+   * engine then gives the cue a duration and reports it).
+   *
+   * @param dropped receives the cues left out, for {@link dev.captions.model.Transcript.Builder#dropped}
+   * @param provider the provider's name, for error messages
+   * @param reply the model's raw text
+   * @throws TruncatedReplyException when the JSON is cut off
+   * @throws ProviderException when the reply has no cue list at all, or none of its cues has readable times (nothing
+   *     usable is left)
+   * @return the segments in the reply's order
+   */
+  public static List<Segment> read(String provider, String reply, List<DroppedItem> dropped) {
     JsonNode root = LlmReplies.parse(provider, reply);
     JsonNode cues = root.isArray() ? root : firstPresent(root, "cues", "captions", "segments", "subtitles");
     if (cues == null || !cues.isArray()) {
       throw new ProviderException(provider, "the model's reply has no \"cues\" list: " + LlmReplies.preview(reply));
     }
     List<Segment> out = new ArrayList<>(cues.size());
-    for (JsonNode cue : cues) {
+    int unreadable = 0;
+    for (int i = 0; i < cues.size(); i++) {
+      JsonNode cue = cues.get(i);
       JsonNode textNode = firstPresent(cue, "text", "caption", "t");
       String text = textNode == null ? "" : textNode.asText().strip();
-      long start = ReplyTimes.parseMs(firstPresent(cue, "start", "start_time", "startTime", "from", "s"));
+      if (text.isEmpty()) continue;
+      JsonNode startNode = firstPresent(cue, "start", "start_time", "startTime", "from", "s");
+      long start = ReplyTimes.parseMs(startNode);
       long end = ReplyTimes.parseMs(firstPresent(cue, "end", "end_time", "endTime", "to", "e"));
-      if (text.isEmpty() || start < 0) continue;
+      if (start < 0) {
+        unreadable++;
+        dropped.add(DroppedItem.of(i, text, startNode == null ? "the cue has no start time"
+            : "start " + LlmReplies.preview(startNode.toString()) + " is not a usable time"));
+        continue;
+      }
       out.add(Segment.of(start, Math.max(start, end), text));
+    }
+    if (out.isEmpty() && unreadable > 0) {
+      throw new ProviderException(provider, "none of the " + unreadable + " cues in the model's reply has a usable "
+          + "start time (e.g. " + dropped.get(dropped.size() - 1).reason() + "), so nothing usable is left; try again "
+          + "or use another model", 200, null, false, null);
     }
     return out;
   }

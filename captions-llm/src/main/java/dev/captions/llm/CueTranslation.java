@@ -31,6 +31,8 @@ public final class CueTranslation {
   /**
    * @param maxAttempts tries per batch when the reply does not match the request, at least 1
    * @param batchSize cues per request, at least 1; keeps replies far below output token limits
+   * @param provider the provider's name, for error messages
+   * @param completion sends one prompt and returns the model's JSON reply
    */
   public CueTranslation(String provider, JsonCompletion completion, int maxAttempts, int batchSize) {
     this.provider = Objects.requireNonNull(provider, "provider == null");
@@ -41,7 +43,13 @@ public final class CueTranslation {
     this.batchSize = batchSize;
   }
 
-  /** Blocks. @throws ProviderException when a batch never comes back with matching ids */
+  /**
+   * Blocks. @throws ProviderException when a batch never comes back with matching ids
+   *
+   * @param track the track to translate
+   * @param options the target language and hints
+   * @return the translated track: the same cues, times, ids and settings, with translated text
+   */
   public CaptionTrack translate(CaptionTrack track, TranslationOptions options) {
     List<Cue> cues = track.cues();
     String source = options.sourceLanguage().orElse(track.language());
@@ -109,8 +117,17 @@ public final class CueTranslation {
         + ". Try a stronger model or a smaller batch size.");
   }
 
-  /** A reply that arrived but was unusable (malformed, refused, empty), as opposed to a failed exchange. */
+  /**
+   * A reply that arrived but was unusable (malformed, refused, empty), as opposed to a failed exchange: a time-out or a
+   * broken connection is not asked again, since the provider may have done (and billed) the work.
+   */
   private static boolean isBadReply(ProviderException e) {
+    if (e instanceof dev.captions.ProviderTimeoutException) return false;
+    for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+      if (t instanceof java.io.IOException && !(t instanceof com.fasterxml.jackson.core.JsonProcessingException)) {
+        return false;
+      }
+    }
     return e.httpStatus() == 200 || e.httpStatus() == 0 && !e.isRetryable();
   }
 

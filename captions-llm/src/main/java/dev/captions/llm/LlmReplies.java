@@ -22,6 +22,7 @@ public final class LlmReplies {
    * @param reply the model's raw text
    * @throws TruncatedReplyException when the JSON stops before it is complete
    * @throws ProviderException when there is no JSON at all or it is malformed
+   * @return the parsed JSON
    */
   public static JsonNode parse(String provider, String reply) {
     try {

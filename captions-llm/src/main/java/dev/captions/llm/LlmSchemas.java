@@ -11,19 +11,31 @@ import java.util.Map;
 public final class LlmSchemas {
   private LlmSchemas() {}
 
-  /** {@code {"cues":[{"start":"HH:MM:SS.mmm","end":"HH:MM:SS.mmm","text":"…"}]}}. */
+  /**
+   * {@code {"cues":[{"start":"HH:MM:SS.mmm","end":"HH:MM:SS.mmm","text":"…"}]}}.
+   *
+   * @return the JSON Schema of that reply, as nested unmodifiable maps
+   */
   public static Map<String, Object> cueList() {
     return object(Map.of("cues", array(object(Map.of("start", string(), "end", string(), "text", string()),
         List.of("start", "end", "text")))), List.of("cues"));
   }
 
-  /** {@code {"cues":[{"id":"1","text":"…"}]}}. */
+  /**
+   * {@code {"cues":[{"id":"1","text":"…"}]}}.
+   *
+   * @return the JSON Schema of that reply, as nested unmodifiable maps
+   */
   public static Map<String, Object> cueTranslation() {
     return object(Map.of("cues", array(object(Map.of("id", string(), "text", string()), List.of("id", "text")))),
         List.of("cues"));
   }
 
-  /** {@code {"title":"…","summary":"…","chapters":[{"start":"HH:MM:SS","title":"…","description":"…"}]}}. */
+  /**
+   * {@code {"title":"…","summary":"…","chapters":[{"start":"HH:MM:SS","title":"…","description":"…"}]}}.
+   *
+   * @return the JSON Schema of that reply, as nested unmodifiable maps
+   */
   public static Map<String, Object> summary() {
     Map<String, Object> chapter = object(Map.of("start", string(), "title", string(), "description", string()),
         List.of("start", "title", "description"));

@@ -21,6 +21,12 @@ public final class SummaryPrompt {
 
   private SummaryPrompt() {}
 
+  /**
+   * The instructions: the JSON shape wanted, the language to write in and the chapter limit.
+   *
+   * @param request the request
+   * @return the instructions
+   */
   public static String instructions(SummaryRequest request) {
     return "You are a video analyst. Return JSON {\"title\":\"a short descriptive title\",\"summary\":\"one sentence\","
         + "\"chapters\":[{\"start\":\"HH:MM:SS\",\"title\":\"chapter title\",\"description\":\"what happens\"}]} "
@@ -29,7 +35,12 @@ public final class SummaryPrompt {
         + "taken from the frame timestamps or the transcript.";
   }
 
-  /** The user text: frame timestamps (the images themselves are attached by the provider) and the transcript. */
+  /**
+   * The user text: frame timestamps (the images themselves are attached by the provider) and the transcript.
+   *
+   * @param request the request
+   * @return the user text: frame timestamps (the images themselves are attached by the provider) and the transcript
+   */
   public static String input(SummaryRequest request) {
     StringBuilder sb = new StringBuilder();
     request.mediaDurationMs().ifPresent(d -> sb.append("The video lasts ").append(ReplyTimes.format(d)).append(". "));
@@ -58,8 +69,12 @@ public final class SummaryPrompt {
   }
 
   /**
+   * @param provider the provider's name, for error messages
+   * @param reply the model's raw text
+   * @param request the request, for the language and chapter limit
    * @throws TruncatedReplyException when the JSON is cut off
    * @throws ProviderException when there is no title
+   * @return the summary; chapters beyond the request's limit or the media are dropped
    */
   public static VideoSummary parse(String provider, String reply, SummaryRequest request) {
     JsonNode root = LlmReplies.parse(provider, reply);

@@ -10,6 +10,14 @@ import dev.captions.ProviderException;
 public class TruncatedReplyException extends ProviderException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * The model's reply stopped before its JSON was complete (usually the output token limit). Not retryable: the same
+   * request would be cut off again.
+   *
+   * @param provider the provider's name
+   * @param message what was cut off and what to change
+   * @param requestId the provider's request id, or {@code null}
+   */
   public TruncatedReplyException(String provider, String message, String requestId) {
     super(provider, message, 0, requestId, false, null);
   }

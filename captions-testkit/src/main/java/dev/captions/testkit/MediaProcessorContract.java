@@ -25,12 +25,16 @@ import org.junit.jupiter.api.Test;
  * @param <R> what the chosen operation returns
  */
 public abstract class MediaProcessorContract<R> extends ProviderContract<MediaProcessor, R> {
-  /** The input media: by default a URL under the WireMock server. Local processors return a real file. */
+  /** {@return the input media: by default a URL under the WireMock server} Local processors return a real file. */
   protected MediaSource sampleMedia() {
     return MediaSource.ofUrl(wireMock.baseUrl() + "/media/talk.mp4");
   }
 
-  /** Options for operations the kit calls only to see them rejected; override when the defaults cannot be built. */
+  /**
+   * Options for operations the kit calls only to see them rejected; override when the defaults cannot be built.
+   *
+   * @return the options
+   */
   protected AudioOptions audioOptions() {
     return AudioOptions.defaults();
   }

@@ -19,10 +19,21 @@ public final class NoNetwork {
   /** A block that may throw. */
   @FunctionalInterface
   public interface Block {
+    /**
+     * Runs the code under test.
+     *
+     * @throws Exception whatever the code throws
+     */
     void run() throws Exception;
   }
 
-  /** Runs {@code block} and returns the URIs it tried to connect to (empty when it did no network I/O). */
+  /**
+   * Runs {@code block} and returns the URIs it tried to connect to (empty when it did no network I/O).
+   *
+   * @param block the code to run
+   * @return the URIs, in the order tried; empty when none
+   * @throws Exception whatever {@code block} throws
+   */
   public static List<URI> connectionsDuring(Block block) throws Exception {
     ProxySelector saved = ProxySelector.getDefault();
     List<URI> seen = new CopyOnWriteArrayList<>();

@@ -55,22 +55,36 @@ public abstract class ProviderContract<P extends Provider, R> {
   protected final WireMockExtension wireMock = WireMockExtension.newInstance()
       .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
-  /** The factory of the provider under test. */
+  /** {@return the factory of the provider under test} */
   protected abstract ProviderFactory<? extends P> factory();
 
   /** Stubs {@link #wireMock} so that {@link #invoke} succeeds (local providers: no-op). */
   protected abstract void stubSuccess();
 
-  /** Makes the call under test, e.g. {@code transcriber.transcribe(sampleMedia(), options)}. */
+  /**
+   * Makes the call under test, e.g. {@code transcriber.transcribe(sampleMedia(), options)}.
+   *
+   * @param provider the provider under test
+   * @return the result to verify
+   * @throws Exception whatever the call throws; the kit checks its type
+   */
   protected abstract R invoke(P provider) throws Exception;
 
-  /** Provider-specific checks of a successful result (the kind's invariants are checked already). */
+  /**
+   * Provider-specific checks of a successful result (the kind's invariants are checked already).
+   *
+   * @param result the call's result
+   */
   protected abstract void verifySuccess(R result);
 
-  /** The kind's invariants for any successful result, e.g. a translation keeps cue count and times. */
+  /**
+   * The kind's invariants for any successful result, e.g. a translation keeps cue count and times.
+   *
+   * @param result the call's result
+   */
   protected abstract void verifyInvariants(R result);
 
-  /** Whether the provider talks HTTP to {@link #wireMock}; local providers (FFmpeg, Vosk) return false. */
+  /** {@return whether the provider talks HTTP to {@link #wireMock}; local providers (FFmpeg, Vosk) return false} */
   protected boolean usesHttp() {
     return true;
   }
@@ -78,6 +92,8 @@ public abstract class ProviderContract<P extends Provider, R> {
   /**
    * The configuration the provider is created with. Override to add settings (call {@code super.config()} and
    * {@code toBuilder()}).
+   *
+   * @return the configuration
    */
   protected ProviderConfig config() {
     return ProviderConfig.builder(factory().name())
@@ -93,7 +109,7 @@ public abstract class ProviderContract<P extends Provider, R> {
         .build();
   }
 
-  /** A new provider from {@link #factory()} and {@link #config()}. */
+  /** {@return a new provider from {@link #factory()} and {@link #config()}} */
   protected P provider() {
     return factory().create(config());
   }
@@ -101,12 +117,22 @@ public abstract class ProviderContract<P extends Provider, R> {
   /**
    * The provider's error body for {@code status}; the default is the common {@code {"error":{"message":…}}}.
    * Override to follow the provider's documented error format.
+   *
+   * @param status the HTTP status
+   * @param message the error message
+   * @return the body
    */
   protected String errorBody(int status, String message) {
     return "{\"error\":{\"code\":" + status + ",\"message\":\"" + message + "\"}}";
   }
 
-  /** Makes every request fail with {@code status}, {@link #errorBody} and the given header name/value pairs. */
+  /**
+   * Makes every request fail with {@code status}, {@link #errorBody} and the given header name/value pairs.
+   *
+   * @param status the HTTP status
+   * @param message the error message put in {@link #errorBody}
+   * @param headers header names and values, alternating
+   */
   protected void stubFailure(int status, String message, String... headers) {
     ResponseDefinitionBuilder response = aResponse().withStatus(status)
         .withHeader("Content-Type", "application/json").withHeader("x-request-id", "req-contract-1")

@@ -57,22 +57,22 @@ public abstract class ProviderFactoryContract<P extends Provider> {
     this.apiKeyEnvVar = apiKeyEnvVar;
   }
 
-  /** A new instance of the factory under test. */
+  /** {@return a new instance of the factory under test} */
   protected ProviderFactory<P> factory() {
     return factory.get();
   }
 
-  /** The service interface it is registered under. */
+  /** {@return the service interface it is registered under} */
   protected Class<?> serviceInterface() {
     return serviceInterface;
   }
 
-  /** The environment variable holding its API key; {@code null} for embedded providers. */
+  /** {@return the environment variable holding its API key; {@code null} for embedded providers} */
   protected String apiKeyEnvVar() {
     return apiKeyEnvVar;
   }
 
-  /** A configuration with nothing set and an empty environment and system properties. */
+  /** {@return a configuration with nothing set and an empty environment and system properties} */
   protected ProviderConfig emptyConfig() {
     return ProviderConfig.builder(factory().name()).environment(k -> null).systemProperties(k -> null).build();
   }
@@ -80,6 +80,8 @@ public abstract class ProviderFactoryContract<P extends Provider> {
   /**
    * A configuration with {@link #API_KEY} and a loopback base URL nothing listens on (port 9, discard), so a
    * {@code create} that wrongly connects fails fast. Override to add settings the provider requires.
+   *
+   * @return the configuration
    */
   protected ProviderConfig configuredConfig() {
     return emptyConfig().toBuilder().apiKey(API_KEY).baseUrl("http://127.0.0.1:9").build();

@@ -20,7 +20,11 @@ public abstract class SummarizerContract extends ProviderContract<Summarizer, Vi
   /** The media duration the sample request declares. */
   protected static final long SAMPLE_DURATION_MS = 60_000;
 
-  /** The request: an English transcript of a one-minute talk, up to 5 chapters. Override for video or frames. */
+  /**
+   * The request: an English transcript of a one-minute talk, up to 5 chapters. Override for video or frames.
+   *
+   * @return the request: an English transcript of a one-minute talk, up to 5 chapters
+   */
   protected SummaryRequest request() {
     CaptionTrack transcript = CaptionTrack.of("en", TrackKind.CAPTIONS, List.of(
         Cue.of(0, 10_000, "Welcome to this short talk about captions."),

@@ -28,6 +28,8 @@ public abstract class TranscriberContract extends ProviderContract<Transcriber, 
   /**
    * The media to transcribe: a URL under the WireMock server when the provider accepts URLs, else a small WAV file
    * (one second of silence). Override to give real or provider-specific media.
+   *
+   * @return the media
    */
   protected MediaSource sampleMedia() {
     Transcriber t = provider();
@@ -47,6 +49,11 @@ public abstract class TranscriberContract extends ProviderContract<Transcriber, 
     media = sampleMedia();
   }
 
+  /**
+   * The options the call is made with; the defaults unless overridden.
+   *
+   * @return the options
+   */
   protected TranscriptionOptions options() {
     return TranscriptionOptions.defaults();
   }
@@ -74,7 +81,11 @@ public abstract class TranscriberContract extends ProviderContract<Transcriber, 
     }
   }
 
-  /** A mono 16-bit PCM WAV of {@code samples} zero samples at 16 kHz. */
+  /**
+   * {@return a mono 16-bit PCM WAV of {@code samples} zero samples at 16 kHz}
+   *
+   * @param samples the number of samples
+   */
   protected static byte[] silentWav(int samples) {
     int dataBytes = samples * 2;
     java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44 + dataBytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);

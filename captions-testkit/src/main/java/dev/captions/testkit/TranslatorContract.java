@@ -15,7 +15,7 @@ import java.util.List;
  * language.
  */
 public abstract class TranslatorContract extends ProviderContract<Translator, CaptionTrack> {
-  /** The track to translate: three English cues with ids. Override for provider-specific input. */
+  /** {@return the track to translate: three English cues with ids} Override for provider-specific input. */
   protected CaptionTrack sampleTrack() {
     return CaptionTrack.of("en", TrackKind.SUBTITLES, List.of(
         Cue.builder().id("1").startMs(0).endMs(2000).text("Hello and welcome.").build(),
@@ -23,7 +23,7 @@ public abstract class TranslatorContract extends ProviderContract<Translator, Ca
         Cue.builder().id("3").startMs(5000).endMs(7000).text("Let's begin.").build()));
   }
 
-  /** The options; the default translates to Spanish. */
+  /** {@return the options; the default translates to Spanish} */
   protected TranslationOptions options() {
     return TranslationOptions.to("es");
   }

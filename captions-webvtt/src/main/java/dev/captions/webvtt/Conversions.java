@@ -7,11 +7,11 @@ import dev.captions.model.Cue;
 import dev.captions.model.CueSettings;
 import dev.captions.model.TrackKind;
 import dev.captions.model.TrackMetadata;
+import dev.captions.webvtt.internal.Losses;
+import dev.captions.webvtt.internal.SrtTags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * WebVTT ⇄ SRT conversion that keeps what the target can show (italic, bold, underline, numpad positions, optionally
@@ -20,7 +20,10 @@ import java.util.TreeMap;
  */
 public final class Conversions {
   /** The label of the speaker-name loss, worded so the warning says how to avoid it. */
-  private static final String SPEAKER_NAMES = "speaker names (enable the speaker prefix to keep them)";
+  static final String SPEAKER_NAMES = "speaker names (enable the speaker prefix to keep them)";
+
+  /** The label of the settings loss. */
+  static final String UNPOSITIONED_SETTINGS = "cue settings with no {\\an} equivalent";
 
   private Conversions() {}
 
@@ -30,50 +33,147 @@ public final class Conversions {
    * and kind (a caller may name the file after them), but an SRT file cannot hold them, so a language other than
    * {@code und} and a kind other than {@code captions} are reported as dropped.
    *
+   * @param track the track, with WebVTT markup
+   * @return the SRT track and one warning per kind of loss
    * @param speakerPrefix write {@link Cue#speaker()} and each voice span's name ({@code <v Name>}) as
    *     {@code "Name: "} where it starts, so {@code <v Ann>Bonjour</v>\n<v Bob>Salut} becomes
    *     {@code "Ann: Bonjour\nBob: Salut"}; when false, each name is counted as dropped
    */
   public static ParseResult toSrt(CaptionTrack track, boolean speakerPrefix) {
-    Map<String, Integer> dropped = new TreeMap<>();
+    CueConversion conversion = toSrt(speakerPrefix);
     List<Cue> out = new ArrayList<>(track.cues().size());
-    for (Cue c : track.cues()) {
-      String speaker = c.speaker();
-      String text = c.text();
-      // Without '<' or '&' the markup is plain text that SRT shows as is: no need to parse it.
-      if (text.indexOf('<') >= 0 || text.indexOf('&') >= 0) {
-        CueText.Node root = CueText.parse(text);
-        StringBuilder sb = new StringBuilder(text.length() + 16);
-        // A cue speaker repeated by the voice that opens the text is one name, not two.
-        if (speaker != null && !opensWithVoice(root, speaker)) speaker(speaker, speakerPrefix, sb, dropped);
-        appendSrt(root, sb, dropped, speakerPrefix);
-        text = sb.toString();
-      } else if (speaker != null) {
-        StringBuilder sb = new StringBuilder(text.length() + speaker.length() + 2);
-        speaker(speaker, speakerPrefix, sb, dropped);
-        text = sb.append(text).toString();
-      }
-      if (c.id() != null) count(dropped, "cue ids");
-      if (!c.words().isEmpty()) dropped.merge("timed words", c.words().size(), Integer::sum);
-      CueSettings settings = c.settings();
-      if (!settings.isDefault() && SrtPositions.toAn(settings) == 0) {
-        count(dropped, "cue settings with no {\\an} equivalent");
-        settings = CueSettings.DEFAULT;
-      }
-      boolean unchanged = text == c.text() && settings == c.settings() && c.id() == null && c.speaker() == null
-          && c.words().isEmpty();
-      out.add(unchanged ? c : Cue.builder().startMs(c.startMs()).endMs(c.endMs()).text(text).settings(settings).build());
-    }
-    TrackMetadata m = track.metadata();
-    if (!m.styles().isEmpty()) dropped.put("STYLE blocks", m.styles().size());
-    if (!m.regions().isEmpty()) dropped.put("REGION definitions", m.regions().size());
-    if (!m.notes().isEmpty()) dropped.put("NOTE comments", m.notes().size());
-    if (!m.header().isEmpty()) dropped.put("header text", 1);
-    // What an SRT reader assumes (und, captions) is not lost; anything else is.
-    if (!"und".equals(track.language())) dropped.put("track language (" + track.language() + ")", 1);
-    if (track.kind() != TrackKind.CAPTIONS) dropped.put("track kind (" + track.kind().keyword() + ")", 1);
+    for (Cue c : track.cues()) out.add(conversion.apply(c));
+    conversion.track(track.language(), track.kind(), track.metadata());
     return ParseResult.of(CaptionTrack.builder().language(track.language()).kind(track.kind()).cues(out).build(),
-        report(dropped, "SRT"));
+        conversion.losses());
+  }
+
+  /**
+   * The cue-by-cue form of {@link #toSrt(CaptionTrack, boolean)}, for streaming: each cue is converted as it comes,
+   * and the losses are counted until {@link CueConversion#losses()} is asked.
+   *
+   * @param speakerPrefix as for {@link #toSrt(CaptionTrack, boolean)}
+   * @return a new conversion; not thread-safe
+   */
+  public static CueConversion toSrt(boolean speakerPrefix) {
+    Losses dropped = new Losses("SRT");
+    return new CueConversion(dropped) {
+      @Override
+      public Cue apply(Cue c) {
+        return cueToSrt(c, speakerPrefix, dropped);
+      }
+
+      @Override
+      public void track(String language, TrackKind kind, TrackMetadata metadata) {
+        trackLosses(language, kind, metadata, dropped);
+      }
+    };
+  }
+
+  /**
+   * The cue-by-cue form of {@link #fromSrt(CaptionTrack, boolean)}, for streaming.
+   *
+   * @param speakerFromPrefix as for {@link #fromSrt(CaptionTrack, boolean)}
+   * @return a new conversion; not thread-safe
+   */
+  public static CueConversion fromSrt(boolean speakerFromPrefix) {
+    Losses dropped = new Losses("WebVTT");
+    return new CueConversion(dropped) {
+      @Override
+      public Cue apply(Cue c) {
+        String text = srtTextToVtt(c.text(), dropped);
+        Cue cue = text == c.text() ? c : c.toBuilder().text(text).build();
+        return speakerFromPrefix && c.speaker() == null ? voicesFromPrefixes(cue) : cue;
+      }
+
+      @Override
+      public void track(String language, TrackKind kind, TrackMetadata metadata) {
+        // WebVTT holds whatever an SRT track has.
+      }
+    };
+  }
+
+  /**
+   * A conversion of cue text from one format's conventions to another's, one cue at a time, counting what the target
+   * cannot hold. Not thread-safe.
+   */
+  public abstract static class CueConversion implements java.util.function.UnaryOperator<Cue> {
+    private final Losses losses;
+
+    CueConversion(Losses losses) {
+      this.losses = losses;
+    }
+
+    /**
+     * The cue in the target's conventions.
+     *
+     * @param cue the cue, not null
+     * @return the converted cue (the same object when nothing changed)
+     */
+    @Override
+    public abstract Cue apply(Cue cue);
+
+    /**
+     * Counts what the target cannot hold of the track as a whole (metadata, a language, a kind).
+     *
+     * @param language the track's language
+     * @param kind the track's kind
+     * @param metadata the track's metadata
+     */
+    public abstract void track(String language, TrackKind kind, TrackMetadata metadata);
+
+    /**
+     * What was lost so far.
+     *
+     * @return one warning per kind of loss, with a count
+     */
+    public List<Diagnostic> losses() {
+      return losses.report();
+    }
+  }
+
+  private static Cue cueToSrt(Cue c, boolean speakerPrefix, Losses dropped) {
+    String speaker = c.speaker();
+    String text = c.text();
+    // Without '<' or '&' the markup is plain text that SRT shows as is: no need to parse it.
+    if (text.indexOf('<') >= 0 || text.indexOf('&') >= 0) {
+      CueText.Node root = CueText.parse(text);
+      StringBuilder sb = new StringBuilder(text.length() + 16);
+      // A cue speaker repeated by the voice that opens the text is one name, not two.
+      if (speaker != null && !opensWithVoice(root, speaker)) speaker(speaker, speakerPrefix, sb, dropped);
+      appendSrt(root, sb, dropped, speakerPrefix);
+      text = sb.toString();
+    } else if (speaker != null || text.indexOf("{\\") >= 0) {
+      StringBuilder sb = new StringBuilder(text.length() + 16);
+      if (speaker != null) speaker(speaker, speakerPrefix, sb, dropped);
+      appendSrtText(text, sb);
+      text = sb.toString();
+    }
+    if (c.id() != null) dropped.count("cue ids");
+    if (!c.words().isEmpty()) dropped.count("timed words", c.words().size());
+    CueSettings settings = c.settings();
+    if (!settings.isDefault() && SrtPositions.toAn(settings) == 0) {
+      dropped.count(UNPOSITIONED_SETTINGS);
+      settings = CueSettings.DEFAULT;
+    }
+    boolean unchanged = text == c.text() && settings == c.settings() && c.id() == null && c.speaker() == null
+        && c.words().isEmpty();
+    return unchanged ? c : Cue.builder().startMs(c.startMs()).endMs(c.endMs()).text(text).settings(settings).build();
+  }
+
+  /** Counts what an SRT file cannot hold of {@code track} as a whole. */
+  static void trackLosses(CaptionTrack track, Losses dropped) {
+    trackLosses(track.language(), track.kind(), track.metadata(), dropped);
+  }
+
+  private static void trackLosses(String language, TrackKind kind, TrackMetadata m, Losses dropped) {
+    dropped.set("STYLE blocks", m.styles().size());
+    dropped.set("REGION definitions", m.regions().size());
+    dropped.set("NOTE comments", m.notes().size());
+    if (!m.header().isEmpty()) dropped.set("header text", 1);
+    // What an SRT reader assumes (und, captions) is not lost; anything else is.
+    if (!"und".equals(language)) dropped.set("track language (" + language + ")", 1);
+    if (kind != TrackKind.CAPTIONS) dropped.set("track kind (" + kind.keyword() + ")", 1);
   }
 
   private static boolean opensWithVoice(CueText.Node root, String speaker) {
@@ -82,47 +182,82 @@ public final class Conversions {
     return first.type() == CueText.Type.VOICE && first.annotation().equals(speaker);
   }
 
-  private static void speaker(String name, boolean prefix, StringBuilder sb, Map<String, Integer> dropped) {
+  private static void speaker(String name, boolean prefix, StringBuilder sb, Losses dropped) {
     if (prefix) sb.append(name).append(": ");
-    else count(dropped, SPEAKER_NAMES);
+    else dropped.count(SPEAKER_NAMES);
   }
 
-  private static void appendSrt(CueText.Node node, StringBuilder sb, Map<String, Integer> dropped, boolean prefix) {
-    switch (node.type()) {
-      case TEXT:
-        sb.append(node.text());
-        return;
-      case TIMESTAMP:
-        count(dropped, "timestamp tags");
-        return;
-      case RUBY_TEXT:
-        count(dropped, "ruby text");
-        return;
-      case ITALIC:
-      case BOLD:
-      case UNDERLINE:
-        sb.append('<').append(node.type().tag()).append('>');
-        for (CueText.Node c : node.children()) appendSrt(c, sb, dropped, prefix);
-        sb.append("</").append(node.type().tag()).append('>');
-        return;
-      case VOICE:
-        if (!node.annotation().isEmpty()) speaker(node.annotation(), prefix, sb, dropped);
-        if (!node.classes().isEmpty()) count(dropped, "<v> classes");
-        break;
-      case CLASS:
-      case LANG:
-      case RUBY:
-        count(dropped, "<" + node.type().tag() + "> tags");
-        break;
-      default:
-        break;
+  /** Writes the tree as SRT text without recursion (input depth must not decide the stack depth). */
+  private static void appendSrt(CueText.Node root, StringBuilder sb, Losses dropped, boolean prefix) {
+    // Each entry is a node to visit, or a String: an end tag to write once the node's children are done.
+    java.util.ArrayDeque<Object> stack = new java.util.ArrayDeque<>();
+    stack.push(root);
+    while (!stack.isEmpty()) {
+      Object top = stack.pop();
+      if (top instanceof String) {
+        sb.append((String) top);
+        continue;
+      }
+      CueText.Node node = (CueText.Node) top;
+      switch (node.type()) {
+        case TEXT:
+          appendSrtText(node.text(), sb);
+          continue;
+        case TIMESTAMP:
+          dropped.count("timestamp tags");
+          continue;
+        case RUBY_TEXT:
+          dropped.count("ruby text");
+          continue;
+        case ITALIC:
+        case BOLD:
+        case UNDERLINE:
+          sb.append('<').append(node.type().tag()).append('>');
+          stack.push("</" + node.type().tag() + ">");
+          break;
+        case VOICE:
+          if (!node.annotation().isEmpty()) speaker(node.annotation(), prefix, sb, dropped);
+          if (!node.classes().isEmpty()) dropped.count("<v> classes");
+          break;
+        case CLASS:
+        case LANG:
+        case RUBY:
+          dropped.count("<" + node.type().tag() + "> tags");
+          break;
+        default:
+          break;
+      }
+      for (int i = node.children().size() - 1; i >= 0; i--) stack.push(node.children().get(i));
     }
-    for (CueText.Node c : node.children()) appendSrt(c, sb, dropped, prefix);
   }
+
+  /**
+   * Literal text into SRT, which has no escapes: a {@code <} that an SRT reader would take for the start of a tag
+   * ({@code <i>}, {@code </b>}, {@code <font …>}, {@code {\an8}}) gets U+2060 WORD JOINER after it (invisible, and
+   * {@link #srtTextToVtt} removes it again), so the text shows as written.
+   */
+  static void appendSrtText(String text, StringBuilder sb) {
+    int n = text.length();
+    int from = 0;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if ((c == '<' && SrtTags.tagLength(text, i) > 0) || (c == '{' && i + 1 < n && text.charAt(i + 1) == '\\')) {
+        sb.append(text, from, i + 1).append(WORD_JOINER);
+        from = i + 1;
+      }
+    }
+    sb.append(text, from, n);
+  }
+
+  /** U+2060, SRT's escape for a literal {@code <} or <code>{</code> (see {@link #appendSrtText}). */
+  static final char WORD_JOINER = '\u2060';
 
   /**
    * A track whose cue text is valid WebVTT: {@code i b u} tags kept, other tags (e.g. {@code <font>}) dropped, literal
    * {@code & < >} escaped. Same as {@link #fromSrt(CaptionTrack, boolean) fromSrt(track, false)}.
+   *
+   * @param track the SRT track to convert; not changed
+   * @return the converted track and a diagnostic for each tag dropped
    */
   public static ParseResult fromSrt(CaptionTrack track) {
     return fromSrt(track, false);
@@ -135,17 +270,16 @@ public final class Conversions {
    * {@link WebVttReader} reads {@code <v Name>}); when several lines do, each becomes a voice span, so
    * {@code "Ann: Bonjour\nBob: Salut"} becomes {@code <v Ann>Bonjour</v>\n<v Bob>Salut</v>}. Off by default because
    * ordinary text such as {@code "Note: …"} looks the same. A cue that already has a speaker is left as it is.
+   *
+   * @param track the SRT track to convert; not changed
+   * @param speakerFromPrefix whether a {@code "Name: "} prefix names the speaker
+   * @return the converted track and a diagnostic for each tag dropped
    */
   public static ParseResult fromSrt(CaptionTrack track, boolean speakerFromPrefix) {
-    Map<String, Integer> dropped = new TreeMap<>();
+    CueConversion conversion = fromSrt(speakerFromPrefix);
     List<Cue> out = new ArrayList<>(track.cues().size());
-    for (Cue c : track.cues()) {
-      String text = srtTextToVtt(c.text(), dropped);
-      Cue cue = text == c.text() ? c : c.toBuilder().text(text).build();
-      if (speakerFromPrefix && c.speaker() == null) cue = voicesFromPrefixes(cue);
-      out.add(cue);
-    }
-    return ParseResult.of(track.toBuilder().cues(out).build(), report(dropped, "WebVTT"));
+    for (Cue c : track.cues()) out.add(conversion.apply(c));
+    return ParseResult.of(track.toBuilder().cues(out).build(), conversion.losses());
   }
 
   private static final int MAX_NAME_LENGTH = 32;
@@ -205,37 +339,42 @@ public final class Conversions {
     return cue.toBuilder().text(sb.toString()).build();
   }
 
-  /** {@code s} itself when it holds nothing to convert (no {@code & < >}), the common case. */
-  static String srtTextToVtt(String s, Map<String, Integer> dropped) {
-    if (s.indexOf('<') < 0 && s.indexOf('&') < 0 && s.indexOf('>') < 0) return s;
+  /**
+   * SRT text as WebVTT markup: {@code i b u} tags kept (also sloppy ones such as {@code < i>} or {@code <I >}), other
+   * SRT tags ({@code <font …>}, {@code <s>}) dropped and counted, everything else literal ({@code & < >} escaped). A
+   * U+2060 right after {@code <} or <code>{</code> is the writer's escape and is removed. Linear time.
+   *
+   * @return {@code s} itself when it holds nothing to convert (no {@code & < >}), the common case
+   */
+  static String srtTextToVtt(String s, Losses dropped) {
+    if (s.indexOf('<') < 0 && s.indexOf('&') < 0 && s.indexOf('>') < 0 && s.indexOf(WORD_JOINER) < 0) return s;
     StringBuilder sb = new StringBuilder(s.length() + 8);
     int n = s.length();
     for (int i = 0; i < n; i++) {
       char ch = s.charAt(i);
       if (ch == '<') {
-        int close = s.indexOf('>', i);
-        int nextOpen = s.indexOf('<', i + 1);
-        if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
+        int len = SrtTags.tagLength(s, i);
+        if (len == 0) {
           sb.append("&lt;");
+          if (i + 1 < n && s.charAt(i + 1) == WORD_JOINER) i++;
           continue;
         }
-        String body = s.substring(i + 1, close);
-        boolean end = body.startsWith("/");
-        String name = end ? body.substring(1) : body;
-        if (name.isEmpty() || !Character.isLetter(name.charAt(0))) {
-          // "a < b > c": not a tag, literal text
-          sb.append("&lt;");
-          continue;
-        }
-        int sp = 0;
-        while (sp < name.length() && Character.isLetter(name.charAt(sp))) sp++;
-        name = name.substring(0, sp).toLowerCase(Locale.ROOT);
+        String name = SrtTags.name(s, i);
+        boolean end = SrtTags.isEndTag(s, i);
         if (name.equals("i") || name.equals("b") || name.equals("u")) {
           sb.append(end ? "</" : "<").append(name).append('>');
         } else {
-          count(dropped, "<" + (name.isEmpty() ? body : name) + "> tags");
+          dropped.count("<" + name + "> tags");
         }
-        i = close;
+        i += len - 1;
+      } else if (ch == WORD_JOINER && (i == 0 || s.charAt(i - 1) == '\n')) {
+        continue; // SrtWriter's mark on a text line that would read as a timing line
+      } else if (ch == '{' && i + 1 < n && s.charAt(i + 1) == WORD_JOINER) {
+        sb.append('{');
+        i++;
+      } else if (ch == WORD_JOINER && i >= 2 && s.charAt(i - 1) == '-' && s.charAt(i - 2) == '-' && i + 1 < n
+          && s.charAt(i + 1) == '>') {
+        continue; // the writer's "--\u2060>" for a literal "-->"
       } else if (ch == '&') {
         sb.append("&amp;");
       } else if (ch == '>') {
@@ -247,14 +386,4 @@ public final class Conversions {
     return sb.toString();
   }
 
-  private static void count(Map<String, Integer> dropped, String what) {
-    dropped.merge(what, 1, Integer::sum);
-  }
-
-  private static List<Diagnostic> report(Map<String, Integer> dropped, String target) {
-    List<Diagnostic> out = new ArrayList<>(dropped.size());
-    dropped.forEach((what, n) -> out.add(Diagnostic.warning(0, 0, "dropped " + n + " × " + what + ": " + target
-        + " cannot represent them")));
-    return out;
-  }
 }

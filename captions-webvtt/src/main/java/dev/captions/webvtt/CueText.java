@@ -20,13 +20,21 @@ public final class CueText {
   public enum Type {
     /** The root; holds the top-level nodes. */
     ROOT(""),
+    /** Text: {@link Node#text()} holds it, references decoded. */
     TEXT(""),
+    /** A timestamp tag ({@code <00:01.000>}): {@link Node#timestampMs()} holds it. */
     TIMESTAMP(""),
+    /** A class span ({@code <c>}), with {@link Node#classes()}. */
     CLASS("c"),
+    /** An italic span ({@code <i>}). */
     ITALIC("i"),
+    /** A bold span ({@code <b>}). */
     BOLD("b"),
+    /** An underline span ({@code <u>}). */
     UNDERLINE("u"),
+    /** A ruby span ({@code <ruby>}). */
     RUBY("ruby"),
+    /** Ruby text ({@code <rt>}) inside a ruby span. */
     RUBY_TEXT("rt"),
     /** A voice: {@link Node#annotation()} is the speaker. */
     VOICE("v"),
@@ -39,7 +47,7 @@ public final class CueText {
       this.tag = tag;
     }
 
-    /** The tag name, {@code ""} for ROOT, TEXT and TIMESTAMP. */
+    /** {@return the tag name, {@code ""} for ROOT, TEXT and TIMESTAMP} */
     public String tag() {
       return tag;
     }
@@ -75,7 +83,9 @@ public final class CueText {
     private final long timestampMs;
     private final List<String> classes;
     private final String annotation;
-    private final List<Node> children;
+    /** Unmodifiable; only {@link CueText#parse} adds to it (through {@link #kids}), before the tree is returned. */
+    private List<Node> children;
+    private ArrayList<Node> kids;
 
     private Node(Type type, String text, long timestampMs, List<String> classes, String annotation, List<Node> children) {
       this.type = type;
@@ -86,31 +96,49 @@ public final class CueText {
       this.children = children;
     }
 
+    /**
+     * What kind of node this is.
+     *
+     * @return the type; never null
+     */
     public Type type() {
       return type;
     }
 
-    /** The decoded text of a TEXT node; {@code ""} for others. */
+    /** {@return the decoded text of a TEXT node; {@code ""} for others} */
     public String text() {
       return text;
     }
 
-    /** The time of a TIMESTAMP node in milliseconds; -1 for others. */
+    /** {@return the time of a TIMESTAMP node in milliseconds; -1 for others} */
     public long timestampMs() {
       return timestampMs;
     }
 
-    /** The classes ({@code <c.yellow.big>} → [yellow, big]). Unmodifiable. */
+    /** {@return the classes ({@code <c.yellow.big>} → [yellow, big])} Unmodifiable. */
     public List<String> classes() {
       return classes;
     }
 
-    /** The annotation of a VOICE or LANG node (whitespace collapsed, references decoded), else {@code ""}. */
+    /** {@return the annotation of a VOICE or LANG node (whitespace collapsed, references decoded), else {@code ""}} */
     public String annotation() {
       return annotation;
     }
 
-    /** Unmodifiable; empty for TEXT and TIMESTAMP. */
+    /** Adds a child while parsing; the tree is never changed once {@link CueText#parse} returns it. */
+    private void add(Node child) {
+      if (kids == null) {
+        kids = new ArrayList<>(2);
+        children = Collections.unmodifiableList(kids);
+      }
+      kids.add(child);
+    }
+
+    /**
+     * Unmodifiable; empty for TEXT and TIMESTAMP.
+     *
+     * @return the child nodes in order
+     */
     public List<Node> children() {
       return children;
     }
@@ -124,10 +152,22 @@ public final class CueText {
     }
   }
 
-  /** Parses a raw cue payload. Never throws for any input. */
+  /** How deep elements nest at most; see {@link #parse(String)}. */
+  public static final int MAX_DEPTH = 1024;
+
+  /**
+   * Parses a raw cue payload. Never throws for any input. Elements nest at most {@link #MAX_DEPTH} deep: a start tag
+   * deeper than that is ignored (its text stays, in the deepest element), as browsers cap the DOM depth.
+   *
+   * @param cueText the cue payload as written in the file; not null
+   * @return the root node of the tree
+   */
   public static Node parse(String cueText) {
-    Builder root = new Builder(Type.ROOT, List.of(), "", null);
-    Builder current = root;
+    // Nodes are built as the tags open, and the open ones kept on an explicit stack: no recursion and no second
+    // pass, whatever the depth (a 1 MB payload can nest 350,000 tags).
+    Node root = new Node(Type.ROOT, "", -1, List.of(), "", List.of());
+    java.util.ArrayDeque<Node> open = new java.util.ArrayDeque<>();
+    Node current = root;
     int n = cueText.length();
     int i = 0;
     StringBuilder sb = new StringBuilder();
@@ -147,7 +187,7 @@ public final class CueText {
           sb.append(d);
           i++;
         }
-        current.children.add(new Node(Type.TEXT, sb.toString(), -1, List.of(), "", List.of()));
+        current.add(new Node(Type.TEXT, sb.toString(), -1, List.of(), "", List.of()));
         continue;
       }
       // A tag runs to the next '>' (or the end of the text).
@@ -158,9 +198,10 @@ public final class CueText {
       if (body.startsWith("/")) {
         String name = body.substring(1);
         if (current.type != Type.ROOT && current.type.tag().equals(name)) {
-          current = current.parent;
+          current = open.pop();
         } else if (name.equals("ruby") && current.type == Type.RUBY_TEXT) {
-          current = current.parent.parent;
+          open.pop(); // the <ruby> the <rt> is in
+          current = open.pop();
         }
         continue;
       }
@@ -169,10 +210,14 @@ public final class CueText {
         char[] chars = body.toCharArray();
         long ms = VttSyntax.scanTimestamp(chars, pos, chars.length);
         if (ms != VttSyntax.NO_TIME && pos[0] == chars.length) {
-          current.children.add(new Node(Type.TIMESTAMP, "", ms, List.of(), "", List.of()));
+          current.add(new Node(Type.TIMESTAMP, "", ms, List.of(), "", List.of()));
         }
         continue;
       }
+      // As browsers' HTML parsers do (Blink stops at 512), elements do not nest deeper than MAX_DEPTH: a deeper start
+      // tag is ignored and its text joins the deepest element. Nothing visible is lost, and a hostile cue of 350,000
+      // nested tags costs a thousand nodes, not a 350,000-long chain for the collector to copy.
+      if (open.size() >= MAX_DEPTH) continue;
       // Start tag: name, .classes, then whitespace and an annotation.
       int ws = 0;
       while (ws < body.length() && !VttSyntax.isAsciiWhitespace(body.charAt(ws))) ws++;
@@ -182,15 +227,17 @@ public final class CueText {
       Type type = Type.forTag(parts[0]);
       if (type == null) continue;
       if (type == Type.RUBY_TEXT && current.type != Type.RUBY) continue;
-      List<String> classes = new ArrayList<>(parts.length - 1);
+      List<String> classes = parts.length == 1 ? List.of() : new ArrayList<>(parts.length - 1);
       for (int k = 1; k < parts.length; k++) {
         if (!parts[k].isEmpty()) classes.add(parts[k]);
       }
-      Builder child = new Builder(type, classes, type == Type.VOICE || type == Type.LANG ? annotation : "", current);
-      current.children.add(child.placeholder());
+      Node child = new Node(type, "", -1, classes.isEmpty() ? List.of() : Collections.unmodifiableList(classes),
+          type == Type.VOICE || type == Type.LANG ? annotation : "", List.of());
+      current.add(child);
+      open.push(current);
       current = child;
     }
-    return root.build();
+    return root;
   }
 
   private static String collapse(String s) {
@@ -211,59 +258,47 @@ public final class CueText {
 
   /**
    * The text a viewer reads: tags removed, references decoded, ruby text ({@code <rt>}) left out, line breaks kept.
+   *
+   * @param cueText the cue payload as written in the file; not null
+   * @return the plain text, lines separated by {@code '\n'}
    */
   public static String plainText(String cueText) {
     if (cueText.indexOf('<') < 0 && cueText.indexOf('&') < 0) return cueText;
     StringBuilder sb = new StringBuilder(cueText.length());
-    appendPlain(parse(cueText), sb);
+    for (Node node : preorder(parse(cueText), Type.RUBY_TEXT)) {
+      if (node.type == Type.TEXT) sb.append(node.text);
+    }
     return sb.toString();
   }
 
-  private static void appendPlain(Node node, StringBuilder sb) {
-    if (node.type == Type.TEXT) {
-      sb.append(node.text);
-      return;
+  /**
+   * Every node under {@code root} in document order (the root included), without recursion, leaving out the
+   * subtrees of nodes of type {@code skip} (and those nodes).
+   */
+  static List<Node> preorder(Node root, Type skip) {
+    List<Node> out = new ArrayList<>();
+    java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+    stack.push(root);
+    while (!stack.isEmpty()) {
+      Node node = stack.pop();
+      if (node.type == skip) continue;
+      out.add(node);
+      for (int i = node.children.size() - 1; i >= 0; i--) stack.push(node.children.get(i));
     }
-    if (node.type == Type.RUBY_TEXT) return;
-    for (Node c : node.children) appendPlain(c, sb);
-  }
-
-  /** The speakers of the voice spans, in order of appearance, without repeats. */
-  public static List<String> voices(String cueText) {
-    if (cueText.indexOf("<v") < 0) return List.of();
-    List<String> out = new ArrayList<>();
-    collectVoices(parse(cueText), out);
     return out;
   }
 
-  private static void collectVoices(Node node, List<String> out) {
-    if (node.type == Type.VOICE && !node.annotation.isEmpty() && !out.contains(node.annotation)) out.add(node.annotation);
-    for (Node c : node.children) collectVoices(c, out);
-  }
-
-  /** Mutable while parsing; children added as placeholders resolved at build. */
-  private static final class Builder {
-    final Type type;
-    final List<String> classes;
-    final String annotation;
-    final Builder parent;
-    final List<Object> children = new ArrayList<>();
-
-    Builder(Type type, List<String> classes, String annotation, Builder parent) {
-      this.type = type;
-      this.classes = classes;
-      this.annotation = annotation;
-      this.parent = parent;
+  /**
+   * {@return the speakers of the voice spans, in order of appearance, without repeats}
+   *
+   * @param cueText the cue payload as written in the file; not null
+   */
+  public static List<String> voices(String cueText) {
+    if (cueText.indexOf("<v") < 0) return List.of();
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    for (Node node : preorder(parse(cueText), null)) {
+      if (node.type == Type.VOICE && !node.annotation.isEmpty()) out.add(node.annotation);
     }
-
-    Object placeholder() {
-      return this;
-    }
-
-    Node build() {
-      List<Node> built = new ArrayList<>(children.size());
-      for (Object o : children) built.add(o instanceof Builder ? ((Builder) o).build() : (Node) o);
-      return new Node(type, "", -1, Collections.unmodifiableList(classes), annotation, Collections.unmodifiableList(built));
-    }
+    return new ArrayList<>(out);
   }
 }

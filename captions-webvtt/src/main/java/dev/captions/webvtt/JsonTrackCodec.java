@@ -12,6 +12,7 @@ import dev.captions.codec.CaptionCodec;
 import dev.captions.codec.CaptionFormat;
 import dev.captions.codec.Diagnostic;
 import dev.captions.codec.ParseResult;
+import dev.captions.codec.WriteResult;
 import dev.captions.model.CaptionTrack;
 import dev.captions.model.Cue;
 import dev.captions.model.CueSettings;
@@ -58,8 +59,26 @@ public final class JsonTrackCodec implements CaptionCodec {
 
   @Override
   public ParseResult read(Reader in) throws IOException {
+    List<Cue> cues = new ArrayList<>();
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    ParseResult head = stream(in, cues::add, diagnostics::add);
+    return ParseResult.of(head.track().toBuilder().cues(cues).build(), diagnostics);
+  }
+
+  /**
+   * Reads as {@link #read(Reader)} does, handing each cue to {@code cues} as it is read, so memory stays flat.
+   *
+   * @param in the JSON text; not closed
+   * @param cues receives the cues in file order
+   * @param diagnostics receives the warnings as they come
+   * @return the track without its cues (language, kind, metadata) and no diagnostics
+   * @throws IOException when reading fails
+   * @throws CaptionFormatException as {@link #read(Reader)} does
+   */
+  public ParseResult stream(Reader in, java.util.function.Consumer<Cue> cues,
+      java.util.function.Consumer<Diagnostic> diagnostics) throws IOException {
     try (JsonParser p = FACTORY.createParser(in)) {
-      return new TrackReader(p).read();
+      return new TrackReader(p, cues, diagnostics).read();
     } catch (JsonProcessingException e) {
       JsonLocation l = e.getLocation();
       throw new CaptionFormatException("not valid JSON: " + e.getOriginalMessage(), l == null ? 0 : l.getLineNr(),
@@ -70,12 +89,16 @@ public final class JsonTrackCodec implements CaptionCodec {
   /** One read: a pull parser walked by hand so every error can say where it is. Not thread-safe. */
   private static final class TrackReader {
     private final JsonParser p;
-    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final java.util.function.Consumer<Cue> cues;
+    private final java.util.function.Consumer<Diagnostic> diagnostics;
     /** Why the cue being read cannot be built, if the model rejected a value; it is skipped with a warning. */
     private String cueProblem;
 
-    TrackReader(JsonParser p) {
+    TrackReader(JsonParser p, java.util.function.Consumer<Cue> cues,
+        java.util.function.Consumer<Diagnostic> diagnostics) {
       this.p = p;
+      this.cues = cues;
+      this.diagnostics = diagnostics;
     }
 
     ParseResult read() throws IOException {
@@ -125,7 +148,7 @@ public final class JsonTrackCodec implements CaptionCodec {
             hasCues = true;
             for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
               Cue cue = cue(i);
-              if (cue != null) track.addCue(cue);
+              if (cue != null) cues.accept(cue);
             }
             break;
           default:
@@ -140,7 +163,7 @@ public final class JsonTrackCodec implements CaptionCodec {
         after = JsonToken.NOT_AVAILABLE;
       }
       if (after != null) throw error("unexpected content after the track object (a file holds one track)");
-      return ParseResult.of(track.metadata(TrackMetadata.of(header, styles, regions, notes)).build(), diagnostics);
+      return ParseResult.of(track.metadata(TrackMetadata.of(header, styles, regions, notes)).build(), List.of());
     }
 
     private Cue cue(int index) throws IOException {
@@ -429,7 +452,7 @@ public final class JsonTrackCodec implements CaptionCodec {
     }
 
     private void warning(JsonLocation at, String message) {
-      diagnostics.add(Diagnostic.warning(Math.max(0, at.getLineNr()), Math.max(0, at.getColumnNr()), message));
+      diagnostics.accept(Diagnostic.warning(Math.max(0, at.getLineNr()), Math.max(0, at.getColumnNr()), message));
     }
 
     private static String orEmpty(String s) {
@@ -438,13 +461,30 @@ public final class JsonTrackCodec implements CaptionCodec {
   }
 
   @Override
-  public void write(CaptionTrack track, Writer out) throws IOException {
+  public WriteResult write(CaptionTrack track, Writer out) throws IOException {
+    Session s = open(out, track.language(), track.kind(), track.metadata());
+    for (Cue c : track.cues()) s.cue(c);
+    s.end();
+    return WriteResult.lossless(); // JSON holds everything the model has
+  }
+
+  /**
+   * Starts a streamed write: writes the track's properties now, then one cue per {@link Session#cue(Cue)};
+   * {@link Session#end()} closes the JSON.
+   *
+   * @param out where to write; not closed
+   * @param language the track's language
+   * @param kind the track's kind
+   * @param m the track's metadata, written before the cues
+   * @return the session
+   * @throws IOException when {@code out} fails
+   */
+  public Session open(Writer out, String language, TrackKind kind, TrackMetadata m) throws IOException {
     JsonGenerator g = FACTORY.createGenerator(out);
     g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     g.writeStartObject();
-    g.writeStringField("language", track.language());
-    g.writeStringField("kind", track.kind().keyword());
-    TrackMetadata m = track.metadata();
+    g.writeStringField("language", language);
+    g.writeStringField("kind", kind.keyword());
     if (!m.header().isEmpty()) g.writeStringField("header", m.header());
     writeStrings(g, "styles", m.styles());
     writeStrings(g, "notes", m.notes());
@@ -465,10 +505,43 @@ public final class JsonTrackCodec implements CaptionCodec {
       g.writeEndArray();
     }
     g.writeArrayFieldStart("cues");
-    for (Cue c : track.cues()) writeCue(g, c);
-    g.writeEndArray();
-    g.writeEndObject();
-    g.flush();
+    return new Session(g);
+  }
+
+  /** A streamed JSON write. Not thread-safe; call {@link #end()} once, after the last cue. */
+  public static final class Session implements CueSink {
+    private final JsonGenerator g;
+
+    private Session(JsonGenerator g) {
+      this.g = g;
+    }
+
+    @Override
+    public void cue(Cue cue) throws IOException {
+      writeCue(g, cue);
+    }
+
+    /** JSON holds everything: always empty. */
+    @Override
+    public List<Diagnostic> losses() {
+      return List.of();
+    }
+
+    @Override
+    public void flush() throws IOException {
+      g.flush();
+    }
+
+    /**
+     * Closes the cue array and the track object, and flushes; the writer stays open.
+     *
+     * @throws IOException when the writer fails
+     */
+    public void end() throws IOException {
+      g.writeEndArray();
+      g.writeEndObject();
+      g.flush();
+    }
   }
 
   private static void writeStrings(JsonGenerator g, String name, List<String> values) throws IOException {

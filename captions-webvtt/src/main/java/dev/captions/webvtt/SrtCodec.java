@@ -4,6 +4,7 @@ import dev.captions.codec.CaptionCodec;
 import dev.captions.codec.CaptionFormat;
 import dev.captions.codec.Diagnostic;
 import dev.captions.codec.ParseResult;
+import dev.captions.codec.WriteResult;
 import dev.captions.model.CaptionTrack;
 import java.io.IOException;
 import java.io.Reader;
@@ -41,8 +42,11 @@ public final class SrtCodec implements CaptionCodec {
     return SrtValidator.create().validate(in);
   }
 
+  /** Converts the markup ({@link Conversions#toSrt}) and writes; the result names what SRT could not hold. */
   @Override
-  public void write(CaptionTrack track, Writer out) throws IOException {
-    writer.write(Conversions.toSrt(track, true).track(), out);
+  public WriteResult write(CaptionTrack track, Writer out) throws IOException {
+    ParseResult converted = Conversions.toSrt(track, true);
+    writer.write(converted.track(), out); // its own losses: the language and kind toSrt already counted
+    return WriteResult.of(converted.diagnostics());
   }
 }

@@ -31,10 +31,22 @@ import java.util.function.Consumer;
 public final class SrtReader {
   private SrtReader() {}
 
+  /**
+   * A lenient SRT reader. Thread-safe; reuse it.
+   *
+   * @return the reader
+   */
   public static SrtReader create() {
     return new SrtReader();
   }
 
+  /**
+   * Reads a whole SRT file into memory, leniently: bad blocks are skipped or repaired and reported.
+   *
+   * @param in the text to read; read to the end, not closed
+   * @return the track and what was repaired or skipped
+   * @throws IOException when reading {@code in} fails
+   */
   public ParseResult read(Reader in) throws IOException {
     List<Cue> cues = new ArrayList<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
@@ -42,22 +54,42 @@ public final class SrtReader {
     return ParseResult.of(CaptionTrack.builder().cues(cues).build(), diagnostics);
   }
 
-  /** Reads UTF-8 (BOM optional) or UTF-16 with BOM. */
+  /**
+   * Reads UTF-8 (BOM optional) or UTF-16 with BOM.
+   *
+   * @param in the bytes to read; read to the end, not closed
+   * @return the track and what was repaired or skipped
+   * @throws IOException when reading {@code in} fails
+   */
   public ParseResult read(InputStream in) throws IOException {
     return read(Readers.utf8OrBom(in));
   }
 
-  /** Streams from bytes: UTF-8 (BOM optional) or UTF-16 with BOM. */
+  /**
+   * Streams from bytes: UTF-8 (BOM optional) or UTF-16 with BOM.
+   *
+   * @param in the bytes to read; read to the end, not closed
+   * @param cues receives each cue as it is read
+   * @param diagnostics receives each problem as it is found
+   * @throws IOException when reading {@code in} fails
+   */
   public void stream(InputStream in, Consumer<Cue> cues, Consumer<Diagnostic> diagnostics) throws IOException {
     stream(Readers.utf8OrBom(in), cues, diagnostics);
   }
 
-  /** Streams cues to {@code cues} as they are read; memory stays flat. */
+  /**
+   * Streams cues to {@code cues} as they are read; memory stays flat.
+   *
+   * @param in the text to read; read to the end, not closed
+   * @param cues receives each cue as it is read
+   * @param diagnostics receives each problem as it is found
+   * @throws IOException when reading {@code in} fails
+   */
   public void stream(Reader in, Consumer<Cue> cues, Consumer<Diagnostic> diagnostics) throws IOException {
     try {
       new Session(in, cues, diagnostics).run();
-    } catch (IOException e) {
-      throw e;
+    } catch (IOException | CaptionFormatException | java.io.UncheckedIOException e) {
+      throw e; // bad input, or the consumer's own I/O failure (a disk full while converting): not ours to rename
     } catch (RuntimeException e) {
       throw new CaptionFormatException("internal error while reading SRT: " + e, 0, 0, e);
     }
@@ -69,7 +101,9 @@ public final class SrtReader {
     private final Consumer<Diagnostic> diagnostics;
     private final Deque<String> pushedBack = new ArrayDeque<>(4);
     private final Deque<Integer> pushedBackNumbers = new ArrayDeque<>(4);
-    private final long[] times = new long[2];
+    private final long[] times = new long[3];
+    /** Text glued to the end time of the timing line just parsed ({@code …,000Hello}), for the cue's first line. */
+    private String gluedText;
     private final StringBuilder text = new StringBuilder(128);
     private int lineNumber;
     /** An index line held without making a String: {@code index[0, indexLength)}, read at {@link #indexLine}. */
@@ -152,7 +186,7 @@ public final class SrtReader {
           if (line.trim().isEmpty()) continue;
           first = lineNumber;
         }
-        if (!SrtSyntax.looksLikeTiming(line) || !SrtSyntax.parseTiming(line, times)) {
+        if (!timing(line)) {
           // An index line (numeric or not), then the timing line.
           String timing = next();
           if (timing == null) {
@@ -160,12 +194,15 @@ public final class SrtReader {
                 + WebVttParser.abbreviate(line) + "'"));
             return;
           }
-          if (!SrtSyntax.looksLikeTiming(timing) || !SrtSyntax.parseTiming(timing, times)) {
-            diagnostics.accept(Diagnostic.warning(first, 1, SrtSyntax.looksLikeTiming(timing)
-                ? "skipped cue: invalid timing line '" + WebVttParser.abbreviate(timing) + "' (expected 'HH:MM:SS,mmm --> HH:MM:SS,mmm')"
-                : "skipped line that is neither a cue index nor a timing line: '" + WebVttParser.abbreviate(line) + "'"));
-            if (!SrtSyntax.looksLikeTiming(timing)) pushBack(timing, lineNumber);
-            else skipText();
+          if (!timing(timing)) {
+            if (SrtSyntax.looksLikeTiming(timing)) {
+              diagnostics.accept(Diagnostic.warning(first, 1, "skipped cue: invalid timing line '"
+                  + WebVttParser.abbreviate(timing) + "' (expected 'HH:MM:SS,mmm --> HH:MM:SS,mmm')"));
+              skipText();
+            } else {
+              pushBack(timing, lineNumber);
+              skipBlock(line, first);
+            }
             continue;
           }
           if (!isIndex(line)) {
@@ -175,6 +212,48 @@ public final class SrtReader {
         }
         cue();
       }
+    }
+
+    /**
+     * Skips a block that belongs to no cue (no timing line before it), from {@code firstLine} (already read, at line
+     * {@code first}) to the next blank line, or to the next timing line (and the index line before it), with one
+     * warning that quotes the block's first line.
+     */
+    private void skipBlock(String firstLine, int first) throws IOException {
+      int count = 1;
+      String previous = firstLine;
+      int previousLine = first;
+      while (true) {
+        String l = next();
+        if (l == null || l.trim().isEmpty()) break;
+        if (SrtSyntax.looksLikeTiming(l)) {
+          pushBack(l, lineNumber);
+          if (count > 1 && isIndex(previous)) {
+            pushBack(previous, previousLine);
+            count--;
+          } else if (count == 1) {
+            pushBack(previous, previousLine); // a non-numeric index: run() reports it and reads the cue
+            return;
+          }
+          break;
+        }
+        count++;
+        previous = l;
+        previousLine = lineNumber;
+      }
+      diagnostics.accept(Diagnostic.warning(first, 1, "skipped " + (count == 1 ? "a line" : count + " lines")
+          + " that belong to no cue (no timing line before them): '" + WebVttParser.abbreviate(firstLine) + "'"));
+    }
+
+    /** Parses {@code line} as a timing line into {@link #times}, keeping text glued to the end time. */
+    private boolean timing(String line) {
+      if (!SrtSyntax.looksLikeTiming(line) || !SrtSyntax.parseTiming(line, times)) return false;
+      gluedText = times[2] >= 0 ? line.substring((int) times[2]) : null;
+      return true;
+    }
+
+    private void glued(char[] b, int to) {
+      gluedText = times[2] >= 0 ? new String(b, (int) times[2], to - (int) times[2]) : null;
     }
 
     /** Reads the text of the cue whose timing is in {@link #times} (from line {@link #lineNumber}) and emits it. */
@@ -195,6 +274,7 @@ public final class SrtReader {
       char[] b = lines.buffer();
       if (SrtSyntax.looksLikeTiming(b, lines.start, lines.end, lines.arrow)
           && SrtSyntax.parseTiming(b, lines.start, lines.end, times)) {
+        glued(b, lines.end);
         lineNumber = lines.lineNumber;
         return true;
       }
@@ -226,6 +306,10 @@ public final class SrtReader {
     /** Reads text lines up to the end of the cue, keeping blank lines inside the text out. */
     private void readText() throws IOException {
       dropText();
+      if (gluedText != null) {
+        text.append(gluedText);
+        gluedText = null;
+      }
       String line;
       while (true) {
         if (pushedBack.isEmpty()) {
@@ -233,7 +317,7 @@ public final class SrtReader {
           if (!lines.next()) return;
           lineNumber = lines.lineNumber;
           boolean blank = isBlank(lines.buffer(), lines.start, lines.end);
-          if (!lines.arrow && !blank) {
+          if (!lines.arrow && !blank && !SrtSyntax.looksLikeTiming(lines.buffer(), lines.start, lines.end, false)) {
             appendCurrentLine();
             continue;
           }
@@ -249,30 +333,14 @@ public final class SrtReader {
           }
           unslice();
           if (text.length() > 0) text.append('\n');
+          checkLength(line.length());
           text.append(line);
           continue;
         }
-        // Blank: the cue ends unless what follows is more text (a blank line inside the text).
-        int blankAt = lineNumber;
-        if (pushedBack.isEmpty() && endsBeforeNextCue()) return;
-        String a = next();
-        while (a != null && a.trim().isEmpty()) a = next();
-        if (a == null) return;
-        int aLine = lineNumber;
-        if (SrtSyntax.looksLikeTiming(a)) {
-          pushBack(a, aLine);
-          return;
-        }
-        String b = next();
-        int bLine = lineNumber;
-        if (b == null || SrtSyntax.looksLikeTiming(b)) {
-          if (b != null) pushBack(b, bLine);
-          pushBack(a, aLine);
-          return;
-        }
-        diagnostics.accept(Diagnostic.warning(blankAt, 1, "dropped a blank line inside the cue text"));
-        pushBack(b, bLine);
-        pushBack(a, aLine);
+        // Blank: the cue ends. What follows is the next cue, or a block that belongs to no cue, which run() skips
+        // with a warning rather than gluing it onto this cue (as Python's srt does).
+        if (pushedBack.isEmpty()) endsBeforeNextCue();
+        return;
       }
     }
 
@@ -298,7 +366,16 @@ public final class SrtReader {
         unslice();
       }
       text.append('\n');
+      checkLength(to - from);
       text.append(b, from, to - from);
+    }
+
+    /** A cue's text of millions of characters is no caption: fail with its position, not an OutOfMemoryError. */
+    private void checkLength(int more) {
+      if (text.length() + more > LineReader.MAX_LINE) {
+        throw new CaptionFormatException("a cue's text is longer than " + LineReader.MAX_LINE + " characters; this is"
+            + " not a caption file", lineNumber, 1);
+      }
     }
 
     /** Moves the text from the line buffer into {@link #text}. */
@@ -347,6 +424,7 @@ public final class SrtReader {
       if (lines.next()) {
         if (SrtSyntax.looksLikeTiming(lines.buffer(), lines.start, lines.end, lines.arrow)) {
           if (SrtSyntax.parseTiming(lines.buffer(), lines.start, lines.end, times)) {
+            glued(lines.buffer(), lines.end);
             // The common case: the next cue's index and valid timing, each scanned once.
             pendingTiming = true;
             pendingTimingLine = lines.lineNumber;

@@ -17,10 +17,22 @@ import java.util.List;
 public final class SrtValidator {
   private SrtValidator() {}
 
+  /**
+   * A strict SRT validator. Thread-safe; reuse it.
+   *
+   * @return the validator
+   */
   public static SrtValidator create() {
     return new SrtValidator();
   }
 
+  /**
+   * Every violation of the SRT rules, with line and column, in input order. Never throws on bad content.
+   *
+   * @param in the text to check; read to the end, not closed
+   * @return the problems found; empty when the file is valid
+   * @throws IOException when reading {@code in} fails
+   */
   public List<Diagnostic> validate(Reader in) throws IOException {
     List<Diagnostic> out = new ArrayList<>();
     LineReader lines = new LineReader(in);

@@ -26,35 +26,53 @@ public final class VttCue {
     this.lineNumber = lineNumber;
   }
 
-  /** The identifier, {@code ""} when none. */
+  /** {@return the identifier, {@code ""} when none} */
   public String id() {
     return id;
   }
 
+  /**
+   * The start time.
+   *
+   * @return the start in milliseconds
+   */
   public long startMs() {
     return startMs;
   }
 
+  /**
+   * The end time.
+   *
+   * @return the end in milliseconds
+   */
   public long endMs() {
     return endMs;
   }
 
-  /** The raw cue payload, lines joined with {@code '\n'}. */
+  /** {@return the raw cue payload, lines joined with {@code '\n'}} */
   public String text() {
     return text;
   }
 
-  /** The parsed settings; {@link CueSettings#region()} holds the region id when {@link #region()} is not null. */
+  /**
+   * The parsed settings; {@link CueSettings#region()} holds the region id when {@link #region()} is not null.
+   *
+   * @return the parsed settings; {@link CueSettings#region()} holds the region id when {@link #region()} is not null
+   */
   public CueSettings settings() {
     return settings;
   }
 
-  /** The region the {@code region:} setting named, or null. */
+  /** {@return the region the {@code region:} setting named, or null} */
   public VttRegion region() {
     return region;
   }
 
-  /** 1-based line of the timing line. */
+  /**
+   * 1-based line of the timing line.
+   *
+   * @return the line number, 1-based
+   */
   public int lineNumber() {
     return lineNumber;
   }

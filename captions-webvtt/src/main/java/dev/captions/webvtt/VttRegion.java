@@ -20,46 +20,80 @@ public final class VttRegion {
 
   VttRegion() {}
 
+  /**
+   * The region identifier.
+   *
+   * @return the identifier; never null
+   */
   public String id() {
     return id;
   }
 
-  /** Width in percent of the viewport. */
+  /** {@return width in percent of the viewport} */
   public double width() {
     return width;
   }
 
+  /**
+   * The height in lines, as written (may exceed {@code int}).
+   *
+   * @return the line count
+   */
   public double lines() {
     return lines;
   }
 
+  /**
+   * The region's anchor point, horizontally.
+   *
+   * @return percent of the region's width
+   */
   public double regionAnchorX() {
     return regionAnchorX;
   }
 
+  /**
+   * The region's anchor point, vertically.
+   *
+   * @return percent of the region's height
+   */
   public double regionAnchorY() {
     return regionAnchorY;
   }
 
+  /**
+   * Where the anchor sits in the viewport, horizontally.
+   *
+   * @return percent of the viewport's width
+   */
   public double viewportAnchorX() {
     return viewportAnchorX;
   }
 
+  /**
+   * Where the anchor sits in the viewport, vertically.
+   *
+   * @return percent of the viewport's height
+   */
   public double viewportAnchorY() {
     return viewportAnchorY;
   }
 
-  /** {@code "up"} or {@code ""}, as {@code VTTRegion.scroll}. */
+  /** {@return {@code "up"} or {@code ""}, as {@code VTTRegion.scroll}} */
   public String scroll() {
     return scrollUp ? "up" : "";
   }
 
-  /** 1-based line of the {@code REGION} keyword. */
+  /**
+   * 1-based line of the {@code REGION} keyword.
+   *
+   * @return the line number, 1-based
+   */
   public int lineNumber() {
     return lineNumber;
   }
 
-  /** The model form; {@code lines} above {@link Integer#MAX_VALUE} is clamped to it. */
+  /** {@return the model form; {@code lines} above {@link Integer#MAX_VALUE} is clamped to it} */
   public Region toRegion() {
     return Region.builder(id)
         .width(width)

@@ -3,6 +3,7 @@ package dev.captions.webvtt;
 import dev.captions.codec.CaptionCodec;
 import dev.captions.codec.CaptionFormat;
 import dev.captions.codec.ParseResult;
+import dev.captions.codec.WriteResult;
 import dev.captions.model.CaptionTrack;
 import java.io.IOException;
 import java.io.Reader;
@@ -29,8 +30,9 @@ public final class WebVttCodec implements CaptionCodec {
     return WebVttValidator.create().validate(in);
   }
 
+  /** Writes with {@link WebVttWriter}; the result names what WebVTT could not hold (timed words, for one). */
   @Override
-  public void write(CaptionTrack track, Writer out) throws IOException {
-    writer.write(track, out);
+  public WriteResult write(CaptionTrack track, Writer out) throws IOException {
+    return writer.write(track, out);
   }
 }

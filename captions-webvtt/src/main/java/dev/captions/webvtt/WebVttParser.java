@@ -24,19 +24,49 @@ import java.util.function.BiPredicate;
 public final class WebVttParser {
   /** Receives the parts of a file in order. Every method has an empty default. */
   public interface Handler {
-    /** The text after {@code WEBVTT} on the signature line ({@code signature}) and the header block lines, if any. */
+    /**
+     * The text after {@code WEBVTT} on the signature line ({@code signature}) and the header block lines, if any.
+     *
+     * @param signature the signature line's text after {@code WEBVTT}, {@code ""} for none
+     * @param headerLines the header block's lines
+     */
     default void header(String signature, List<String> headerLines) {}
 
+    /**
+     * A {@code REGION} block, parsed.
+     *
+     * @param region the region
+     */
     default void region(VttRegion region) {}
 
-    /** The body of a {@code STYLE} block, verbatim. */
+    /**
+     * The body of a {@code STYLE} block, verbatim.
+     *
+     * @param css the block's body
+     * @param lineNumber the 1-based line of the {@code STYLE} keyword
+     */
     default void style(String css, int lineNumber) {}
 
-    /** The body of a {@code NOTE} block, without the keyword and the one space, tab or line break after it. */
+    /**
+     * The body of a {@code NOTE} block, without the keyword and the one space, tab or line break after it.
+     *
+     * @param text the note's body
+     * @param lineNumber the 1-based line of the {@code NOTE} keyword
+     */
     default void note(String text, int lineNumber) {}
 
+    /**
+     * A cue block, parsed.
+     *
+     * @param cue the cue
+     */
     default void cue(VttCue cue) {}
 
+    /**
+     * A problem found, with its line and column.
+     *
+     * @param diagnostic the problem
+     */
     default void diagnostic(Diagnostic diagnostic) {}
   }
 
@@ -55,6 +85,8 @@ public final class WebVttParser {
   /**
    * Parses the whole input, pushing to {@code handler}. Blocks until the reader is exhausted; does not close it.
    *
+   * @param in the text to parse
+   * @param handler receives the parts in input order, on this thread
    * @throws CaptionFormatException when the input does not start with a valid {@code WEBVTT} signature
    * @throws IOException from the reader
    */
@@ -62,7 +94,13 @@ public final class WebVttParser {
     new WebVttParser(in, handler).run();
   }
 
-  /** Parses into a list of raw cues; the conformance layer. */
+  /**
+   * Parses into a list of raw cues; the conformance layer.
+   *
+   * @param in the text to parse; read to the end, not closed
+   * @return the cues in input order
+   * @throws IOException when reading {@code in} fails
+   */
   public static List<VttCue> parseCues(Reader in) throws IOException {
     List<VttCue> cues = new ArrayList<>();
     parse(in, new Handler() {
@@ -175,6 +213,10 @@ public final class WebVttParser {
           }
         }
         if (buf.length() > 0) buf.append('\n');
+        if (buf.length() + (le - ls) > LineReader.MAX_LINE) {
+          throw new dev.captions.CaptionFormatException("a cue's text is longer than " + LineReader.MAX_LINE
+              + " characters; this is not a caption file", lines.lineNumber, 1);
+        }
         buf.append(b, ls, le - ls);
       }
       if (lines.endedAtEof) break;

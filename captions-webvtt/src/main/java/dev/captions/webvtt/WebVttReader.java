@@ -36,10 +36,20 @@ public final class WebVttReader {
     this.extractSpeaker = b.extractSpeaker;
   }
 
+  /**
+   * A reader with the defaults. Thread-safe; reuse it.
+   *
+   * @return the reader
+   */
   public static WebVttReader create() {
     return builder().build();
   }
 
+  /**
+   * A builder with the defaults (speaker extraction on).
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -47,8 +57,10 @@ public final class WebVttReader {
   /**
    * Reads a whole file into memory.
    *
+   * @param in the text to read; read to the end, not closed
    * @throws CaptionFormatException only when the {@code WEBVTT} signature is missing or broken
    * @throws IOException from the reader
+   * @return the track and what was repaired or skipped
    */
   public ParseResult read(Reader in) throws IOException {
     List<Cue> cues = new ArrayList<>();
@@ -59,7 +71,13 @@ public final class WebVttReader {
     return ParseResult.of(track, diagnostics);
   }
 
-  /** Reads UTF-8 (BOM optional; a UTF-16 BOM switches to UTF-16). */
+  /**
+   * Reads UTF-8 (BOM optional; a UTF-16 BOM switches to UTF-16).
+   *
+   * @param in the bytes to read; read to the end, not closed
+   * @return the track and what was repaired or skipped
+   * @throws IOException when reading {@code in} fails
+   */
   public ParseResult read(InputStream in) throws IOException {
     return read(Readers.utf8OrBom(in));
   }
@@ -68,13 +86,18 @@ public final class WebVttReader {
    * Streams: each cue goes to {@code cues} as soon as its block ends, so a file of any size parses in constant memory.
    * Header, regions, styles and notes are returned at the end.
    *
+   * @param in the text to read; read to the end, not closed
+   * @param cues receives each cue as it is read
+   * @param diagnostics receives each problem as it is found
    * @throws CaptionFormatException only when the {@code WEBVTT} signature is missing or broken
+   * @return the language, kind and metadata, known once the whole file is read
+   * @throws IOException when reading {@code in} fails
    */
   public Result stream(Reader in, Consumer<Cue> cues, Consumer<Diagnostic> diagnostics) throws IOException {
     Collector c = new Collector(cues, diagnostics);
     try {
       WebVttParser.parse(in, c);
-    } catch (CaptionFormatException | IOException e) {
+    } catch (CaptionFormatException | IOException | java.io.UncheckedIOException e) {
       throw e;
     } catch (RuntimeException e) {
       // A bug, not bad input: still never let it escape as anything but our typed error.
@@ -83,7 +106,15 @@ public final class WebVttReader {
     return c.result();
   }
 
-  /** Streams from bytes: UTF-8 (BOM optional; a UTF-16 BOM switches to UTF-16). */
+  /**
+   * Streams from bytes: UTF-8 (BOM optional; a UTF-16 BOM switches to UTF-16).
+   *
+   * @param in the bytes to read; read to the end, not closed
+   * @param cues receives each cue as it is read
+   * @param diagnostics receives each problem as it is found
+   * @return the language, kind and metadata, known once the whole file is read
+   * @throws IOException when reading {@code in} fails
+   */
   public Result stream(InputStream in, Consumer<Cue> cues, Consumer<Diagnostic> diagnostics) throws IOException {
     return stream(Readers.utf8OrBom(in), cues, diagnostics);
   }
@@ -100,14 +131,29 @@ public final class WebVttReader {
       this.metadata = metadata;
     }
 
+    /**
+     * The track's language, from the header's {@code Language:} line.
+     *
+     * @return a BCP-47 tag; {@code "und"} when the header names none
+     */
     public String language() {
       return language;
     }
 
+    /**
+     * The track's kind, from the header's {@code Kind:} line.
+     *
+     * @return the kind; {@link TrackKind#CAPTIONS} when the header names none
+     */
     public TrackKind kind() {
       return kind;
     }
 
+    /**
+     * The header text, regions, styles and notes.
+     *
+     * @return the metadata; never null
+     */
     public TrackMetadata metadata() {
       return metadata;
     }
@@ -238,12 +284,22 @@ public final class WebVttReader {
 
     private Builder() {}
 
-    /** Whether a leading {@code <v Name>} tag becomes {@link Cue#speaker()}; true by default. */
+    /**
+     * Whether a leading {@code <v Name>} tag becomes {@link Cue#speaker()}; true by default.
+     *
+     * @param extractSpeaker true to move the speaker to {@link Cue#speaker()}
+     * @return this builder
+     */
     public Builder extractSpeaker(boolean extractSpeaker) {
       this.extractSpeaker = extractSpeaker;
       return this;
     }
 
+    /**
+     * Builds the reader.
+     *
+     * @return the reader
+     */
     public WebVttReader build() {
       return new WebVttReader(this);
     }

@@ -16,8 +16,9 @@ import java.util.function.Consumer;
 /**
  * Strict mode: checks a file against the WebVTT syntax (the authoring rules, stricter than what players accept) and
  * reports every violation as a {@link Diagnostic.Severity#ERROR} with line, column and the rule broken, e.g.
- * {@code "line 7, col 14: expected '-->' after the start timestamp"}. Legacy header lines ({@code Language: en}),
- * which players skip, are the one {@link Diagnostic.Severity#WARNING}. Never throws for content; a file is valid when
+ * {@code "line 7, col 14: expected '-->' after the start timestamp"}. Header lines other than the
+ * {@code Kind:} and {@code Language:} lines {@link WebVttWriter} writes, which players skip, are the one
+ * {@link Diagnostic.Severity#WARNING}. Never throws for content; a file is valid when
  * it gives no error.
  *
  * <p>Cue payloads are checked against the cue text syntax: references as HTML allows them in text (a known name or a
@@ -28,6 +29,14 @@ import java.util.function.Consumer;
  * <p>Streams: memory grows with the longest block, not the file. Thread-safe (stateless).
  */
 public final class WebVttValidator {
+  /** {@code Kind: captions|subtitles|descriptions|chapters|metadata} or {@code Language: <BCP-47 tag>}. */
+  private static boolean isTrackHeader(String line) {
+    if (line.startsWith("Kind:")) {
+      return line.substring(5).trim().matches("captions|subtitles|descriptions|chapters|metadata");
+    }
+    return line.startsWith("Language:") && DefaultCaptionTrackLanguages.isTag(line.substring(9).trim());
+  }
+
   static final String HOURS_RULE = "hours must have at least two digits (write 01:00:00.000, not 1:00:00.000)";
 
   private WebVttValidator() {}
@@ -44,17 +53,34 @@ public final class WebVttValidator {
     return digits >= 2;
   }
 
+  /**
+   * A strict validator of the WebVTT syntax rules. Thread-safe; reuse it.
+   *
+   * @return the validator
+   */
   public static WebVttValidator create() {
     return new WebVttValidator();
   }
 
-  /** All violations, in input order. */
+  /**
+   * {@return all violations, in input order}
+   *
+   * @param in the text to check; read to the end, not closed
+   * @throws IOException when reading {@code in} fails
+   */
   public List<Diagnostic> validate(Reader in) throws IOException {
     List<Diagnostic> out = new ArrayList<>();
     validate(in, out::add);
     return out;
   }
 
+  /**
+   * Streams every violation to {@code out}, in input order; memory stays flat. Never throws on bad content.
+   *
+   * @param in the text to check; read to the end, not closed
+   * @param out receives each problem as it is found
+   * @throws IOException when reading {@code in} fails
+   */
   public void validate(Reader in, Consumer<Diagnostic> out) throws IOException {
     new Run(in, out).run();
   }
@@ -112,11 +138,12 @@ public final class WebVttValidator {
             block.add(line);
             break;
           }
-          if (!warned) {
-            // Legacy metadata headers ("Language: en", "Kind: captions") are written by YouTube, HLS packagers and
-            // our own writer; browsers skip them. The current syntax has no place for them: a warning, not an error.
-            out.accept(Diagnostic.warning(lines.lineNumber, 1, "header lines after 'WEBVTT' (e.g. 'Language: en') are "
-                + "not part of the current WebVTT syntax; players ignore them"));
+          // "Kind: <kind>" and "Language: <BCP-47 tag>" are the metadata headers WebVttWriter emits (as YouTube and HLS
+          // packagers do; the reader reads them, players skip them): accepted, so the writer's own files validate
+          // clean. Any other header line is not part of the current syntax: a warning, once.
+          if (!warned && !isTrackHeader(line)) {
+            out.accept(Diagnostic.warning(lines.lineNumber, 1, "header lines after 'WEBVTT' (other than 'Kind:' and "
+                + "'Language:') are not part of the current WebVTT syntax; players ignore them"));
             warned = true;
           }
           if (lines.endedAtEof || !lines.next() || lines.end == lines.start) break;

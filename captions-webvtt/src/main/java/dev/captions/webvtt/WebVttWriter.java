@@ -1,5 +1,7 @@
 package dev.captions.webvtt;
 
+import dev.captions.codec.Diagnostic;
+import dev.captions.codec.WriteResult;
 import dev.captions.model.CaptionTrack;
 import dev.captions.model.Cue;
 import dev.captions.model.CueSettings;
@@ -9,11 +11,13 @@ import dev.captions.model.TrackMetadata;
 import dev.captions.webvtt.internal.CharSink;
 import dev.captions.webvtt.internal.TextOutput;
 import dev.captions.webvtt.internal.Entities;
+import dev.captions.webvtt.internal.Losses;
 import dev.captions.webvtt.internal.TextSanitizer;
 import dev.captions.webvtt.internal.VttSyntax;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
+import java.util.List;
 
 /**
  * Writes spec-valid WebVTT. Output is deterministic: equal tracks give equal bytes. Whatever a cue's text holds, it
@@ -43,36 +47,85 @@ public final class WebVttWriter {
     this.writeSpeaker = b.writeSpeaker;
   }
 
+  /**
+   * A writer with the defaults. Thread-safe; reuse it.
+   *
+   * @return the writer
+   */
   public static WebVttWriter create() {
     return builder().build();
   }
 
+  /**
+   * A builder with the defaults ({@code "\n"}, metadata and speakers written, no escaping).
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Writes the track; does not close {@code out}. */
-  public void write(CaptionTrack track, Writer out) throws IOException {
+  /**
+   * Writes the track; does not close {@code out}.
+   *
+   * @param track the track
+   * @param out where to write
+   * @return what WebVTT could not hold (timed words, settings it has no form for), one warning per kind
+   * @throws IOException when {@code out} fails
+   */
+  public WriteResult write(CaptionTrack track, Writer out) throws IOException {
     Session s = open(out, track.language(), track.kind(), writeMetadata ? track.metadata() : TrackMetadata.EMPTY);
     for (Cue cue : track.cues()) s.cue(cue);
     s.flush();
+    return WriteResult.of(s.losses());
   }
 
-  /** Writes the track as UTF-8; does not close {@code out}. */
-  public void write(CaptionTrack track, OutputStream out) throws IOException {
-    write(track, TextOutput.utf8(out));
+  /**
+   * Writes the track as UTF-8; does not close {@code out}.
+   *
+   * @param track the track
+   * @param out where to write
+   * @return what WebVTT could not hold
+   * @throws IOException when {@code out} fails
+   */
+  public WriteResult write(CaptionTrack track, OutputStream out) throws IOException {
+    return write(track, TextOutput.utf8(out));
   }
 
+  /**
+   * The track as a WebVTT string.
+   *
+   * @param track the track to write
+   * @return the WebVTT text
+   */
   public String writeToString(CaptionTrack track) {
     return TextOutput.writeToString(w -> write(track, w));
   }
 
-  /** {@link #open(Writer, String, TrackKind, TrackMetadata)} writing UTF-8 to {@code out}, which it does not close. */
+  /**
+   * {@link #open(Writer, String, TrackKind, TrackMetadata)} writing UTF-8 to {@code out}, which it does not close.
+   *
+   * @param out where to write
+   * @param language the track's language, for the {@code Language:} header line
+   * @param kind the track's kind, for the {@code Kind:} header line
+   * @param metadata header text, regions, styles and notes to write first
+   * @return the session; call its {@code flush()} at the end
+   * @throws IOException when writing the header fails
+   */
   public Session open(OutputStream out, String language, TrackKind kind, TrackMetadata metadata) throws IOException {
     return open(TextOutput.utf8(out), language, kind, metadata);
   }
 
-  /** Starts a streamed write: writes the header now, then one cue per {@link Session#cue(Cue)}. */
+  /**
+   * Starts a streamed write: writes the header now, then one cue per {@link Session#cue(Cue)}.
+   *
+   * @param out where to write; not closed by the session
+   * @param language the track's language, for the {@code Language:} header line
+   * @param kind the track's kind, for the {@code Kind:} header line
+   * @param metadata header text, regions, styles and notes to write first
+   * @return the session; call its {@code flush()} at the end
+   * @throws IOException when writing the header fails
+   */
   public Session open(Writer out, String language, TrackKind kind, TrackMetadata metadata) throws IOException {
     Session s = new Session(out);
     s.header(language, kind, metadata);
@@ -85,6 +138,7 @@ public final class WebVttWriter {
     private final CharSink buf = new CharSink(TextOutput.FLUSH_AT + 1024);
     /** Scratch for the header and the rarer parts of a cue (settings, speaker, text that needs escaping). */
     private final StringBuilder sb = new StringBuilder(256);
+    private final Losses losses = new Losses("WebVTT");
 
     private Session(Writer out) {
       this.out = out;
@@ -154,6 +208,7 @@ public final class WebVttWriter {
     @Override
     public void cue(Cue cue) throws IOException {
       CharSink o = buf;
+      if (!cue.words().isEmpty()) losses.count("timed words", cue.words().size());
       o.append(newline);
       String id = cue.id();
       if (id != null && !id.isEmpty()) o.append(id).append(newline);
@@ -185,7 +240,21 @@ public final class WebVttWriter {
       maybeFlush();
     }
 
+    @Override
+    public List<Diagnostic> losses() {
+      return losses.report();
+    }
+
     private void appendSettings(CueSettings s) {
+      if (!s.line().isPresent() && s.lineAlign() != CueSettings.Anchor.START) {
+        losses.count("line alignments without a line");
+      }
+      if (!s.position().isPresent() && s.positionAlign() != CueSettings.Anchor.AUTO) {
+        losses.count("position alignments without a position");
+      }
+      if (s.region() != null && (s.region().isEmpty() || s.region().indexOf(' ') >= 0)) {
+        losses.count("region names with a blank");
+      }
       if (s.vertical() != CueSettings.Vertical.HORIZONTAL) sb.append(" vertical:").append(s.vertical().value());
       if (s.line().isPresent()) {
         sb.append(" line:").append(VttSyntax.formatNumber(s.line().getAsDouble()));
@@ -235,30 +304,55 @@ public final class WebVttWriter {
 
     private Builder() {}
 
-    /** {@code "\n"} (default) or {@code "\r\n"}. */
+    /**
+     * {@code "\n"} (default) or {@code "\r\n"}.
+     *
+     * @param newline the line ending
+     * @return this builder
+     */
     public Builder lineEnding(String newline) {
       this.newline = TextOutput.checkLineEnding(newline);
       return this;
     }
 
-    /** Escape {@code & < >} in cue text (for plain text such as transcripts). Off by default. */
+    /**
+     * Escape {@code & < >} in cue text (for plain text such as transcripts). Off by default.
+     *
+     * @param escapePlainText true to escape
+     * @return this builder
+     */
     public Builder escapePlainText(boolean escapePlainText) {
       this.escapePlainText = escapePlainText;
       return this;
     }
 
-    /** Write header text, regions, styles and notes. On by default. */
+    /**
+     * Write header text, regions, styles and notes. On by default.
+     *
+     * @param writeMetadata true to write it
+     * @return this builder
+     */
     public Builder writeMetadata(boolean writeMetadata) {
       this.writeMetadata = writeMetadata;
       return this;
     }
 
-    /** Write {@link Cue#speaker()} as a leading voice tag {@code <v Name>}. On by default. */
+    /**
+     * Write {@link Cue#speaker()} as a leading voice tag {@code <v Name>}. On by default.
+     *
+     * @param writeSpeaker true to write the voice tag
+     * @return this builder
+     */
     public Builder writeSpeaker(boolean writeSpeaker) {
       this.writeSpeaker = writeSpeaker;
       return this;
     }
 
+    /**
+     * Builds the writer.
+     *
+     * @return the writer
+     */
     public WebVttWriter build() {
       return new WebVttWriter(this);
     }

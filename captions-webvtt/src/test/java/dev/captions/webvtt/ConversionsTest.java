@@ -35,9 +35,11 @@ class ConversionsTest {
   @Test
   void srtToVttDropsFontAndEscapes() {
     CaptionTrack srt = CaptionTrack.of("und", TrackKind.CAPTIONS,
-        List.of(Cue.of(0, 1000, "<font color=\"red\">R&D</font> <I>x</I> a < b > c")));
+        // SRT text as the SRT reader gives it: raw, so through text(), not the checked markup()
+        List.of(Cue.builder().startMs(0).endMs(1000).text("<font color=\"red\">R&D</font> <I>x</I> a < b > c < i>y</ i>")
+            .build()));
     ParseResult r = Conversions.fromSrt(srt);
-    assertThat(r.track().cues().get(0).text()).isEqualTo("R&amp;D <i>x</i> a &lt; b &gt; c");
+    assertThat(r.track().cues().get(0).text()).isEqualTo("R&amp;D <i>x</i> a &lt; b &gt; c <i>y</i>");
     assertThat(r.diagnostics()).extracting(Diagnostic::message)
         .containsExactly("dropped 2 × <font> tags: WebVTT cannot represent them");
   }

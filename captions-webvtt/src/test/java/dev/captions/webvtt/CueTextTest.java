@@ -83,4 +83,18 @@ class CueTextTest {
     assertThat(CueText.voices("<v Ann>hi</v> <v Bob>yo</v> <v Ann>again")).containsExactly("Ann", "Bob");
     assertThat(CueText.voices("plain")).isEmpty();
   }
+
+  @Test
+  void nestingStopsAtMaxDepthWithoutLosingText() {
+    String deep = "<b>".repeat(CueText.MAX_DEPTH + 500) + "deep text";
+    CueText.Node node = CueText.parse(deep);
+    int depth = 0;
+    while (!node.children().isEmpty() && node.children().get(0).type() == CueText.Type.BOLD) {
+      node = node.children().get(0);
+      depth++;
+    }
+    assertThat(depth).isEqualTo(CueText.MAX_DEPTH);
+    assertThat(node.children()).extracting(CueText.Node::text).containsExactly("deep text");
+    assertThat(CueText.plainText(deep + "</b> after")).isEqualTo("deep text after");
+  }
 }

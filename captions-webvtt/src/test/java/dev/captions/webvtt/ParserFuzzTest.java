@@ -55,4 +55,32 @@ class ParserFuzzTest {
     CueText.plainText(s);
     CueText.voices(s);
   }
+
+  /** Any bytes through encoding detection, the SDK's SRT codec both ways, and the streaming convert. */
+  @FuzzTest(maxDuration = "10s")
+  void srtCodec(byte[] bytes) throws IOException {
+    CaptionInput input;
+    try {
+      input = CaptionInput.open(new ByteArrayInputStream(bytes), null);
+    } catch (CaptionFormatException e) {
+      assertThat(e.line()).isPositive(); // not text: rejected with its position
+      return;
+    }
+    java.io.StringWriter sw = new java.io.StringWriter();
+    input.reader().transferTo(sw);
+    String s = sw.toString();
+    ParseResult r = new SrtCodec().read(new StringReader(s));
+    new SrtCodec().write(r.track(), new java.io.StringWriter());
+    new WebVttCodec().write(r.track(), new java.io.StringWriter());
+    CaptionStreams.convert(new StringReader(s), dev.captions.codec.CaptionFormat.SRT, new java.io.StringWriter(),
+        dev.captions.codec.CaptionFormat.WEBVTT, dev.captions.model.TimeMap.shift(-1000), d -> { });
+  }
+
+  /** Any text as WebVTT through the streaming conversion to SRT (cue text conversion without recursion). */
+  @FuzzTest(maxDuration = "10s")
+  void vttToSrt(FuzzedDataProvider data) throws IOException {
+    String s = "WEBVTT\n\n00:00.000 --> 00:01.000\n" + data.consumeRemainingAsString();
+    CaptionStreams.convert(new StringReader(s), dev.captions.codec.CaptionFormat.WEBVTT, new java.io.StringWriter(),
+        dev.captions.codec.CaptionFormat.SRT, dev.captions.model.TimeMap.IDENTITY, d -> { });
+  }
 }

@@ -33,10 +33,20 @@ class WebVttValidatorTest {
   }
 
   @Test
+  void theWritersKindAndLanguageHeadersAreNotWarnedAbout() throws IOException {
+    assertThat(validate("WEBVTT\nKind: subtitles\nLanguage: es\n\n00:00.500 --> 00:01.000\nHola\n")).isEmpty();
+    assertThat(validate("WEBVTT\nKind: chapters\nLanguage: pt-BR\n\n00:00.000 --> 00:01.000\nIntro\n")).isEmpty();
+    // Other header lines, or these with values the writer never writes, still are.
+    assertThat(validate("WEBVTT\nLanguage: Spanish (Spain)\n\n00:00.500 --> 00:01.000\nHola\n")).hasSize(1);
+    assertThat(validate("WEBVTT\nX-TIMESTAMP-MAP=LOCAL:00:00:00.000,MPEGTS:0\n\n00:00.500 --> 00:01.000\nx\n"))
+        .hasSize(1);
+  }
+
+  @Test
   void reportsOrderAndStructure() throws IOException {
     assertThat(validate("WEBVTT\nheader line\n\n00:02.000 --> 00:01.000\nx\n\n00:00.500 --> 00:03.000\ny\n\nSTYLE\na{}\n\nstray\n"))
         .containsExactly(
-            "line 2, col 1: header lines after 'WEBVTT' (e.g. 'Language: en') are not part of the current WebVTT syntax; "
+            "line 2, col 1: header lines after 'WEBVTT' (other than 'Kind:' and 'Language:') are not part of the current WebVTT syntax; "
                 + "players ignore them",
             "line 4, col 15: the end timestamp must be after the start timestamp",
             "line 7, col 1: cues must be in start-time order (this one starts before the previous)",
@@ -45,9 +55,9 @@ class WebVttValidatorTest {
   }
 
   @Test
-  void headerLinesAreAWarningAndTheWritersOwnOutputHasNoError() throws IOException {
+  void otherHeaderLinesAreAWarningNotAnError() throws IOException {
     java.util.List<dev.captions.codec.Diagnostic> d = WebVttValidator.create()
-        .validate(new java.io.StringReader("WEBVTT\nLanguage: es\n\n00:01.000 --> 00:02.000\nHola\n"));
+        .validate(new java.io.StringReader("WEBVTT\nX-Source: camera 2\n\n00:01.000 --> 00:02.000\nHola\n"));
     assertThat(d).singleElement().satisfies(x -> assertThat(x.severity()).isEqualTo(dev.captions.codec.Diagnostic.Severity.WARNING));
   }
 
@@ -138,8 +148,6 @@ class WebVttValidatorTest {
         "line 2, col 1: a blank line must separate the 'WEBVTT' header from the first cue",
         "line 3, col 1: <i> is never closed (add </i>)");
     assertThat(validate("WEBVTT\nKind: captions\n00:00.000 --> 00:01.000\nx\n\n00:02.000 --> 00:03.000\ny")).containsExactly(
-        "line 2, col 1: header lines after 'WEBVTT' (e.g. 'Language: en') are not part of the current WebVTT syntax; "
-            + "players ignore them",
         "line 3, col 1: a blank line must separate the 'WEBVTT' header from the first cue");
     assertThat(validate("WEBVTT\n00:00.000 --> 00:01.000")).containsExactly(
         "line 2, col 1: a blank line must separate the 'WEBVTT' header from the first cue");

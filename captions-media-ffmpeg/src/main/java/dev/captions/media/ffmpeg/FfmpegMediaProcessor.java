@@ -51,7 +51,8 @@ import java.util.stream.Stream;
  * A {@link MediaProcessor} that runs FFmpeg as a subprocess: probe, audio extraction, frame extraction, burn-in and
  * soft-subtitle muxing, all offline.
  *
- * <p>The binary is found on first use (see {@link Builder#ffmpegPath(Path)} and the module README): a configured path,
+ * <p>The binary is found by {@link #checkReady()} (which the caption pipeline calls at {@code build()}) or on first
+ * use (see {@link Builder#ffmpegPath(Path)} and the module README): a configured path,
  * else the static build from a {@code ws.schild:jave-nativebin-<platform>} jar, extracted to a per-user cache, else
  * {@code ffmpeg} on {@code PATH}.
  *
@@ -82,11 +83,16 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
     this.cacheDirectory = b.cacheDirectory != null ? b.cacheDirectory : FfmpegLocator.defaultCacheRoot(environment);
   }
 
-  /** A processor that finds FFmpeg on its own (no configured path). */
+  /** {@return a processor that finds FFmpeg on its own (no configured path)} */
   public static FfmpegMediaProcessor create() {
     return builder().build();
   }
 
+  /**
+   * A builder with the defaults (the bundled binary, else {@code ffmpeg} on {@code PATH}).
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -94,6 +100,9 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
   /**
    * A processor configured from {@code config}: key {@code path} (system property {@code captions.ffmpeg.path},
    * environment {@code FFMPEG_PATH}) and key {@code cacheDir} (system property {@code captions.ffmpeg.cacheDir}).
+   *
+   * @param config the provider's configuration
+   * @return the processor
    */
   public static FfmpegMediaProcessor fromConfig(ProviderConfig config) {
     Builder b = builder().environment(config.environment());
@@ -128,9 +137,23 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
    * The FFmpeg executable this processor runs, found (and, for the bundled build, extracted) on the first call.
    *
    * @throws dev.captions.ConfigurationException when none is found, naming the three ways to provide one
+   * @return the executable's path
    */
   public Path ffmpegPath() {
     return binary().path();
+  }
+
+  /**
+   * Finds the FFmpeg binary now, without running it (the bundled static build is extracted to the cache the first
+   * time, about a second), so that a missing binary fails when the caption pipeline is built, before any media work.
+   * Cheap once found: the binary is remembered.
+   *
+   * @throws dev.captions.ConfigurationException when none is found, naming the three ways to provide one (including
+   *     the {@code ws.schild:jave-nativebin-<platform>} artifact for this machine)
+   */
+  @Override
+  public void checkReady() {
+    binary();
   }
 
   private FfmpegBinary binary() {
@@ -272,16 +295,24 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
     Objects.requireNonNull(options, "options == null");
     try (MediaInput in = MediaInput.of(video)) {
       MediaInfo info = requireVideo(in);
-      String container = containerFor(options.output().orElse(null), video, "mp4");
+      // MP4 (H.264/AAC) unless the output names another container: never the input's (an .avi stays playable).
+      String container = containerFor(options.output().orElse(null), "mp4");
       Path work = tempDirectory("captions-burn-");
       try (OutputFile out = OutputFile.create(options.output().orElse(null), container)) {
         List<String> cmd = command();
         cmd.addAll(List.of("-i", in.argument(), "-map", "0:v:0", "-map", "0:a?"));
+        List<String> filters = new ArrayList<>();
+        // Scale first, so that captions are drawn at the output's resolution (crisp text, libass sizes them to it).
+        if (options.width() > 0 || options.height() > 0) {
+          filters.add("scale=" + (options.width() > 0 ? options.width() : -2) + ":"
+              + (options.height() > 0 ? options.height() : -2));
+        }
         if (!track.cues().isEmpty()) {
           // libass fails on an empty subtitle file; with no cues the video is just re-encoded.
           Path srt = writeTrack(track, CaptionFormat.SRT, work.resolve("captions.srt"));
-          cmd.addAll(List.of("-vf", subtitlesFilter(srt, options)));
+          filters.add(subtitlesFilter(srt, options));
         }
+        if (!filters.isEmpty()) cmd.addAll(List.of("-vf", String.join(",", filters)));
         cmd.addAll(videoEncoder(container));
         cmd.addAll(audioCodec(container, info));
         Path result = runToOutput(cmd, out, options.progress(), PipelineStage.BURN_IN, info.durationMs(),
@@ -300,7 +331,7 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
     if (tracks.isEmpty()) throw new IllegalArgumentException("at least one caption track is needed to mux");
     try (MediaInput in = MediaInput.of(video)) {
       MediaInfo info = probe(in);
-      String container = containerFor(options.output().orElse(null), video, "mkv");
+      String container = containerFor(options.output().orElse(null), inputContainer(video, "mkv"));
       boolean mp4 = container.equals("mp4") || container.equals("m4v") || container.equals("mov");
       CaptionFormat subtitleFormat = mp4 ? CaptionFormat.SRT : CaptionFormat.WEBVTT;
       Path work = tempDirectory("captions-mux-");
@@ -406,7 +437,7 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
     return List.of("-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p");
   }
 
-  /** Copies the audio when the container can hold it, else re-encodes to the container's usual codec. */
+  /** Copies the audio when it is already the container's usual codec, else re-encodes to it. */
   private static List<String> audioCodec(String container, MediaInfo info) {
     String codec = info.streams().stream().filter(s -> s.type() == MediaInfo.Stream.Type.AUDIO)
         .map(MediaInfo.Stream::codec).findFirst().orElse(null);
@@ -417,23 +448,26 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
       case "mkv":
         return List.of("-c:a", "copy");
       default:
-        return Set.of("aac", "mp3", "alac", "ac3").contains(codec) ? List.of("-c:a", "copy") : List.of("-c:a", "aac");
+        // MP4/MOV: AAC, the one audio codec every player of an H.264 MP4 takes; AAC input is copied untouched.
+        return codec.equals("aac") ? List.of("-c:a", "copy") : List.of("-c:a", "aac", "-b:a", "160k");
     }
   }
 
-  /** The output's extension, else the input's when it is a video container, else {@code fallback}. */
-  private static String containerFor(Path output, MediaSource video, String fallback) {
-    Set<String> known = Set.of("mp4", "m4v", "mov", "mkv", "webm");
-    if (output != null) {
-      String ext = extension(output.getFileName().toString());
-      if (!known.contains(ext)) {
-        throw new InvalidMediaException("Cannot write video to " + output + ": unsupported container '." + ext
-            + "'. Use one of " + known + ".");
-      }
-      return ext;
+  /** The output's extension, else {@code fallback}. */
+  private static String containerFor(Path output, String fallback) {
+    if (output == null) return fallback;
+    try {
+      BurnInOptions.checkContainer(output);
+    } catch (dev.captions.ConfigurationException e) {
+      throw new InvalidMediaException(e.getMessage());
     }
+    return extension(output.getFileName().toString());
+  }
+
+  /** The input's container when a video can be written in it (muxing keeps the streams as they are), else fallback. */
+  private static String inputContainer(MediaSource video, String fallback) {
     String ext = extension(video.name());
-    return known.contains(ext) ? ext : fallback;
+    return BurnInOptions.CONTAINERS.contains(ext) ? ext : fallback;
   }
 
   private static String extension(String name) {
@@ -515,24 +549,44 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
 
     private Builder() {}
 
-    /** An FFmpeg executable to use instead of the bundled one or the one on PATH. */
+    /**
+     * An FFmpeg executable to use instead of the bundled one or the one on PATH.
+     *
+     * @param ffmpegPath the executable, or {@code null} to find one
+     * @return this builder
+     */
     public Builder ffmpegPath(Path ffmpegPath) {
       this.ffmpegPath = ffmpegPath;
       return this;
     }
 
-    /** Where the bundled binary and font are extracted; default {@code ~/.cache/captions/ffmpeg}. */
+    /**
+     * Where the bundled binary and font are extracted; default {@code ~/.cache/captions/ffmpeg}.
+     *
+     * @param cacheDirectory the directory, or {@code null} for the default
+     * @return this builder
+     */
     public Builder cacheDirectory(Path cacheDirectory) {
       this.cacheDirectory = cacheDirectory;
       return this;
     }
 
-    /** The environment lookup used for {@code PATH} and {@code XDG_CACHE_HOME} (tests). */
+    /**
+     * The environment lookup used for {@code PATH} and {@code XDG_CACHE_HOME} (tests).
+     *
+     * @param environment maps a variable name to its value or {@code null}; not null
+     * @return this builder
+     */
     public Builder environment(Function<String, String> environment) {
       this.environment = Objects.requireNonNull(environment, "environment == null");
       return this;
     }
 
+    /**
+     * Builds the processor; finds no binary yet (that happens on first use).
+     *
+     * @return the processor
+     */
     public FfmpegMediaProcessor build() {
       return new FfmpegMediaProcessor(this);
     }

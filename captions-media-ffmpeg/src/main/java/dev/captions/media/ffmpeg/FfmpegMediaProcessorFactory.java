@@ -22,7 +22,10 @@ public final class FfmpegMediaProcessorFactory implements MediaProcessorFactory 
     return true;
   }
 
-  /** Always true: the binary is looked up on first use, and the error then names every way to provide one. */
+  /**
+   * Always true: the binary is looked up by {@link FfmpegMediaProcessor#checkReady()} when a pipeline is built, and
+   * the error then names every way to provide one.
+   */
   @Override
   public boolean isConfigured(ProviderConfig config) {
     return true;

@@ -1,6 +1,9 @@
 package dev.captions.media.ffmpeg;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.captions.ConfigurationException;
 
 import dev.captions.spi.MediaProcessorFactory;
 import dev.captions.spi.ProviderConfig;
@@ -8,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FfmpegMediaProcessorFactoryTest {
   @Test
@@ -27,5 +31,16 @@ class FfmpegMediaProcessorFactoryTest {
     ProviderConfig prop = ProviderConfig.builder("ffmpeg").environment(k -> null)
         .systemProperties(Map.of("captions.ffmpeg.path", "/usr/local/bin/ffmpeg")::get).build();
     assertThat(FfmpegMediaProcessor.fromConfig(prop).toString()).contains("/usr/local/bin/ffmpeg");
+  }
+
+  @Test
+  void checkReadyFindsTheBinaryWithoutRunningItAndNamesTheFixWhenItIsMissing(@TempDir Path dir) {
+    FfmpegMediaProcessor bundled = FfmpegMediaProcessor.builder().cacheDirectory(dir).environment(k -> null).build();
+    bundled.checkReady(); // the jave-nativebin jar of this platform is on the test class path
+    assertThat(bundled.ffmpegPath()).startsWith(dir).isExecutable();
+
+    FfmpegMediaProcessor missing = FfmpegMediaProcessor.builder().ffmpegPath(dir.resolve("no-ffmpeg")).build();
+    assertThatThrownBy(missing::checkReady).isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining(dir.resolve("no-ffmpeg").toString()).hasMessageContaining("FFMPEG_PATH");
   }
 }

@@ -174,6 +174,33 @@ class FfmpegMediaProcessorTest {
   }
 
   @Test
+  void burnInOfAnAviWritesAnH264AacMp4AtTheAskedSize(@TempDir Path dir) throws Exception {
+    Path avi = media.aviWithAudio(dir.resolve("old.avi"), 3);
+    // No output given: an MP4 whatever the input's container (the input's .avi used to be kept).
+    MediaRef ref = FFMPEG.burnIn(MediaSource.of(avi), TRACK, BurnInOptions.builder().size(0, 480).build());
+    Path out = ref.source().path();
+    try {
+      assertThat(out.getFileName().toString()).endsWith(".mp4");
+      MediaInfo info = FFMPEG.probe(ref.source());
+      assertThat(info.streams()).extracting(MediaInfo.Stream::type, MediaInfo.Stream::codec).containsExactly(
+          org.assertj.core.groups.Tuple.tuple(MediaInfo.Stream.Type.VIDEO, "h264"),
+          org.assertj.core.groups.Tuple.tuple(MediaInfo.Stream.Type.AUDIO, "aac"));
+      BufferedImage f = frame(out, 1500, dir);
+      assertThat(f.getHeight()).isEqualTo(480);
+      assertThat(f.getWidth()).isEqualTo(640); // 4:3 kept
+    } finally {
+      Files.deleteIfExists(out);
+    }
+  }
+
+  @Test
+  void burnInToAnUnknownContainerIsRefused(@TempDir Path dir) {
+    assertThatThrownBy(() -> FFMPEG.burnIn(MediaSource.of(video), TRACK,
+        BurnInOptions.builder().output(dir.resolve("x.avi")).build()))
+        .isInstanceOf(InvalidMediaException.class).hasMessageContaining("'.avi' is not a container");
+  }
+
+  @Test
   void burnInHonoursColours(@TempDir Path dir) throws IOException {
     Path white = FFMPEG.burnIn(MediaSource.of(video), TRACK, BurnInOptions.builder().output(dir.resolve("w.mp4")).build())
         .source().path();

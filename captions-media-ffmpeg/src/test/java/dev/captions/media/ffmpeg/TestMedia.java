@@ -21,6 +21,13 @@ final class TestMedia {
         "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest");
   }
 
+  /** The blue video with a tone in an AVI container (MPEG-4 Part 2 video, MP3 audio), as old cameras write it. */
+  Path aviWithAudio(Path file, int seconds) throws IOException, InterruptedException {
+    return run(file, "-f", "lavfi", "-i", "color=c=blue:size=320x240:rate=10:duration=" + seconds,
+        "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100:duration=" + seconds,
+        "-c:v", "mpeg4", "-c:a", "libmp3lame", "-shortest");
+  }
+
   Path videoWithoutAudio(Path file, int seconds) throws IOException, InterruptedException {
     return run(file, "-f", "lavfi", "-i", "testsrc=size=160x120:rate=10:duration=" + seconds,
         "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p");

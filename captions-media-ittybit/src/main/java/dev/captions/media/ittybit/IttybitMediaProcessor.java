@@ -60,8 +60,11 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Statuses:</b> {@code queued}, {@code processing} keep polling; {@code succeeded} returns; {@code failed}
  *       and {@code cancelled} (also "a sibling task failed") throw {@link ProviderException} with Ittybit's reason;
  *       unknown statuses are logged and waited on until the timeout.</li>
- *   <li><b>Cancellation:</b> an interrupt stops polling at once; Ittybit documents no cancel endpoint for jobs, so a
- *       job already started runs to its end at Ittybit.</li>
+ *   <li><b>Cancellation:</b> an interrupt, the time-out or a failed status check stops polling at once; Ittybit
+ *       documents no cancel endpoint for jobs, so a job already started runs to its end at Ittybit.</li>
+ *   <li><b>Faults:</b> the create and status reads are retried on 408/429/5xx and I/O failures, also while the body is
+ *       read (the create is safe to repeat thanks to its key); a body that is not the documented JSON is retried, then
+ *       a typed {@link ProviderException}.</li>
  *   <li><b>Styling:</b> Ittybit takes no caption styling, so {@link BurnInOptions}' font and colours are not sent.</li>
  * </ul>
  * Thread-safe and immutable. Call {@link #close()} to stop the frame worker pool early (it is daemon and idle-timed).
@@ -104,6 +107,11 @@ public final class IttybitMediaProcessor implements MediaProcessor, AutoCloseabl
     this.frameWorkers = pool;
   }
 
+  /**
+   * A builder with the defaults; {@link Builder#build()} needs an API key.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -129,14 +137,16 @@ public final class IttybitMediaProcessor implements MediaProcessor, AutoCloseabl
     return EnumSet.of(MediaOperation.EXTRACT_AUDIO, MediaOperation.EXTRACT_FRAMES, MediaOperation.BURN_IN);
   }
 
-  /** How many frame jobs run at once. */
+  /** {@return how many frame jobs run at once} */
   public int maxConcurrentJobs() {
     return maxConcurrentJobs;
   }
 
   /**
    * {@code kind: audio}. {@link AudioOptions.Format#WAV_16K_MONO} asks for {@code wav}; Ittybit documents no sample
-   * rate or channel option, so resample locally if a recogniser insists on 16 kHz mono.
+   * rate or channel option, so resample locally if a recogniser insists on 16 kHz mono. The result carries the
+   * media's length ({@link MediaRef#durationMs()}) when a task output reports {@code duration}, so that a pipeline
+   * without a probe still knows where the media ends.
    */
   @Override
   public MediaRef extractAudio(MediaSource media, AudioOptions options) {
@@ -202,6 +212,11 @@ public final class IttybitMediaProcessor implements MediaProcessor, AutoCloseabl
   /**
    * Burn-in with a subtitle file Ittybit can download, as its "add subtitles to video" guide does
    * ({@code subtitle_url} + {@code subtitle_style: "burn_in"}); for tracks too large to send inline.
+   *
+   * @param video the video's URL source
+   * @param subtitlesUrl a URL of a subtitle file Ittybit can download
+   * @param options the style and progress listener
+   * @return the captioned video at Ittybit
    */
   public MediaRef burnIn(MediaSource video, URI subtitlesUrl, BurnInOptions options) {
     Objects.requireNonNull(subtitlesUrl, "subtitlesUrl == null");
@@ -223,21 +238,24 @@ public final class IttybitMediaProcessor implements MediaProcessor, AutoCloseabl
     // One key per logical job: the RetryPolicy re-sends this very Request, so every retry carries the same key.
     Request create = request("jobs").header(RetryPolicy.IDEMPOTENCY_KEY, UUID.randomUUID().toString())
         .post(http.json(body)).build();
-    Job job = Job.of(http.send(create));
+    Job job = Job.of(http.sendForBody(create, JsonNode.class));
     String id = job.id();
     if (id == null || id.isBlank()) throw new ProviderException(PROVIDER, "creating a " + kind + " job returned no id");
     LOG.info("ittybit: {} job {} created for {}", kind, id, input);
-    String url = poller.poll(id, () -> check(id), null, progress);
-    return MediaRef.of(MediaSource.ofUrl(url), PROVIDER, id);
+    // No cancel hook: Ittybit documents no way to cancel a job.
+    return poller.poll(id, () -> check(id), null, progress);
   }
 
-  private JobStatus<String> check(String id) {
-    Job job = Job.of(http.send(request("jobs", id).get().build()));
+  /** The job's status; when it succeeded, its output URL and, when a task output says, its duration. */
+  private JobStatus<MediaRef> check(String id) {
+    Job job = Job.of(http.sendForBody(request("jobs", id).get().build(), JsonNode.class));
     JobStatus.State state = JobStatus.State.classify(job.status(), STATES);
     if (state == JobStatus.State.SUCCEEDED) {
       String url = job.outputUrl().orElseThrow(() -> new ProviderException(PROVIDER, "job " + id
           + " succeeded but names no output (no output, output.url, output_url or task output)", 0, id, false, null));
-      return JobStatus.succeeded(job.status(), url);
+      MediaRef ref = MediaRef.of(MediaSource.ofUrl(url), PROVIDER, id);
+      if (job.durationMs().isPresent()) ref = ref.withDurationMs(job.durationMs().getAsLong());
+      return JobStatus.succeeded(job.status(), ref);
     }
     return JobStatus.of(job.status(), STATES, Double.NaN, null, job.error().orElse(null));
   }
@@ -280,14 +298,23 @@ public final class IttybitMediaProcessor implements MediaProcessor, AutoCloseabl
       super(ENDPOINT, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(30));
     }
 
-    /** Frame jobs in flight at once. Default 4 (no documented rate limit; 429s are retried with Retry-After). */
+    /**
+     * Frame jobs in flight at once. Default 4 (no documented rate limit; 429s are retried with Retry-After).
+     *
+     * @param n at least 1
+     * @return this builder
+     */
     public Builder maxConcurrentJobs(int n) {
       if (n < 1) throw new IllegalArgumentException("maxConcurrentJobs must be >= 1, but is " + n);
       this.maxConcurrentJobs = n;
       return this;
     }
 
-    /** @throws dev.captions.ConfigurationException when no API key was set or the base URL is malformed */
+    /**
+     * @throws dev.captions.ConfigurationException when no API key was set or the base URL is malformed
+     *
+     * @return the processor
+     */
     public IttybitMediaProcessor build() {
       return new IttybitMediaProcessor(jsonHttp(), baseHttpUrl(), requireApiKey(), poller(PipelineStage.EXTRACT_AUDIO), maxConcurrentJobs);
     }

@@ -27,29 +27,56 @@ public final class GcoreAsrResult {
     this.speechDetected = speechDetected;
   }
 
+  /**
+   * Gcore's ASR task id.
+   *
+   * @return the id; never null
+   */
   public String taskId() {
     return taskId;
   }
 
-  /** Segments as Gcore timed them (translated when a subtitles language was asked for). */
+  /**
+   * Segments as Gcore timed them (translated when a subtitles language was asked for).
+   *
+   * @return the transcript; never null
+   */
   public Transcript transcript() {
     return transcript;
   }
 
-  /** Gcore's own WebVTT, unshaped; prefer shaping {@link #transcript()} with the SDK's caption rules. */
+  /**
+   * Gcore's own WebVTT, unshaped; prefer shaping {@link #transcript()} with the SDK's caption rules.
+   *
+   * @return the WebVTT text, or empty when Gcore gave none
+   */
   public Optional<String> vttContent() {
     return Optional.ofNullable(vttContent);
   }
 
+  /**
+   * All the recognised text in one string, as Gcore gives it.
+   *
+   * @return the text; {@code ""} when none
+   */
   public String concatenatedText() {
     return concatenatedText;
   }
 
-  /** Spoken languages Gcore detected (up to 5, BCP-47), most prominent first; empty when it did not say. */
+  /**
+   * Spoken languages Gcore detected (up to 5, BCP-47), most prominent first; empty when it did not say.
+   *
+   * @return the languages; unmodifiable
+   */
   public List<String> detectedLanguages() {
     return detectedLanguages;
   }
 
+  /**
+   * Whether Gcore heard any speech.
+   *
+   * @return false for silence or music only
+   */
   public boolean speechDetected() {
     return speechDetected;
   }

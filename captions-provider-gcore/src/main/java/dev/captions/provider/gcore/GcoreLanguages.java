@@ -35,7 +35,9 @@ public final class GcoreLanguages {
    * The Gcore (ISO 639-2/B) code for a BCP-47 tag: {@code "de"} and {@code "de-AT"} → {@code "ger"}, {@code "en"} →
    * {@code "eng"}. A tag that already is a three-letter code is normalised to /B ({@code "deu"} → {@code "ger"}).
    *
+   * @param bcp47 a BCP-47 tag or a three-letter code
    * @throws IllegalArgumentException when the tag is blank or its language has no ISO 639-2 code
+   * @return the ISO 639-2/B code
    */
   public static String toGcore(String bcp47) {
     if (bcp47 == null || bcp47.isBlank()) throw new IllegalArgumentException("language must not be blank");
@@ -61,6 +63,9 @@ public final class GcoreLanguages {
   /**
    * The BCP-47 tag for a Gcore code, accepting the /B and /T forms and two-letter codes: {@code "ger"} and
    * {@code "deu"} → {@code "de"}; {@code "yue"} (no two-letter code) stays {@code "yue"}. Empty for null or blank.
+   *
+   * @param gcoreCode a Gcore language code, or {@code null}
+   * @return the BCP-47 tag, or empty
    */
   public static Optional<String> toBcp47(String gcoreCode) {
     if (gcoreCode == null || gcoreCode.isBlank()) return Optional.empty();

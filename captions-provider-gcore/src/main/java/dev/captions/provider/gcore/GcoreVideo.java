@@ -15,6 +15,14 @@ public final class GcoreVideo {
     private final int height;
     private final String mp4Url;
 
+    /**
+     * A rendition as Gcore returns it.
+     *
+     * @param name the rendition's name, e.g. {@code "vod480n"}; {@code null} becomes {@code ""}
+     * @param width width in pixels, {@code 0} when not reported
+     * @param height height in pixels, {@code 0} when not reported
+     * @param mp4Url the MP4 URL, or {@code null}
+     */
     public Rendition(String name, int width, int height, String mp4Url) {
       this.name = name == null ? "" : name;
       this.width = width;
@@ -22,20 +30,30 @@ public final class GcoreVideo {
       this.mp4Url = mp4Url;
     }
 
+    /**
+     * The rendition's name.
+     *
+     * @return the name, e.g. {@code "vod480n"}; {@code ""} when none
+     */
     public String name() {
       return name;
     }
 
+    /**
+     * The rendition's width.
+     *
+     * @return width in pixels, {@code 0} when not reported
+     */
     public int width() {
       return width;
     }
 
-    /** Height in pixels, {@code 0} when not reported. */
+    /** {@return height in pixels, {@code 0} when not reported} */
     public int height() {
       return height;
     }
 
-    /** The rendition's MP4 URL, or null when MP4 delivery is disabled for the account. */
+    /** {@return the rendition's MP4 URL, or null when MP4 delivery is disabled for the account} */
     public String mp4Url() {
       return mp4Url;
     }
@@ -52,6 +70,15 @@ public final class GcoreVideo {
   private final String mp4Url;
   private final List<Rendition> renditions;
 
+  /**
+   * A video as Gcore returns it.
+   *
+   * @param id Gcore's video id
+   * @param name the video's name; {@code null} becomes {@code ""}
+   * @param status Gcore's status; {@code null} becomes {@code ""}
+   * @param mp4Url the top-level MP4 URL, or {@code null}
+   * @param renditions the converted renditions; copied
+   */
   public GcoreVideo(long id, String name, String status, String mp4Url, List<Rendition> renditions) {
     this.id = id;
     this.name = name == null ? "" : name;
@@ -60,25 +87,35 @@ public final class GcoreVideo {
     this.renditions = List.copyOf(Objects.requireNonNull(renditions, "renditions == null"));
   }
 
+  /**
+   * Gcore's video id.
+   *
+   * @return the id
+   */
   public long id() {
     return id;
   }
 
+  /**
+   * The video's name.
+   *
+   * @return the name; {@code ""} when none
+   */
   public String name() {
     return name;
   }
 
-  /** {@code empty}, {@code pending}, {@code viewable}, {@code ready} or {@code error}, as Gcore reports it. */
+  /** {@return {@code empty}, {@code pending}, {@code viewable}, {@code ready} or {@code error}, as Gcore reports it} */
   public String status() {
     return status;
   }
 
-  /** The video's top-level {@code mp4_url}, when present. */
+  /** {@return the video's top-level {@code mp4_url}, when present} */
   public Optional<String> mp4Url() {
     return Optional.ofNullable(mp4Url);
   }
 
-  /** The {@code converted_videos} renditions, in the order Gcore lists them. */
+  /** {@return the {@code converted_videos} renditions, in the order Gcore lists them} */
   public List<Rendition> renditions() {
     return renditions;
   }
@@ -86,6 +123,8 @@ public final class GcoreVideo {
   /**
    * The MP4 URL best suited to AI ASR: the 480p rendition when there is one (Gcore's guide: it carries a 128 kbps
    * audio track), else the smallest rendition of at least 240p, else the top-level {@code mp4_url}.
+   *
+   * @return the URL, or empty when Gcore has no MP4 for the video yet
    */
   public Optional<String> asrMp4Url() {
     Rendition best = null;

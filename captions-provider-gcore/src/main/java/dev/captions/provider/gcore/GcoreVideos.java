@@ -7,6 +7,9 @@ import dev.captions.codec.CaptionFormat;
 import dev.captions.model.CaptionTrack;
 import dev.captions.provider.gcore.internal.GcoreHttp;
 import dev.captions.http.HttpProviderBuilder;
+import dev.captions.http.JobPoller;
+import dev.captions.http.JobStatus;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,16 +35,34 @@ public final class GcoreVideos {
   public static final int MAX_SUBTITLE_BYTES = 5_000_000;
 
   private final GcoreHttp http;
+  private final JobPoller poller;
 
-  GcoreVideos(GcoreHttp http) {
+  GcoreVideos(GcoreHttp http, JobPoller poller) {
     this.http = Objects.requireNonNull(http, "http == null");
+    this.poller = Objects.requireNonNull(poller, "poller == null");
   }
 
+  /** Polling for subtitles Gcore generates: every 5 s at first, then up to 30 s apart, for at most an hour. */
+  static JobPoller defaultPoller() {
+    return JobPoller.builder(GcoreHttp.PROVIDER).stage(dev.captions.PipelineStage.TRANSCRIBE).initialInterval(Duration.ofSeconds(5))
+        .maxInterval(Duration.ofSeconds(30)).timeout(Duration.ofHours(1)).build();
+  }
+
+  /**
+   * A builder with the defaults; {@link Builder#build()} needs an API key.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** {@code GET /streaming/videos/{id}}. */
+  /**
+   * {@code GET /streaming/videos/{id}}.
+   *
+   * @param videoId Gcore's video id
+   * @return the video
+   */
   public GcoreVideo get(long videoId) {
     JsonNode node = send(http.request("streaming", "videos", Long.toString(videoId)).get().build(), videoId, false);
     return parseVideo(node, "GET video " + videoId);
@@ -52,10 +73,14 @@ public final class GcoreVideos {
    * 30 s to show it.
    *
    * @param language BCP-47 (sent as Gcore's ISO 639-2/B code) or already a three-letter code
+   * @param videoId Gcore's video id
+   * @param name the track's name as shown in the player
+   * @param vtt the WebVTT text
    * @throws IllegalArgumentException when {@code vtt} is not WebVTT or is over {@value #MAX_SUBTITLE_BYTES} bytes of
    *     UTF-8 (checked before sending)
    * @throws ProviderException with status 422 when Gcore refuses the upload (AI disabled on the account), 404 when
    *     the video does not exist
+   * @return the created subtitle track
    */
   public GcoreSubtitle addSubtitles(long videoId, String name, String language, String vtt) {
     Objects.requireNonNull(name, "name == null");
@@ -85,6 +110,11 @@ public final class GcoreVideos {
   /**
    * Attaches {@code track} rendered as WebVTT with the registered codec (needs {@code captions-webvtt}); the language
    * is the track's.
+   *
+   * @param videoId Gcore's video id
+   * @param name the track's name as shown in the player
+   * @param track the track to attach
+   * @return the created subtitle track
    */
   public GcoreSubtitle addSubtitles(long videoId, String name, CaptionTrack track) {
     String vtt = CaptionCodecs.forFormat(CaptionFormat.WEBVTT).writeToString(track);
@@ -99,6 +129,9 @@ public final class GcoreVideos {
    * @param autoTranscribe {@code "auto"} (detect), a BCP-47 language, or null/{@code "disable"}
    * @param autoTranslate BCP-47 languages to translate into (requires {@code autoTranscribe}); may be empty; the single
    *     value {@code "default"} means Gcore's default set (eng, fre, ger)
+   * @param name the video's name
+   * @param originUrl the URL Gcore copies the video from
+   * @return the created video
    */
   public GcoreVideo create(String name, String originUrl, String autoTranscribe, List<String> autoTranslate) {
     Objects.requireNonNull(name, "name == null");
@@ -124,6 +157,48 @@ public final class GcoreVideos {
     JsonNode node = http.json().send(http.request("streaming", "videos").post(http.json().json(Map.of("video", video)))
         .build());
     return parseVideo(node, "creating video " + name);
+  }
+
+  /**
+   * The subtitle tracks attached to a video, with their WebVTT: {@code GET /streaming/videos/{id}/subtitles}.
+   *
+   * @param videoId the Gcore video id
+   * @return the tracks, in the order Gcore lists them; empty when there are none
+   * @throws ProviderException with status 404 when the video does not exist
+   */
+  public List<GcoreSubtitle> subtitles(long videoId) {
+    JsonNode node = send(http.request("streaming", "videos", Long.toString(videoId), "subtitles").get().build(),
+        videoId, false);
+    JsonNode list = node != null && node.isObject() && node.has("results") ? node.get("results") : node;
+    List<GcoreSubtitle> out = new ArrayList<>();
+    if (list != null && list.isArray()) {
+      for (JsonNode n : list) {
+        out.add(new GcoreSubtitle(n.path("id").asLong(), textOrNull(n, "name"), textOrNull(n, "language"),
+            textOrNull(n, "vtt")));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Waits until Gcore has attached at least {@code count} subtitle tracks to the video (what auto-transcription and
+   * auto-translation generate, one per language), polling {@link #subtitles(long)}, and returns them.
+   *
+   * @param videoId the Gcore video id
+   * @param count how many tracks to wait for, {@code >= 1}
+   * @param timeout the longest wait; null for the default (one hour)
+   * @return every track attached at the end of the wait (at least {@code count})
+   * @throws dev.captions.ProviderTimeoutException when fewer tracks are there at the end of the wait
+   * @throws java.util.concurrent.CancellationException when interrupted
+   */
+  public List<GcoreSubtitle> awaitSubtitles(long videoId, int count, Duration timeout) {
+    if (count < 1) throw new IllegalArgumentException("count (" + count + ") must be >= 1");
+    JobPoller p = timeout == null ? poller : poller.toBuilder().timeout(timeout).build();
+    return p.poll("video " + videoId + " subtitles", () -> {
+      List<GcoreSubtitle> now = subtitles(videoId);
+      return now.size() >= count ? JobStatus.succeeded("ready", now)
+          : JobStatus.running("waiting", now.size() / (double) count);
+    });
   }
 
   /** Sends a request about one video, saying what a 404 (and, for a subtitle upload, a 422) means. */
@@ -190,9 +265,13 @@ public final class GcoreVideos {
       super(GcoreHttp.ENDPOINT);
     }
 
-    /** @throws dev.captions.ConfigurationException when no API key was set or the base URL is malformed */
+    /**
+     * @throws dev.captions.ConfigurationException when no API key was set or the base URL is malformed
+     *
+     * @return the client
+     */
     public GcoreVideos build() {
-      return new GcoreVideos(new GcoreHttp(jsonHttp(), baseHttpUrl(), requireApiKey()));
+      return new GcoreVideos(new GcoreHttp(jsonHttp(), baseHttpUrl(), requireApiKey()), defaultPoller());
     }
   }
 }

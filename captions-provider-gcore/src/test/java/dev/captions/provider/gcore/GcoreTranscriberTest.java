@@ -115,7 +115,8 @@ class GcoreTranscriberTest {
     assertThat(r.vttContent()).hasValueSatisfying(v -> assertThat(v).startsWith("WEBVTT"));
     wm.verify(postRequestedFor(urlEqualTo("/streaming/ai/tasks"))
         .withHeader("Authorization", equalTo("APIKey " + KEY))
-        .withRequestBody(equalToJson("{\"task_name\":\"transcription\",\"url\":\"" + VIDEO_URL + "\"}")));
+        .withRequestBody(equalToJson("{\"task_name\":\"transcription\",\"url\":\"" + VIDEO_URL + "\"}", false, true))
+        .withRequestBody(matchingJsonPath("$.client_user_id", matching("captions-[0-9a-f-]{36}"))));
     wm.verify(5, getRequestedFor(urlEqualTo("/streaming/ai/tasks/" + TASK)));
   }
 
@@ -207,7 +208,8 @@ class GcoreTranscriberTest {
     assertThat(t.language()).isEqualTo("de");
     assertThat(t.segments().get(0).text()).isEqualTo("Hallo, Herr Schnecke.");
     wm.verify(postRequestedFor(urlEqualTo("/streaming/ai/tasks")).withRequestBody(equalToJson(
-        "{\"task_name\":\"transcription\",\"url\":\"" + VIDEO_URL + "\",\"audio_language\":\"eng\",\"subtitles_language\":\"ger\"}")));
+        "{\"task_name\":\"transcription\",\"url\":\"" + VIDEO_URL + "\",\"audio_language\":\"eng\",\"subtitles_language\":\"ger\"}",
+        false, true)));
   }
 
   @Test
@@ -282,12 +284,14 @@ class GcoreTranscriberTest {
   }
 
   @Test
-  void paidTranslationCreateIsNotResentOnServerError() {
+  void paidTranslationCreateIsSentAgainOnlyAfterARefusalThatDidNoWork() {
+    // 502 is a gateway refusing the request: no task exists, so sending it again cannot pay twice.
     wm.stubFor(post("/streaming/ai/tasks").willReturn(aResponse().withStatus(502)));
     assertThatThrownBy(() -> builder().subtitlesLanguage("fr").build()
         .transcribe(MediaSource.ofUrl(VIDEO_URL), TranscriptionOptions.defaults()))
-        .isInstanceOf(ProviderException.class);
-    wm.verify(1, postRequestedFor(urlEqualTo("/streaming/ai/tasks")));
+        .isInstanceOf(ProviderException.class).satisfies(e -> assertThat(((ProviderException) e).httpStatus()).isEqualTo(502));
+    wm.verify(3, postRequestedFor(urlEqualTo("/streaming/ai/tasks")));
+    wm.verify(0, getRequestedFor(urlPathEqualTo("/streaming/ai/tasks")));
   }
 
   // Real clock: the 300 ms job time-out is only a lower bound on how long this takes, so a slow machine makes it slower,

@@ -15,7 +15,13 @@ import com.google.genai.types.HttpRetryOptions;
 import com.google.genai.types.Part;
 import com.google.genai.types.Schema;
 import com.google.genai.types.UploadFileConfig;
+import com.google.genai.types.DeleteFileConfig;
+import com.google.genai.types.GetFileConfig;
 import dev.captions.AuthenticationException;
+import dev.captions.CaptionsException;
+import dev.captions.ProviderTimeoutException;
+import dev.captions.QuotaExceededException;
+import dev.captions.http.RetryPolicy;
 import dev.captions.InvalidMediaException;
 import dev.captions.InvalidMediaException.Reason;
 import dev.captions.ProviderException;
@@ -30,6 +36,11 @@ import dev.captions.http.Json;
 import dev.captions.llm.TruncatedReplyException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.function.Function;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,27 +51,42 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place that talks to the google-genai SDK: builds the client with the SDK's retries off, maps its exceptions
- * to ours, runs every call through our retry policy, uploads media and checks finish reasons. Thread-safe (the SDK
- * client is).
+ * The one place that talks to the google-genai SDK: builds the client with the SDK's retries off, maps every exception
+ * it throws to ours ({@link #map(String, RuntimeException, String, Duration, boolean)}), runs every call through our
+ * retry policy with the request time-out as the SDK client's time-out (uploads: the upload time-out; the SDK applies no
+ * per-request time-out to its HTTP calls, so the policy's deadline is checked between attempts), uploads media and
+ * checks finish reasons. Thread-safe (the SDK client is).
+ *
+ * <p><b>Paid requests are not sent twice blind.</b> {@code generateContent} is billed once Gemini has worked on it and
+ * takes no idempotency key, so it is retried only after failures that prove no work was done (an error status, a
+ * connection that never opened); a time-out, a reset or an unreadable 200 ends in a typed exception that says it was
+ * not repeated. File uploads, reads and deletes are free and are retried on any I/O failure.
  */
 final class GeminiApi implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GeminiApi.class);
   static final String PROVIDER = GeminiSettings.PROVIDER;
 
   private final GeminiSettings settings;
+  /** For every call but uploads: its OkHttp call time-out is the request time-out. */
   private final Client client;
+  /** For uploads: its call time-out is the upload time-out. */
+  private final Client uploadClient;
 
   GeminiApi(GeminiSettings settings) {
     this.settings = settings;
+    // google-genai 1.28 applies only the client's time-out to its OkHttp calls (a per-request HttpOptions.timeout is
+    // merely sent to the server as X-Server-Timeout), so there is one client per time-out.
+    this.client = newClient(settings, settings.requestTimeout());
+    this.uploadClient = newClient(settings, settings.uploadTimeout());
+  }
+
+  private static Client newClient(GeminiSettings settings, Duration timeout) {
     HttpOptions.Builder http = HttpOptions.builder()
-        .timeout((int) Math.min(Integer.MAX_VALUE, settings.requestTimeout().toMillis()))
-        // Our retry policy is the only one: one attempt, no retryable status codes and no delay, so that the SDK does
-        // not sleep after the failed attempt either.
-        .retryOptions(HttpRetryOptions.builder().attempts(1).initialDelay(0.0).maxDelay(0.0)
-            .httpStatusCodes(List.of()).build());
+        .timeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
+        // Our retry policy is the only one (each call also passes these per request).
+        .retryOptions(NO_SDK_RETRIES);
     settings.baseUrl().ifPresent(http::baseUrl);
-    this.client = Client.builder().apiKey(settings.apiKey().reveal()).vertexAI(false).httpOptions(http.build()).build();
+    return Client.builder().apiKey(settings.apiKey().reveal()).vertexAI(false).httpOptions(http.build()).build();
   }
 
   GeminiSettings settings() {
@@ -97,8 +123,13 @@ final class GeminiApi implements AutoCloseable {
         .responseSchema(toSchema(jsonSchema));
     settings.maxOutputTokens().ifPresent(cfg::maxOutputTokens);
     Content content = Content.builder().role("user").parts(parts).build();
-    GenerateContentConfig config = cfg.build();
-    GenerateContentResponse r = call("generateContent", () -> client.models.generateContent(settings.model(), content, config));
+    GenerateContentResponse r = call("generateContent", settings.requestTimeout(), false,
+        http -> client.models.generateContent(settings.model(), content, cfg.httpOptions(http).build()));
+    return read("generateContent", () -> reply(r));
+  }
+
+  /** Checks a generateContent response's candidates and finish reason; inside {@link #read}. */
+  private static Reply reply(GenerateContentResponse r) {
     String requestId = r.responseId().orElse(null);
     List<Candidate> candidates = r.candidates().orElse(List.of());
     if (candidates.isEmpty()) {
@@ -163,8 +194,9 @@ final class GeminiApi implements AutoCloseable {
         try (InputStream in = media.stream()) {
           byte[] bytes = in.readAllBytes();
           if (bytes.length <= settings.inlineLimitBytes()) return Part.fromBytes(bytes, mime);
-          UploadFileConfig cfg = UploadFileConfig.builder().mimeType(mime).displayName(media.name()).build();
-          return activePart(call("files.upload", () -> client.files.upload(bytes, cfg)), mime, uploads);
+          UploadFileConfig.Builder cfg = UploadFileConfig.builder().mimeType(mime).displayName(media.name());
+          return activePart(call("files.upload", settings.uploadTimeout(), true,
+              http -> uploadClient.files.upload(bytes, cfg.httpOptions(http).build())), mime, uploads);
         } catch (IOException e) {
           throw new InvalidMediaException(Reason.UNREADABLE, "cannot read " + media + ": " + e.getMessage(), e);
         }
@@ -178,8 +210,9 @@ final class GeminiApi implements AutoCloseable {
           throw new InvalidMediaException(Reason.UNREADABLE, "cannot read " + path + ": " + e.getMessage()
               + " (check that the file exists and is readable)", e);
         }
-        UploadFileConfig cfg = UploadFileConfig.builder().mimeType(mime).displayName(path.getFileName().toString()).build();
-        return activePart(call("files.upload", () -> client.files.upload(path.toFile(), cfg)), mime, uploads);
+        UploadFileConfig.Builder cfg = UploadFileConfig.builder().mimeType(mime).displayName(path.getFileName().toString());
+        return activePart(call("files.upload", settings.uploadTimeout(), true,
+            http -> uploadClient.files.upload(path.toFile(), cfg.httpOptions(http).build())), mime, uploads);
     }
   }
 
@@ -198,7 +231,10 @@ final class GeminiApi implements AutoCloseable {
     File[] current = {uploaded};
     boolean[] first = {true};
     return poller.poll(name, () -> {
-      if (!first[0]) current[0] = call("files.get", () -> client.files.get(name, null));
+      if (!first[0]) {
+        current[0] = call("files.get", settings.requestTimeout(), true,
+            http -> client.files.get(name, GetFileConfig.builder().httpOptions(http).build()));
+      }
       first[0] = false;
       File f = current[0];
       FileState.Known state = f.state().map(FileState::knownEnum).orElse(FileState.Known.STATE_UNSPECIFIED);
@@ -221,27 +257,97 @@ final class GeminiApi implements AutoCloseable {
     for (File f : uploads) {
       f.name().ifPresent(n -> {
         try {
-          client.files.delete(n, null);
-        } catch (RuntimeException e) {
-          LOG.debug("could not delete uploaded file {}: {}", n, e.toString());
+          call("files.delete", settings.requestTimeout(), true,
+              http -> client.files.delete(n, DeleteFileConfig.builder().httpOptions(http).build()));
+        } catch (CaptionsException e) {
+          LOG.debug("could not delete uploaded file {}: {}", n, e.getMessage());
         }
       });
     }
   }
 
-  /** Runs one SDK call through our retry policy, mapping its exceptions. */
-  <T> T call(String what, Supplier<T> sdkCall) {
-    return settings.retryPolicy().call(() -> {
+  /**
+   * Runs one SDK call through our retry policy, passing per-request options with a time-out of at most {@code timeout} (less
+   * when the policy's deadline is nearer), and mapping whatever it throws.
+   *
+   * @param free whether repeating the call cannot cost twice (uploads, reads, deletes), so that any I/O failure may be
+   *     retried; for a paid call only failures that prove no work was done are
+   */
+  <T> T call(String what, Duration timeout, boolean free, Function<HttpOptions, T> sdkCall) {
+    RetryPolicy policy = settings.retryPolicy();
+    return policy.callWithin(timeout, budget -> {
+      HttpOptions http = HttpOptions.builder().timeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, budget.toMillis())))
+          .retryOptions(NO_SDK_RETRIES).build();
       try {
-        return sdkCall.get();
-      } catch (ApiException e) {
-        throw map(what, e, settings.apiKey().reveal());
-      } catch (GenAiIOException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof IOException) throw HttpErrors.fromIOException(PROVIDER, (IOException) cause, settings.requestTimeout());
-        throw new ProviderException(PROVIDER, what + " failed: " + e.getMessage(), 0, null, true, e);
+        return sdkCall.apply(http);
+      } catch (CaptionsException | CancellationException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw map(what, e, settings.apiKey().reveal(), budget, free);
       }
     });
+  }
+
+  /** Reads a response the SDK returned, mapping what its accessors throw; not retried, since the reply was paid for. */
+  <T> T read(String what, Supplier<T> reader) {
+    try {
+      return reader.get();
+    } catch (CaptionsException | CancellationException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw map(what, e, settings.apiKey().reveal(), settings.requestTimeout(), false);
+    }
+  }
+
+  /** One attempt, no retryable status codes and no delay, so that the SDK does not sleep after a failed attempt. */
+  private static final HttpRetryOptions NO_SDK_RETRIES = HttpRetryOptions.builder().attempts(1).initialDelay(0.0)
+      .maxDelay(0.0).httpStatusCodes(List.of()).build();
+
+  /**
+   * Maps anything google-genai throws to a {@link CaptionsException} subtype with the right
+   * {@link ProviderException#isRetryable()}: {@link ApiException} (an error status) by {@link #map(String, ApiException,
+   * String)}; an I/O failure ({@link GenAiIOException} or an I/O cause) as retryable when the connection never opened
+   * or the call is {@code free}, else as a time-out or reset that was not repeated; anything else (a 200 whose body is
+   * malformed, truncated, HTML or empty) as a non-retried {@link ProviderException}.
+   */
+  static ProviderException map(String what, RuntimeException e, String apiKey, Duration limit, boolean free) {
+    if (e instanceof ApiException) return map(what, (ApiException) e, apiKey);
+    IOException io = ioCause(e);
+    if (io != null) {
+      boolean timeout = io instanceof SocketTimeoutException || io instanceof InterruptedIOException;
+      boolean retry = free || RetryPolicy.neverReachedServer(io);
+      String notRepeated = retry ? "" : "; not sent again, since Gemini may already have done (and billed) the work: "
+          + "try again when you are sure";
+      if (timeout) {
+        return new ProviderTimeoutException(PROVIDER, what + " got no complete reply within " + limit.toMillis()
+            + " ms (raise captions.gemini.requestTimeoutMs or GEMINI_REQUEST_TIMEOUT_MS)" + notRepeated, null, limit, retry,
+            e);
+      }
+      return new ProviderException(PROVIDER, what + ": the connection failed (" + io.getClass().getSimpleName()
+          + (io.getMessage() != null ? ": " + Secret.mask(io.getMessage(), apiKey) : "") + ")" + notRepeated, 0, null,
+          retry, e);
+    }
+    return new ProviderException(PROVIDER, what + ": Gemini's reply could not be read (malformed, truncated, HTML or "
+        + "empty body: " + Secret.mask(rootMessage(e), apiKey) + ")" + (free ? "" : "; not sent again, since it may "
+        + "have been billed") + ". If this persists, check GOOGLE_GEMINI_BASE_URL and any proxy in between", 200, null,
+        false, e);
+  }
+
+  private static IOException ioCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof IOException && !(t instanceof com.fasterxml.jackson.core.JsonProcessingException)) {
+        return (IOException) t;
+      }
+    }
+    return null;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+    String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + t.getMessage();
+    m = m.replaceAll("\\s+", " ");
+    return m.length() > 200 ? m.substring(0, 200) + "…" : m;
   }
 
   /**
@@ -262,8 +368,13 @@ final class GeminiApi implements AutoCloseable {
   static ProviderException map(String what, ApiException e, String apiKey) {
     String message = Secret.mask(e.message(), apiKey);
     if (e.code() == 429) {
-      return new RateLimitException(PROVIDER, what + " failed: HTTP 429 " + message, 429, null,
-          retryDelayIn(message));
+      java.time.Duration delay = retryDelayIn(message);
+      if (isQuotaExhausted(message, delay)) {
+        return new QuotaExceededException(PROVIDER, what + " failed: the Gemini quota is used up (" + message.strip()
+            + "); waiting a few seconds will not help: check the plan and billing at https://aistudio.google.com, or "
+            + "wait for the daily quota to reset", 429, null);
+      }
+      return new RateLimitException(PROVIDER, what + " failed: HTTP 429 " + message, 429, null, delay);
     }
     if (e.code() == 400 && message != null && BAD_KEY.matcher(message).find()) {
       return new AuthenticationException(PROVIDER, what + " failed: " + message.strip() + " — set a valid Gemini API key "
@@ -274,6 +385,20 @@ final class GeminiApi implements AutoCloseable {
         Json.mapper().createObjectNode().put("code", e.code()).put("message", what + ": " + message)).toString();
     return HttpErrors.toException(PROVIDER, e.code(), header -> null, body);
   }
+
+  /**
+   * Whether a {@code RESOURCE_EXHAUSTED} message carries quota details saying that waiting will not help: a daily
+   * quota ("…PerDay…", "per day"), a limit of 0 (no quota on this plan) or used-up prepaid credit. The SDK keeps only
+   * {@code error.message}, whose details ("Quota exceeded for metric: …, limit: 0") are the only sign left of the
+   * body's {@code QuotaFailure}. Gemini's generic "You exceeded your current quota" also comes with per-minute limits,
+   * so alone it stays a rate limit.
+   */
+  static boolean isQuotaExhausted(String message, java.time.Duration retryDelay) {
+    return message != null && QUOTA_GONE.matcher(message).find();
+  }
+
+  private static final java.util.regex.Pattern QUOTA_GONE = java.util.regex.Pattern.compile(
+      "(?i)per ?day|daily|limit: ?0\\b|prepayment|credits? (are |is )?(exhausted|depleted)");
 
   /** The messages Google's API-key check gives for reason {@code API_KEY_INVALID}. */
   private static final java.util.regex.Pattern BAD_KEY =
@@ -317,5 +442,6 @@ final class GeminiApi implements AutoCloseable {
   @Override
   public void close() {
     client.close();
+    uploadClient.close();
   }
 }

@@ -21,6 +21,7 @@ import java.util.Optional;
 public final class GeminiSettings extends LlmProviderSettings {
   /** The provider name used in configuration keys and exceptions. */
   public static final String PROVIDER = "gemini";
+  /** The model used when none is configured. */
   public static final String DEFAULT_MODEL = "gemini-2.5-flash";
   /** {@link ProviderConfig} key for {@link #maxContinuations()}: {@code captions.gemini.maxContinuations}. */
   public static final String MAX_CONTINUATIONS = "maxContinuations";
@@ -46,6 +47,11 @@ public final class GeminiSettings extends LlmProviderSettings {
     this.maxConcurrency = b.maxConcurrency;
   }
 
+  /**
+   * A builder with the defaults; {@link Builder#build()} needs an API key.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -59,6 +65,14 @@ public final class GeminiSettings extends LlmProviderSettings {
         .maxInterval(Duration.ofSeconds(10)).timeout(Duration.ofMinutes(10));
   }
 
+  /**
+   * Settings from {@code config}: API key ({@code captions.gemini.apiKey} or {@code GEMINI_API_KEY}), base URL,
+   * model, retry policy, upload polling and {@link #MAX_CONTINUATIONS}.
+   *
+   * @param config the provider's configuration
+   * @return the settings
+   * @throws ConfigurationException when no API key is configured, naming where to set one, or a value is malformed
+   */
   public static GeminiSettings fromConfig(ProviderConfig config) {
     Builder b = new Builder(config)
         .filePoller(JobPoller.fromConfig(config, uploadPoller()).build());
@@ -70,6 +84,11 @@ public final class GeminiSettings extends LlmProviderSettings {
     return b.maxContinuations((int) continuations).build();
   }
 
+  /**
+   * A builder holding these settings.
+   *
+   * @return the builder
+   */
   public Builder toBuilder() {
     Builder b = new Builder(this);
     b.model = model;
@@ -83,37 +102,52 @@ public final class GeminiSettings extends LlmProviderSettings {
     return b;
   }
 
-  /** The endpoint root without {@code /v1beta}, or empty for Google's default. */
+  /** {@return the endpoint root without {@code /v1beta}, or empty for Google's default} */
   public Optional<String> baseUrl() {
     return Optional.ofNullable(baseUrlOrNull());
   }
 
+  /**
+   * The Gemini model, e.g. {@code "gemini-2.5-flash"}.
+   *
+   * @return the model name; never null
+   */
   public String model() {
     return model;
   }
 
-  /** Media up to this size is sent inline (base64 in the request); larger media goes through the Files API. */
+  /**
+   * Media up to this size is sent inline (base64 in the request); larger media goes through the Files API.
+   *
+   * @return the limit in bytes; 14 MiB by default
+   */
   public long inlineLimitBytes() {
     return inlineLimitBytes;
   }
 
   /**
-   * How many chunks of one media are transcribed at once (default 8); {@code captions.gemini.maxConcurrency}
-   * overrides it.
+   * How many chunks of one media are transcribed at once; {@code captions.gemini.maxConcurrency} overrides it.
+   *
+   * @return the bound; 8 by default
    */
   public int maxConcurrency() {
     return maxConcurrency;
   }
 
   /**
-   * The chunk length long media is cut into (default 10 min): short enough that one chunk's cues fit the reply's
-   * output tokens.
+   * The chunk length long media is cut into: short enough that one chunk's cues fit the reply's output tokens.
+   *
+   * @return the chunk length in milliseconds; 10 min by default
    */
   public long maxWindowMs() {
     return maxWindowMs;
   }
 
-  /** A truncated reply for a window shorter than twice this is an error instead of a further split. */
+  /**
+   * A truncated reply for a window shorter than twice this is an error instead of a further split.
+   *
+   * @return the shortest window in milliseconds; 30 s by default
+   */
   public long minWindowMs() {
     return minWindowMs;
   }
@@ -121,12 +155,14 @@ public final class GeminiSettings extends LlmProviderSettings {
   /**
    * Waits for a Files API upload to become {@code ACTIVE}; its timeout is how long a file may stay
    * {@code PROCESSING}. Default: every 2 s, up to 10 s apart, at most 10 min.
+   *
+   * @return the poller; never null
    */
   public JobPoller filePoller() {
     return filePoller;
   }
 
-  /** The output token limit sent with each request, or empty for the model's own. */
+  /** {@return the output token limit sent with each request, or empty for the model's own} */
   public Optional<Integer> maxOutputTokens() {
     return Optional.ofNullable(maxOutputTokens);
   }
@@ -135,6 +171,8 @@ public final class GeminiSettings extends LlmProviderSettings {
    * When the media's duration is unknown and a transcription reply is cut off, how many times the rest is asked for
    * from the end of the last complete cue ({@link GeminiTranscriber}). Default 16: with gemini-2.5-flash's 65,536
    * output tokens per reply that is far more speech than the 9.5 h of audio one prompt can hold.
+   *
+   * @return the number of continuations, at least 0
    */
   public int maxContinuations() {
     return maxContinuations;
@@ -173,56 +211,107 @@ public final class GeminiSettings extends LlmProviderSettings {
       copyFrom(from);
     }
 
+    /**
+     * Sets the model.
+     *
+     * @param model the model name; not null
+     * @return this builder
+     */
     public Builder model(String model) {
       this.model = Objects.requireNonNull(model, "model == null");
       return this;
     }
 
+    /**
+     * Sets the largest media sent inline.
+     *
+     * @param inlineLimitBytes the limit in bytes, at least 0
+     * @return this builder
+     * @throws IllegalArgumentException when negative
+     */
     public Builder inlineLimitBytes(long inlineLimitBytes) {
       if (inlineLimitBytes < 0) throw new IllegalArgumentException("inlineLimitBytes must be >= 0");
       this.inlineLimitBytes = inlineLimitBytes;
       return this;
     }
 
+    /**
+     * Sets the window length for long media.
+     *
+     * @param maxWindowMs the length in milliseconds, at least 1000
+     * @return this builder
+     * @throws IllegalArgumentException when below 1000
+     */
     public Builder maxWindowMs(long maxWindowMs) {
       if (maxWindowMs < 1000) throw new IllegalArgumentException("maxWindowMs (" + maxWindowMs + ") must be >= 1000");
       this.maxWindowMs = maxWindowMs;
       return this;
     }
 
-    /** Chunks transcribed at once for one media. @throws IllegalArgumentException when under 1 */
+    /**
+     * Sets how many chunks of one media are transcribed at once.
+     *
+     * @param maxConcurrency the bound, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when under 1
+     */
     public Builder maxConcurrency(int maxConcurrency) {
       if (maxConcurrency < 1) throw new IllegalArgumentException("maxConcurrency (" + maxConcurrency + ") must be >= 1");
       this.maxConcurrency = maxConcurrency;
       return this;
     }
 
+    /**
+     * Sets the shortest window a cut-off reply is split into.
+     *
+     * @param minWindowMs the length in milliseconds, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when below 1
+     */
     public Builder minWindowMs(long minWindowMs) {
       if (minWindowMs < 1) throw new IllegalArgumentException("minWindowMs (" + minWindowMs + ") must be >= 1");
       this.minWindowMs = minWindowMs;
       return this;
     }
 
+    /**
+     * Sets how Files API uploads are waited for.
+     *
+     * @param filePoller the poller; not null
+     * @return this builder
+     */
     public Builder filePoller(JobPoller filePoller) {
       this.filePoller = Objects.requireNonNull(filePoller, "filePoller == null");
       return this;
     }
 
-    /** @param maxOutputTokens null for the model's own limit */
+    /**
+     * @param maxOutputTokens null for the model's own limit
+     *
+     * @return this builder
+     */
     public Builder maxOutputTokens(Integer maxOutputTokens) {
       if (maxOutputTokens != null && maxOutputTokens < 1) throw new IllegalArgumentException("maxOutputTokens must be >= 1");
       this.maxOutputTokens = maxOutputTokens;
       return this;
     }
 
-    /** @param maxContinuations 0 makes any cut-off reply of unknown-duration media an error */
+    /**
+     * @param maxContinuations 0 makes any cut-off reply of unknown-duration media an error
+     *
+     * @return this builder
+     */
     public Builder maxContinuations(int maxContinuations) {
       if (maxContinuations < 0) throw new IllegalArgumentException("maxContinuations (" + maxContinuations + ") must be >= 0");
       this.maxContinuations = maxContinuations;
       return this;
     }
 
-    /** @throws ConfigurationException when no API key was set */
+    /**
+     * @throws ConfigurationException when no API key was set
+     *
+     * @return the settings
+     */
     public GeminiSettings build() {
       return new GeminiSettings(this);
     }

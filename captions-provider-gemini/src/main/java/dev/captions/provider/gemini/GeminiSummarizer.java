@@ -19,6 +19,11 @@ import java.util.List;
 public final class GeminiSummarizer implements Summarizer {
   private final GeminiApi api;
 
+  /**
+   * A summarizer with {@code settings}..
+   *
+   * @param settings the settings; not null
+   */
   public GeminiSummarizer(GeminiSettings settings) {
     this.api = new GeminiApi(settings);
   }

@@ -4,6 +4,7 @@ import com.google.genai.types.File;
 import com.google.genai.types.Part;
 import dev.captions.chunking.ChunkLimits;
 import dev.captions.model.MediaSource;
+import dev.captions.model.DroppedItem;
 import dev.captions.model.Segment;
 import dev.captions.model.Transcript;
 import dev.captions.spi.Async;
@@ -50,6 +51,11 @@ public final class GeminiTranscriber implements Transcriber {
 
   private final GeminiApi api;
 
+  /**
+   * A transcriber with {@code settings}..
+   *
+   * @param settings the settings; not null
+   */
   public GeminiTranscriber(GeminiSettings settings) {
     this.api = new GeminiApi(settings);
   }
@@ -75,18 +81,20 @@ public final class GeminiTranscriber implements Transcriber {
   @Override
   public Transcript transcribe(MediaSource audio, TranscriptionOptions options) {
     List<File> uploads = new ArrayList<>();
+    List<DroppedItem> dropped = new ArrayList<>();
     try {
       Part media = api.mediaPart(audio, uploads);
       List<Segment> segments = new ArrayList<>();
       if (options.mediaDurationMs().isEmpty()) {
-        segments.addAll(transcribeWithContinuations(media, options));
+        segments.addAll(transcribeWithContinuations(media, options, dropped));
       } else {
-        segments.addAll(transcribeWindow(media, options, 0, options.mediaDurationMs().getAsLong()));
+        segments.addAll(transcribeWindow(media, options, 0, options.mediaDurationMs().getAsLong(), dropped));
       }
       Transcript.Builder transcript = Transcript.builder()
           .segments(segments)
           .language(options.language().orElse("und"))
-          .providerMetadata(Map.of("provider", name(), "model", api.settings().model()));
+          .providerMetadata(Map.of("provider", name(), "model", api.settings().model()))
+          .dropped(dropped);
       options.mediaDurationMs().ifPresent(transcript::mediaDurationMs);
       return transcript.build();
     } finally {
@@ -94,12 +102,13 @@ public final class GeminiTranscriber implements Transcriber {
     }
   }
 
-  private List<Segment> transcribeWindow(Part media, TranscriptionOptions options, long fromMs, long toMs) {
+  private List<Segment> transcribeWindow(Part media, TranscriptionOptions options, long fromMs, long toMs,
+      List<DroppedItem> dropped) {
     Async.checkCancelled();
     String instructions = CueListPrompt.instructions(options, fromMs, toMs);
     try {
       String reply = api.generateJson(List.of(media, ASK), instructions, LlmSchemas.cueList());
-      return CueListPrompt.parse(name(), reply);
+      return CueListPrompt.read(name(), reply, dropped);
     } catch (TruncatedReplyException e) {
       if (toMs - fromMs < 2 * api.settings().minWindowMs()) {
         throw new TruncatedReplyException(name(), "the reply for " + fromMs + "-" + toMs
@@ -107,8 +116,8 @@ public final class GeminiTranscriber implements Transcriber {
       }
       long mid = fromMs + (toMs - fromMs) / 2;
       LOG.info("{}: reply for {}-{} ms was cut off; transcribing it again in two halves", name(), fromMs, toMs);
-      List<Segment> out = new ArrayList<>(transcribeWindow(media, options, fromMs, mid));
-      out.addAll(transcribeWindow(media, options, mid, toMs));
+      List<Segment> out = new ArrayList<>(transcribeWindow(media, options, fromMs, mid, dropped));
+      out.addAll(transcribeWindow(media, options, mid, toMs, dropped));
       return out;
     }
   }
@@ -117,7 +126,8 @@ public final class GeminiTranscriber implements Transcriber {
    * The whole media of unknown length: without an end there is no window to halve, so a cut-off reply is continued
    * instead, from the end of its last complete cue.
    */
-  private List<Segment> transcribeWithContinuations(Part media, TranscriptionOptions options) {
+  private List<Segment> transcribeWithContinuations(Part media, TranscriptionOptions options,
+      List<DroppedItem> dropped) {
     int maxContinuations = api.settings().maxContinuations();
     List<Segment> kept = new ArrayList<>();
     long fromMs = 0;
@@ -129,7 +139,7 @@ public final class GeminiTranscriber implements Transcriber {
       List<Segment> cues = null;
       if (!reply.hitTokenLimit()) {
         try {
-          cues = CueListPrompt.parse(name(), reply.text());
+          cues = CueListPrompt.read(name(), reply.text(), dropped);
         } catch (TruncatedReplyException e) {
           // unfinished JSON without MAX_TOKENS: cut off all the same
         }
@@ -137,7 +147,7 @@ public final class GeminiTranscriber implements Transcriber {
       boolean cutOff = cues == null;
       if (cutOff) {
         String complete = CutOffCueList.completePart(reply.text());
-        cues = complete == null ? List.of() : CueListPrompt.parse(name(), complete);
+        cues = complete == null ? List.of() : CueListPrompt.read(name(), complete, dropped);
       }
       List<Segment> fresh = continuation == 0 ? cues : newPastBoundary(cues, kept, fromMs);
       kept.addAll(fresh);

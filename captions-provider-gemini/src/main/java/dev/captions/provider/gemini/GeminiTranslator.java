@@ -14,6 +14,11 @@ import java.util.List;
 public final class GeminiTranslator implements Translator {
   private final CueTranslation translation;
 
+  /**
+   * A translator with {@code settings}..
+   *
+   * @param settings the settings; not null
+   */
   public GeminiTranslator(GeminiSettings settings) {
     GeminiApi api = new GeminiApi(settings);
     this.translation = new CueTranslation(name(), (instructions, input, schemaName, schema) ->

@@ -15,9 +15,13 @@ import java.util.Objects;
  * (the transcription model) and {@code captions.openai.chatModel}.
  */
 public final class OpenAiSettings extends LlmProviderSettings {
+  /** The provider name used in configuration keys and exceptions. */
   public static final String PROVIDER = "openai";
+  /** OpenAI's public API. */
   public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+  /** The transcription model used when none is configured. */
   public static final String DEFAULT_TRANSCRIPTION_MODEL = "whisper-1";
+  /** The chat model used for translation and summaries when none is configured. */
   public static final String DEFAULT_CHAT_MODEL = "gpt-4o";
   /** OpenAI's upload limit for {@code /audio/transcriptions}: 25 MB. */
   public static final long MAX_UPLOAD_BYTES = 25L * 1000 * 1000;
@@ -39,11 +43,21 @@ public final class OpenAiSettings extends LlmProviderSettings {
     this.maxConcurrency = b.maxConcurrency;
   }
 
+  /**
+   * A builder with the defaults; {@link Builder#build()} needs an API key.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** @throws ConfigurationException when no API key is configured, naming where to set one */
+  /**
+   * @throws ConfigurationException when no API key is configured, naming where to set one
+   *
+   * @param config the provider's configuration
+   * @return the settings
+   */
   public static OpenAiSettings fromConfig(ProviderConfig config) {
     Builder b = new Builder(config);
     config.get(ProviderConfig.MODEL).ifPresent(b::transcriptionModel);
@@ -51,6 +65,11 @@ public final class OpenAiSettings extends LlmProviderSettings {
     return b.build();
   }
 
+  /**
+   * A builder holding these settings.
+   *
+   * @return the builder
+   */
   public Builder toBuilder() {
     Builder b = new Builder(this);
     b.transcriptionModel = transcriptionModel;
@@ -62,42 +81,58 @@ public final class OpenAiSettings extends LlmProviderSettings {
     return b;
   }
 
-  /** Including {@code /v1}. */
+  /**
+   * Including {@code /v1}.
+   *
+   * @return the base URL; never null
+   */
   public String baseUrl() {
     return baseUrlOrNull();
   }
 
-  /** {@code whisper-1} (timestamps) or a {@code gpt-4o*-transcribe} model (text only). */
+  /** {@return {@code whisper-1} (timestamps) or a {@code gpt-4o*-transcribe} model (text only)} */
   public String transcriptionModel() {
     return transcriptionModel;
   }
 
+  /**
+   * The chat model for translation and summaries, e.g. {@code "gpt-4o"}.
+   *
+   * @return the model name; never null
+   */
   public String chatModel() {
     return chatModel;
   }
 
   /**
-   * The chunk length long audio is cut into for transcription, in milliseconds (default 5 min: short enough that a
-   * 2-hour file keeps {@link #maxConcurrency()} uploads busy, long enough that each request's fixed cost is small).
+   * The chunk length long audio is cut into for transcription: short enough that a 2-hour file keeps
+   * {@link #maxConcurrency()} uploads busy, long enough that each request's fixed cost is small.
+   *
+   * @return the chunk length in milliseconds; 5 min by default
    */
   public long chunkDurationMs() {
     return chunkDurationMs;
   }
 
   /**
-   * How many transcription uploads run at once for one media (default 8); {@code captions.openai.maxConcurrency}
-   * overrides it.
+   * How many transcription uploads run at once for one media; {@code captions.openai.maxConcurrency} overrides it.
+   *
+   * @return the bound; 8 by default
    */
   public int maxConcurrency() {
     return maxConcurrency;
   }
 
-  /** The largest upload: long audio is cut into chunks below it. */
+  /**
+   * The largest upload: long audio is cut into chunks below it.
+   *
+   * @return the limit in bytes; {@link #MAX_UPLOAD_BYTES} by default
+   */
   public long maxUploadBytes() {
     return maxUploadBytes;
   }
 
-  /** {@code low}, {@code high} or {@code auto}: how closely GPT-4o looks at keyframes. */
+  /** {@return {@code low}, {@code high} or {@code auto}: how closely GPT-4o looks at keyframes} */
   public String imageDetail() {
     return imageDetail;
   }
@@ -134,17 +169,34 @@ public final class OpenAiSettings extends LlmProviderSettings {
       copyFrom(from);
     }
 
+    /**
+     * Sets the transcription model.
+     *
+     * @param model the model name; not null
+     * @return this builder
+     */
     public Builder transcriptionModel(String model) {
       this.transcriptionModel = Objects.requireNonNull(model, "model == null");
       return this;
     }
 
+    /**
+     * Sets the chat model.
+     *
+     * @param model the model name; not null
+     * @return this builder
+     */
     public Builder chatModel(String model) {
       this.chatModel = Objects.requireNonNull(model, "model == null");
       return this;
     }
 
-    /** At most {@link #MAX_UPLOAD_BYTES}; lower it to make smaller chunks. */
+    /**
+     * At most {@link #MAX_UPLOAD_BYTES}; lower it to make smaller chunks.
+     *
+     * @param maxUploadBytes the limit in bytes
+     * @return this builder
+     */
     public Builder maxUploadBytes(long maxUploadBytes) {
       if (maxUploadBytes < 64 * 1024 || maxUploadBytes > MAX_UPLOAD_BYTES) {
         throw new IllegalArgumentException("maxUploadBytes (" + maxUploadBytes + ") must be in [65536, " + MAX_UPLOAD_BYTES + "]");
@@ -153,7 +205,13 @@ public final class OpenAiSettings extends LlmProviderSettings {
       return this;
     }
 
-    /** The chunk length for long audio, in milliseconds. @throws IllegalArgumentException when under 10 s */
+    /**
+     * Sets the chunk length long audio is cut into.
+     *
+     * @param chunkDurationMs the length in milliseconds, at least 10 000
+     * @return this builder
+     * @throws IllegalArgumentException when under 10 s
+     */
     public Builder chunkDurationMs(long chunkDurationMs) {
       if (chunkDurationMs < 10_000) {
         throw new IllegalArgumentException("chunkDurationMs (" + chunkDurationMs + ") must be >= 10000");
@@ -162,13 +220,26 @@ public final class OpenAiSettings extends LlmProviderSettings {
       return this;
     }
 
-    /** Uploads at once for one media. @throws IllegalArgumentException when under 1 */
+    /**
+     * Sets how many uploads run at once for one media.
+     *
+     * @param maxConcurrency the bound, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when under 1
+     */
     public Builder maxConcurrency(int maxConcurrency) {
       if (maxConcurrency < 1) throw new IllegalArgumentException("maxConcurrency (" + maxConcurrency + ") must be >= 1");
       this.maxConcurrency = maxConcurrency;
       return this;
     }
 
+    /**
+     * Sets how closely keyframes are looked at. Default {@code low}.
+     *
+     * @param imageDetail {@code "low"}, {@code "high"} or {@code "auto"}
+     * @return this builder
+     * @throws IllegalArgumentException for any other value
+     */
     public Builder imageDetail(String imageDetail) {
       if (!java.util.Set.of("low", "high", "auto").contains(imageDetail)) {
         throw new IllegalArgumentException("imageDetail must be low, high or auto, but is " + imageDetail);
@@ -177,7 +248,11 @@ public final class OpenAiSettings extends LlmProviderSettings {
       return this;
     }
 
-    /** @throws ConfigurationException when no API key was set */
+    /**
+     * @throws ConfigurationException when no API key was set
+     *
+     * @return the settings
+     */
     public OpenAiSettings build() {
       return new OpenAiSettings(this);
     }

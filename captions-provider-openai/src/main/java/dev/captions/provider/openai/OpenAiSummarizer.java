@@ -27,6 +27,11 @@ import java.util.List;
 public final class OpenAiSummarizer implements Summarizer {
   private final OpenAiApi api;
 
+  /**
+   * A summarizer with {@code settings}..
+   *
+   * @param settings the settings; not null
+   */
   public OpenAiSummarizer(OpenAiSettings settings) {
     this.api = new OpenAiApi(settings);
   }

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,11 @@ public final class OpenAiTranscriber implements Transcriber {
 
   private final OpenAiApi api;
 
+  /**
+   * A transcriber with {@code settings}..
+   *
+   * @param settings the settings; not null
+   */
   public OpenAiTranscriber(OpenAiSettings settings) {
     this.api = new OpenAiApi(settings);
   }
@@ -112,7 +118,8 @@ public final class OpenAiTranscriber implements Transcriber {
     meta.put("model", api.settings().transcriptionModel());
     double durationSec = 0;
     Async.checkCancelled();
-    TranscriptionCreateResponse r = api.transcribe(() -> params(file, options));
+    // responseValidation is on: a malformed reply fails inside the call, where it is mapped to a typed exception
+    TranscriptionCreateResponse r = api.transcribe(() -> params(file, options), Function.identity());
     if (r.isVerbose()) {
       TranscriptionVerbose v = r.asVerbose();
       durationSec = v.duration();
@@ -178,8 +185,13 @@ public final class OpenAiTranscriber implements Transcriber {
     return out;
   }
 
+  /**
+   * Seconds to milliseconds; an absurd value (not finite, or more than a year) is capped there so that adding a
+   * piece's offset cannot overflow, and the shaping engine drops the cue as beyond the media.
+   */
   private static long ms(double seconds) {
-    return Math.max(0, Math.round(seconds * 1000));
+    if (Double.isNaN(seconds)) return 0;
+    return Math.max(0, Math.round(Math.min(seconds, 366 * 86_400.0) * 1000));
   }
 
   /** Whisper reports languages by English name ({@code "english"}); BCP-47 wants {@code "en"}. */

@@ -16,6 +16,11 @@ import java.util.List;
 public final class OpenAiTranslator implements Translator {
   private final CueTranslation translation;
 
+  /**
+   * A translator with {@code settings}..
+   *
+   * @param settings the settings; not null
+   */
   public OpenAiTranslator(OpenAiSettings settings) {
     OpenAiApi api = new OpenAiApi(settings);
     this.translation = new CueTranslation(name(), (instructions, input, schemaName, schema) -> api.chatJson(

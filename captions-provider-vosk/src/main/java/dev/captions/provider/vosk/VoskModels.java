@@ -38,7 +38,7 @@ final class VoskModels {
     Model cached = MODELS.get(key);
     if (cached != null) return cached;
     checkModelDirectory(key);
-    initNative();
+    loadNativeLibrary();
     return MODELS.computeIfAbsent(key, VoskModels::load);
   }
 
@@ -59,7 +59,7 @@ final class VoskModels {
     if (!Files.isDirectory(dir)) {
       throw new ConfigurationException("The Vosk model directory " + dir + " does not exist. Set captions.vosk.model"
           + " (or VOSK_MODEL) to an unpacked model from https://alphacephei.com/vosk/models, or unset it to use the"
-          + " bundled English model.");
+          + " default English model (dev.captions:captions-vosk-model-en).");
     }
     if (!Files.isRegularFile(dir.resolve("am").resolve("final.mdl")) || !Files.isDirectory(dir.resolve("conf"))) {
       throw new ConfigurationException(dir + " is not a Vosk model directory: it has no am/final.mdl or no conf/."
@@ -67,7 +67,13 @@ final class VoskModels {
     }
   }
 
-  private static synchronized void initNative() {
+  /**
+   * Loads the Vosk native library once per JVM (JNA unpacks it from the vosk jar to {@code ~/.cache/JNA/temp}, else
+   * {@code java.io.tmpdir}).
+   *
+   * @throws ProviderException when there is none for this platform or it cannot be loaded
+   */
+  static synchronized void loadNativeLibrary() {
     if (nativeReady) return;
     try {
       // Vosk logs every model and recogniser detail to stderr at INFO; only its warnings are worth showing.

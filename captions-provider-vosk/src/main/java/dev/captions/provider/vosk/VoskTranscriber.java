@@ -38,11 +38,14 @@ import org.vosk.Model;
  * <p><b>Input:</b> a 16 kHz mono 16-bit PCM WAV file or stream, which the caption pipeline's ffmpeg media processor
  * extracts from any media; anything else is an {@link dev.captions.InvalidMediaException} saying so.
  *
- * <p><b>Model:</b> by default the small US English model from Maven Central
- * ({@code com.alphacephei:vosk-model-en:0.3.45}), extracted once to {@code ~/.cache/captions/vosk/model-en-us-0.3.45/}
- * (or under {@code $XDG_CACHE_HOME}); any unpacked model from https://alphacephei.com/vosk/models can be set with
- * {@link Builder#modelDirectory}. The native library and each model are loaded once per JVM, on the first
- * {@link #transcribe} call, and shared by all instances.
+ * <p><b>Model:</b> a model directory set with {@link Builder#modelDirectory} (any unpacked model from
+ * https://alphacephei.com/vosk/models); by default the small US English model that
+ * {@code dev.captions:captions-vosk-model-en} puts on the class path (made from Maven Central's
+ * {@code com.alphacephei:vosk-model-en:0.3.45}), extracted once to
+ * {@code ~/.cache/captions/vosk/vosk-model-en-us-0.3.45/} (under {@code $XDG_CACHE_HOME} when set; under
+ * {@code java.io.tmpdir} when the home cache cannot be written). {@link #checkReady()} finds the model and the native
+ * library when the caption pipeline is built, so a missing model fails before any media work. The native library and
+ * each model are loaded once per JVM, on the first {@link #transcribe} call, and shared by all instances.
  *
  * <p><b>Speed:</b> one call decodes its audio with one recogniser. Long audio goes through the long-media engine
  * ({@link dev.captions.chunking.ChunkedTranscriber}, which the caption pipeline applies): it is cut at pauses into
@@ -72,11 +75,15 @@ public final class VoskTranscriber implements Transcriber {
   /** Audio before a chunk that its recogniser hears first, to adapt, without keeping its words. */
   static final long WARM_UP_MS = 3_000;
 
+  /** The language of the default model ({@link ClassPathModel#DEFAULT_NAME}). */
+  static final String DEFAULT_LANGUAGE = "en";
+
   private static final Logger LOG = LoggerFactory.getLogger(VoskTranscriber.class);
   private static final Pattern MODEL_NAME_LANGUAGE = Pattern.compile("vosk-model-(?:small-)?([a-z]{2,3})(?:-|$)");
 
   private final Path modelDirectory;
   private final Path cacheDirectory;
+  private final boolean cacheDirectoryConfigured;
   private final String language;
   private final int threads;
   private final Duration chunkDuration;
@@ -84,27 +91,38 @@ public final class VoskTranscriber implements Transcriber {
 
   private VoskTranscriber(Builder b) {
     this.modelDirectory = b.modelDirectory;
-    this.cacheDirectory = b.cacheDirectory != null ? b.cacheDirectory : BundledModel.defaultCacheRoot(System::getenv);
+    this.cacheDirectoryConfigured = b.cacheDirectory != null;
+    this.cacheDirectory = b.cacheDirectory != null ? b.cacheDirectory : ClassPathModel.defaultCacheRoot(System::getenv);
     this.language = b.language != null ? b.language
-        : b.modelDirectory == null ? BundledModel.LANGUAGE : languageFromModelName(b.modelDirectory);
+        : b.modelDirectory == null ? DEFAULT_LANGUAGE : languageFromModelName(b.modelDirectory);
     this.threads = b.threads > 0 ? b.threads : Runtime.getRuntime().availableProcessors();
     this.chunkDuration = b.chunkDuration;
     this.sentencePause = b.sentencePause;
   }
 
-  /** A transcriber with the bundled English model and default settings. */
+  /** {@return a transcriber with the default English model (from the class path) and default settings} */
   public static VoskTranscriber create() {
     return builder().build();
   }
 
+  /**
+   * A builder with the defaults (the bundled English model).
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder holding this transcriber's settings.
+   *
+   * @return the builder
+   */
   public Builder newBuilder() {
     Builder b = new Builder();
     b.modelDirectory = modelDirectory;
-    b.cacheDirectory = cacheDirectory;
+    b.cacheDirectory = cacheDirectoryConfigured ? cacheDirectory : null;
     b.language = language;
     b.threads = threads;
     b.chunkDuration = chunkDuration;
@@ -123,36 +141,56 @@ public final class VoskTranscriber implements Transcriber {
     return EnumSet.of(MediaSource.Kind.FILE, MediaSource.Kind.STREAM);
   }
 
-  /** The configured model directory, or empty for the bundled English model. */
+  /** {@return the configured model directory, or empty for the default English model from the class path} */
   public Optional<Path> modelDirectory() {
     return Optional.ofNullable(modelDirectory);
   }
 
-  /** Where the bundled model is extracted: {@code <cacheDirectory>/model-en-us-0.3.45}. */
+  /**
+   * Where the default model is extracted: {@code <cacheDirectory>/vosk-model-en-us-0.3.45}. When this is the default
+   * per-user cache and it cannot be written, {@code <java.io.tmpdir>/captions-<user>/vosk} is used instead.
+   *
+   * @return the directory
+   */
   public Path cacheDirectory() {
     return cacheDirectory;
   }
 
-  /** The model's language as BCP-47, {@code "und"} when unknown; transcripts carry it. */
+  /** {@return the model's language as BCP-47, {@code "und"} when unknown; transcripts carry it} */
   public String language() {
     return language;
   }
 
+  /**
+   * The decoder threads.
+   *
+   * @return the thread count; {@code 0} for one per available processor
+   */
   public int threads() {
     return threads;
   }
 
+  /**
+   * The length long audio is cut into by the long-media engine.
+   *
+   * @return the duration; {@link Duration#ZERO} for one recogniser for the whole file
+   */
   public Duration chunkDuration() {
     return chunkDuration;
   }
 
+  /**
+   * The pause that ends a sentence.
+   *
+   * @return the pause; never null
+   */
   public Duration sentencePause() {
     return sentencePause;
   }
 
   /**
    * Loads the native library and the model now rather than on the first {@link #transcribe} call (extracting the
-   * bundled model first if needed). Blocks for a few seconds the first time in a JVM; cheap afterwards.
+   * default model first if needed). Blocks for a few seconds the first time in a JVM; cheap afterwards.
    *
    * @return the model directory in use
    */
@@ -160,6 +198,21 @@ public final class VoskTranscriber implements Transcriber {
     Path dir = resolveModelDirectory();
     VoskModels.get(dir);
     return dir;
+  }
+
+  /**
+   * Checks that the model and the Vosk native library are there, without loading the model: a configured model
+   * directory must look like one; the default model must be on the class path, and is extracted to the cache now if
+   * it is not there yet (about a second, once per machine). The caption pipeline calls this from {@code build()}.
+   *
+   * @throws ConfigurationException when the model is missing (naming {@code dev.captions:captions-vosk-model-en} and
+   *     {@code captions.vosk.model}), is not a model directory, or cannot be extracted to any cache directory
+   * @throws ProviderException when the native library cannot be loaded on this platform
+   */
+  @Override
+  public void checkReady() {
+    resolveModelDirectory();
+    VoskModels.loadNativeLibrary();
   }
 
   /**
@@ -206,14 +259,15 @@ public final class VoskTranscriber implements Transcriber {
         .words(new SentenceFormatter(sentencePause.toMillis(), english).format(words))
         .language(language)
         .mediaDurationMs(wav.durationMs())
-        .providerMetadata(Map.of("model", modelDirectory == null ? BundledModel.ARTIFACT + ":" + BundledModel.VERSION
-            : dir.getFileName().toString()))
+        .providerMetadata(Map.of("model", String.valueOf(dir.getFileName())))
         .build();
   }
 
   /**
    * Chunks of about {@link Builder#chunkDuration} (none with {@link Duration#ZERO}), {@link Builder#threads} at once,
    * each heard with the 3 s before it, as 16 kHz mono PCM WAV.
+   *
+   * @return the limits the long-media engine cuts by
    */
   @Override
   public ChunkLimits chunkLimits() {
@@ -222,8 +276,16 @@ public final class VoskTranscriber implements Transcriber {
         .leadInMs(WARM_UP_MS).uploadFormats(AudioOptions.Format.WAV_16K_MONO).build();
   }
 
+  /** The configured model directory (checked), else the default model from the class path, extracted. */
   private Path resolveModelDirectory() {
-    return modelDirectory != null ? modelDirectory : BundledModel.resolve(cacheDirectory);
+    if (modelDirectory != null) {
+      VoskModels.checkModelDirectory(modelDirectory);
+      return modelDirectory;
+    }
+    ClassPathModel model = ClassPathModel.find(ClassPathModel.DEFAULT_NAME)
+        .orElseThrow(() -> ClassPathModel.missing(ClassPathModel.DEFAULT_NAME));
+    return model.extract(cacheDirectoryConfigured ? List.of(cacheDirectory)
+        : List.of(cacheDirectory, ClassPathModel.temporaryCacheRoot()));
   }
 
   private void checkLanguage(TranscriptionOptions options) {
@@ -231,7 +293,7 @@ public final class VoskTranscriber implements Transcriber {
     if (asked.isEmpty() || language.equals("und")) return;
     String want = primary(asked.get());
     if (!want.equals(primary(language))) {
-      throw new ConfigurationException("The Vosk model " + (modelDirectory == null ? "(bundled, English)"
+      throw new ConfigurationException("The Vosk model " + (modelDirectory == null ? "(default, English)"
           : modelDirectory.toString()) + " recognises '" + language + "' but '" + asked.get() + "' was asked."
           + " Download a '" + want + "' model from https://alphacephei.com/vosk/models and set captions.vosk.model"
           + " (or VOSK_MODEL) to its directory, or ask for language 'auto'.");
@@ -255,7 +317,7 @@ public final class VoskTranscriber implements Transcriber {
 
   @Override
   public String toString() {
-    return "VoskTranscriber{model=" + (modelDirectory == null ? BundledModel.ARTIFACT + ":" + BundledModel.VERSION
+    return "VoskTranscriber{model=" + (modelDirectory == null ? "default (" + ClassPathModel.DEFAULT_ARTIFACT + ")"
         : modelDirectory) + ", language=" + language + ", threads=" + threads + '}';
   }
 
@@ -309,22 +371,36 @@ public final class VoskTranscriber implements Transcriber {
 
     /**
      * An unpacked Vosk model directory (with {@code am/}, {@code conf/}, {@code graph/}); {@code null} for the
-     * bundled small English model. Checked when the model is first loaded.
+     * default small English model from the class path ({@code dev.captions:captions-vosk-model-en}). Checked by
+     * {@link VoskTranscriber#checkReady()} and before each transcription.
+     *
+     * @param modelDirectory the directory, or {@code null}
+     * @return this builder
      */
     public Builder modelDirectory(Path modelDirectory) {
       this.modelDirectory = modelDirectory;
       return this;
     }
 
-    /** Where the bundled model is extracted; {@code null} for {@code ~/.cache/captions/vosk}. */
+    /**
+     * Where the default model is extracted, used alone; {@code null} for {@code ~/.cache/captions/vosk} (or
+     * {@code $XDG_CACHE_HOME/captions/vosk}), falling back to {@code <java.io.tmpdir>/captions-<user>/vosk} when that
+     * cannot be written.
+     *
+     * @param cacheDirectory the directory, or {@code null}
+     * @return this builder
+     */
     public Builder cacheDirectory(Path cacheDirectory) {
       this.cacheDirectory = cacheDirectory;
       return this;
     }
 
     /**
-     * The model's language as BCP-47 (e.g. {@code "fr"}); {@code null} to use {@code "en"} for the bundled model and
+     * The model's language as BCP-47 (e.g. {@code "fr"}); {@code null} to use {@code "en"} for the default model and
      * to read it from a model directory's name ({@code vosk-model-small-fr-0.22}), else {@code "und"}.
+     *
+     * @param language a BCP-47 tag, or {@code null}
+     * @return this builder
      */
     public Builder language(String language) {
       if (language != null && !language.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
@@ -337,6 +413,9 @@ public final class VoskTranscriber implements Transcriber {
     /**
      * Chunks decoded at once by the long-media engine; {@code 0} (the default) for one per available processor. The
      * system property {@code captions.vosk.maxConcurrency} overrides it.
+     *
+     * @param threads the thread count, at least 0
+     * @return this builder
      */
     public Builder threads(int threads) {
       if (threads < 0) throw new IllegalArgumentException("threads (" + threads + ") must be >= 0");
@@ -347,6 +426,9 @@ public final class VoskTranscriber implements Transcriber {
     /**
      * The length long audio is cut into (default 10 min) by the long-media engine, at pauses; shorter when that keeps
      * every thread busy (but not under 30 s). {@link Duration#ZERO} decodes the whole file with one recogniser.
+     *
+     * @param chunkDuration a non-negative duration
+     * @return this builder
      */
     public Builder chunkDuration(Duration chunkDuration) {
       Objects.requireNonNull(chunkDuration, "chunkDuration == null");
@@ -358,7 +440,12 @@ public final class VoskTranscriber implements Transcriber {
       return this;
     }
 
-    /** The pause that ends a sentence (default 500 ms). */
+    /**
+     * The pause that ends a sentence (default 500 ms).
+     *
+     * @param sentencePause a non-negative duration
+     * @return this builder
+     */
     public Builder sentencePause(Duration sentencePause) {
       Objects.requireNonNull(sentencePause, "sentencePause == null");
       if (sentencePause.isNegative() || sentencePause.isZero()) {
@@ -368,6 +455,11 @@ public final class VoskTranscriber implements Transcriber {
       return this;
     }
 
+    /**
+     * Builds the transcriber; the model is loaded on first use, not here.
+     *
+     * @return the transcriber
+     */
     public VoskTranscriber build() {
       return new VoskTranscriber(this);
     }

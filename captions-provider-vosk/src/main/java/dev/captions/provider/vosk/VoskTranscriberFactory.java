@@ -15,17 +15,20 @@ import java.util.Set;
  *
  * <p>Settings (builder value, then system property, then environment variable):
  * <ul>
- *   <li>{@code model}: a Vosk model directory; {@code captions.vosk.model}, {@code VOSK_MODEL}. Default: the bundled
- *       small English model.
+ *   <li>{@code model}: a Vosk model directory; {@code captions.vosk.model}, {@code VOSK_MODEL}. Default: the small
+ *       English model on the class path ({@code dev.captions:captions-vosk-model-en}).
  *   <li>{@code language}: the model's language; {@code captions.vosk.language}, {@code VOSK_LANGUAGE}.
- *   <li>{@code cacheDir}: where the bundled model is extracted; {@code captions.vosk.cacheDir},
- *       {@code CAPTIONS_VOSK_CACHE}. Default {@code ~/.cache/captions/vosk}.
+ *   <li>{@code cacheDir}: where the default model is extracted; {@code captions.vosk.cacheDir},
+ *       {@code CAPTIONS_VOSK_CACHE}. Default {@code ~/.cache/captions/vosk}, else under {@code java.io.tmpdir}.
  *   <li>{@code threads}: decoder threads, 0 for one per processor; {@code captions.vosk.threads}.
  * </ul>
  */
 public final class VoskTranscriberFactory implements TranscriberFactory {
+  /** {@link dev.captions.spi.ProviderConfig} key for the model's language: {@code captions.vosk.language}. */
   public static final String LANGUAGE = "language";
+  /** {@link dev.captions.spi.ProviderConfig} key for the cache directory: {@code captions.vosk.cacheDir}. */
   public static final String CACHE_DIR = "cacheDir";
+  /** {@link dev.captions.spi.ProviderConfig} key for the decoder threads: {@code captions.vosk.threads}. */
   public static final String THREADS = "threads";
 
   @Override

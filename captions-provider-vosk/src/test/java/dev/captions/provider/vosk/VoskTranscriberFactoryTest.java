@@ -79,6 +79,17 @@ class VoskTranscriberFactoryTest {
   }
 
   @Test
+  void checkReadyFindsTheModelAndTheNativeLibraryWithoutTranscribing() {
+    VoskTranscriber t = VoskTranscriber.builder().cacheDirectory(dir).build();
+    t.checkReady();
+    assertThat(dir.resolve("vosk-model-en-us-0.3.45").resolve("am/final.mdl")).hasSize(15_962_575L);
+
+    VoskTranscriber missing = VoskTranscriber.builder().modelDirectory(dir.resolve("nowhere")).build();
+    assertThatThrownBy(missing::checkReady).isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("does not exist").hasMessageContaining("VOSK_MODEL");
+  }
+
+  @Test
   void languageIsReadFromVoskModelNames() {
     assertThat(VoskTranscriber.languageFromModelName(Path.of("vosk-model-en-us-0.22"))).isEqualTo("en");
     assertThat(VoskTranscriber.languageFromModelName(Path.of("/x/vosk-model-small-cn-0.22"))).isEqualTo("zh");

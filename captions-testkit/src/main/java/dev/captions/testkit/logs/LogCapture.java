@@ -44,6 +44,7 @@ public final class LogCapture implements AutoCloseable {
     public void close() {}
   };
 
+  /** Starts capturing every log line of the root logger (Logback) until {@link #close()}. */
   public LogCapture() {
     appender.setContext(root.getLoggerContext());
     appender.start();
@@ -57,7 +58,11 @@ public final class LogCapture implements AutoCloseable {
     lines.add(line);
   }
 
-  /** Adds text that is not a log line but could leak too (exception messages, toString). */
+  /**
+   * Adds text that is not a log line but could leak too (exception messages, toString).
+   *
+   * @param text the text to check along with the log lines
+   */
   public synchronized void record(String text) {
     lines.add(text);
   }
@@ -65,6 +70,8 @@ public final class LogCapture implements AutoCloseable {
   /**
    * Runs a call that is expected to fail and records the {@link dev.captions.CaptionsException} it throws with every
    * cause, since messages and causes can leak a key just as log lines can.
+   *
+   * @param call the call expected to throw
    */
   public void recordFailure(Runnable call) {
     try {
@@ -74,6 +81,11 @@ public final class LogCapture implements AutoCloseable {
     }
   }
 
+  /**
+   * Everything captured so far, one entry per line.
+   *
+   * @return the captured text
+   */
   public synchronized String text() {
     return String.join("\n", lines);
   }

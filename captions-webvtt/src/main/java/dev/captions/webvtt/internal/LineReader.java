@@ -1,5 +1,6 @@
 package dev.captions.webvtt.internal;
 
+import dev.captions.CaptionFormatException;
 import java.io.IOException;
 import java.io.Reader;
 
@@ -9,6 +10,9 @@ import java.io.Reader;
  * the WebVTT decoding step requires. Not thread-safe.
  */
 public final class LineReader {
+  /** The longest line (or run of marked lines) held, in chars: 8 Mi, 16 MB of buffer. */
+  public static final int MAX_LINE = 1 << 23;
+
   private final Reader in;
   private char[] buf;
   private int pos;
@@ -157,6 +161,11 @@ public final class LineReader {
     if (keep > 0) {
       System.arraycopy(buf, keep, buf, 0, kept);
     } else if (kept == buf.length) {
+      if (buf.length >= MAX_LINE) {
+        // A line of millions of characters is no caption: fail with its position, not with an OutOfMemoryError.
+        throw new CaptionFormatException("a line (or a cue's text) is longer than " + MAX_LINE + " characters; this"
+            + " is not a caption file", lineNumber + 1, MAX_LINE);
+      }
       char[] bigger = new char[buf.length * 2];
       System.arraycopy(buf, 0, bigger, 0, kept);
       buf = bigger;

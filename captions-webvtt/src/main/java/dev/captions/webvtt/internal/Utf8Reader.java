@@ -59,6 +59,13 @@ public final class Utf8Reader extends Reader {
     this.limit = prefixLength;
   }
 
+  /** How many malformed sequences were replaced by U+FFFD so far. @return the count */
+  public long malformedCount() {
+    return malformed;
+  }
+
+  private long malformed;
+
   @Override
   public int read(char[] cbuf, int off, int len) throws IOException {
     if (len == 0) return 0;
@@ -84,6 +91,7 @@ public final class Utf8Reader extends Reader {
       int need = b0 >= 0xF0 ? (b0 <= 0xF4 ? 4 : 0) : b0 >= 0xE0 ? 3 : b0 >= 0xC2 ? 2 : 0;
       if (need == 0) {
         cbuf[o++] = '\uFFFD';
+        malformed++;
         pos++;
         continue;
       }
@@ -108,6 +116,7 @@ public final class Utf8Reader extends Reader {
       }
       if (k < need) {
         cbuf[o++] = '\uFFFD';
+        malformed++;
         pos += k;
         continue;
       }

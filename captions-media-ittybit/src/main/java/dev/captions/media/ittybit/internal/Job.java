@@ -52,6 +52,32 @@ public final class Job {
     return Optional.empty();
   }
 
+  /**
+   * The output's length in milliseconds, from {@code duration} (seconds) in the job-level {@code output} object or,
+   * else, in the last task output that has one (providers.md §1.3: task {@code output} carries {@code duration});
+   * empty when none says, or the value is not a positive number.
+   */
+  public java.util.OptionalLong durationMs() {
+    JsonNode out = node.get("output");
+    if (out != null && out.isObject() && positive(out.get("duration"))) {
+      return java.util.OptionalLong.of(Math.round(out.get("duration").asDouble() * 1000));
+    }
+    JsonNode tasks = node.get("tasks");
+    if (tasks != null && tasks.isArray()) {
+      for (int i = tasks.size() - 1; i >= 0; i--) {
+        JsonNode o = tasks.get(i).get("output");
+        if (o != null && o.isObject() && positive(o.get("duration"))) {
+          return java.util.OptionalLong.of(Math.round(o.get("duration").asDouble() * 1000));
+        }
+      }
+    }
+    return java.util.OptionalLong.empty();
+  }
+
+  private static boolean positive(JsonNode n) {
+    return n != null && n.isNumber() && n.asDouble() > 0 && Double.isFinite(n.asDouble());
+  }
+
   /** The provider's reason for a failure: {@code error} as text, or its {@code message}, or a failed task's. */
   public Optional<String> error() {
     Optional<String> own = errorOf(node);
