@@ -37,7 +37,7 @@ class ConversionsTest {
    * run, so a {@code <} from a reference and {@code i>} after a dropped {@code <c>} cannot make an SRT tag together.
    */
   @Test
-  void vttToSrtEscapesAcrossDroppedTagsAndSkipsRubyTextWithWhatIsInIt() {
+  void vttToSrtEscapesAcrossDroppedTagsAndSkipsRubyTextWithWhatIsInIt() throws Exception {
     CaptionTrack vtt = CaptionTrack.of("und", TrackKind.CAPTIONS, List.of(
         Cue.builder().startMs(0).endMs(1000).text("&lt;<c>i&gt;</c>x").build(),
         Cue.builder().startMs(1000).endMs(2000).text("<ruby>漢<rt>kan<00:00:01.500><i>ji</i></rt></ruby>字 <b>b")
@@ -51,7 +51,8 @@ class ConversionsTest {
         "dropped 1 × <ruby> tags: SRT cannot represent them",
         "dropped 1 × <v> classes: SRT cannot represent them",
         "dropped 1 × ruby text: SRT cannot represent them");
-    assertThat(new SrtCodec().read(new java.io.StringReader(new SrtCodec().writeToString(srt.track())))
+    // SrtCodec converts WebVTT markup itself: through it, the literal "<i>" comes back as written.
+    assertThat(new SrtCodec().read(new java.io.StringReader(new SrtCodec().writeToString(vtt)))
         .track().cues().get(0).text()).isEqualTo("&lt;i&gt;x");
   }
 
