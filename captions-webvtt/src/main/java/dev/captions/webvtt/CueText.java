@@ -256,9 +256,10 @@ public final class CueText {
       char c = cueText.charAt(i);
       if (c != '<') {
         sb.setLength(0);
-        while (i < n) {
-          int next = cueText.indexOf('<', i);
-          int stop = next < 0 ? n : next;
+        // Found once per run (a reference never holds a '<'): looking again after each reference would be quadratic.
+        int next = cueText.indexOf('<', i);
+        int stop = next < 0 ? n : next;
+        while (i < stop) {
           int amp = i;
           while (amp < stop && cueText.charAt(amp) != '&') amp++; // not indexOf: it would look past the run
           if (amp == stop) {
