@@ -259,21 +259,7 @@ public final class CueText {
         // Found once per run (a reference never holds a '<'): looking again after each reference would be quadratic.
         int next = cueText.indexOf('<', i);
         int stop = next < 0 ? n : next;
-        while (i < stop) {
-          int amp = i;
-          while (amp < stop && cueText.charAt(amp) != '&') amp++; // not indexOf: it would look past the run
-          if (amp == stop) {
-            sb.append(cueText, i, stop);
-            i = stop;
-            break;
-          }
-          sb.append(cueText, i, amp);
-          i = Entities.decode(cueText, amp, n, sb);
-          if (i <= 0) {
-            sb.append('&');
-            i = amp + 1;
-          }
-        }
+        i = decodeRun(cueText, i, stop, sb);
         visitor.text(sb);
         continue;
       }
@@ -328,6 +314,28 @@ public final class CueText {
       visitor.start(type, classes, annotation);
     }
     while (depth > 0) visitor.end(open[--depth]);
+  }
+
+  /**
+   * Appends {@code s[from, stop)}, a run of text without {@code <}, to {@code sb} with its character references
+   * decoded; returns {@code stop}. A method of its own so the JIT compiles this hot loop early and on its own.
+   */
+  private static int decodeRun(String s, int from, int stop, StringBuilder sb) {
+    int i = from;
+    while (i < stop) {
+      int amp = i;
+      while (amp < stop && s.charAt(amp) != '&') amp++; // not indexOf: it would look past the run
+      sb.append(s, i, amp);
+      if (amp == stop) break;
+      int next = Entities.decode(s, amp, stop, sb);
+      if (next > 0) {
+        i = next;
+      } else {
+        sb.append('&');
+        i = amp + 1;
+      }
+    }
+    return stop;
   }
 
   /** Whether {@code s[from, to)} is {@code name}. */
