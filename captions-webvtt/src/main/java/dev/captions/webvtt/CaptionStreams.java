@@ -25,9 +25,12 @@ import java.util.function.Consumer;
  * that comes between cues is written where it comes (WebVTT) or after the cues (JSON, where notes always go).
  * The result is what {@link CaptionCodec#read} then {@link CaptionCodec#write} would give, with the same warnings,
  * except that: streamed SRT → SRT keeps SRT tags such as {@code <font>} as they are, as it converts nothing; a WebVTT
- * NOTE after the first cue stays in its place rather than moving before the cues; and a JSON input whose
- * {@code language, kind, header, styles} or {@code regions} come after its {@code "cues"} cannot have them in a
- * WebVTT or JSON output, whose head is written by then: each such property is reported as a loss, naming the fix.
+ * NOTE after the first cue stays in its place rather than moving before the cues; and a JSON input may give its
+ * properties in any order: when its {@code "language"} or {@code "kind"} is missing before {@code "cues"} (a
+ * hand-written file), the cues are held in memory and written once the read ends, for WebVTT and JSON outputs, which
+ * write their head first; when those two come first (as this SDK writes JSON) it streams, and a {@code header},
+ * {@code styles} or {@code regions} after the cues comes too late for such an output and is reported as a loss,
+ * naming the fix.
  * Formats other than these three are read whole, then written. Stateless and thread-safe.
  */
 public final class CaptionStreams {
@@ -82,7 +85,7 @@ public final class CaptionStreams {
         if (moved != null) target.cue(moved);
       };
       if (from == CaptionFormat.SRT) {
-        target.head("und", TrackKind.CAPTIONS, TrackMetadata.EMPTY);
+        target.head("und", TrackKind.CAPTIONS, TrackMetadata.EMPTY, true);
         SrtReader.create().stream(in, each, readDiagnostics);
         target.end("und", TrackKind.CAPTIONS, TrackMetadata.EMPTY);
       } else if (from == CaptionFormat.JSON) {
@@ -113,6 +116,8 @@ public final class CaptionStreams {
     private final Conversions.CueConversion toSrt;
     private CueSink sink;
     private final List<String> late = new ArrayList<>();
+    /** The cues held until the read ends, when the head was not complete before them (JSON); else null. */
+    private List<Cue> held;
 
     Target(Writer out, CaptionFormat from, CaptionFormat to) {
       this.out = out;
@@ -122,7 +127,15 @@ public final class CaptionStreams {
     }
 
     @Override
-    public void head(String language, TrackKind kind, TrackMetadata metadata) {
+    public void head(String language, TrackKind kind, TrackMetadata metadata, boolean complete) {
+      if (!complete && to != CaptionFormat.SRT) {
+        held = new ArrayList<>();
+        return;
+      }
+      open(language, kind, metadata);
+    }
+
+    private void open(String language, TrackKind kind, TrackMetadata metadata) {
       try {
         switch (to) {
           case SRT:
@@ -141,6 +154,7 @@ public final class CaptionStreams {
 
     @Override
     public void note(String note) {
+      if (held != null) return; // the whole read's metadata has it
       try {
         if (sink instanceof WebVttWriter.Session) ((WebVttWriter.Session) sink).note(note);
         else if (sink instanceof JsonTrackCodec.Session) ((JsonTrackCodec.Session) sink).note(note);
@@ -152,17 +166,22 @@ public final class CaptionStreams {
 
     @Override
     public void lateProperty(String property) {
-      if (to != CaptionFormat.SRT && !late.contains(property)) late.add(property);
+      if (held == null && to != CaptionFormat.SRT && !late.contains(property)) late.add(property);
     }
 
     void cue(Cue cue) {
       Cue converted = fromSrt != null ? fromSrt.apply(cue) : toSrt != null ? toSrt.apply(cue) : cue;
-      write(sink, converted);
+      if (held != null) held.add(converted);
+      else write(sink, converted);
     }
 
     /** Closes the output; {@code language, kind, metadata} are the whole input's, for SRT's loss report. */
     void end(String language, TrackKind kind, TrackMetadata metadata) throws IOException {
-      if (sink == null) head(language, kind, metadata); // a reader without a listener call (no cues): unreachable
+      if (sink == null) open(language, kind, metadata); // the head was held back (or never came)
+      if (held != null) {
+        for (Cue cue : held) sink.cue(cue);
+        held = null;
+      }
       if (sink instanceof JsonTrackCodec.Session) ((JsonTrackCodec.Session) sink).end();
       if (toSrt != null) toSrt.track(language, kind, metadata);
       sink.flush();

@@ -84,8 +84,9 @@ public final class JsonTrackCodec implements CaptionCodec {
   /**
    * As {@link #stream(Reader, java.util.function.Consumer, java.util.function.Consumer)}, and tells {@code listener}
    * the head (the properties before {@code "cues"}) when the cue array starts, each note that comes after that, and
-   * the name of any other track property that comes after the cues ({@link TrackListener#lateProperty}); this
-   * codec's writer puts every track property but the notes before the cues.
+   * the name of any other track property that comes after the cues ({@link TrackListener#lateProperty}); the head
+   * is complete when {@code "language"} and {@code "kind"} came before {@code "cues"}, as this codec's writer puts
+   * them (with every other track property but the notes).
    *
    * @param in the JSON text; not closed
    * @param cues receives the cues in file order
@@ -132,6 +133,8 @@ public final class JsonTrackCodec implements CaptionCodec {
       List<String> notes = new ArrayList<>();
       List<Region> regions = new ArrayList<>();
       boolean hasCues = false;
+      boolean hasLanguage = false;
+      boolean hasKind = false;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         p.nextToken();
@@ -141,6 +144,7 @@ public final class JsonTrackCodec implements CaptionCodec {
         }
         switch (field) {
           case "language": {
+            hasLanguage = true;
             String language = string(field);
             if (language == null) break;
             if (DefaultCaptionTrackLanguages.isTag(language)) track.language(language);
@@ -148,6 +152,7 @@ public final class JsonTrackCodec implements CaptionCodec {
             break;
           }
           case "kind": {
+            hasKind = true;
             String keyword = string(field);
             if (keyword == null) break;
             TrackKind kind = WebVttReader.kindOf(keyword);
@@ -179,7 +184,8 @@ public final class JsonTrackCodec implements CaptionCodec {
             hasCues = true;
             if (listener != null) {
               CaptionTrack head = track.build();
-              listener.head(head.language(), head.kind(), TrackMetadata.of(header, styles, regions, notes));
+              listener.head(head.language(), head.kind(), TrackMetadata.of(header, styles, regions, notes),
+                  hasLanguage && hasKind);
             }
             for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
               Cue cue = cue(i);

@@ -19,8 +19,11 @@ public interface TrackListener {
    * @param language the language so far ({@code "und"} when none was given)
    * @param kind the kind so far
    * @param metadata the header text, styles, regions and notes read so far
+   * @param complete false when the input may still give its language or kind after the cues (a JSON track whose
+   *     {@code "cues"} come before its {@code "language"} or {@code "kind"}): a writer that must write its head first
+   *     should then hold the cues until the read ends; always true for WebVTT
    */
-  void head(String language, TrackKind kind, TrackMetadata metadata);
+  void head(String language, TrackKind kind, TrackMetadata metadata, boolean complete);
 
   /**
    * A NOTE (comment) read after {@link #head}, e.g. between two cues.

@@ -202,7 +202,7 @@ public final class WebVttReader {
     void headIfNotYet() {
       if (headSent || listener == null) return;
       headSent = true;
-      listener.head(language, kind, TrackMetadata.of(header, styles, regions, notes));
+      listener.head(language, kind, TrackMetadata.of(header, styles, regions, notes), true);
     }
 
     Result result() {

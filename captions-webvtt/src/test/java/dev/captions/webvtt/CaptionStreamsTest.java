@@ -121,32 +121,46 @@ class CaptionStreamsTest {
         .containsExactly("first", "between");
   }
 
-  /** JSON may give its properties in any order; a head that comes after the cues is reported, never lost silently. */
+  /**
+   * JSON may give its properties in any order. Without "language" and "kind" before "cues" (a hand-written file) the
+   * cues are held until the end, so nothing is lost; with them first (as this SDK writes) it streams, and a head
+   * property that still comes after the cues is reported, never lost silently.
+   */
   @Test
-  void jsonPropertiesAfterTheCuesAreReportedWhereTheHeadIsWrittenAlready() throws Exception {
-    String json = "{\"cues\":[{\"startTime\":1,\"endTime\":2,\"text\":\"Hi\"}],\"language\":\"fr\","
-        + "\"styles\":[\"::cue{}\"],\"notes\":[\"late note\"]}";
+  void jsonPropertiesAfterTheCuesAreKeptOrReported() throws Exception {
+    String cuesFirst = "{\"cues\":[{\"startTime\":1,\"endTime\":2,\"text\":\"Hi\"}],\"language\":\"fr\","
+        + "\"kind\":\"subtitles\",\"styles\":[\"::cue{}\"],\"notes\":[\"late note\"]}";
+    String stylesLate = "{\"language\":\"fr\",\"kind\":\"subtitles\",\"cues\":[{\"startTime\":1,\"endTime\":2,"
+        + "\"text\":\"Hi\"}],\"styles\":[\"::cue{}\"],\"notes\":[\"late note\"]}";
     for (CaptionFormat to : List.of(CaptionFormat.WEBVTT, CaptionFormat.JSON)) {
+      CaptionCodec codec = CaptionCodecs.forFormat(to);
       StringWriter out = new StringWriter();
-      WriteResult r = CaptionStreams.convert(new StringReader(json), CaptionFormat.JSON, out, to, TimeMap.IDENTITY,
+      WriteResult r = CaptionStreams.convert(new StringReader(cuesFirst), CaptionFormat.JSON, out, to,
+          TimeMap.IDENTITY, d -> { });
+      assertThat(r.isLossless()).as(to.toString()).isTrue();
+      CaptionTrack whole = new JsonTrackCodec().read(new StringReader(cuesFirst)).track();
+      assertThat(out.toString()).as(to.toString()).isEqualTo(codec.writeToString(whole));
+
+      StringWriter streamed = new StringWriter();
+      r = CaptionStreams.convert(new StringReader(stylesLate), CaptionFormat.JSON, streamed, to, TimeMap.IDENTITY,
           d -> { });
       assertThat(r.losses()).extracting(Diagnostic::message).as(to.toString()).containsExactly(
-          "dropped the input's \"language\": it comes after \"cues\", and a streamed conversion to "
-              + (to == CaptionFormat.JSON ? "JSON" : "WebVTT") + " has written the track's head by then; put it "
-              + "before \"cues\" (as this SDK writes JSON)",
           "dropped the input's \"styles\": it comes after \"cues\", and a streamed conversion to "
               + (to == CaptionFormat.JSON ? "JSON" : "WebVTT") + " has written the track's head by then; put it "
               + "before \"cues\" (as this SDK writes JSON)");
-      // The late note still arrives.
-      assertThat(CaptionCodecs.forFormat(to).read(new StringReader(out.toString())).track().metadata().notes())
-          .as(to.toString()).containsExactly("late note");
+      CaptionTrack back = codec.read(new StringReader(streamed.toString())).track();
+      assertThat(back.language()).isEqualTo("fr");
+      assertThat(back.kind()).isEqualTo(TrackKind.SUBTITLES);
+      assertThat(back.metadata().notes()).as(to.toString()).containsExactly("late note");
+      assertThat(back.metadata().styles()).as(to.toString()).isEmpty();
     }
     // SRT holds none of it; the report is SRT's usual one, from the whole input.
-    WriteResult srt = CaptionStreams.convert(new StringReader(json), CaptionFormat.JSON, new StringWriter(),
+    WriteResult srt = CaptionStreams.convert(new StringReader(stylesLate), CaptionFormat.JSON, new StringWriter(),
         CaptionFormat.SRT, TimeMap.IDENTITY, d -> { });
     assertThat(srt.losses()).extracting(Diagnostic::message).containsExactlyInAnyOrder(
         "dropped 1 × NOTE comments: SRT cannot represent them",
         "dropped 1 × STYLE blocks: SRT cannot represent them",
+        "dropped 1 × track kind (subtitles): SRT cannot represent them",
         "dropped 1 × track language (fr): SRT cannot represent them");
   }
 
