@@ -96,6 +96,7 @@ public final class CaptionPipeline {
   private final BurnInOptions burnInOptions;
   private final String burnInLanguage;
   private final boolean mux;
+  private final boolean highlightWords;
   private final CaptionShaper shaper;
   private final ProgressListener progress;
 
@@ -115,6 +116,7 @@ public final class CaptionPipeline {
     this.burnInOptions = b.burnInOptions;
     this.burnInLanguage = b.burnInLanguage;
     this.mux = b.mux;
+    this.highlightWords = b.highlightWords;
     this.shaper = CaptionShaper.of(b.profile);
     this.progress = b.progress;
   }
@@ -448,7 +450,15 @@ public final class CaptionPipeline {
   private void write(List<Path> files, String base, CaptionTrack track) {
     // An unknown language gets no tag in the name ("talk.vtt", not "talk.und.vtt").
     String name = track.language().equals(Language.UNDETERMINED) ? base : base + "." + track.language();
-    for (CaptionFormat f : formats) writeOne(files, name, track, f);
+    CaptionTrack written = highlightWords ? withWordTimestamps(track) : track;
+    for (CaptionFormat f : formats) writeOne(files, name, written, f);
+  }
+
+  /** The track with a timestamp tag before each timed word ({@link Cue#withWordTimestamps()}). */
+  private static CaptionTrack withWordTimestamps(CaptionTrack track) {
+    List<Cue> cues = new ArrayList<>(track.cues().size());
+    for (Cue c : track.cues()) cues.add(c.withWordTimestamps());
+    return track.toBuilder().cues(cues).build();
   }
 
   private void writeOne(List<Path> files, String name, CaptionTrack track, CaptionFormat format) {
@@ -535,6 +545,7 @@ public final class CaptionPipeline {
     private BurnInOptions burnInOptions = BurnInOptions.defaults();
     private String burnInLanguage;
     private boolean mux;
+    private boolean highlightWords;
     private StyleProfile profile = StyleProfile.NETFLIX_EN;
     private ProgressListener progress = ProgressListener.NONE;
     private MediaSource.Kind expectedSource;
@@ -737,6 +748,20 @@ public final class CaptionPipeline {
      */
     public Builder mux(boolean mux) {
       this.mux = mux;
+      return this;
+    }
+
+    /**
+     * Word highlighting (karaoke captions): the written tracks get a WebVTT timestamp tag before each word, from the
+     * words' times ({@link Cue#withWordTimestamps()}). WebVTT keeps the tags, ASS writes them as {@code {\k}}
+     * durations, TTML as timed spans; SRT and formats without such timing report them as lost. Translated tracks,
+     * whose cues have no timed words, are written unchanged. Off by default.
+     *
+     * @param highlightWords true to write word timestamps
+     * @return this builder
+     */
+    public Builder highlightWords(boolean highlightWords) {
+      this.highlightWords = highlightWords;
       return this;
     }
 
