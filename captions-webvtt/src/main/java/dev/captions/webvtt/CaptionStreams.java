@@ -38,7 +38,12 @@ public final class CaptionStreams {
    * @return true when memory stays flat
    */
   public static boolean streams(CaptionFormat from, CaptionFormat to) {
-    return from == CaptionFormat.SRT || to == CaptionFormat.SRT;
+    // TTML and ASS (captions-formats) are read and written whole, through their codecs.
+    return (from == CaptionFormat.SRT || to == CaptionFormat.SRT) && isLineFormat(from) && isLineFormat(to);
+  }
+
+  private static boolean isLineFormat(CaptionFormat f) {
+    return f == CaptionFormat.SRT || f == CaptionFormat.WEBVTT || f == CaptionFormat.JSON;
   }
 
   /**
