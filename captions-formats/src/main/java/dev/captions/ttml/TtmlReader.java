@@ -143,6 +143,7 @@ final class TtmlReader extends DefaultHandler {
 
     if (skipDepth > 0) {
       skipDepth++;
+      if (local.equals("agent")) agentId = a.getValue(XML_NS, "id");
       if (agentId != null && local.equals("name")) agentName = new StringBuilder();
       return;
     }
@@ -457,7 +458,7 @@ final class TtmlReader extends DefaultHandler {
         agentName = null;
       }
       skipDepth--;
-      if (skipDepth == 0) agentId = null;
+      if (skipDepth == 0 || local.equals("agent")) agentId = null;
       return;
     }
     if (p == null) return;
