@@ -213,50 +213,13 @@ public final class AssCodec implements CaptionCodec {
     Style st = sti < 0 ? null : styles.get(v[sti].trim().replaceFirst("^\\*", "").toLowerCase(Locale.ROOT));
     if (st == null) st = styles.getOrDefault("default", Style.PLAIN);
     AssText.Parsed p = AssText.fromAss(v[names.length - 1], start, st.italic, st.bold, st.underline);
-    if (p.droppedTags > 0) countDropped(v[names.length - 1], droppedTags);
+    for (String tag : p.droppedTags) droppedTags.merge(tag, 1, Integer::sum);
     int an = p.an != 0 ? p.an : st.an;
     Cue.Builder b = Cue.builder().startMs(start).endMs(end).text(p.markup);
     int ni = indexOf(names, "name");
     if (ni >= 0 && !v[ni].isBlank()) b.speaker(v[ni].trim());
     if (an != 0 && an != 2) b.settings(SrtPositions.fromAn(an));
     return b.build();
-  }
-
-  /** Counts the override tags {@link AssText#fromAss} dropped, by name ({@code pos}, {@code fad}, {@code c}, …). */
-  private static void countDropped(String text, Map<String, Integer> dropped) {
-    for (int i = text.indexOf('{'); i >= 0; i = text.indexOf('{', i + 1)) {
-      int close = text.indexOf('}', i + 1);
-      if (close < 0) return;
-      for (String tag : text.substring(i + 1, close).split("\\\\")) {
-        String t = tag.trim();
-        if (t.isEmpty()) continue;
-        int k = 0;
-        while (k < t.length() && Character.isLetter(t.charAt(k)) && k < 8) k++;
-        String name = t.substring(0, k);
-        if (name.isEmpty() || isKnown(name, t.substring(k))) continue;
-        dropped.merge(name.length() > 6 ? name.substring(0, 6) : name, 1, Integer::sum);
-      }
-      i = close;
-    }
-  }
-
-  private static boolean isKnown(String name, String rest) {
-    boolean digits = rest.chars().allMatch(ch -> ch >= '0' && ch <= '9');
-    switch (name) {
-      case "i":
-      case "b":
-      case "u":
-      case "k":
-      case "K":
-      case "kf":
-      case "ko":
-      case "a":
-        return digits;
-      case "an":
-        return digits && !rest.isEmpty();
-      default:
-        return false;
-    }
   }
 
   /** {@code H:MM:SS.cc} (any digits per field, a fraction of any length), or -1. */

@@ -172,7 +172,7 @@ final class AssText {
   static final class Parsed {
     String markup;
     int an; // 0 when no \an or \a tag
-    int droppedTags; // override tags with no WebVTT form (\pos, \fad, \c, …)
+    final List<String> droppedTags = new ArrayList<>(0); // names of override tags with no WebVTT form (pos, fad, c …)
     boolean hasKaraoke;
   }
 
@@ -226,7 +226,9 @@ final class AssText {
             karaokeAt += cs * 10;
             p.hasKaraoke = true;
           } else {
-            p.droppedTags++;
+            int k = 0;
+            while (k < t.length() && k < 8 && Character.isLetter(t.charAt(k))) k++;
+            if (k > 0) p.droppedTags.add(t.substring(0, Math.min(k, 6)));
           }
         }
         continue;

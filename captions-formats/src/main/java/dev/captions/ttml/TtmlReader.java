@@ -197,6 +197,10 @@ final class TtmlReader extends DefaultHandler {
       pendingSpace = false;
       lineHasText = false;
     } else if (p != null && local.equals("span")) {
+      if (pendingSpace) { // a space before the span belongs to the paragraph, ahead of the span's tags
+        text(parent, ' ');
+        pendingSpace = false;
+      }
       if (f.begin > p.begin && f.begin < p.end && hasTime(a)) stamp(f.begin);
       if (hasTime(a)) {
         spanMin = Math.min(spanMin, f.begin);
@@ -481,6 +485,9 @@ final class TtmlReader extends DefaultHandler {
       end = spanMax;
     }
     String text = markup.toString();
+    // Spans that set the paragraph's begin (timing on spans only) leave a tag at the very start: not a word time.
+    String leading = "<" + Timecodes.format(begin) + ">";
+    if (text.startsWith(leading)) text = text.substring(leading.length());
     if (end == Long.MAX_VALUE || !f.timed && spanMin == Long.MAX_VALUE) {
       diagnostics.accept(Diagnostic.warning(pLine, 0, "<p> has no end time (nor a timed ancestor); skipped"));
       return;
