@@ -201,8 +201,8 @@ public final class Cue {
    * This cue with a WebVTT timestamp tag ({@code <00:00:01.200>}) before each word of its text, at the start of the
    * {@link #words()} it was made of: the cue-text form players use for karaoke-style word highlighting (Whisper's
    * {@code --highlight_words}). The text keeps its markup and line breaks; a tag goes before each whitespace-separated
-   * token whose letters and digits match the next timed word (tokens are paired with words one to one when their
-   * counts agree, else matched in order, so punctuation-only tokens and words missing from the text are skipped). A
+   * token whose letters and digits match the next timed word (matched in order, looking up to four words ahead, so
+   * punctuation-only tokens and words missing from the text are skipped rather than shifted onto other words). A
    * tag is only written when it is strictly after the cue start, after the previous tag and before the cue end, as
    * WebVTT requires; the first word, spoken as the cue starts, needs none.
    *

@@ -180,18 +180,16 @@ public final class CueMarkup {
     }
     long[] times = new long[tokens.size()];
     java.util.Arrays.fill(times, -1);
-    if (tokens.size() == words.size()) {
-      for (int t = 0; t < times.length; t++) times[t] = words.get(t).startMs();
-    } else {
-      int next = 0;
-      for (int t = 0; t < times.length && next < words.size(); t++) {
-        if (keys.get(t).isEmpty()) continue;
-        for (int w = next; w < Math.min(words.size(), next + 4); w++) {
-          if (keys.get(t).equals(normalise(words.get(w).text()))) {
-            times[t] = words.get(w).startMs();
-            next = w + 1;
-            break;
-          }
+    // Each token takes the next word (looking a few ahead) whose letters and digits are the same: tokens the words do
+    // not have (a dash) and words the text does not have (a dropped filler) are skipped, never shifted onto others.
+    int next = 0;
+    for (int t = 0; t < times.length && next < words.size(); t++) {
+      if (keys.get(t).isEmpty()) continue;
+      for (int w = next; w < Math.min(words.size(), next + 4); w++) {
+        if (keys.get(t).equals(normalise(words.get(w).text()))) {
+          times[t] = words.get(w).startMs();
+          next = w + 1;
+          break;
         }
       }
     }
