@@ -9,6 +9,7 @@ import dev.captions.codec.WriteResult;
 import dev.captions.model.CaptionTrack;
 import dev.captions.model.Cue;
 import dev.captions.model.CueSettings;
+import dev.captions.model.Language;
 import dev.captions.model.TrackKind;
 import dev.captions.spi.BurnInOptions;
 import dev.captions.webvtt.SrtPositions;
@@ -145,7 +146,14 @@ public final class AssCodec implements CaptionCodec {
       String key = t.substring(0, colon).trim().toLowerCase(Locale.ROOT);
       String value = line.substring(line.indexOf(':') + 1);
       if (section.equals("script info")) {
-        if (key.equals("language") && !value.isBlank()) language = value.trim();
+        if (key.equals("language") && !value.isBlank()) {
+          if (Language.isTag(value.trim())) {
+            language = value.trim();
+          } else {
+            diagnostics.accept(Diagnostic.warning(lineNo, 1, "Language '" + value.trim()
+                + "' is not a BCP-47 tag; the track's language is und"));
+          }
+        }
         if (key.equals("scripttype") && value.trim().equalsIgnoreCase("v4.00")) ssa = true;
       } else if (section.endsWith("styles")) {
         if (key.equals("format")) {

@@ -4,6 +4,7 @@ import dev.captions.CaptionFormatException;
 import dev.captions.codec.Diagnostic;
 import dev.captions.model.Cue;
 import dev.captions.model.CueMarkup;
+import dev.captions.model.Language;
 import dev.captions.model.Timecodes;
 import dev.captions.webvtt.SrtPositions;
 import java.io.IOException;
@@ -222,7 +223,14 @@ final class TtmlReader extends DefaultHandler {
 
   private void root(Attributes a) {
     String lang = a.getValue(XML_NS, "lang");
-    if (lang != null && !lang.isBlank()) language = lang.trim();
+    if (lang != null && !lang.isBlank()) {
+      if (Language.isTag(lang.trim())) {
+        language = lang.trim();
+      } else {
+        diagnostics.accept(Diagnostic.warning(line(), 0, "xml:lang '" + lang.trim()
+            + "' is not a BCP-47 tag; the track's language is und"));
+      }
+    }
     String fr = attr(a, "frameRate");
     if (fr != null) {
       try {
