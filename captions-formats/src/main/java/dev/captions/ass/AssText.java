@@ -191,10 +191,12 @@ final class AssText {
     long karaokeAt = startMs; // where the next \k segment starts
     boolean firstK = true;
     int n = s.length();
+    int nextClose = 0; // the next '}' at or after i, -1 when there is none: found once per block, so linear
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
       if (c == '{') {
-        int close = s.indexOf('}', i + 1);
+        if (nextClose >= 0 && nextClose <= i) nextClose = s.indexOf('}', i + 1);
+        int close = nextClose;
         if (close < 0) {
           text.append(c);
           continue;
