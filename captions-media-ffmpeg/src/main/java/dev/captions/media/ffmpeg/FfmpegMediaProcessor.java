@@ -379,7 +379,9 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
         + ",PrimaryColour=" + assColour(o.primaryColour())
         + ",OutlineColour=" + assColour(o.outlineColour())
         + ",BorderStyle=1,Outline=" + o.outline() + ",Shadow=0"
-        + ",MarginV=" + o.marginVertical();
+        + ",MarginV=" + o.marginVertical()
+        // ASS numpad alignment: 8 is top centre, 2 bottom centre.
+        + ",Alignment=" + (o.position() == BurnInOptions.Position.TOP ? 8 : 2);
     return "subtitles=filename=" + FilterEscaping.optionValue(subtitles.toString())
         + ":fontsdir=" + FilterEscaping.optionValue(fontsDirectory().toString())
         + ":charenc=UTF-8"

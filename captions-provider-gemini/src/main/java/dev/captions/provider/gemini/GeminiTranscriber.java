@@ -59,6 +59,12 @@ public final class GeminiTranscriber implements Transcriber {
     return GeminiSettings.PROVIDER;
   }
 
+  /** {@return true: the prompt and vocabulary go into the instructions} */
+  @Override
+  public boolean usesPrompt() {
+    return true;
+  }
+
   @Override
   public Transcript transcribe(MediaSource audio, TranscriptionOptions options) {
     List<File> uploads = new ArrayList<>();
