@@ -269,7 +269,7 @@ class FfmpegMediaProcessorTest {
     // force_style is one option value: its commas are escaped once for the filter graph.
     assertThat(styled).startsWith("subtitles=filename=")
         .contains("force_style=FontName=Liberation Serif\\,FontSize=31\\,PrimaryColour=&H0000FFFF\\,"
-            + "OutlineColour=&H00302010\\,BorderStyle=1\\,Outline=4\\,Shadow=0\\,MarginV=57\\,Alignment=8")
+            + "OutlineColour=&H00302010\\,BorderStyle=1\\,Outline=4\\,Shadow=0\\,MarginV=57\\,Alignment=6")
         .contains(":charenc=UTF-8");
     assertThat(defaults).contains("FontName=" + FfmpegMediaProcessor.BUNDLED_FONT + "\\,")
         .contains("Outline=" + BurnInOptions.defaults().outline() + "\\,")
