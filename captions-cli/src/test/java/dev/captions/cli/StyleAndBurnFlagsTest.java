@@ -162,6 +162,15 @@ class StyleAndBurnFlagsTest {
   }
 
   @Test
+  void providersSaysWhichTranscribersTakeAPrompt() {
+    Cli r = Cli.run("providers");
+    assertThat(r.exitCode).as(r.toString()).isZero();
+    assertThat(r.out).contains("--prompt/--vocabulary reach: gemini, openai (");
+    assertThat(r.out.lines().filter(l -> l.startsWith("transcriber")).filter(l -> l.contains("prompt")))
+        .extracting(l -> l.split("\\s+")[1]).containsExactlyInAnyOrder("gemini", "openai");
+  }
+
+  @Test
   void previewCommandUsageErrors() throws Exception {
     Path vtt = Files.writeString(dir.resolve("a.vtt"), "WEBVTT\n\n00:01.000 --> 00:02.000\nHi\n");
     Cli noVideo = Cli.run("preview", vtt.toString(), "-o", dir.resolve("p.html").toString());
