@@ -86,6 +86,18 @@ class PipelinePromptTest {
   }
 
   @Test
+  void theLongMediaEngineKeepsWhetherItsTranscriberTakesAPrompt() {
+    dev.captions.chunking.ChunkedTranscriber prompted =
+        dev.captions.chunking.ChunkedTranscriber.builder(new PromptedTranscriber()).build();
+    dev.captions.chunking.ChunkedTranscriber plain =
+        dev.captions.chunking.ChunkedTranscriber.builder(new FakeTranscriber("plain")).build();
+    assertThat(prompted.usesPrompt()).isTrue();
+    assertThat(plain.usesPrompt()).isFalse();
+    Captions.pipeline().withoutMediaProcessor().transcriber(prompted).prompt("A talk.").build();
+    assertThat(warnings()).noneMatch(w -> w.contains("prompt"));
+  }
+
+  @Test
   void noPromptNoWarning() {
     Captions.pipeline().withoutMediaProcessor().transcriber(new FakeTranscriber("plain")).prompt("  ").build();
     assertThat(warnings()).noneMatch(w -> w.contains("prompt"));
