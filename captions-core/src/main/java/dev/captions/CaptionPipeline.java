@@ -99,8 +99,11 @@ public final class CaptionPipeline {
   private final BurnInOptions burnInOptions;
   private final String burnInLanguage;
   private final boolean mux;
+  private final boolean highlightWords;
   private final CaptionShaper shaper;
   private final ProgressListener progress;
+  /** The prompt and vocabulary every transcription gets (the run adds language, duration and progress). */
+  private final TranscriptionOptions transcriptionHints;
   /** The transcriber behind the long-media engine: chunks at pauses, concurrent calls, stitching. */
   private final Transcriber chunked;
   /** Translations into several languages run at most this many at once per run. */
@@ -122,8 +125,10 @@ public final class CaptionPipeline {
     this.burnInOptions = b.burnInOptions;
     this.burnInLanguage = b.burnInLanguage;
     this.mux = b.mux;
+    this.highlightWords = b.highlightWords;
     this.shaper = CaptionShaper.of(b.profile);
     this.progress = b.progress;
+    this.transcriptionHints = TranscriptionOptions.builder().prompt(b.prompt).vocabulary(b.vocabulary).build();
     this.maxConcurrentTranslations = b.maxConcurrentTranslations;
     this.chunked = transcriber instanceof ChunkedTranscriber ? transcriber
         : ChunkedTranscriber.builder(transcriber).mediaProcessor(media).build();
@@ -225,7 +230,7 @@ public final class CaptionPipeline {
                 + "takes local files (vosk, openai, gemini)." : "Use a transcriber that accepts this input."));
       }
       MediaSource audioIn = audio;
-      TranscriptionOptions.Builder tb = TranscriptionOptions.builder().language(sourceLanguage)
+      TranscriptionOptions.Builder tb = transcriptionHints.toBuilder().language(sourceLanguage)
           .progress(run.forward(PipelineStage.TRANSCRIBE));
       durationMs.ifPresent(tb::mediaDurationMs);
       TranscriptionOptions topts = tb.build();
@@ -493,7 +498,15 @@ public final class CaptionPipeline {
   }
 
   private void write(Run run, String base, CaptionTrack track) {
-    for (CaptionFormat f : formats) writeOne(run, trackName(base, track.language()), track, f);
+    CaptionTrack written = highlightWords ? withWordTimestamps(track) : track;
+    for (CaptionFormat f : formats) writeOne(run, trackName(base, track.language()), written, f);
+  }
+
+  /** The track with a timestamp tag before each timed word ({@link Cue#withWordTimestamps()}). */
+  private static CaptionTrack withWordTimestamps(CaptionTrack track) {
+    List<Cue> cues = new ArrayList<>(track.cues().size());
+    for (Cue c : track.cues()) cues.add(c.withWordTimestamps());
+    return track.toBuilder().cues(cues).build();
   }
 
   /** A track's file name without extension: an unknown language gets no tag ("talk.vtt", not "talk.und.vtt"). */
@@ -694,8 +707,11 @@ public final class CaptionPipeline {
     private BurnInOptions burnInOptions = BurnInOptions.defaults();
     private String burnInLanguage;
     private boolean mux;
+    private boolean highlightWords;
     private StyleProfile profile = StyleProfile.NETFLIX_EN;
     private ProgressListener progress = ProgressListener.NONE;
+    private String prompt;
+    private List<String> vocabulary = List.of();
     private MediaSource.Kind expectedSource;
     private int maxConcurrentTranslations = 4;
 
@@ -914,6 +930,20 @@ public final class CaptionPipeline {
     }
 
     /**
+     * Word highlighting (karaoke captions): the written tracks get a WebVTT timestamp tag before each word, from the
+     * words' times ({@link Cue#withWordTimestamps()}). WebVTT keeps the tags, ASS writes them as {@code {\k}}
+     * durations, TTML as timed spans; SRT and formats without such timing report them as lost. Translated tracks,
+     * whose cues have no timed words, are written unchanged. Off by default.
+     *
+     * @param highlightWords true to write word timestamps
+     * @return this builder
+     */
+    public Builder highlightWords(boolean highlightWords) {
+      this.highlightWords = highlightWords;
+      return this;
+    }
+
+    /**
      * The readability rules cues are shaped to (line length, lines per cue, reading speed, durations); default
      * {@link StyleProfile#NETFLIX_EN}.
      *
@@ -922,6 +952,34 @@ public final class CaptionPipeline {
      */
     public Builder profile(StyleProfile profile) {
       this.profile = Objects.requireNonNull(profile, "profile == null");
+      return this;
+    }
+
+    /**
+     * Context for the transcriber: what the media is about, how names are written, the style wanted (e.g. "A talk
+     * on WebVTT by Ana Ruiz."). Reaches the model only through transcribers that take a prompt
+     * ({@link Transcriber#usesPrompt()}: openai, gemini); with any other, {@link #build()} logs a warning that it is
+     * ignored.
+     *
+     * @param prompt the text, or {@code null} (the default) for none
+     * @return this builder
+     */
+    public Builder prompt(String prompt) {
+      this.prompt = prompt == null || prompt.isBlank() ? null : prompt.strip();
+      return this;
+    }
+
+    /**
+     * Terms the speech contains, spelt as they must be written (names, jargon). Sent with the prompt (see
+     * {@link TranscriptionOptions#promptText()}) to transcribers that take one; with any other, {@link #build()} logs
+     * a warning that it is ignored.
+     *
+     * @param terms the terms, one per entry; not null; empty (the default) for none
+     * @return this builder
+     * @throws IllegalArgumentException when a term is blank or holds a line break
+     */
+    public Builder vocabulary(List<String> terms) {
+      this.vocabulary = TranscriptionOptions.builder().vocabulary(terms).build().vocabulary();
       return this;
     }
 
@@ -1042,6 +1100,12 @@ public final class CaptionPipeline {
             + kinds(m.audioOutputKinds()) + ", but transcriber '" + t.name() + "' takes only "
             + kinds(t.acceptedSources()) + ". Pair it with a transcriber that takes " + kinds(m.audioOutputKinds())
             + ", or use a media processor whose audio it can read (ffmpeg writes local files).");
+      }
+      if ((prompt != null || !vocabulary.isEmpty()) && !t.usesPrompt()) {
+        // Not silent: the user asked for something this transcriber cannot do.
+        LOG.warn("Transcriber '{}' takes no prompt or vocabulary: the {} given is ignored. Use a transcriber that "
+            + "takes one (openai, gemini; see 'captions providers', capability \"prompt\").", t.name(),
+            prompt != null && !vocabulary.isEmpty() ? "prompt and vocabulary" : prompt != null ? "prompt" : "vocabulary");
       }
       Translator tr = translator;
       boolean translating = targetLanguages.stream().anyMatch(l -> !l.equalsIgnoreCase(sourceLanguage));

@@ -65,6 +65,12 @@ public final class GeminiTranscriber implements Transcriber {
     return GeminiSettings.PROVIDER;
   }
 
+  /** {@return true: the prompt and vocabulary go into the instructions} */
+  @Override
+  public boolean usesPrompt() {
+    return true;
+  }
+
   /**
    * Chunks of about {@link GeminiSettings#maxWindowMs()}, {@link GeminiSettings#maxConcurrency()} at once, as 24 kbit/s
    * MP3 (then Ogg Opus, FLAC, WAV): all are audio types Gemini takes; the MP3 is the cheapest to encode.
