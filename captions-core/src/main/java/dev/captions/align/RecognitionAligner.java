@@ -26,6 +26,8 @@ public final class RecognitionAligner {
   static final double LONE_MATCH_CONFIDENCE = 0.9;
   /** Speaking time assumed per character when words before the first or after the last anchor are placed. */
   static final long MS_PER_CHAR = 65;
+  /** A silence this long is a pause no word runs across. */
+  static final long WORD_PAUSE_MS = 200;
 
   private RecognitionAligner() {}
 
@@ -93,6 +95,9 @@ public final class RecognitionAligner {
     long[] start = new long[n];
     long[] end = new long[n];
     boolean[] anchor = new boolean[n];
+    boolean[] heardUsed = new boolean[recognised.size()];
+    for (int t = 0; t < a.length; t++) if (match[t] >= 0) heardUsed[bWord.get(match[t])] = true;
+    List<long[]> utterances = speech.utterances(WORD_PAUSE_MS);
     int anchored = 0;
     for (int i = 0; i < n; i++) {
       if (!matched[i]) continue;
@@ -102,8 +107,25 @@ public final class RecognitionAligner {
       if (!neighbour && first.confidence() < LONE_MATCH_CONFIDENCE) continue;
       anchor[i] = true;
       anchored++;
-      start[i] = first.startMs();
-      end[i] = Math.max(first.startMs(), last.endMs());
+      // A recogniser may start a word in the silence before it: the start moves to where the speech begins.
+      start[i] = speechFrom(speech, first.startMs(), last.endMs());
+      end[i] = last.endMs();
+      // No word crosses a pause. A recogniser's word that does (it stretched into the silence, or over the tail of
+      // the word before) keeps the side of the pause it mostly covers, the later side at a sentence start.
+      int u = utteranceAt(utterances, start[i]);
+      if (u >= 0 && utterances.get(u)[1] < end[i]) {
+        long before = utterances.get(u)[1] - start[i];
+        boolean next = u + 1 < utterances.size() && utterances.get(u + 1)[0] < end[i];
+        long after = next ? Math.min(end[i], utterances.get(u + 1)[1]) - utterances.get(u + 1)[0] : 0;
+        boolean sentenceStart = i > 0 && endsSentence(tw.text[i - 1]);
+        if (next && (sentenceStart || after > before)) {
+          start[i] = utterances.get(u + 1)[0];
+          end[i] = Math.min(end[i], utterances.get(u + 1)[1]);
+        } else {
+          end[i] = utterances.get(u)[1];
+        }
+      }
+      end[i] = Math.max(start[i] + 1, end[i]);
     }
     if (anchored < MIN_ANCHORED_SHARE * n) {
       return EnergyAligner.align(aligner + "+energy", transcript, speech);
@@ -138,11 +160,135 @@ public final class RecognitionAligner {
         gapStart = 0;
         gapEnd = speech.durationMs();
       }
-      tw.spread(from, to, speech.speechIn(gapStart, gapEnd), gapStart, gapEnd, start, end);
+      if (from > 0 && endsSentence(tw.text[from - 1])) {
+        // A sentence starts after a pause: not in the tail of the anchor before it.
+        int u = utteranceAt(utterances, gapStart + 1);
+        if (u >= 0 && utterances.get(u)[0] <= gapStart) u++;
+        if (u >= 0 && u < utterances.size() && utterances.get(u)[0] < gapEnd) gapStart = utterances.get(u)[0];
+      }
+      // Sentences inside the run start after a pause too: each boundary goes to the onset nearest its share of
+      // the time, and each part is spread over its own side.
+      int part = from;
+      long partStart = gapStart;
+      for (int p = from + 1; p < to; p++) {
+        if (!endsSentence(tw.text[p - 1])) continue;
+        long partNeed = 0;
+        long restNeed = 0;
+        for (int k = part; k < p; k++) partNeed += tw.weight(k);
+        for (int k = p; k < to; k++) restNeed += tw.weight(k);
+        long target = partStart + (gapEnd - partStart) * partNeed / Math.max(1, partNeed + restNeed);
+        long[] onset = nearestOnset(utterances, partStart, gapEnd, target);
+        if (onset == null) continue;
+        tw.spread(part, p, evidence(recognised, heardUsed, utterances, speech, partStart, onset[0],
+            partNeed * MS_PER_CHAR), partStart, onset[0], start, end);
+        part = p;
+        partStart = onset[1];
+      }
+      long restNeed = 0;
+      for (int k = part; k < to; k++) restNeed += tw.weight(k) * MS_PER_CHAR;
+      tw.spread(part, to, evidence(recognised, heardUsed, utterances, speech, partStart, gapEnd, restNeed), partStart,
+          gapEnd, start, end);
     }
     Transcript out = tw.rebuild(start, end);
     return new AlignedTranscript(out, new AlignmentReport(aligner, anchored, interpolated, 0,
         tw.largestCorrection(start)));
+  }
+
+  /**
+   * Where the unanchored words of a gap were spoken: the recogniser's own unmatched words there (it heard something,
+   * just not the transcript's spelling) when they cover at least half the time the words need; else the speech in the
+   * gap, without a sliver under 150 ms at its start (the tail of the anchor before it).
+   */
+  private static List<long[]> evidence(List<TimedWord> heard, boolean[] used, List<long[]> utterances,
+      SpeechActivity speech, long from, long to, long needMs) {
+    List<long[]> spans = new ArrayList<>();
+    long covered = 0;
+    for (int j = firstEndingAfter(heard, from); j < heard.size() && heard.get(j).startMs() < to; j++) {
+      TimedWord w = heard.get(j);
+      if (used[j] || w.startMs() < from) continue;
+      long s0 = speechFrom(speech, w.startMs(), Math.min(w.endMs(), to));
+      long e = Math.min(Math.min(w.endMs(), to), utteranceEnd(utterances, s0));
+      if (e <= s0) continue;
+      if (!spans.isEmpty() && spans.get(spans.size() - 1)[1] >= s0) {
+        covered += Math.max(0, e - spans.get(spans.size() - 1)[1]);
+        spans.get(spans.size() - 1)[1] = Math.max(e, spans.get(spans.size() - 1)[1]);
+      } else {
+        spans.add(new long[] {s0, e});
+        covered += e - s0;
+      }
+    }
+    if (covered * 2 >= needMs) return spans;
+    List<long[]> sp = new ArrayList<>(speech.speechIn(from, to));
+    if (sp.size() > 1 && sp.get(0)[0] == from && sp.get(0)[1] - sp.get(0)[0] < 150) sp.remove(0);
+    return sp;
+  }
+
+  /** {@code t} when it is in speech, else the first speech after it before {@code limit}, else {@code t}. */
+  private static long speechFrom(SpeechActivity speech, long t, long limit) {
+    List<long[]> sp = speech.speechIn(t, Math.max(t + 1, limit));
+    return sp.isEmpty() ? t : sp.get(0)[0];
+  }
+
+  private static int firstEndingAfter(List<TimedWord> heard, long t) {
+    int lo = 0;
+    int hi = heard.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (heard.get(mid).startMs() < t - 10_000) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /**
+   * The utterance onset strictly inside {@code (from, to)} nearest {@code target}, as {@code {end of the utterance
+   * before it, onset}}, or null when the range holds none.
+   */
+  private static long[] nearestOnset(List<long[]> utterances, long from, long to, long target) {
+    long[] best = null;
+    for (int u = Math.max(1, utteranceAt(utterances, from)); u >= 1 && u < utterances.size(); u++) {
+      long on = utterances.get(u)[0];
+      if (on >= to) break;
+      if (on <= from) continue;
+      if (best == null || Math.abs(on - target) < Math.abs(best[1] - target)) {
+        best = new long[] {Math.max(from, utterances.get(u - 1)[1]), on};
+      }
+    }
+    return best;
+  }
+
+  /** The index of the utterance around {@code t} (or the first after it), or -1 when none is. */
+  private static int utteranceAt(List<long[]> utterances, long t) {
+    int lo = 0;
+    int hi = utterances.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (utterances.get(mid)[1] <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < utterances.size() ? lo : -1;
+  }
+
+  static boolean endsSentence(String word) {
+    String w = word.strip();
+    while (!w.isEmpty() && "\"'”’)]".indexOf(w.charAt(w.length() - 1)) >= 0) w = w.substring(0, w.length() - 1);
+    if (w.isEmpty()) return false;
+    char c = w.charAt(w.length() - 1);
+    return c == '.' || c == '!' || c == '?' || c == '。' || c == '…';
+  }
+
+  /** The end of the utterance (speech without a pause of {@link #WORD_PAUSE_MS}) around {@code t}, or MAX_VALUE. */
+  private static long utteranceEnd(List<long[]> utterances, long t) {
+    int lo = 0;
+    int hi = utterances.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      long[] u = utterances.get(mid);
+      if (t < u[0] - 50) hi = mid - 1;
+      else if (t > u[1]) lo = mid + 1;
+      else return u[1];
+    }
+    return Long.MAX_VALUE;
   }
 
   /** The time before {@code endMs} from which the speech up to it lasts {@code needMs}. */
