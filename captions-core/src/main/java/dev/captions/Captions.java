@@ -247,6 +247,7 @@ public final class Captions {
     add(out, "translator", TRANSLATORS.factories());
     add(out, "summarizer", SUMMARIZERS.factories());
     add(out, "media", MEDIA.factories());
+    add(out, "aligner", ALIGNERS.factories());
     return out;
   }
 
