@@ -115,6 +115,10 @@ final class CaptionCommand implements Callable<Integer> {
       + "UTF-8 file, one term per line; '#' after a space or at the start starts a comment. Sent with the prompt (openai, gemini).")
   Path vocabularyFile;
 
+  @Option(names = "--highlight-words", description = "Word-by-word highlighting (karaoke): a WebVTT timestamp tag "
+      + "before each word, \\k timing in ASS, timed spans in TTML; SRT cannot hold it (reported).")
+  boolean highlightWords;
+
   @Option(names = "--preview", description = "Also write NAME.preview.html: the video with every track, a cue list "
       + "and a timeline of cues and reading speed, flagging what breaks the profile (see 'captions preview').")
   boolean preview;
@@ -236,7 +240,7 @@ final class CaptionCommand implements Callable<Integer> {
     CaptionPipeline.Builder b = Captions.pipeline().outputs(output, fmts.toArray(new CaptionFormat[0]))
         .profile(effectiveProfile).burnIn(burning).summarize(summary || summarizer != null).mux(mux)
         .spokenLanguage(language).translateTo(targets.toArray(new String[0]))
-        .prompt(prompt).vocabulary(vocabulary);
+        .prompt(prompt).vocabulary(vocabulary).highlightWords(highlightWords);
     if (withBurnLanguage) b.burnInLanguage(burnLanguage);
     if (burning) {
       BurnInOptions.Builder look = BurnInOptions.builder();
