@@ -106,6 +106,8 @@ public final class CaptionPipeline {
   private final boolean highlightWords;
   private final CaptionShaper shaper;
   private final ProgressListener progress;
+  /** The prompt and vocabulary every transcription gets (the run adds language, duration and progress). */
+  private final TranscriptionOptions transcriptionHints;
   /** The transcriber behind the long-media engine: chunks at pauses, concurrent calls, stitching. */
   private final Transcriber chunked;
   /** Translations into several languages run at most this many at once per run. */
@@ -133,6 +135,7 @@ public final class CaptionPipeline {
     this.highlightWords = b.highlightWords;
     this.shaper = CaptionShaper.of(b.profile);
     this.progress = b.progress;
+    this.transcriptionHints = TranscriptionOptions.builder().prompt(b.prompt).vocabulary(b.vocabulary).build();
     this.maxConcurrentTranslations = b.maxConcurrentTranslations;
     this.alignTiming = b.alignTiming;
     this.aligners = b.aligner != null ? List.of(() -> b.aligner) : Captions.aligners();
@@ -236,7 +239,7 @@ public final class CaptionPipeline {
                 + "takes local files (vosk, openai, gemini)." : "Use a transcriber that accepts this input."));
       }
       MediaSource audioIn = audio;
-      TranscriptionOptions.Builder tb = TranscriptionOptions.builder().language(sourceLanguage)
+      TranscriptionOptions.Builder tb = transcriptionHints.toBuilder().language(sourceLanguage)
           .progress(run.forward(PipelineStage.TRANSCRIBE));
       durationMs.ifPresent(tb::mediaDurationMs);
       TranscriptionOptions topts = tb.build();
@@ -764,6 +767,8 @@ public final class CaptionPipeline {
     private boolean highlightWords;
     private StyleProfile profile = StyleProfile.NETFLIX_EN;
     private ProgressListener progress = ProgressListener.NONE;
+    private String prompt;
+    private List<String> vocabulary = List.of();
     private MediaSource.Kind expectedSource;
     private int maxConcurrentTranslations = 4;
     private AlignmentMode alignTiming = AlignmentMode.AUTO;
@@ -1038,6 +1043,34 @@ public final class CaptionPipeline {
     }
 
     /**
+     * Context for the transcriber: what the media is about, how names are written, the style wanted (e.g. "A talk
+     * on WebVTT by Ana Ruiz."). Reaches the model only through transcribers that take a prompt
+     * ({@link Transcriber#usesPrompt()}: openai, gemini); with any other, {@link #build()} logs a warning that it is
+     * ignored.
+     *
+     * @param prompt the text, or {@code null} (the default) for none
+     * @return this builder
+     */
+    public Builder prompt(String prompt) {
+      this.prompt = prompt == null || prompt.isBlank() ? null : prompt.strip();
+      return this;
+    }
+
+    /**
+     * Terms the speech contains, spelt as they must be written (names, jargon). Sent with the prompt (see
+     * {@link TranscriptionOptions#promptText()}) to transcribers that take one; with any other, {@link #build()} logs
+     * a warning that it is ignored.
+     *
+     * @param terms the terms, one per entry; not null; empty (the default) for none
+     * @return this builder
+     * @throws IllegalArgumentException when a term is blank or holds a line break
+     */
+    public Builder vocabulary(List<String> terms) {
+      this.vocabulary = TranscriptionOptions.builder().vocabulary(terms).build().vocabulary();
+      return this;
+    }
+
+    /**
      * Where progress goes: every stage's start and end, and the providers' own reports. The listener is called on
      * the run's threads and must not block; an exception it throws is logged and ignored.
      *
@@ -1154,6 +1187,12 @@ public final class CaptionPipeline {
             + kinds(m.audioOutputKinds()) + ", but transcriber '" + t.name() + "' takes only "
             + kinds(t.acceptedSources()) + ". Pair it with a transcriber that takes " + kinds(m.audioOutputKinds())
             + ", or use a media processor whose audio it can read (ffmpeg writes local files).");
+      }
+      if ((prompt != null || !vocabulary.isEmpty()) && !t.usesPrompt()) {
+        // Not silent: the user asked for something this transcriber cannot do.
+        LOG.warn("Transcriber '{}' takes no prompt or vocabulary: the {} given is ignored. Use a transcriber that "
+            + "takes one (openai, gemini; see 'captions providers', capability \"prompt\").", t.name(),
+            prompt != null && !vocabulary.isEmpty() ? "prompt and vocabulary" : prompt != null ? "prompt" : "vocabulary");
       }
       Translator tr = translator;
       boolean translating = targetLanguages.stream().anyMatch(l -> !l.equalsIgnoreCase(sourceLanguage));

@@ -108,6 +108,31 @@ final class CaptionCommand implements Callable<Integer> {
       + "(default: 120; uploads get 5 times as long). Sets captions.<provider>.requestTimeoutMs for every provider.")
   Double timeoutSeconds;
 
+  // Issue 16: style overrides, burn-in style, prompt and vocabulary, preview page.
+  @CommandLine.Mixin StyleOptions style;
+
+  @CommandLine.Mixin BurnStyleOptions burnStyle;
+
+  @Option(names = "--prompt", paramLabel = "TEXT", description = "Context for the transcriber: topic, names, style "
+      + "(openai and gemini use it; with others it is ignored with a warning).")
+  String prompt;
+
+  @Option(names = "--vocabulary", paramLabel = "FILE", description = "Terms to spell as written (names, jargon): a "
+      + "UTF-8 file, one term per line; '#' after a space or at the start starts a comment. Sent with the prompt (openai, gemini).")
+  Path vocabularyFile;
+
+  @Option(names = "--highlight-words", description = "Word-by-word highlighting (karaoke): a WebVTT timestamp tag "
+      + "before each word, \\k timing in ASS, timed spans in TTML; SRT cannot hold it (reported).")
+  boolean highlightWords;
+
+  @Option(names = "--preview", description = "Also write NAME.preview.html: the video with every track, a cue list "
+      + "and a timeline of cues and reading speed, flagging what breaks the profile (see 'captions preview').")
+  boolean preview;
+
+  /** The profile with {@link #style}'s overrides; set by {@link #call()}. */
+  private StyleProfile effectiveProfile;
+  private List<String> vocabulary = List.of();
+
   /** The cloud providers whose request time-out {@code --timeout} sets. */
   static final List<String> CLOUD_PROVIDERS = List.of("gemini", "openai", "gcore", "ittybit");
 
@@ -128,6 +153,8 @@ final class CaptionCommand implements Callable<Integer> {
       for (String p : CLOUD_PROVIDERS) System.setProperty("captions." + p + ".requestTimeoutMs", ms);
     }
     PrintWriter err = spec.commandLine().getErr();
+    effectiveProfile = style.apply(profile, spec.commandLine());
+    if (vocabularyFile != null) vocabulary = Vocabulary.read(vocabularyFile);
     if (videos.isEmpty() && gcoreVideo == null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "give at least one VIDEO, or --gcore-video ID");
     }
@@ -163,7 +190,8 @@ final class CaptionCommand implements Callable<Integer> {
     try (ConsoleProgress progress = ConsoleProgress.create(quiet)) {
       // Built once without translations, to learn which transcriber discovery picks: when it is Gcore and no
       // translator is named, Gcore translates, so no translator is looked for.
-      CaptionPipeline pipeline = builder(t, kinds, progress, List.of(), false).build();
+      // No prompt here: its "ignored" warning belongs to the pipeline that runs.
+      CaptionPipeline pipeline = builder(t, kinds, progress, List.of(), false).prompt(null).vocabulary(List.of()).build();
       boolean gcoreTranslates = translator == null && !targets.isEmpty()
           && pipeline.transcriber() instanceof GcoreTranscriber;
       if (gcoreTranslates) {
@@ -214,12 +242,17 @@ final class CaptionCommand implements Callable<Integer> {
   private CaptionPipeline.Builder builder(Transcriber t, Set<MediaSource.Kind> kinds, ConsoleProgress progress,
       List<String> targets, boolean withBurnLanguage) {
     Set<CaptionFormat> fmts = new LinkedHashSet<>(formats);
-    CaptionPipeline.Builder b = Captions.pipeline().outputs(output, fmts.toArray(new CaptionFormat[0])).profile(profile)
-        .burnIn(burn || burnLanguage != null).summarize(summary || summarizer != null).mux(mux)
-        .spokenLanguage(language).translateTo(targets.toArray(new String[0])).alignTiming(align);
+    boolean burning = burn || burnLanguage != null || burnStyle.any();
+    CaptionPipeline.Builder b = Captions.pipeline().outputs(output, fmts.toArray(new CaptionFormat[0]))
+        .profile(effectiveProfile).burnIn(burning).summarize(summary || summarizer != null).mux(mux)
+        .spokenLanguage(language).translateTo(targets.toArray(new String[0]))
+        .prompt(prompt).vocabulary(vocabulary).highlightWords(highlightWords).alignTiming(align);
     if (withBurnLanguage) b.burnInLanguage(burnLanguage);
-    if (size != null) b.burnIn(BurnInOptions.builder().size(size.width(), size.height()).build());
-    if (!burn && burnLanguage == null) b.burnIn(false);
+    if (burning) {
+      BurnInOptions.Builder look = BurnInOptions.builder();
+      if (size != null) look.size(size.width(), size.height());
+      b.burnIn(burnStyle.applyTo(look, spec.commandLine()).build());
+    }
     if (t != null) b.transcriber(t);
     if (media != null) {
       if (media.trim().equalsIgnoreCase("none")) b.withoutMediaProcessor();
@@ -250,7 +283,7 @@ final class CaptionCommand implements Callable<Integer> {
         else lb.withoutMediaProcessor();
         PipelineResult lr = lb
             .transcriber(gcoreTranslator.withSubtitlesLanguage(lang)).spokenLanguage(language)
-            .outputs(output, fmts.toArray(new CaptionFormat[0])).profile(profile).baseName(base).progress(progress)
+            .outputs(output, fmts.toArray(new CaptionFormat[0])).profile(effectiveProfile).baseName(base).progress(progress)
             .build().run(source);
         progress.finish();
         tracks.put(lang, lr.captions());
@@ -268,10 +301,33 @@ final class CaptionCommand implements Callable<Integer> {
       if (!quiet) SummaryOutput.print(out, r.summary().get());
       files.add(SummaryOutput.write(output, base, r.summary().get()));
     }
+    if (preview) files.add(writePreview(source, base, r, tracks));
     for (Path f : files) out.println(f);
     r.captionedVideo().filter(ref -> !ref.source().isFile()).ifPresent(ref -> out.println(ref.source().uri()));
     r.subtitledVideo().filter(ref -> !ref.source().isFile()).ifPresent(ref -> out.println(ref.source().uri()));
     if (gcoreVideo != null) attachToGcore(tracks, out);
+  }
+
+  /**
+   * Writes {@code base.preview.html} into the output directory: every track (the spoken language's flagged from the
+   * run's quality report, the others checked against the same profile), the chapters when summarised, the video by
+   * its path relative to the page (or its URL).
+   */
+  private Path writePreview(MediaSource source, String base, PipelineResult r, Map<String, CaptionTrack> tracks) {
+    long known = r.mediaDurationMs().orElse(0);
+    String src = source.isFile() ? PreviewPage.videoSrc(output, source.path()) : source.uri().toString();
+    PreviewPage page = new PreviewPage(source.name(), src, effectiveProfile, known);
+    for (Map.Entry<String, CaptionTrack> e : tracks.entrySet()) {
+      CaptionTrack track = e.getValue();
+      boolean spoken = track == r.captions();
+      page.addTrack(base + "." + e.getKey() + (spoken ? " (spoken)" : ""), track, spoken ? r.quality().violations()
+          : dev.captions.shaping.ComplianceChecker.of(effectiveProfile).check(track, r.mediaDurationMs()));
+    }
+    r.quality().notes().forEach(page::note);
+    r.summary().ifPresent(s -> page.chapters(s.toChaptersTrack(Math.max(known, r.captions().endMs()))));
+    Path file = output.resolve(base + ".preview.html");
+    page.write(file);
+    return file;
   }
 
   /** Attaches every written track to the Gcore video, named after its language ("English (AI)"). */

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "captions", mixinStandardHelpOptions = true, versionProvider = CaptionsCommand.Version.class,
     description = "Caption videos, and convert, validate and shape caption files.",
     subcommands = {CaptionCommand.class, SummarizeCommand.class, GcoreCommand.class, ConvertCommand.class,
-        RetimeCommand.class, ValidateCommand.class, ShapeCommand.class,
+        RetimeCommand.class, ValidateCommand.class, ShapeCommand.class, PreviewCommand.class,
         ProvidersCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0 success", "  2 usage error", "  3 invalid input (a caption file; unreadable or unsupported media)",

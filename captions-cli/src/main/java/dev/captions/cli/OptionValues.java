@@ -79,6 +79,49 @@ final class OptionValues {
   /** A frame size in pixels; a width of 0 keeps the aspect ratio. */
   record FrameSize(int width, int height) {}
 
+  /**
+   * A duration option ({@code --min-duration}, {@code --max-duration}): {@code 1s}, {@code 1.5s}, {@code 1500ms} or a
+   * bare number of seconds ({@code 1.5}), in milliseconds; 0 to 24 hours.
+   */
+  static final class Millis implements ITypeConverter<Long> {
+    @Override
+    public Long convert(String value) {
+      String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?|\\.\\d+)\\s*(ms|s)?").matcher(v);
+      if (m.matches()) {
+        double n = Double.parseDouble(m.group(1));
+        double ms = "ms".equals(m.group(2)) ? n : n * 1000;
+        if (ms <= 86_400_000d) return Math.round(ms);
+      }
+      throw new TypeConversionException("'" + value + "' is not a duration; write 1s, 1.5s, 1500ms or 1.5 (seconds)");
+    }
+
+    /** {@code ms} as the options write it: {@code "1.5s"}, {@code "833ms"}. */
+    static String format(long ms) {
+      return ms % 100 == 0 ? java.math.BigDecimal.valueOf(ms, 3).stripTrailingZeros().toPlainString() + "s" : ms + "ms";
+    }
+  }
+
+  /**
+   * A colour option ({@code --burn-color}): {@code #RRGGBB}, {@code RRGGBB}, or one of {@link #COLOUR_NAMES}; as
+   * {@code #RRGGBB}.
+   */
+  static final class Colour implements ITypeConverter<String> {
+    /** The colour names accepted, with their {@code #RRGGBB}. */
+    static final java.util.Map<String, String> COLOUR_NAMES = java.util.Map.of("white", "#FFFFFF", "black", "#000000",
+        "yellow", "#FFFF00", "red", "#FF0000", "green", "#00FF00", "blue", "#0000FF", "cyan", "#00FFFF",
+        "magenta", "#FF00FF", "grey", "#808080", "gray", "#808080");
+
+    @Override
+    public String convert(String value) {
+      String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+      if (COLOUR_NAMES.containsKey(v)) return COLOUR_NAMES.get(v);
+      if (v.matches("#?[0-9a-f]{6}")) return "#" + v.replace("#", "").toUpperCase(java.util.Locale.ROOT);
+      throw new TypeConversionException("unknown colour '" + value + "'; write #RRGGBB (e.g. #FFFF00) or one of: "
+          + String.join(", ", new java.util.TreeSet<>(COLOUR_NAMES.keySet())));
+    }
+  }
+
   /** {@code -f FMT}, {@code --from FMT}, {@code --to FMT}: a format name, not a file name. */
   static final class Format implements ITypeConverter<CaptionFormat> {
     @Override

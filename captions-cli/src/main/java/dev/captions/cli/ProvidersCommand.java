@@ -24,6 +24,10 @@ final class ProvidersCommand implements Runnable {
       String status = p.embedded() ? "embedded" : p.configured() ? "configured" : "no API key";
       out.printf("%-12s %-10s %-16s %s%n", p.kind(), p.name(), status, String.join(", ", new TreeSet<>(p.capabilities())));
     }
+    List<String> prompted = infos.stream().filter(p -> p.kind().equals("transcriber"))
+        .filter(p -> p.capabilities().contains("prompt")).map(ProviderInfo::name).sorted().toList();
+    out.println("--prompt/--vocabulary reach: " + (prompted.isEmpty() ? "no transcriber here" : String.join(", ", prompted))
+        + " (other transcribers ignore them, with a warning)");
     out.println("formats: " + CaptionCodecs.all().keySet());
   }
 }

@@ -39,6 +39,7 @@ final class ShapeCommand implements Callable<Integer> {
   @Option(names = {"-p", "--profile"}, paramLabel = "NAME", converter = OptionValues.Profile.class, defaultValue = "netflix",
       description = "netflix (default), netflix-children, bbc, dcmp.")
   StyleProfile profile;
+  @CommandLine.Mixin StyleOptions style;
   @Option(names = "--from", paramLabel = "FMT", converter = OptionValues.Format.class,
       description = "Input format when not given by the extension.") CaptionFormat from;
   @Option(names = "--to", paramLabel = "FMT", converter = OptionValues.Format.class,
@@ -46,7 +47,7 @@ final class ShapeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    CaptionShaper shaper = CaptionShaper.of(profile);
+    CaptionShaper shaper = CaptionShaper.of(style.apply(profile, spec.commandLine()));
     CaptionFormat inFormat = OptionValues.formatOf(spec.commandLine(), input, from, "input", "--from");
     CaptionFormat outFormat = OptionValues.formatOf(spec.commandLine(), output, to, "output", "--to");
     PrintWriter err = spec.commandLine().getErr();

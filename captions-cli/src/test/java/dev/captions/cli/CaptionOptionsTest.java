@@ -32,7 +32,8 @@ class CaptionOptionsTest {
   static void captionWithEveryOption() {
     run = Cli.run("caption", SampleEndToEndTest.SAMPLE.toString(), "-o", out.toString(), "-f", "vtt,json",
         "--transcriber", "vosk", "--media", "ffmpeg", "--language", "en", "--translate", "es,fr", "--translator", "stub",
-        "--summary", "--summarizer", "stub", "--burn", "--profile", "bbc");
+        "--summary", "--summarizer", "stub", "--burn", "--profile", "bbc",
+        "--burn-position", "top", "--burn-color", "yellow", "--burn-size", "24");
     assertThat(run.exitCode).as(run.toString()).isZero();
   }
 
@@ -112,6 +113,31 @@ class CaptionOptionsTest {
     // Decodable to the end: a frame near the end comes out.
     assertThat(ffmpeg.extractFrames(MediaSource.of(burned), dev.captions.spi.FrameOptions.builder()
         .timestampsMs(List.of(info.durationMs() - 500)).outputDirectory(out.resolve("frames")).build())).hasSize(1);
+  }
+
+  @Test
+  void burnStyleFlagsReachTheBurnedPicture() throws Exception {
+    // --burn-position top --burn-color yellow: yellow text in the top third of the frame, none in the bottom third.
+    CaptionTrack english = read(out.resolve("talk.en.vtt"), CaptionFormat.WEBVTT).track();
+    long mid = (english.cues().get(0).startMs() + english.cues().get(0).endMs()) / 2;
+    FfmpegMediaProcessor ffmpeg = FfmpegMediaProcessor.create();
+    dev.captions.model.Frame f = ffmpeg.extractFrames(MediaSource.of(out.resolve("talk.captioned.mp4")),
+        dev.captions.spi.FrameOptions.builder().timestampsMs(List.of(mid)).format(dev.captions.spi.FrameOptions.Format.PNG)
+            .outputDirectory(out.resolve("style-frames")).build()).get(0);
+    java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(f.image().path().toFile());
+    int top = 0;
+    int bottom = 0;
+    for (int y = 0; y < img.getHeight(); y++) {
+      for (int x = 0; x < img.getWidth(); x++) {
+        int rgb = img.getRGB(x, y);
+        boolean yellow = (rgb >> 16 & 0xFF) > 180 && (rgb >> 8 & 0xFF) > 180 && (rgb & 0xFF) < 110;
+        if (!yellow) continue;
+        if (y < img.getHeight() / 3) top++;
+        else if (y > img.getHeight() * 2 / 3) bottom++;
+      }
+    }
+    assertThat(top).as("yellow caption pixels in the top third").isGreaterThan(50);
+    assertThat(bottom).as("yellow pixels in the bottom third").isZero();
   }
 
   /**

@@ -143,6 +143,12 @@ public final class ChunkedTranscriber implements Transcriber {
     return delegate.name();
   }
 
+  /** {@return whether the wrapped transcriber sends the prompt and vocabulary; every chunk gets them} */
+  @Override
+  public boolean usesPrompt() {
+    return delegate.usesPrompt();
+  }
+
   /** The wrapped transcriber's accepted sources. */
   @Override
   public Set<MediaSource.Kind> acceptedSources() {

@@ -98,6 +98,46 @@ public final class ComplianceChecker {
     return out;
   }
 
+  /**
+   * How fast {@code cue} is read, in this profile's unit ({@link #readingSpeedUnit()}): displayed characters per
+   * second (counted as {@link #check} counts them) when the profile limits characters per second, else words per
+   * minute. A cue of zero duration reads infinitely fast ({@link Double#POSITIVE_INFINITY}) unless it is empty.
+   *
+   * @param cue the cue; not null
+   * @return the reading speed, at least 0
+   */
+  public double readingSpeed(Cue cue) {
+    boolean cps = p.maxCharsPerSecond() > 0 || p.maxWordsPerMinute() == 0;
+    double amount = 0;
+    if (cps) {
+      for (String line : cue.lines()) amount += Graphemes.width(line);
+    } else {
+      amount = TimingRepair.wordCount(cue.text());
+    }
+    if (amount == 0) return 0;
+    long shown = cue.durationMs();
+    if (shown <= 0) return Double.POSITIVE_INFINITY;
+    return cps ? amount * 1000.0 / shown : amount * 60_000.0 / shown;
+  }
+
+  /**
+   * The profile's reading-speed limit in {@link #readingSpeedUnit()}.
+   *
+   * @return the limit; 0 when the profile sets none
+   */
+  public double readingSpeedLimit() {
+    return p.maxCharsPerSecond() > 0 || p.maxWordsPerMinute() == 0 ? p.maxCharsPerSecond() : p.maxWordsPerMinute();
+  }
+
+  /**
+   * The unit of {@link #readingSpeed} and {@link #readingSpeedLimit()}.
+   *
+   * @return {@code "chars/s"} or {@code "words/min"}
+   */
+  public String readingSpeedUnit() {
+    return p.maxCharsPerSecond() > 0 || p.maxWordsPerMinute() == 0 ? "chars/s" : "words/min";
+  }
+
   private String shortCause(Cue c, Cue next) {
     if (c.words().isEmpty()) return "the cue is too short";
     long lastEnd = lastWordEnd(c);

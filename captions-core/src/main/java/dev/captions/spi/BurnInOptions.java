@@ -17,6 +17,7 @@ public final class BurnInOptions {
   private final String outlineColour;
   private final int outline;
   private final int marginVertical;
+  private final Position position;
   private final ProgressListener progress;
   private final int width;
   private final int height;
@@ -32,6 +33,7 @@ public final class BurnInOptions {
     this.outlineColour = b.outlineColour;
     this.outline = b.outline;
     this.marginVertical = b.marginVertical;
+    this.position = b.position;
     this.progress = b.progress;
     this.width = b.width;
     this.height = b.height;
@@ -76,6 +78,7 @@ public final class BurnInOptions {
     b.outlineColour = outlineColour;
     b.outline = outline;
     b.marginVertical = marginVertical;
+    b.position = position;
     b.progress = progress;
     b.width = width;
     b.height = height;
@@ -164,12 +167,29 @@ public final class BurnInOptions {
   }
 
   /**
-   * The distance between the bottom of the picture and the captions.
+   * The distance between the captions and the picture's edge they sit at ({@link #position()}).
    *
    * @return the margin in pixels, at least 0
    */
   public int marginVertical() {
     return marginVertical;
+  }
+
+  /**
+   * Where on the picture the captions sit, centred horizontally.
+   *
+   * @return the position; {@link Position#BOTTOM} by default, never null
+   */
+  public Position position() {
+    return position;
+  }
+
+  /** Where burned-in captions sit on the picture. */
+  public enum Position {
+    /** Centred at the top, {@link #marginVertical()} pixels below the top edge. */
+    TOP,
+    /** Centred at the bottom, {@link #marginVertical()} pixels above the bottom edge (the default). */
+    BOTTOM
   }
 
   /**
@@ -190,6 +210,7 @@ public final class BurnInOptions {
     private String outlineColour = "#000000";
     private int outline = 2;
     private int marginVertical = 24;
+    private Position position = Position.BOTTOM;
     private ProgressListener progress = ProgressListener.NONE;
     private int width;
     private int height;
@@ -283,7 +304,7 @@ public final class BurnInOptions {
     }
 
     /**
-     * Sets the bottom margin.
+     * Sets the distance to the picture's edge the captions sit at.
      *
      * @param margin the margin in pixels
      * @return this builder
@@ -291,6 +312,17 @@ public final class BurnInOptions {
     public Builder marginVertical(int margin) {
       if (margin < 0) throw new IllegalArgumentException("marginVertical (" + margin + ") must be >= 0");
       this.marginVertical = margin;
+      return this;
+    }
+
+    /**
+     * Sets where the captions sit.
+     *
+     * @param position top or bottom; not null
+     * @return this builder
+     */
+    public Builder position(Position position) {
+      this.position = Objects.requireNonNull(position, "position == null");
       return this;
     }
 

@@ -60,6 +60,18 @@ public interface Transcriber extends Provider {
   }
 
   /**
+   * Whether {@link #transcribe} sends {@link TranscriptionOptions#prompt()} and
+   * {@link TranscriptionOptions#vocabulary()} to the model (as {@link TranscriptionOptions#promptText()}). False by
+   * default: the pipeline then warns that a prompt or vocabulary given is ignored, rather than dropping it silently.
+   * Providers that return true also list the capability {@code "prompt"} in their factory's capabilities.
+   *
+   * @return true when a prompt and vocabulary reach the model
+   */
+  default boolean usesPrompt() {
+    return false;
+  }
+
+  /**
    * Checks, locally and without any call, that this transcriber can take {@code media} as it documents its input
    * (e.g. Gcore: an http(s) URL of an MP4). The pipeline calls it before the first provider call of a run, so a
    * source the service would refuse is refused before anything is paid. Does nothing by default.

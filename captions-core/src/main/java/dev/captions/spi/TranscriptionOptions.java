@@ -2,6 +2,7 @@ package dev.captions.spi;
 
 import dev.captions.ProgressListener;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -12,6 +13,7 @@ public final class TranscriptionOptions {
 
   private final String language;
   private final String prompt;
+  private final List<String> vocabulary;
   private final boolean wordTimestamps;
   private final Long mediaDurationMs;
   private final Duration timeout;
@@ -20,6 +22,7 @@ public final class TranscriptionOptions {
   private TranscriptionOptions(Builder b) {
     this.language = b.language;
     this.prompt = b.prompt;
+    this.vocabulary = b.vocabulary;
     this.wordTimestamps = b.wordTimestamps;
     this.mediaDurationMs = b.mediaDurationMs;
     this.timeout = b.timeout;
@@ -50,7 +53,7 @@ public final class TranscriptionOptions {
    * @return the builder
    */
   public Builder toBuilder() {
-    Builder b = builder().prompt(prompt).wordTimestamps(wordTimestamps).timeout(timeout).progress(progress);
+    Builder b = builder().prompt(prompt).vocabulary(vocabulary).wordTimestamps(wordTimestamps).timeout(timeout).progress(progress);
     b.language = language;
     b.mediaDurationMs = mediaDurationMs;
     return b;
@@ -68,6 +71,27 @@ public final class TranscriptionOptions {
    */
   public Optional<String> prompt() {
     return Optional.ofNullable(prompt);
+  }
+
+  /**
+   * Terms the speech contains and that must be spelt as given (names, jargon), for providers that take a prompt.
+   *
+   * @return the terms in the order given; empty for none; unmodifiable
+   */
+  public List<String> vocabulary() {
+    return vocabulary;
+  }
+
+  /**
+   * The prompt and the vocabulary as the one free text a provider's prompt field takes: the prompt, then
+   * {@code "Vocabulary: term, term."}. Providers that take a prompt send this, so both reach the model the same way.
+   *
+   * @return the text, or empty when there is neither a prompt nor a vocabulary
+   */
+  public Optional<String> promptText() {
+    if (vocabulary.isEmpty()) return prompt();
+    String terms = "Vocabulary: " + String.join(", ", vocabulary) + ".";
+    return Optional.of(prompt == null ? terms : prompt.strip() + " " + terms);
   }
 
   /** {@return whether word-level timings are wanted (providers that cannot give them return segments)} */
@@ -98,6 +122,7 @@ public final class TranscriptionOptions {
   public static final class Builder {
     private String language;
     private String prompt;
+    private List<String> vocabulary = List.of();
     private boolean wordTimestamps = true;
     private Long mediaDurationMs;
     private Duration timeout;
@@ -125,6 +150,27 @@ public final class TranscriptionOptions {
      */
     public Builder prompt(String prompt) {
       this.prompt = prompt;
+      return this;
+    }
+
+    /**
+     * Sets the vocabulary: terms the speech contains, spelt as they must be written.
+     *
+     * @param vocabulary the terms; not null, each one line, not blank (surrounding white space is removed)
+     * @return this builder
+     * @throws IllegalArgumentException when a term is blank or holds a line break
+     */
+    public Builder vocabulary(List<String> vocabulary) {
+      Objects.requireNonNull(vocabulary, "vocabulary == null");
+      List<String> terms = new java.util.ArrayList<>(vocabulary.size());
+      for (String term : vocabulary) {
+        if (term == null || term.isBlank()) throw new IllegalArgumentException("a vocabulary term is blank");
+        if (term.indexOf('\n') >= 0 || term.indexOf('\r') >= 0) {
+          throw new IllegalArgumentException("a vocabulary term holds a line break: one term per entry");
+        }
+        terms.add(term.strip());
+      }
+      this.vocabulary = List.copyOf(terms);
       return this;
     }
 

@@ -37,7 +37,7 @@ public final class CueListPrompt {
       sb.append(" Transcribe ONLY the speech between ").append(ReplyTimes.format(fromMs)).append(" and ")
           .append(ReplyTimes.format(toMs)).append("; ignore everything outside that range.");
     }
-    options.prompt().ifPresent(p -> sb.append(" Vocabulary and context: ").append(p));
+    options.promptText().ifPresent(p -> sb.append(" Context, and terms to spell exactly as given: ").append(p));
     return sb.toString();
   }
 

@@ -405,7 +405,10 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
         + ",PrimaryColour=" + assColour(o.primaryColour())
         + ",OutlineColour=" + assColour(o.outlineColour())
         + ",BorderStyle=1,Outline=" + o.outline() + ",Shadow=0"
-        + ",MarginV=" + o.marginVertical();
+        + ",MarginV=" + o.marginVertical()
+        // libass reads force_style's Alignment for an SRT as the legacy SSA value: 2 bottom centre, 6 (2 + 4) top
+        // centre; the numpad value 8 would be taken as "middle" (checked by FfmpegMediaProcessorTest).
+        + ",Alignment=" + (o.position() == BurnInOptions.Position.TOP ? 6 : 2);
     return "subtitles=filename=" + FilterEscaping.optionValue(subtitles.toString())
         + ":fontsdir=" + FilterEscaping.optionValue(fontsDirectory().toString())
         + ":charenc=UTF-8"

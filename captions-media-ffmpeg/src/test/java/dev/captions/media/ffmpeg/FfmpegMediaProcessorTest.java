@@ -284,15 +284,16 @@ class FfmpegMediaProcessorTest {
     Path srt = dir.resolve("it's [a] test.srt");
     String defaults = FFMPEG.subtitlesFilter(srt, BurnInOptions.defaults());
     String styled = FFMPEG.subtitlesFilter(srt, BurnInOptions.builder().fontName("Liberation Serif").fontSize(31)
-        .primaryColour("#FFFF00").outlineColour("#102030").outline(4).marginVertical(57).build());
+        .primaryColour("#FFFF00").outlineColour("#102030").outline(4).marginVertical(57)
+        .position(BurnInOptions.Position.TOP).build());
     // force_style is one option value: its commas are escaped once for the filter graph.
     assertThat(styled).startsWith("subtitles=filename=")
         .contains("force_style=FontName=Liberation Serif\\,FontSize=31\\,PrimaryColour=&H0000FFFF\\,"
-            + "OutlineColour=&H00302010\\,BorderStyle=1\\,Outline=4\\,Shadow=0\\,MarginV=57")
+            + "OutlineColour=&H00302010\\,BorderStyle=1\\,Outline=4\\,Shadow=0\\,MarginV=57\\,Alignment=6")
         .contains(":charenc=UTF-8");
     assertThat(defaults).contains("FontName=" + FfmpegMediaProcessor.BUNDLED_FONT + "\\,")
         .contains("Outline=" + BurnInOptions.defaults().outline() + "\\,")
-        .endsWith("MarginV=" + BurnInOptions.defaults().marginVertical());
+        .endsWith("MarginV=" + BurnInOptions.defaults().marginVertical() + "\\,Alignment=2");
     // The bundled font is where fontsdir points, so the default font renders on machines without fonts.
     String fontsdir = defaults.replaceFirst("(?s).*:fontsdir=(.*?):charenc=.*", "$1");
     assertThat(Path.of(fontsdir).resolve("DejaVuSans.ttf")).isRegularFile();
@@ -310,6 +311,31 @@ class FfmpegMediaProcessorTest {
     int highRow = lowestChangedRow(video, high, 1500, dir);
     assertThat(lowRow).as("text drawn with margin 5").isPositive();
     assertThat(highRow).as("text drawn with margin 120 sits higher than with 5").isPositive().isLessThan(lowRow - 40);
+  }
+
+  @Test
+  void burnInPositionTopDrawsTheCaptionsInTheTopThird(@TempDir Path dir) throws IOException {
+    Path bottom = FFMPEG.burnIn(MediaSource.of(video), TRACK,
+        BurnInOptions.builder().output(dir.resolve("bottom.mp4")).build()).source().path();
+    Path top = FFMPEG.burnIn(MediaSource.of(video), TRACK, BurnInOptions.builder().output(dir.resolve("top.mp4"))
+        .position(BurnInOptions.Position.TOP).build()).source().path();
+    BufferedImage b = frame(bottom, 1500, dir);
+    BufferedImage t = frame(top, 1500, dir);
+    int highest = -1;
+    for (int row = 0; row < b.getHeight() && highest < 0; row++) {
+      for (int col = 0; col < b.getWidth(); col++) {
+        int p = b.getRGB(col, row);
+        int q = t.getRGB(col, row);
+        int d = 0;
+        for (int shift = 0; shift <= 16; shift += 8) d += Math.abs((p >> shift & 0xFF) - (q >> shift & 0xFF));
+        if (d > 150) {
+          highest = row;
+          break;
+        }
+      }
+    }
+    assertThat(highest).as("first row where top and bottom captions differ").isBetween(0, b.getHeight() / 3);
+    assertThat(lowestChangedRow(bottom, top, 1500, dir)).as("the bottom captions").isGreaterThan(b.getHeight() * 2 / 3);
   }
 
   /** The lowest pixel row where the two videos' frames at {@code ms} differ clearly, or -1. */

@@ -66,6 +66,12 @@ public final class GeminiTranscriber implements Transcriber {
     return GeminiSettings.PROVIDER;
   }
 
+  /** {@return true: the prompt and vocabulary go into the instructions} */
+  @Override
+  public boolean usesPrompt() {
+    return true;
+  }
+
   /**
    * {@link TimingSource#UNTRUSTED}: the model writes its cue times itself (rounded, drifting), so the caption pipeline
    * aligns them to the audio by default.

@@ -73,6 +73,23 @@ class GeminiTranscriberTest {
   }
 
   @Test
+  void promptAndVocabularyGivenToThePipelineReachTheInstructions() {
+    wm.stubFor(post(urlEqualTo(GENERATE)).willReturn(reply(
+        "{\"cues\":[{\"start\":\"00:00:00.000\",\"end\":\"00:00:01.500\",\"text\":\"Ana Ruiz on WebVTT.\"}]}",
+        "STOP")));
+    GeminiTranscriber gemini = new GeminiTranscriber(GeminiStubs.settings(wm).build());
+    assertThat(gemini.usesPrompt()).isTrue();
+
+    dev.captions.PipelineResult r = dev.captions.Captions.pipeline().withoutMediaProcessor().transcriber(gemini)
+        .spokenLanguage("en").prompt("A talk about caption formats.").vocabulary(List.of("WebVTT", "Ana Ruiz"))
+        .build().run(MediaSource.of(GeminiStubs.wav(dir, 200)));
+
+    assertThat(r.captions().cues()).isNotEmpty();
+    wm.verify(postRequestedFor(urlEqualTo(GENERATE)).withRequestBody(containing(
+        "Context, and terms to spell exactly as given: A talk about caption formats. Vocabulary: WebVTT, Ana Ruiz.")));
+  }
+
+  @Test
   void fencedJsonWithProseIsRead() {
     wm.stubFor(post(urlEqualTo(GENERATE)).willReturn(reply(
         "Here are the captions:\n```json\n[{\"start\": \"00:00:01.000\", \"end\": \"00:00:04.500\", \"text\": \"Caption.\"}]\n```\nDone!",

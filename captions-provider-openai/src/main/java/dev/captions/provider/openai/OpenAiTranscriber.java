@@ -91,6 +91,12 @@ public final class OpenAiTranscriber implements Transcriber {
     return api.settings().transcriptionModel().startsWith("whisper");
   }
 
+  /** {@return true: the prompt and vocabulary go into the request's {@code prompt} field} */
+  @Override
+  public boolean usesPrompt() {
+    return true;
+  }
+
   @Override
   public Transcript transcribe(MediaSource audio, TranscriptionOptions options) {
     if (audio.isUrl()) {
@@ -179,7 +185,7 @@ public final class OpenAiTranscriber implements Transcriber {
         .model(api.settings().transcriptionModel())
         .temperature(0.0);
     options.language().ifPresent(l -> b.language(l.split("-")[0].toLowerCase(Locale.ROOT)));
-    options.prompt().ifPresent(b::prompt);
+    options.promptText().ifPresent(b::prompt);
     if (verbose()) {
       b.responseFormat(AudioResponseFormat.VERBOSE_JSON)
           .addTimestampGranularity(TranscriptionCreateParams.TimestampGranularity.SEGMENT);

@@ -76,6 +76,39 @@ class OpenAiTranscriberTest {
   }
 
   @Test
+  void promptAndVocabularyGivenToThePipelineReachTheRequestsPromptField() {
+    wm.stubFor(post(urlEqualTo(TRANSCRIPTIONS)).willReturn(json(verbose(2.0,
+        new Object[][] {{0.0, 2.0, " Ana Ruiz on WebVTT."}},
+        new Object[][] {{"Ana", 0.0, 0.3}, {"Ruiz", 0.4, 0.8}, {"on", 0.9, 1.0}, {"WebVTT.", 1.1, 1.9}}))));
+    Path wav = OpenAiStubs.speechLikeWav(dir, "clip.wav", 2000);
+    OpenAiTranscriber openai = new OpenAiTranscriber(OpenAiStubs.settings(wm).build());
+    assertThat(openai.usesPrompt()).isTrue();
+
+    dev.captions.PipelineResult r = dev.captions.Captions.pipeline().withoutMediaProcessor().transcriber(openai)
+        .spokenLanguage("en").prompt("  A talk about caption formats.  ").vocabulary(List.of("WebVTT", " Ana Ruiz "))
+        .build().run(MediaSource.of(wav));
+
+    assertThat(r.captions().cues()).isNotEmpty();
+    wm.verify(1, postRequestedFor(urlEqualTo(TRANSCRIPTIONS))
+        .withRequestBodyPart(aMultipart().withName("prompt")
+            .withBody(equalTo("A talk about caption formats. Vocabulary: WebVTT, Ana Ruiz.")).build()));
+  }
+
+  @Test
+  void noPromptPartWithoutPromptOrVocabulary() {
+    wm.stubFor(post(urlEqualTo(TRANSCRIPTIONS)).willReturn(json(verbose(2.0,
+        new Object[][] {{0.0, 2.0, " Hello."}}, new Object[][] {{"Hello.", 0.0, 0.5}}))));
+    Path wav = OpenAiStubs.speechLikeWav(dir, "clip.wav", 2000);
+
+    new OpenAiTranscriber(OpenAiStubs.settings(wm).build()).transcribe(MediaSource.of(wav),
+        TranscriptionOptions.builder().vocabulary(List.of()).build());
+
+    List<LoggedRequest> requests = wm.findAll(postRequestedFor(urlEqualTo(TRANSCRIPTIONS)));
+    assertThat(requests).hasSize(1);
+    assertThat(requests.get(0).getParts()).extracting(Request.Part::getName).doesNotContain("prompt");
+  }
+
+  @Test
   void gpt4oTranscribeUsesPlainJsonAndGivesOneSegmentPerUpload() {
     wm.stubFor(post(urlEqualTo(TRANSCRIPTIONS)).willReturn(json(
         "{\"text\":\"Hello world.\",\"usage\":{\"type\":\"tokens\",\"input_tokens\":10,\"output_tokens\":3,\"total_tokens\":13}}")));
