@@ -4,6 +4,7 @@ import dev.captions.CaptionPipeline;
 import dev.captions.Captions;
 import dev.captions.ConfigurationException;
 import dev.captions.PipelineResult;
+import dev.captions.align.AlignmentMode;
 import dev.captions.codec.CaptionFormat;
 import dev.captions.model.CaptionTrack;
 import dev.captions.model.MediaSource;
@@ -72,6 +73,11 @@ final class CaptionCommand implements Callable<Integer> {
   @Option(names = {"-p", "--profile"}, paramLabel = "NAME", converter = OptionValues.Profile.class, defaultValue = "netflix",
       description = "Caption style: netflix (default), netflix-children, bbc, dcmp.")
   StyleProfile profile;
+
+  @Option(names = "--align", paramLabel = "MODE", converter = OptionValues.Align.class, defaultValue = "auto",
+      description = "Put the transcript's times on the audio's clock: auto (default: for transcribers whose times are "
+          + "untrusted or absent, e.g. gemini, openai gpt-4o-transcribe), on, off.")
+  AlignmentMode align;
 
   @Option(names = "--burn", description = "Also write an MP4 (H.264/AAC) of the video with the captions burned in.")
   boolean burn;
@@ -240,7 +246,7 @@ final class CaptionCommand implements Callable<Integer> {
     CaptionPipeline.Builder b = Captions.pipeline().outputs(output, fmts.toArray(new CaptionFormat[0]))
         .profile(effectiveProfile).burnIn(burning).summarize(summary || summarizer != null).mux(mux)
         .spokenLanguage(language).translateTo(targets.toArray(new String[0]))
-        .prompt(prompt).vocabulary(vocabulary).highlightWords(highlightWords);
+        .prompt(prompt).vocabulary(vocabulary).highlightWords(highlightWords).alignTiming(align);
     if (withBurnLanguage) b.burnInLanguage(burnLanguage);
     if (burning) {
       BurnInOptions.Builder look = BurnInOptions.builder();
