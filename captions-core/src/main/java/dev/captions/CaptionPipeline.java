@@ -2,6 +2,9 @@ package dev.captions;
 
 import dev.captions.InvalidMediaException.Reason;
 import dev.captions.chunking.ChunkLimits;
+import dev.captions.align.AlignedTranscript;
+import dev.captions.align.AlignmentMode;
+import dev.captions.align.TimingAligner;
 import dev.captions.chunking.ChunkedTranscriber;
 import dev.captions.codec.CaptionCodec;
 import dev.captions.codec.CaptionCodecs;
@@ -33,6 +36,7 @@ import dev.captions.spi.MuxOptions;
 import dev.captions.spi.Provider;
 import dev.captions.spi.Summarizer;
 import dev.captions.spi.SummaryRequest;
+import dev.captions.spi.TimingSource;
 import dev.captions.spi.Transcriber;
 import dev.captions.spi.TranscriptionOptions;
 import dev.captions.spi.TranslationOptions;
@@ -108,6 +112,9 @@ public final class CaptionPipeline {
   private final Transcriber chunked;
   /** Translations into several languages run at most this many at once per run. */
   private final int maxConcurrentTranslations;
+  private final AlignmentMode alignTiming;
+  /** The aligners to try, best first (the first that supports the spoken language is used). */
+  private final List<Supplier<TimingAligner>> aligners;
 
   private CaptionPipeline(Builder b, MediaProcessor media, Transcriber transcriber, Translator translator,
       Summarizer summarizer) {
@@ -130,6 +137,8 @@ public final class CaptionPipeline {
     this.progress = b.progress;
     this.transcriptionHints = TranscriptionOptions.builder().prompt(b.prompt).vocabulary(b.vocabulary).build();
     this.maxConcurrentTranslations = b.maxConcurrentTranslations;
+    this.alignTiming = b.alignTiming;
+    this.aligners = b.aligner != null ? List.of(() -> b.aligner) : Captions.aligners();
     this.chunked = transcriber instanceof ChunkedTranscriber ? transcriber
         : ChunkedTranscriber.builder(transcriber).mediaProcessor(media).build();
   }
@@ -246,10 +255,15 @@ public final class CaptionPipeline {
       }
       if (transcript.isEmpty()) LOG.warn("No speech found in {}; the caption track is empty.", source.name());
 
+      List<String> alignNotes = new ArrayList<>();
+      AlignedTranscript aligned = align(run, transcript, audio, tempAudio != null, alignNotes);
+      if (aligned != null) transcript = aligned.transcript();
       Transcript shapedFrom = transcript;
       ShapingResult shaped = run.stage(PipelineStage.SHAPE, () -> shaper.shape(shapedFrom));
       CaptionTrack captions = shaped.track();
       CaptionQualityReport quality = shaped.report();
+      if (aligned != null) quality = quality.withAlignment(aligned.report());
+      for (String note : alignNotes) quality = quality.withNote(note);
       if (transcript.mediaDurationMs().isEmpty()) {
         quality = quality.withNote("media length unknown (no probe, no duration from the media processor or the "
             + "transcriber): cues past the end of the media could not be dropped");
@@ -565,6 +579,49 @@ public final class CaptionPipeline {
   }
 
   /**
+   * Aligns the transcript's times to the audio when {@link Builder#alignTiming} asks for it: AUTO for transcribers
+   * whose times are untrusted or absent, ON always. Needs the audio this run extracted (16 kHz PCM WAV); without it
+   * AUTO notes why the times stay as given and ON fails. Returns null when nothing was aligned.
+   */
+  private AlignedTranscript align(Run run, Transcript transcript, MediaSource audio, boolean extracted,
+      List<String> notes) {
+    if (alignTiming == AlignmentMode.OFF || transcript.isEmpty()) return null;
+    TimingSource timing = transcriber.timingSource();
+    if (alignTiming == AlignmentMode.AUTO && !timing.needsAlignment()) return null;
+    String why = "transcriber '" + transcriber.name() + "' gives " + timing.name().toLowerCase(Locale.ROOT) + " times";
+    if (!extracted || !audio.isFile()) {
+      if (alignTiming == AlignmentMode.ON) {
+        throw new ConfigurationException("alignTiming(ON) needs the audio as a local PCM file, which this run does not "
+            + "have (no media processor extracted it). Use a media processor that extracts audio (ffmpeg), or "
+            + "alignTiming(AUTO).");
+      }
+      notes.add("times not aligned to the audio (" + why + "; no local audio was extracted)");
+      return null;
+    }
+    String language = transcript.language();
+    for (Supplier<TimingAligner> candidate : aligners) {
+      TimingAligner aligner;
+      try {
+        aligner = candidate.get();
+        if (!aligner.supportsLanguage(language)) continue;
+        aligner.checkReady();
+      } catch (ConfigurationException e) {
+        LOG.warn("Aligner unavailable, trying the next one: {}", e.getMessage());
+        continue;
+      }
+      AlignedTranscript aligned = run.stage(PipelineStage.ALIGN, () -> aligner.align(transcript, audio));
+      LOG.info("Timing of {} aligned to the audio ({}): {}", audio.name(), why, aligned.report().summary());
+      return aligned;
+    }
+    if (alignTiming == AlignmentMode.ON) {
+      throw new ConfigurationException("alignTiming(ON) but no aligner supports language '" + language + "'. Add "
+          + "captions-provider-vosk (with a model for it), or keep captions-core's energy aligner on the class path.");
+    }
+    notes.add("times not aligned to the audio (" + why + "; no aligner supports '" + language + "')");
+    return null;
+  }
+
+  /**
    * Fails before the first transcription call when the transcriber cannot take the media even in chunks: an
    * unsplittable transcriber (one that fetches the media itself) with a declared maximum length.
    */
@@ -714,8 +771,38 @@ public final class CaptionPipeline {
     private List<String> vocabulary = List.of();
     private MediaSource.Kind expectedSource;
     private int maxConcurrentTranslations = 4;
+    private AlignmentMode alignTiming = AlignmentMode.AUTO;
+    private TimingAligner aligner;
 
     private Builder() {}
+
+    /**
+     * Whether the transcript's times are aligned to the audio before shaping (see {@link TimingAligner}).
+     * {@link AlignmentMode#AUTO} (the default) aligns transcripts whose transcriber
+     * {@linkplain Transcriber#timingSource() says} its times are untrusted (Gemini) or absent
+     * ({@code gpt-4o-transcribe}), leaves word-timed ones (Vosk, Whisper) alone; {@link AlignmentMode#ON} always
+     * aligns, {@link AlignmentMode#OFF} never. Alignment needs the audio the media processor extracts. The quality
+     * report says what moved ({@link CaptionQualityReport#alignment()}); translations keep the aligned cue times.
+     *
+     * @param mode the mode; not null
+     * @return this builder
+     */
+    public Builder alignTiming(AlignmentMode mode) {
+      this.alignTiming = Objects.requireNonNull(mode, "mode == null");
+      return this;
+    }
+
+    /**
+     * Use this aligner instead of discovering one (discovery tries the aligners on the class path by priority, the
+     * first that supports the spoken language: Vosk for its model's language, else the energy aligner).
+     *
+     * @param aligner the aligner; not null
+     * @return this builder
+     */
+    public Builder aligner(TimingAligner aligner) {
+      this.aligner = Objects.requireNonNull(aligner, "aligner == null");
+      return this;
+    }
 
     /**
      * How many translations run at once in one run (default 4); they also overlap with the summary and burn-in.

@@ -1,5 +1,8 @@
 package dev.captions;
 
+import dev.captions.align.TimingAligner;
+import dev.captions.align.TimingAlignerFactory;
+
 import dev.captions.internal.ProviderRegistry;
 import dev.captions.spi.MediaProcessor;
 import dev.captions.spi.MediaProcessorFactory;
@@ -12,7 +15,9 @@ import dev.captions.spi.TranscriberFactory;
 import dev.captions.spi.Translator;
 import dev.captions.spi.TranslatorFactory;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The entry point: {@link #pipeline()} for the whole flow, and provider lookup by name or by the discovery rule.
@@ -34,7 +39,49 @@ public final class Captions {
   static final ProviderRegistry<MediaProcessor, MediaProcessorFactory> MEDIA =
       new ProviderRegistry<>(MediaProcessorFactory.class, "media", System::getProperty);
 
+  private static final ProviderRegistry<TimingAligner, TimingAlignerFactory> ALIGNERS =
+      new ProviderRegistry<>(TimingAlignerFactory.class, "aligner", System::getProperty);
+
   private Captions() {}
+
+  /**
+   * The timing aligner named {@code name} (e.g. {@code "vosk"}, {@code "energy"}), configured from system properties
+   * and the environment.
+   *
+   * @param name the aligner's name
+   * @return the aligner
+   * @throws ProviderNotFoundException when none has that name, listing those that exist
+   * @throws ConfigurationException when its settings are wrong
+   */
+  public static TimingAligner aligner(String name) {
+    return ALIGNERS.byName(name, null);
+  }
+
+  /**
+   * The aligners a pipeline tries, best first, each created on first use: the one named by {@code captions.aligner}
+   * alone, else every one on the class path by {@link TimingAlignerFactory#priority()} (acoustic before energy).
+   */
+  static List<Supplier<TimingAligner>> aligners() {
+    String forced = System.getProperty("captions.aligner");
+    if (forced != null && !forced.isBlank()) return List.of(memoized(() -> ALIGNERS.byName(forced, null)));
+    List<TimingAlignerFactory> all = new ArrayList<>(ALIGNERS.factories());
+    all.sort(Comparator.comparingInt(TimingAlignerFactory::priority));
+    List<Supplier<TimingAligner>> out = new ArrayList<>();
+    for (TimingAlignerFactory f : all) out.add(memoized(() -> f.create(ProviderConfig.fromEnvironment(f.name()))));
+    return out;
+  }
+
+  private static <T> Supplier<T> memoized(Supplier<T> make) {
+    return new Supplier<T>() {
+      private T made;
+
+      @Override
+      public synchronized T get() {
+        if (made == null) made = make.get();
+        return made;
+      }
+    };
+  }
 
   /**
    * A new pipeline builder: the one way to build a {@link CaptionPipeline}.
@@ -200,6 +247,7 @@ public final class Captions {
     add(out, "translator", TRANSLATORS.factories());
     add(out, "summarizer", SUMMARIZERS.factories());
     add(out, "media", MEDIA.factories());
+    add(out, "aligner", ALIGNERS.factories());
     return out;
   }
 

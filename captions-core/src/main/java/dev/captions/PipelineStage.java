@@ -14,6 +14,8 @@ public enum PipelineStage {
   EXTRACT_AUDIO,
   /** Speech to timed text. */
   TRANSCRIBE,
+  /** Putting untrusted or absent transcript times on the audio's clock ({@code alignTiming}). */
+  ALIGN,
   /** Repairing timings and making readable cues. */
   SHAPE,
   /** Writing caption files. */

@@ -4,6 +4,7 @@ import dev.captions.CaptionPipeline;
 import dev.captions.Captions;
 import dev.captions.ConfigurationException;
 import dev.captions.PipelineResult;
+import dev.captions.align.AlignmentMode;
 import dev.captions.codec.CaptionFormat;
 import dev.captions.model.CaptionTrack;
 import dev.captions.model.MediaSource;
@@ -73,6 +74,11 @@ final class CaptionCommand implements Callable<Integer> {
       description = "Caption style: netflix (default), netflix-children, bbc, dcmp.")
   StyleProfile profile;
 
+  @Option(names = "--align", paramLabel = "MODE", converter = OptionValues.Align.class, defaultValue = "auto",
+      description = "Put the transcript's times on the audio's clock: auto (default: for transcribers whose times are "
+          + "untrusted or absent, e.g. gemini, openai gpt-4o-transcribe), on, off.")
+  AlignmentMode align;
+
   @Option(names = "--burn", description = "Also write an MP4 (H.264/AAC) of the video with the captions burned in.")
   boolean burn;
 
@@ -114,6 +120,10 @@ final class CaptionCommand implements Callable<Integer> {
   @Option(names = "--vocabulary", paramLabel = "FILE", description = "Terms to spell as written (names, jargon): a "
       + "UTF-8 file, one term per line; '#' after a space or at the start starts a comment. Sent with the prompt (openai, gemini).")
   Path vocabularyFile;
+
+  @Option(names = "--highlight-words", description = "Word-by-word highlighting (karaoke): a WebVTT timestamp tag "
+      + "before each word, \\k timing in ASS, timed spans in TTML; SRT cannot hold it (reported).")
+  boolean highlightWords;
 
   @Option(names = "--preview", description = "Also write NAME.preview.html: the video with every track, a cue list "
       + "and a timeline of cues and reading speed, flagging what breaks the profile (see 'captions preview').")
@@ -236,7 +246,7 @@ final class CaptionCommand implements Callable<Integer> {
     CaptionPipeline.Builder b = Captions.pipeline().outputs(output, fmts.toArray(new CaptionFormat[0]))
         .profile(effectiveProfile).burnIn(burning).summarize(summary || summarizer != null).mux(mux)
         .spokenLanguage(language).translateTo(targets.toArray(new String[0]))
-        .prompt(prompt).vocabulary(vocabulary);
+        .prompt(prompt).vocabulary(vocabulary).highlightWords(highlightWords).alignTiming(align);
     if (withBurnLanguage) b.burnInLanguage(burnLanguage);
     if (burning) {
       BurnInOptions.Builder look = BurnInOptions.builder();

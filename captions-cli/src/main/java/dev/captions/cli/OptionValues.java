@@ -20,6 +20,18 @@ final class OptionValues {
   private OptionValues() {}
 
   /** {@code --profile NAME}. */
+  /** {@code --align}: auto, on or off, in any case. */
+  static final class Align implements ITypeConverter<dev.captions.align.AlignmentMode> {
+    @Override
+    public dev.captions.align.AlignmentMode convert(String value) {
+      try {
+        return dev.captions.align.AlignmentMode.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException("unknown --align mode '" + value + "'; valid values: auto, on, off");
+      }
+    }
+  }
+
   static final class Profile implements ITypeConverter<StyleProfile> {
     @Override
     public StyleProfile convert(String value) {

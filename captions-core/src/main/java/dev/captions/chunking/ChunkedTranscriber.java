@@ -131,6 +131,12 @@ public final class ChunkedTranscriber implements Transcriber {
     return maxConcurrency;
   }
 
+  /** The wrapped transcriber's trust in its times: stitching keeps them as they are. */
+  @Override
+  public dev.captions.spi.TimingSource timingSource() {
+    return delegate.timingSource();
+  }
+
   /** The wrapped transcriber's name. */
   @Override
   public String name() {

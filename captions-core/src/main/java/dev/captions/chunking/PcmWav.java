@@ -18,11 +18,12 @@ import java.nio.file.StandardOpenOption;
 /**
  * A 16-bit PCM WAV file read in place: its level per 10 ms frame (streamed, never the whole file in memory) and
  * slices of it as standalone WAV streams. Cuts are placed at frame boundaries, so a chunk's offset is an exact
- * number of samples. Immutable; each method opens its own channel, so it is thread-safe.
+ * number of samples. Immutable; each method opens its own channel, so it is thread-safe. Public for the timing
+ * aligners ({@code dev.captions.align}), which read the same levels to find speech.
  */
-final class PcmWav {
-  /** The level frame length: cut points fall on these boundaries. */
-  static final int FRAME_MS = 10;
+public final class PcmWav {
+  /** The level frame length in milliseconds: cut points fall on these boundaries. */
+  public static final int FRAME_MS = 10;
 
   private final Path file;
   private final int channels;
@@ -53,8 +54,14 @@ final class PcmWav {
     }
   }
 
-  /** @throws InvalidMediaException when the file is not a 16-bit PCM WAV, or cannot be read */
-  static PcmWav open(Path file) {
+  /**
+   * Opens a WAV file (reads its header only).
+   *
+   * @param file a 16-bit PCM WAV file; not null
+   * @return the opened file
+   * @throws InvalidMediaException when the file is not a 16-bit PCM WAV, or cannot be read
+   */
+  public static PcmWav open(Path file) {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       ByteBuffer head = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
       ch.read(head, 0);
@@ -112,7 +119,8 @@ final class PcmWav {
     return dataBytes / blockAlign;
   }
 
-  long durationMs() {
+  /** {@return the audio's length in milliseconds} */
+  public long durationMs() {
     return frames() * 1000 / sampleRate;
   }
 
@@ -124,8 +132,11 @@ final class PcmWav {
   /**
    * The mean absolute amplitude of the first channel in each {@link #FRAME_MS} frame, streamed through a 64 KiB
    * buffer. One float per 10 ms: 1.4 MB of levels for 10 hours of audio.
+   *
+   * @return the levels, one per {@link #FRAME_MS} frame, in 16-bit sample units (0 to 32768)
+   * @throws InvalidMediaException when the file cannot be read
    */
-  float[] levels() {
+  public float[] levels() {
     int frameSamples = sampleRate * FRAME_MS / 1000;
     int frames = (int) (frames() / frameSamples);
     float[] levels = new float[frames];

@@ -1,5 +1,7 @@
 package dev.captions.shaping;
 
+import dev.captions.align.AlignmentReport;
+
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +18,7 @@ public final class CaptionQualityReport {
   private final List<Violation> violations;
   private final List<Repair> repairs;
   private final List<String> notes;
+  private final AlignmentReport alignment;
 
   /**
    * A report on a track of {@code cueCount} cues.
@@ -26,16 +29,38 @@ public final class CaptionQualityReport {
    * @param repairs the changes made to the input; copied
    */
   public CaptionQualityReport(String profileName, int cueCount, List<Violation> violations, List<Repair> repairs) {
-    this(profileName, cueCount, violations, repairs, List.of());
+    this(profileName, cueCount, violations, repairs, List.of(), null);
   }
 
   private CaptionQualityReport(String profileName, int cueCount, List<Violation> violations, List<Repair> repairs,
-      List<String> notes) {
+      List<String> notes, AlignmentReport alignment) {
     this.profileName = Objects.requireNonNull(profileName, "profileName == null");
     this.cueCount = cueCount;
     this.violations = List.copyOf(violations);
     this.repairs = List.copyOf(repairs);
     this.notes = List.copyOf(notes);
+    this.alignment = alignment;
+  }
+
+  /**
+   * A copy that says how the transcript's times were aligned to the audio before shaping.
+   *
+   * @param alignment the alignment's report; not null
+   * @return a new report with it; this one is unchanged
+   */
+  public CaptionQualityReport withAlignment(AlignmentReport alignment) {
+    Objects.requireNonNull(alignment, "alignment == null");
+    return new CaptionQualityReport(profileName, cueCount, violations, repairs, notes, alignment);
+  }
+
+  /**
+   * How the transcript's times were aligned to the audio: words anchored, interpolated, left as given, and the
+   * largest correction; empty when no alignment ran.
+   *
+   * @return the alignment report, or empty
+   */
+  public java.util.Optional<AlignmentReport> alignment() {
+    return java.util.Optional.ofNullable(alignment);
   }
 
   /**
@@ -50,7 +75,7 @@ public final class CaptionQualityReport {
     if (note == null || note.isBlank()) throw new IllegalArgumentException("note must not be blank");
     List<String> all = new java.util.ArrayList<>(notes);
     all.add(note.strip());
-    return new CaptionQualityReport(profileName, cueCount, violations, repairs, all);
+    return new CaptionQualityReport(profileName, cueCount, violations, repairs, all, alignment);
   }
 
   /** {@return what the checks could not do, in the order noted; empty when they could do everything; unmodifiable} */
@@ -108,6 +133,7 @@ public final class CaptionQualityReport {
     return profileName + ": " + cueCount + " cues, "
         + String.format(java.util.Locale.ROOT, "%.1f", compliantShare() * 100) + "% compliant; "
         + violations.size() + " violations" + counts(byRule) + "; " + repairs.size() + " repairs" + counts(byKind)
+        + (alignment == null ? "" : "; " + alignment.summary())
         + (notes.isEmpty() ? "" : "; " + String.join("; ", notes));
   }
 

@@ -37,6 +37,18 @@ public interface Transcriber extends Provider {
   }
 
   /**
+   * How far this transcriber's times can be trusted. {@link TimingSource#MEASURED} by default; transcribers whose
+   * times come from a language model say {@link TimingSource#UNTRUSTED}, those that return text only
+   * {@link TimingSource#ABSENT}. With {@code alignTiming(AUTO)} the caption pipeline aligns the transcript to the audio
+   * when this is not {@code MEASURED} and an aligner fits the language.
+   *
+   * @return the trust in this transcriber's times, for the current settings (e.g. the model); never null
+   */
+  default TimingSource timingSource() {
+    return TimingSource.MEASURED;
+  }
+
+  /**
    * Whether this transcriber can take the audio a media processor extracts (a WAV, MP3 or AAC file or URL). True by
    * default. A transcriber that documents it takes only video containers (Gcore AI ASR: an MP4 URL) returns false; the
    * pipeline then hands it the source as it is and uses the media processor only to probe and burn in.

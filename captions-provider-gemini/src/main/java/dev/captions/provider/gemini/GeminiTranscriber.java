@@ -10,6 +10,7 @@ import dev.captions.model.Transcript;
 import dev.captions.spi.Async;
 import dev.captions.spi.AudioOptions;
 import dev.captions.spi.Transcriber;
+import dev.captions.spi.TimingSource;
 import dev.captions.spi.TranscriptionOptions;
 import dev.captions.llm.CueListPrompt;
 import dev.captions.llm.LlmSchemas;
@@ -69,6 +70,15 @@ public final class GeminiTranscriber implements Transcriber {
   @Override
   public boolean usesPrompt() {
     return true;
+  }
+
+  /**
+   * {@link TimingSource#UNTRUSTED}: the model writes its cue times itself (rounded, drifting), so the caption pipeline
+   * aligns them to the audio by default.
+   */
+  @Override
+  public TimingSource timingSource() {
+    return TimingSource.UNTRUSTED;
   }
 
   /**

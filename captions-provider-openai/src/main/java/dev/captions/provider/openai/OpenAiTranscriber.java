@@ -16,6 +16,7 @@ import dev.captions.model.Transcript;
 import dev.captions.spi.Async;
 import dev.captions.spi.AudioOptions;
 import dev.captions.spi.Transcriber;
+import dev.captions.spi.TimingSource;
 import dev.captions.spi.TranscriptionOptions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,6 +75,16 @@ public final class OpenAiTranscriber implements Transcriber {
   @Override
   public Set<MediaSource.Kind> acceptedSources() {
     return EnumSet.of(MediaSource.Kind.FILE, MediaSource.Kind.STREAM);
+  }
+
+  /**
+   * {@code whisper-1} times segments and words from the audio ({@link TimingSource#MEASURED}); the
+   * {@code gpt-4o-*-transcribe} models return text only ({@link TimingSource#ABSENT}), so the caption pipeline aligns
+   * their words to the audio by default.
+   */
+  @Override
+  public TimingSource timingSource() {
+    return verbose() ? TimingSource.MEASURED : TimingSource.ABSENT;
   }
 
   private boolean verbose() {

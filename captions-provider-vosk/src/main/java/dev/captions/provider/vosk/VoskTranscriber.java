@@ -88,6 +88,8 @@ public final class VoskTranscriber implements Transcriber {
   private final int threads;
   private final Duration chunkDuration;
   private final Duration sentencePause;
+  /** A Vosk grammar restricting what is heard (the aligner's transcript vocabulary), or null. */
+  private final String grammar;
 
   private VoskTranscriber(Builder b) {
     this.modelDirectory = b.modelDirectory;
@@ -98,6 +100,7 @@ public final class VoskTranscriber implements Transcriber {
     this.threads = b.threads > 0 ? b.threads : Runtime.getRuntime().availableProcessors();
     this.chunkDuration = b.chunkDuration;
     this.sentencePause = b.sentencePause;
+    this.grammar = b.grammar;
   }
 
   /** {@return a transcriber with the default English model (from the class path) and default settings} */
@@ -127,6 +130,7 @@ public final class VoskTranscriber implements Transcriber {
     b.threads = threads;
     b.chunkDuration = chunkDuration;
     b.sentencePause = sentencePause;
+    b.grammar = grammar;
     return b;
   }
 
@@ -239,7 +243,7 @@ public final class VoskTranscriber implements Transcriber {
     Thread caller = Thread.currentThread();
     List<TimedWord> words;
     try {
-      words = ChunkDecoder.decode(model, samples, progress::add, () -> {
+      words = ChunkDecoder.decode(model, grammar, samples, progress::add, () -> {
         if (System.nanoTime() > deadline) {
           throw new ProviderTimeoutException(NAME, "decoding did not finish within " + timeout, null, timeout, null);
         }
@@ -366,8 +370,18 @@ public final class VoskTranscriber implements Transcriber {
     private int threads;
     private Duration chunkDuration = DEFAULT_CHUNK;
     private Duration sentencePause = DEFAULT_SENTENCE_PAUSE;
+    private String grammar;
 
     private Builder() {}
+
+    /**
+     * Restricts what the recogniser hears to a Vosk grammar (a JSON array of phrases), or {@code null} (the default)
+     * for the model's whole vocabulary. Used by {@link VoskAligner}, which only needs to hear a transcript's words.
+     */
+    Builder grammar(String grammar) {
+      this.grammar = grammar;
+      return this;
+    }
 
     /**
      * An unpacked Vosk model directory (with {@code am/}, {@code conf/}, {@code graph/}); {@code null} for the

@@ -1,0 +1,138 @@
+package dev.captions.provider.vosk;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.captions.InvalidMediaException;
+import dev.captions.ProviderException;
+import dev.captions.align.AlignedTranscript;
+import dev.captions.align.RecognitionAligner;
+import dev.captions.align.SpeechActivity;
+import dev.captions.align.TimingAligner;
+import dev.captions.chunking.ChunkedTranscriber;
+import dev.captions.model.MediaSource;
+import dev.captions.model.Transcript;
+import dev.captions.spi.TranscriptionOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Acoustic timing alignment with Vosk: puts a transcript from anywhere (a cloud model's good text with bad or no
+ * times) on the audio's clock, word by word.
+ *
+ * <p>How: the audio is decoded by a Vosk recogniser <b>restricted to the transcript's own vocabulary</b> (a grammar
+ * of its normalised words, numbers spelled out, plus {@code [unk]}), which is about ten times cheaper than free
+ * recognition and hears those words more reliably; long audio is cut at pauses and decoded in parallel by the
+ * long-media engine ({@link ChunkedTranscriber}), as transcription is. The recognised words are then lined up with the
+ * transcript's by {@link RecognitionAligner} (global sequence alignment, anchors on confident matches, the other
+ * words placed between anchors inside speech). When under a fifth of the words match, it falls back to speech onsets
+ * ({@link dev.captions.align.EnergyAligner}).
+ *
+ * <p><b>Model:</b> that of the {@link VoskTranscriber} it is made from: the bundled small English model by default,
+ * or any Vosk model directory (other languages). {@link #supportsLanguage} answers for the model's language. Models
+ * with a static decoding graph (the big server models) ignore the grammar and decode freely (slower, still correct).
+ *
+ * <p>The transcript's text is never changed. Immutable and thread-safe; {@link #align} blocks and honours
+ * interruption like {@link VoskTranscriber#transcribe}.
+ */
+public final class VoskAligner implements TimingAligner {
+  private static final Logger LOG = LoggerFactory.getLogger(VoskAligner.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final VoskTranscriber recogniser;
+
+  private VoskAligner(VoskTranscriber recogniser) {
+    this.recogniser = recogniser;
+  }
+
+  /**
+   * An aligner with the bundled English model and default settings.
+   *
+   * @return the aligner
+   */
+  public static VoskAligner create() {
+    return new VoskAligner(VoskTranscriber.create());
+  }
+
+  /**
+   * An aligner that uses the model, cache directory, language and threads of {@code transcriber}.
+   *
+   * @param transcriber the configured Vosk transcriber; not null
+   * @return the aligner
+   */
+  public static VoskAligner using(VoskTranscriber transcriber) {
+    return new VoskAligner(Objects.requireNonNull(transcriber, "transcriber == null"));
+  }
+
+  @Override
+  public String name() {
+    return VoskTranscriber.NAME;
+  }
+
+  /** {@return whether the model's language is {@code language} (primary subtag compared); false for "und"} */
+  @Override
+  public boolean supportsLanguage(String language) {
+    return !recogniser.language().equals("und") && primary(language).equals(primary(recogniser.language()));
+  }
+
+  /** Loads the model (extracting the bundled one if needed), so a missing model fails at {@code build()}. */
+  @Override
+  public void checkReady() {
+    recogniser.checkReady();
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws InvalidMediaException when {@code audio} is not a local 16 kHz mono 16-bit PCM WAV file
+   */
+  @Override
+  public AlignedTranscript align(Transcript transcript, MediaSource audio) {
+    Objects.requireNonNull(transcript, "transcript == null");
+    Objects.requireNonNull(audio, "audio == null");
+    if (!audio.isFile()) {
+      throw new InvalidMediaException(InvalidMediaException.Reason.UNSUPPORTED_SOURCE, "The Vosk aligner reads a "
+          + "local 16 kHz mono PCM WAV file, not a " + audio.kind() + " (" + audio.name() + "). Extract the audio "
+          + "with the media processor first.");
+    }
+    long started = System.nanoTime();
+    Set<String> vocabulary = RecognitionAligner.vocabulary(transcript);
+    VoskTranscriber restricted = recogniser.newBuilder().grammar(grammar(vocabulary)).build();
+    Transcript heard = ChunkedTranscriber.builder(restricted).build()
+        .transcribe(audio, TranscriptionOptions.builder().build());
+    SpeechActivity speech = SpeechActivity.detect(audio.path());
+    AlignedTranscript aligned = RecognitionAligner.align(name(), transcript, heard.words(), speech);
+    LOG.debug("Aligned {} words ({} distinct) to {} in {} ms: {}", aligned.report().words(), vocabulary.size(),
+        audio.name(), (System.nanoTime() - started) / 1_000_000, aligned.report().summary());
+    return aligned;
+  }
+
+  /** The transcript's tokens as a Vosk grammar: each a phrase of its own (any order), plus "[unk]" for the rest. */
+  static String grammar(Set<String> vocabulary) {
+    List<String> phrases = new ArrayList<>(vocabulary.size() + 1);
+    for (String t : vocabulary) {
+      if (t.codePoints().anyMatch(Character::isLetter)) phrases.add(t);
+    }
+    phrases.add("[unk]");
+    try {
+      return JSON.writeValueAsString(phrases);
+    } catch (JsonProcessingException e) {
+      throw new ProviderException(VoskTranscriber.NAME, "could not write the alignment grammar: " + e.getMessage(), e);
+    }
+  }
+
+  private static String primary(String bcp47) {
+    String lower = bcp47.toLowerCase(Locale.ROOT);
+    int dash = lower.indexOf('-');
+    return dash < 0 ? lower : lower.substring(0, dash);
+  }
+
+  @Override
+  public String toString() {
+    return "VoskAligner{" + recogniser + '}';
+  }
+}
