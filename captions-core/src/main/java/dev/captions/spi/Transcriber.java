@@ -36,6 +36,17 @@ public interface Transcriber extends Provider {
   }
 
   /**
+   * Whether this transcriber can tell speakers apart ({@link TranscriptionOptions#speakers()}). False by default; a
+   * transcriber that returns false throws {@link dev.captions.ConfigurationException} from {@link #transcribe} when
+   * speakers are asked, and the pipeline refuses such a pairing at build time.
+   *
+   * @return true when speaker labels can be returned
+   */
+  default boolean supportsSpeakers() {
+    return false;
+  }
+
+  /**
    * Checks, locally and without any call, that this transcriber can take {@code media} as it documents its input
    * (e.g. Gcore: an http(s) URL of an MP4). The pipeline calls it before the first provider call of a run, so a
    * source the service would refuse is refused before anything is paid. Does nothing by default.
