@@ -1,6 +1,8 @@
 package dev.captions;
 
 import dev.captions.InvalidMediaException.Reason;
+import dev.captions.chunking.ChunkLimits;
+import dev.captions.chunking.ChunkedTranscriber;
 import dev.captions.codec.CaptionCodec;
 import dev.captions.codec.CaptionCodecs;
 import dev.captions.codec.CaptionFormat;
@@ -13,6 +15,7 @@ import dev.captions.model.Frame;
 import dev.captions.model.MediaInfo;
 import dev.captions.model.MediaRef;
 import dev.captions.model.MediaSource;
+import dev.captions.model.Timecodes;
 import dev.captions.model.TrackKind;
 import dev.captions.model.Transcript;
 import dev.captions.model.VideoSummary;
@@ -100,6 +103,10 @@ public final class CaptionPipeline {
   private final ProgressListener progress;
   private final boolean speakers;
   private final Map<String, String> speakerNames;
+  /** The transcriber behind the long-media engine: chunks at pauses, concurrent calls, stitching. */
+  private final Transcriber chunked;
+  /** Translations into several languages run at most this many at once per run. */
+  private final int maxConcurrentTranslations;
 
   private CaptionPipeline(Builder b, MediaProcessor media, Transcriber transcriber, Translator translator,
       Summarizer summarizer) {
@@ -121,6 +128,9 @@ public final class CaptionPipeline {
     this.progress = b.progress;
     this.speakers = b.speakers;
     this.speakerNames = Map.copyOf(b.speakerNames);
+    this.maxConcurrentTranslations = b.maxConcurrentTranslations;
+    this.chunked = transcriber instanceof ChunkedTranscriber ? transcriber
+        : ChunkedTranscriber.builder(transcriber).mediaProcessor(media).build();
   }
 
   /** A new builder; applications start with {@link Captions#pipeline()}. */
@@ -181,6 +191,7 @@ public final class CaptionPipeline {
     Objects.requireNonNull(source, "source == null");
     checkSource(source);
     Run run = new Run();
+    java.util.concurrent.Semaphore translationSlots = new java.util.concurrent.Semaphore(maxConcurrentTranslations);
     String base = baseName != null ? baseName : stripExtension(source.name());
 
     MediaInfo info = null;
@@ -195,6 +206,7 @@ public final class CaptionPipeline {
     OptionalLong durationMs = info != null && info.durationMs() > 0 ? OptionalLong.of(info.durationMs())
         : OptionalLong.empty();
     durationMs.ifPresent(d -> run.mediaDurationMs = d);
+    checkLength(source, durationMs);
 
     MediaSource audio = source;
     Path tempAudio = null;
@@ -221,7 +233,7 @@ public final class CaptionPipeline {
           .progress(run.forward(PipelineStage.TRANSCRIBE)).speakers(speakers);
       durationMs.ifPresent(tb::mediaDurationMs);
       TranscriptionOptions topts = tb.build();
-      Transcript transcript = run.stage(PipelineStage.TRANSCRIBE, () -> transcriber.transcribe(audioIn, topts));
+      Transcript transcript = run.stage(PipelineStage.TRANSCRIBE, () -> chunked.transcribe(audioIn, topts));
       if (transcript.mediaDurationMs().isEmpty() && durationMs.isPresent()) {
         transcript = transcript.toBuilder().mediaDurationMs(durationMs.getAsLong()).build();
       }
@@ -245,58 +257,91 @@ public final class CaptionPipeline {
 
       Map<String, CaptionTrack> tracks = new LinkedHashMap<>();
       tracks.put(captions.language(), captions);
-      run.stage(PipelineStage.WRITE, () -> write(run.files, base, captions));
+      run.stage(PipelineStage.WRITE, () -> write(run, base, captions));
 
+      // From here on the stages need only the captions: translations (bounded), the summary and burn-in overlap,
+      // and each translated track is written as soon as it is ready.
+      List<String> languages = new ArrayList<>();
       for (String lang : targetLanguages) {
-        if (lang.equalsIgnoreCase(captions.language())) continue;
-        CaptionTrack translated = run.stage(PipelineStage.TRANSLATE, () -> translate(run, captions, lang));
-        tracks.put(lang, translated);
-        run.stage(PipelineStage.WRITE, () -> write(run.files, base, translated));
+        if (!lang.equalsIgnoreCase(captions.language()) && !languages.contains(lang)) languages.add(lang);
       }
-
-      VideoSummary summary = null;
-      if (summarize) {
-        long known = transcript.mediaDurationMs().orElse(captions.endMs());
-        boolean exact = transcript.mediaDurationMs().isPresent();
-        summary = run.stage(PipelineStage.SUMMARIZE, () -> summarizeVideo(run, source, captions, known, exact));
-        CaptionTrack chapters = summary.toChaptersTrack(Math.max(known, captions.endMs()));
-        if (!chapters.cues().isEmpty()) {
-          run.stage(PipelineStage.WRITE, () -> writeOne(run.files, base + ".chapters", chapters, CaptionFormat.WEBVTT));
+      // Checked before any translation is paid for: burn-in of a language no track will have.
+      if (burnIn && burnInLanguage != null && !burnInLanguage.equalsIgnoreCase(captions.language())
+          && languages.stream().noneMatch(burnInLanguage::equalsIgnoreCase)) {
+        List<String> all = new ArrayList<>();
+        all.add(captions.language());
+        all.addAll(languages);
+        throw new ConfigurationException("burnInLanguage(\"" + burnInLanguage + "\") names no written track; the "
+            + "tracks are " + all + ". Translate into it, or burn in one of those.");
+      }
+      long known = transcript.mediaDurationMs().orElse(captions.endMs());
+      boolean exact = transcript.mediaDurationMs().isPresent();
+      Map<String, CompletableFuture<CaptionTrack>> translations = new LinkedHashMap<>();
+      CompletableFuture<VideoSummary> summaryFuture = null;
+      CompletableFuture<MediaRef> burnFuture = null;
+      try {
+        for (String lang : languages) {
+          translations.put(lang, run.async(translationSlots, () -> {
+            CaptionTrack translated = run.stage(PipelineStage.TRANSLATE, () -> translate(run, captions, lang));
+            run.stage(PipelineStage.WRITE, () -> write(run, base, translated));
+            return translated;
+          }));
         }
-      }
-
-      MediaRef captioned = null;
-      if (burnIn) {
-        BurnInOptions opts = burnInOptions;
-        if (opts.output().isEmpty() && outputDirectory != null && source.isFile()) {
-          // MP4 (H.264/AAC) whatever the input's container: what every player takes. Other containers: output(...).
-          opts = opts.withOutput(outputDirectory.resolve(base + ".captioned.mp4"));
+        if (summarize) {
+          summaryFuture = run.async(null, () -> {
+            VideoSummary s = run.stage(PipelineStage.SUMMARIZE, () -> summarizeVideo(run, source, captions, known, exact));
+            CaptionTrack chapters = s.toChaptersTrack(Math.max(known, captions.endMs()));
+            if (!chapters.cues().isEmpty()) {
+              run.stage(PipelineStage.WRITE, () -> writeOne(run, base + ".chapters", chapters, CaptionFormat.WEBVTT));
+            }
+            return s;
+          });
         }
-        BurnInOptions burnOpts = opts;
-        CaptionTrack burned = burnInLanguage == null ? captions : tracks.entrySet().stream()
-            .filter(e -> e.getKey().equalsIgnoreCase(burnInLanguage)).map(Map.Entry::getValue).findFirst().orElse(null);
-        if (burned == null) {
-          throw new ConfigurationException("burnInLanguage(\"" + burnInLanguage + "\") names no written track; the "
-              + "tracks are " + tracks.keySet() + ". Translate into it, or burn in one of those.");
+        if (burnIn) {
+          BurnInOptions opts = burnInOptions;
+          if (opts.output().isEmpty() && outputDirectory != null && source.isFile()) {
+            // MP4 (H.264/AAC) whatever the input's container: what every player takes. Other containers: output(...).
+            opts = opts.withOutput(outputDirectory.resolve(base + ".captioned.mp4"));
+          }
+          BurnInOptions burnOpts = opts;
+          // The burned track: the spoken language's (ready now), or a translation's (burn-in starts when it is ready).
+          CompletableFuture<CaptionTrack> burnedTrack = burnInLanguage == null
+              || burnInLanguage.equalsIgnoreCase(captions.language()) ? CompletableFuture.completedFuture(captions)
+              : translations.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(burnInLanguage))
+                  .map(Map.Entry::getValue).findFirst().orElseThrow();
+          burnFuture = run.async(null, () -> {
+            CaptionTrack burned = Run.await(burnedTrack);
+            MediaRef ref = run.stage(PipelineStage.BURN_IN, () -> media.burnIn(source, burned, burnOpts));
+            if (ref.source().isFile()) run.addFile(ref.source().path());
+            return ref;
+          });
         }
-        captioned = run.stage(PipelineStage.BURN_IN, () -> media.burnIn(source, burned, burnOpts));
-        if (captioned.source().isFile()) run.files.add(captioned.source().path());
+        for (Map.Entry<String, CompletableFuture<CaptionTrack>> e : translations.entrySet()) {
+          tracks.put(e.getKey(), Run.await(e.getValue()));
+        }
+        VideoSummary summary = summaryFuture == null ? null : Run.await(summaryFuture);
+        MediaRef captioned = burnFuture == null ? null : Run.await(burnFuture);
+        MediaRef muxed = null;
+        if (mux) {
+          MediaSource into = captioned != null ? captioned.source() : source;
+          // Into the burned MP4, else into the input's own container when a video can be written in it (streams are
+          // copied as they are), else Matroska, which takes every codec.
+          String ext = captioned != null ? "mp4" : containerOf(source.name());
+          MuxOptions mo = outputDirectory != null && source.isFile()
+              ? MuxOptions.to(outputDirectory.resolve(base + (captioned != null ? ".captioned" : "") + ".subtitled." + ext))
+              : MuxOptions.defaults();
+          List<CaptionTrack> all = new ArrayList<>(tracks.values());
+          muxed = run.stage(PipelineStage.MUX, () -> media.mux(into, all, mo.withProgress(run.forward(PipelineStage.MUX))));
+          if (muxed.source().isFile()) run.addFile(muxed.source().path());
+        }
+        return new PipelineResult(info, transcript, captions, tracks, quality, summary, captioned, muxed,
+            inTrackOrder(run.files(), base, tracks.keySet()), run.timings(), run.wallTime());
+      } finally {
+        // On failure or cancellation, stop whatever still runs (the futures interrupt their threads).
+        for (CompletableFuture<CaptionTrack> f : translations.values()) f.cancel(true);
+        if (summaryFuture != null) summaryFuture.cancel(true);
+        if (burnFuture != null) burnFuture.cancel(true);
       }
-      MediaRef muxed = null;
-      if (mux) {
-        MediaSource into = captioned != null ? captioned.source() : source;
-        // Into the burned MP4, else into the input's own container when a video can be written in it (streams are
-        // copied as they are), else Matroska, which takes every codec.
-        String ext = captioned != null ? "mp4" : containerOf(source.name());
-        MuxOptions mo = outputDirectory != null && source.isFile()
-            ? MuxOptions.to(outputDirectory.resolve(base + (captioned != null ? ".captioned" : "") + ".subtitled." + ext))
-            : MuxOptions.defaults();
-        List<CaptionTrack> all = new ArrayList<>(tracks.values());
-        muxed = run.stage(PipelineStage.MUX, () -> media.mux(into, all, mo.withProgress(run.forward(PipelineStage.MUX))));
-        if (muxed.source().isFile()) run.files.add(muxed.source().path());
-      }
-      return new PipelineResult(info, transcript, captions, tracks, quality, summary, captioned, muxed, run.files,
-          run.timings);
     } finally {
       if (tempAudio != null && !tempAudio.equals(source.isFile() ? source.path() : null)) {
         try {
@@ -450,13 +495,16 @@ public final class CaptionPipeline {
     return summarizer.summarize(req.build());
   }
 
-  private void write(List<Path> files, String base, CaptionTrack track) {
-    // An unknown language gets no tag in the name ("talk.vtt", not "talk.und.vtt").
-    String name = track.language().equals(Language.UNDETERMINED) ? base : base + "." + track.language();
-    for (CaptionFormat f : formats) writeOne(files, name, track, f);
+  private void write(Run run, String base, CaptionTrack track) {
+    for (CaptionFormat f : formats) writeOne(run, trackName(base, track.language()), track, f);
   }
 
-  private void writeOne(List<Path> files, String name, CaptionTrack track, CaptionFormat format) {
+  /** A track's file name without extension: an unknown language gets no tag ("talk.vtt", not "talk.und.vtt"). */
+  private static String trackName(String base, String language) {
+    return language.equals(Language.UNDETERMINED) ? base : base + "." + language;
+  }
+
+  private void writeOne(Run run, String name, CaptionTrack track, CaptionFormat format) {
     if (outputDirectory == null) return;
     CaptionCodec codec = CaptionCodecs.forFormat(format);
     Path target = outputDirectory.resolve(name + "." + format.extension());
@@ -469,7 +517,7 @@ public final class CaptionPipeline {
       throw new UncheckedIOException("Cannot write " + target.toAbsolutePath() + ": " + e.getMessage()
           + ". Check that the output directory is writable.", e);
     }
-    files.add(target);
+    run.addFile(target);
   }
 
 
@@ -486,10 +534,48 @@ public final class CaptionPipeline {
     return dot > 0 ? name.substring(0, dot) : name;
   }
 
-  /** Timings and files of one run. */
+  /**
+   * The files in a stable order, whichever stage finished first: each track's files in track order, the chapters,
+   * then the rest (the captioned video).
+   */
+  private static List<Path> inTrackOrder(List<Path> files, String base, Set<String> languages) {
+    List<Path> ordered = new ArrayList<>();
+    List<String> groups = new ArrayList<>(languages);
+    groups.add("chapters");
+    for (String lang : groups) {
+      String prefix = (lang.equals("chapters") ? base + ".chapters" : trackName(base, lang)) + ".";
+      for (Path f : files) {
+        String name = f.getFileName().toString();
+        // "talk.en.vtt" is the en group's; "talk.en.captioned.mp4" and "talk.vtt" for "talk." are not.
+        if (name.startsWith(prefix) && name.indexOf('.', prefix.length()) < 0 && !ordered.contains(f)) ordered.add(f);
+      }
+    }
+    for (Path f : files) if (!ordered.contains(f)) ordered.add(f);
+    return ordered;
+  }
+
+  /**
+   * Fails before the first transcription call when the transcriber cannot take the media even in chunks: an
+   * unsplittable transcriber (one that fetches the media itself) with a declared maximum length.
+   */
+  private void checkLength(MediaSource source, OptionalLong duration) {
+    ChunkLimits limits = transcriber.chunkLimits();
+    if (duration.isEmpty() || limits.splittable() || limits.maxDurationMs().isEmpty()) return;
+    long max = limits.maxDurationMs().getAsLong();
+    long durationMs = duration.getAsLong();
+    if (durationMs > max) {
+      throw new InvalidMediaException(Reason.OTHER, source.name() + " is " + Timecodes.format(durationMs) + " long, but "
+          + "transcriber '" + transcriber.name() + "' takes at most " + Timecodes.format(max) + " per media and cannot "
+          + "take it in chunks. Shorten the media, or use a transcriber that takes local audio in chunks "
+          + "(openai, gemini, vosk).");
+    }
+  }
+
+  /** Stage timings (wall time from a stage's first start to its last end, overlaps counted once), files, threads. */
   private final class Run {
-    final Map<PipelineStage, Duration> timings = new EnumMap<>(PipelineStage.class);
-    final List<Path> files = new ArrayList<>();
+    private final Map<PipelineStage, long[]> spans = new EnumMap<>(PipelineStage.class);
+    private final List<Path> files = new ArrayList<>();
+    private final long started = System.nanoTime();
     /** The media's length once known, else -1: every progress event carries it, for progress in media time. */
     volatile long mediaDurationMs = -1;
 
@@ -506,10 +592,15 @@ public final class CaptionPipeline {
       Async.checkCancelled();
       safeProgress(withDuration(ProgressEvent.of(stage, 0, "started")));
       long t0 = System.nanoTime();
-      T result = body.get();
-      timings.merge(stage, Duration.ofNanos(System.nanoTime() - t0), Duration::plus);
-      safeProgress(withDuration(ProgressEvent.of(stage, 1, "done")));
-      return result;
+      try {
+        return body.get();
+      } finally {
+        long t1 = System.nanoTime();
+        synchronized (spans) {
+          spans.merge(stage, new long[] {t0, t1}, (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+        }
+        safeProgress(withDuration(ProgressEvent.of(stage, 1, "done")));
+      }
     }
 
     void stage(PipelineStage stage, Runnable body) {
@@ -517,6 +608,72 @@ public final class CaptionPipeline {
         body.run();
         return null;
       });
+    }
+
+    /** Runs {@code body} on its own thread (at most {@code slots} of them at once when given). */
+    <T> CompletableFuture<T> async(java.util.concurrent.Semaphore slots,
+        java.util.concurrent.Callable<T> body) {
+      // Pooled threads keep the context class loader of whoever created them; provider and codec discovery must
+      // see the caller's.
+      ClassLoader callers = Thread.currentThread().getContextClassLoader();
+      return Async.supply(() -> {
+        Thread worker = Thread.currentThread();
+        ClassLoader own = worker.getContextClassLoader();
+        worker.setContextClassLoader(callers);
+        try {
+          if (slots == null) return body.call();
+          try {
+            slots.acquire();
+          } catch (InterruptedException e) {
+            throw Async.cancelled(e);
+          }
+          try {
+            return body.call();
+          } finally {
+            slots.release();
+          }
+        } finally {
+          worker.setContextClassLoader(own);
+        }
+      });
+    }
+
+    /** The future's value; its failure as thrown by the stage; cancellation when this thread is interrupted. */
+    static <T> T await(CompletableFuture<T> f) {
+      try {
+        return f.get();
+      } catch (InterruptedException e) {
+        throw Async.cancelled(e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        Throwable c = e.getCause();
+        if (c instanceof RuntimeException) throw (RuntimeException) c;
+        if (c instanceof Error) throw (Error) c;
+        throw new IllegalStateException(c);
+      }
+    }
+
+    void addFile(Path file) {
+      synchronized (files) {
+        files.add(file);
+      }
+    }
+
+    List<Path> files() {
+      synchronized (files) {
+        return new ArrayList<>(files);
+      }
+    }
+
+    Map<PipelineStage, Duration> timings() {
+      Map<PipelineStage, Duration> out = new EnumMap<>(PipelineStage.class);
+      synchronized (spans) {
+        spans.forEach((stage, span) -> out.put(stage, Duration.ofNanos(span[1] - span[0])));
+      }
+      return out;
+    }
+
+    Duration wallTime() {
+      return Duration.ofNanos(System.nanoTime() - started);
     }
   }
 
@@ -560,8 +717,20 @@ public final class CaptionPipeline {
     private MediaSource.Kind expectedSource;
     private boolean speakers;
     private final Map<String, String> speakerNames = new LinkedHashMap<>();
+    private int maxConcurrentTranslations = 4;
 
     private Builder() {}
+
+    /**
+     * How many translations run at once in one run (default 4); they also overlap with the summary and burn-in.
+     *
+     * @throws IllegalArgumentException when less than 1
+     */
+    public Builder maxConcurrentTranslations(int max) {
+      if (max < 1) throw new IllegalArgumentException("maxConcurrentTranslations must be >= 1, but is " + max);
+      this.maxConcurrentTranslations = max;
+      return this;
+    }
 
     /**
      * The kind of source {@link CaptionPipeline#run} will be given, when it is known in advance (the CLI knows: a

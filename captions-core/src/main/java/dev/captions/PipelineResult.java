@@ -27,10 +27,11 @@ public final class PipelineResult {
   private final MediaRef subtitledVideo;
   private final List<Path> files;
   private final Map<PipelineStage, Duration> timings;
+  private final Duration wallTime;
 
   PipelineResult(MediaInfo mediaInfo, Transcript transcript, CaptionTrack captions, Map<String, CaptionTrack> tracks,
-      CaptionQualityReport quality, VideoSummary summary, MediaRef captionedVideo, MediaRef subtitledVideo, List<Path> files,
-      Map<PipelineStage, Duration> timings) {
+      CaptionQualityReport quality, VideoSummary summary, MediaRef captionedVideo, MediaRef subtitledVideo,
+      List<Path> files, Map<PipelineStage, Duration> timings, Duration wallTime) {
     this.mediaInfo = mediaInfo;
     this.transcript = transcript;
     this.captions = captions;
@@ -41,6 +42,7 @@ public final class PipelineResult {
     this.subtitledVideo = subtitledVideo;
     this.files = List.copyOf(files);
     this.timings = Collections.unmodifiableMap(new LinkedHashMap<>(timings));
+    this.wallTime = wallTime;
   }
 
   /** {@return the probe's findings, when the media processor could probe; empty otherwise} */
@@ -102,9 +104,22 @@ public final class PipelineResult {
     return files;
   }
 
-  /** {@return how long each stage that ran took, in stage order; unmodifiable} */
+  /**
+   * Wall time per stage: from the stage's first start to its last end in this run, so overlapping work (several
+   * translations at once, the summary alongside them) is counted once. Stages that did not run are absent.
+   *
+   * @return the wall time of each stage that ran, in stage order; unmodifiable
+   */
   public Map<PipelineStage, Duration> timings() {
     return timings;
+  }
+
+  /**
+   * {@return the wall time of the whole run, from {@code run()} being called to the result} Less than the sum of the
+   * timings when stages overlapped.
+   */
+  public Duration wallTime() {
+    return wallTime;
   }
 
   @Override

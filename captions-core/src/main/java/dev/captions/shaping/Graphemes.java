@@ -49,7 +49,8 @@ final class Graphemes {
     int prev = property(cp);
     if (prev == CR) return i < n && s.charAt(i) == '\n' ? i + 1 : i; // GB3, GB4
     if (prev == CONTROL || prev == LF) return i; // GB4
-    boolean pictographicRun = prev == PICTO; // ExtPict Extend* so far (GB11)
+    boolean pictographicRun = prev == PICTO; // ExtPict Extend* just seen (GB11)
+    boolean joinerAfterRun = false; // ExtPict Extend* ZWJ just seen: a following ExtPict joins (GB11)
     int regional = prev == RI ? 1 : 0;
     while (i < n) {
       int c = Character.codePointAt(s, i);
@@ -62,11 +63,12 @@ final class Graphemes {
       else join = false;
       if (p == EXTEND || p == ZWJ || p == SPACING) join = true; // GB9, GB9a
       if (prev == PREPEND) join = true; // GB9b
-      if (prev == ZWJ && p == PICTO && pictographicRun) join = true; // GB11
+      if (p == PICTO && joinerAfterRun) join = true; // GB11
       if (prev == RI && p == RI && regional % 2 == 1) join = true; // GB12, GB13
       if (!join) return i;
-      if (p == PICTO) pictographicRun = true;
-      else if (p != EXTEND && p != ZWJ) pictographicRun = false;
+      // ZWJ is not Extend: in "ExtPict ZWJ ZWJ ExtPict" the second ZWJ ends the run, so the last ExtPict breaks.
+      joinerAfterRun = p == ZWJ && pictographicRun;
+      pictographicRun = p == PICTO || (p == EXTEND && pictographicRun);
       regional = p == RI ? regional + 1 : 0;
       prev = p;
       i += Character.charCount(c);

@@ -61,6 +61,16 @@ public interface MediaProcessor extends Provider {
   }
 
   /**
+   * The audio encodings {@link #extractAudio} can write. Cloud transcription uploads the smallest one the transcriber
+   * accepts instead of PCM WAV. The default, every format, means "not declared".
+   *
+   * @return the formats; never null or empty
+   */
+  default Set<AudioOptions.Format> audioFormats() {
+    return EnumSet.allOf(AudioOptions.Format.class);
+  }
+
+  /**
    * {@return the audio track, re-encoded as {@link AudioOptions#format()}}
    *
    * @param media the video or audio; a kind in {@link #acceptedSources()}

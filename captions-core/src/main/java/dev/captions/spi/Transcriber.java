@@ -1,5 +1,6 @@
 package dev.captions.spi;
 
+import dev.captions.chunking.ChunkLimits;
 import dev.captions.model.MediaSource;
 import dev.captions.model.Transcript;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +24,17 @@ public interface Transcriber extends Provider {
    * @return the transcript; an empty one (not an error) when there is no speech
    */
   Transcript transcribe(MediaSource audio, TranscriptionOptions options);
+
+  /**
+   * What this transcriber takes in one call and how long media should be cut for it: the
+   * {@linkplain dev.captions.chunking.ChunkedTranscriber long-media engine} plans chunks, encodes and sends them
+   * concurrently by these limits. The default, {@link ChunkLimits#unchunked()}, hands the media over whole.
+   *
+   * @return the limits; never null
+   */
+  default ChunkLimits chunkLimits() {
+    return ChunkLimits.unchunked();
+  }
 
   /**
    * Whether this transcriber can take the audio a media processor extracts (a WAV, MP3 or AAC file or URL). True by

@@ -102,6 +102,26 @@ class FfmpegMediaProcessorTest {
   }
 
   @Test
+  void extractsARangeAsOpusOrFlacForSmallUploads(@TempDir Path dir) throws IOException {
+    Path wav = FFMPEG.extractAudio(MediaSource.of(video), AudioOptions.defaults().withOutput(dir.resolve("a.wav")))
+        .source().path();
+    assertThat(FFMPEG.audioFormats()).contains(AudioOptions.Format.OGG_OPUS, AudioOptions.Format.FLAC);
+    for (AudioOptions.Format f : List.of(AudioOptions.Format.OGG_OPUS, AudioOptions.Format.FLAC)) {
+      Path out = dir.resolve("range." + f.extension());
+      MediaRef ref = FFMPEG.extractAudio(MediaSource.of(wav), AudioOptions.of(f).withRange(1_000, 3_000).withOutput(out));
+      MediaInfo info = FFMPEG.probe(ref.source());
+      assertThat(info.streams()).singleElement().extracting(MediaInfo.Stream::codec)
+          .isEqualTo(f == AudioOptions.Format.OGG_OPUS ? "opus" : "flac");
+      assertThat(info.durationMs()).as("%s duration", f).isBetween(1_950L, 2_100L);
+      assertThat(ref.source().mimeType()).contains(f.mimeType());
+      if (f == AudioOptions.Format.OGG_OPUS) {
+        assertThat(Files.size(out)).as("24 kbit/s for 2 s, plus Ogg headers").isLessThan(10_000);
+      }
+    }
+    assertNoPartialFiles(dir);
+  }
+
+  @Test
   void extractsMp3AndAacToTemporaryFiles() throws IOException {
     for (AudioOptions.Format f : List.of(AudioOptions.Format.MP3, AudioOptions.Format.AAC)) {
       MediaRef ref = FFMPEG.extractAudio(MediaSource.of(video), AudioOptions.of(f));

@@ -33,6 +33,7 @@ public final class GeminiSettings extends LlmProviderSettings {
   private final JobPoller filePoller;
   private final Integer maxOutputTokens;
   private final int maxContinuations;
+  private final int maxConcurrency;
 
   private GeminiSettings(Builder b) {
     super(b);
@@ -43,6 +44,7 @@ public final class GeminiSettings extends LlmProviderSettings {
     this.filePoller = b.filePoller;
     this.maxOutputTokens = b.maxOutputTokens;
     this.maxContinuations = b.maxContinuations;
+    this.maxConcurrency = b.maxConcurrency;
   }
 
   /**
@@ -96,6 +98,7 @@ public final class GeminiSettings extends LlmProviderSettings {
     b.filePoller = filePoller;
     b.maxOutputTokens = maxOutputTokens;
     b.maxContinuations = maxContinuations;
+    b.maxConcurrency = maxConcurrency;
     return b;
   }
 
@@ -123,9 +126,18 @@ public final class GeminiSettings extends LlmProviderSettings {
   }
 
   /**
-   * Media longer than this (when its duration is known) is transcribed in windows of this length.
+   * How many chunks of one media are transcribed at once; {@code captions.gemini.maxConcurrency} overrides it.
    *
-   * @return the window length in milliseconds; 10 min by default
+   * @return the bound; 8 by default
+   */
+  public int maxConcurrency() {
+    return maxConcurrency;
+  }
+
+  /**
+   * The chunk length long media is cut into: short enough that one chunk's cues fit the reply's output tokens.
+   *
+   * @return the chunk length in milliseconds; 10 min by default
    */
   public long maxWindowMs() {
     return maxWindowMs;
@@ -183,6 +195,7 @@ public final class GeminiSettings extends LlmProviderSettings {
     private JobPoller filePoller = uploadPoller().build();
     private Integer maxOutputTokens;
     private int maxContinuations = 16;
+    private int maxConcurrency = 8;
 
     private Builder() {
       super(PROVIDER, "Gemini", "GEMINI_API_KEY", "GOOGLE_GEMINI_BASE_URL", null);
@@ -232,6 +245,19 @@ public final class GeminiSettings extends LlmProviderSettings {
     public Builder maxWindowMs(long maxWindowMs) {
       if (maxWindowMs < 1000) throw new IllegalArgumentException("maxWindowMs (" + maxWindowMs + ") must be >= 1000");
       this.maxWindowMs = maxWindowMs;
+      return this;
+    }
+
+    /**
+     * Sets how many chunks of one media are transcribed at once.
+     *
+     * @param maxConcurrency the bound, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when under 1
+     */
+    public Builder maxConcurrency(int maxConcurrency) {
+      if (maxConcurrency < 1) throw new IllegalArgumentException("maxConcurrency (" + maxConcurrency + ") must be >= 1");
+      this.maxConcurrency = maxConcurrency;
       return this;
     }
 

@@ -2,11 +2,13 @@ package dev.captions.provider.gemini;
 
 import com.google.genai.types.File;
 import com.google.genai.types.Part;
+import dev.captions.chunking.ChunkLimits;
 import dev.captions.model.MediaSource;
 import dev.captions.model.DroppedItem;
 import dev.captions.model.Segment;
 import dev.captions.model.Transcript;
 import dev.captions.spi.Async;
+import dev.captions.spi.AudioOptions;
 import dev.captions.spi.Transcriber;
 import dev.captions.spi.TranscriptionOptions;
 import dev.captions.llm.CueListPrompt;
@@ -22,12 +24,16 @@ import org.slf4j.LoggerFactory;
  * Transcribes audio (or video) with Gemini: the media goes inline when small, otherwise through the Files API (polled
  * until {@code ACTIVE}); the model answers with a timed cue list under a response schema.
  *
- * <p><b>Long media and truncated replies.</b> A reply cut off by the output token limit ({@code MAX_TOKENS}) or ending
- * in unfinished JSON is never returned as is, and never silently partial:
+ * <p><b>Long media</b> goes through the long-media engine ({@link dev.captions.chunking.ChunkedTranscriber}, which
+ * the caption pipeline applies) by the limits {@link #chunkLimits()} declares: chunks of about
+ * {@link GeminiSettings#maxWindowMs()} cut at pauses, uploaded as Opus, {@link GeminiSettings#maxConcurrency()} at
+ * once.
+ *
+ * <p><b>Truncated replies.</b> A reply cut off by the output token limit ({@code MAX_TOKENS}) or ending in unfinished
+ * JSON is never returned as is, and never silently partial:
  * <ul>
- *   <li>When the media's duration is known ({@link TranscriptionOptions#mediaDurationMs()}) and longer than
- *       {@link GeminiSettings#maxWindowMs()}, it is transcribed in windows, each asked for by time range on the same
- *       uploaded file. A cut-off window is split in two and transcribed again, down to
+ *   <li>When the media's duration is known ({@link TranscriptionOptions#mediaDurationMs()}), a cut-off reply is asked
+ *       for again in two halves by time range on the same uploaded media, down to
  *       {@link GeminiSettings#minWindowMs()}; past that a {@link TruncatedReplyException} says so.
  *   <li>When the duration is unknown (a URL or a file nobody probed), the complete cues of a cut-off reply are kept and
  *       the rest is asked for from the end of the last complete cue to the end of the media, until a reply is
@@ -59,6 +65,19 @@ public final class GeminiTranscriber implements Transcriber {
     return GeminiSettings.PROVIDER;
   }
 
+  /**
+   * Chunks of about {@link GeminiSettings#maxWindowMs()}, {@link GeminiSettings#maxConcurrency()} at once, as Ogg Opus
+   * (then MP3, FLAC, WAV): all are audio types Gemini takes.
+   */
+  @Override
+  public ChunkLimits chunkLimits() {
+    return ChunkLimits.builder().preferredChunkMs(api.settings().maxWindowMs())
+        .maxConcurrency(api.settings().maxConcurrency())
+        .uploadFormats(AudioOptions.Format.OGG_OPUS, AudioOptions.Format.MP3, AudioOptions.Format.FLAC,
+            AudioOptions.Format.WAV_16K_MONO)
+        .build();
+  }
+
   @Override
   public Transcript transcribe(MediaSource audio, TranscriptionOptions options) {
     List<File> uploads = new ArrayList<>();
@@ -69,11 +88,7 @@ public final class GeminiTranscriber implements Transcriber {
       if (options.mediaDurationMs().isEmpty()) {
         segments.addAll(transcribeWithContinuations(media, options, dropped));
       } else {
-        long durationMs = options.mediaDurationMs().getAsLong();
-        long window = api.settings().maxWindowMs();
-        for (long from = 0; from < durationMs; from += window) {
-          segments.addAll(transcribeWindow(media, options, from, Math.min(durationMs, from + window), dropped));
-        }
+        segments.addAll(transcribeWindow(media, options, 0, options.mediaDurationMs().getAsLong(), dropped));
       }
       Transcript.Builder transcript = Transcript.builder()
           .segments(segments)

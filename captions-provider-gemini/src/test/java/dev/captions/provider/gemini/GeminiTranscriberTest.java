@@ -22,8 +22,10 @@ import dev.captions.AuthenticationException;
 import dev.captions.ProviderException;
 import dev.captions.RateLimitException;
 import dev.captions.model.MediaSource;
+import dev.captions.chunking.ChunkLimits;
 import dev.captions.model.Segment;
 import dev.captions.model.Transcript;
+import dev.captions.spi.AudioOptions;
 import dev.captions.spi.TranscriptionOptions;
 import dev.captions.llm.TruncatedReplyException;
 import java.nio.file.Path;
@@ -392,15 +394,18 @@ class GeminiTranscriberTest {
   }
 
   @Test
-  void segmentsFromSeveralWindowsKeepAbsoluteTimes() {
-    wm.stubFor(post(urlEqualTo(GENERATE)).withRequestBody(containing("between 00:00:00.000 and 00:00:10.000"))
-        .willReturn(reply("{\"cues\":[{\"start\":1,\"end\":2,\"text\":\"x\"}]}", "STOP")));
-    wm.stubFor(post(urlEqualTo(GENERATE)).withRequestBody(containing("between 00:00:10.000 and 00:00:15.000"))
-        .willReturn(reply("{\"cues\":[{\"start\":11,\"end\":12,\"text\":\"y\"}]}", "STOP")));
+  void aKnownDurationIsAskedForAsOneTimeRangeAndLongMediaIsLeftToTheEngine() {
+    wm.stubFor(post(urlEqualTo(GENERATE)).withRequestBody(containing("between 00:00:00.000 and 00:00:15.000"))
+        .willReturn(reply("{\"cues\":[{\"start\":1,\"end\":2,\"text\":\"x\"},{\"start\":11,\"end\":12,\"text\":\"y\"}]}", "STOP")));
+    GeminiSettings settings = GeminiStubs.settings(wm).maxWindowMs(10_000).maxConcurrency(3).build();
 
-    Transcript t = transcribe(GeminiStubs.settings(wm).maxWindowMs(10_000).build(),
-        TranscriptionOptions.builder().mediaDurationMs(15_000L).build());
+    Transcript t = transcribe(settings, TranscriptionOptions.builder().mediaDurationMs(15_000L).build());
 
     assertThat(t.segments()).isEqualTo(List.of(Segment.of(1000, 2000, "x"), Segment.of(11_000, 12_000, "y")));
+    wm.verify(1, postRequestedFor(urlEqualTo(GENERATE)));
+    ChunkLimits limits = new GeminiTranscriber(settings).chunkLimits();
+    assertThat(limits.preferredChunkMs()).isEqualTo(10_000);
+    assertThat(limits.maxConcurrency()).isEqualTo(3);
+    assertThat(limits.uploadFormats()).startsWith(AudioOptions.Format.OGG_OPUS);
   }
 }

@@ -30,6 +30,8 @@ public final class OpenAiSettings extends LlmProviderSettings {
   private final String chatModel;
   private final long maxUploadBytes;
   private final String imageDetail;
+  private final long chunkDurationMs;
+  private final int maxConcurrency;
 
   private OpenAiSettings(Builder b) {
     super(b);
@@ -37,6 +39,8 @@ public final class OpenAiSettings extends LlmProviderSettings {
     this.chatModel = b.chatModel;
     this.maxUploadBytes = b.maxUploadBytes;
     this.imageDetail = b.imageDetail;
+    this.chunkDurationMs = b.chunkDurationMs;
+    this.maxConcurrency = b.maxConcurrency;
   }
 
   /**
@@ -72,6 +76,8 @@ public final class OpenAiSettings extends LlmProviderSettings {
     b.chatModel = chatModel;
     b.maxUploadBytes = maxUploadBytes;
     b.imageDetail = imageDetail;
+    b.chunkDurationMs = chunkDurationMs;
+    b.maxConcurrency = maxConcurrency;
     return b;
   }
 
@@ -99,7 +105,26 @@ public final class OpenAiSettings extends LlmProviderSettings {
   }
 
   /**
-   * Audio larger than this is split into chunks (WAV only).
+   * The chunk length long audio is cut into for transcription: short enough that a 2-hour file keeps
+   * {@link #maxConcurrency()} uploads busy, long enough that each request's fixed cost is small.
+   *
+   * @return the chunk length in milliseconds; 5 min by default
+   */
+  public long chunkDurationMs() {
+    return chunkDurationMs;
+  }
+
+  /**
+   * How many transcription uploads run at once for one media; {@code captions.openai.maxConcurrency} overrides it.
+   *
+   * @return the bound; 8 by default
+   */
+  public int maxConcurrency() {
+    return maxConcurrency;
+  }
+
+  /**
+   * The largest upload: long audio is cut into chunks below it.
    *
    * @return the limit in bytes; {@link #MAX_UPLOAD_BYTES} by default
    */
@@ -127,6 +152,8 @@ public final class OpenAiSettings extends LlmProviderSettings {
     private String chatModel = DEFAULT_CHAT_MODEL;
     private long maxUploadBytes = MAX_UPLOAD_BYTES;
     private String imageDetail = "low";
+    private long chunkDurationMs = 5 * 60_000L;
+    private int maxConcurrency = 8;
 
     private Builder() {
       super(PROVIDER, "OpenAI", "OPENAI_API_KEY", "OPENAI_BASE_URL", DEFAULT_BASE_URL);
@@ -175,6 +202,34 @@ public final class OpenAiSettings extends LlmProviderSettings {
         throw new IllegalArgumentException("maxUploadBytes (" + maxUploadBytes + ") must be in [65536, " + MAX_UPLOAD_BYTES + "]");
       }
       this.maxUploadBytes = maxUploadBytes;
+      return this;
+    }
+
+    /**
+     * Sets the chunk length long audio is cut into.
+     *
+     * @param chunkDurationMs the length in milliseconds, at least 10 000
+     * @return this builder
+     * @throws IllegalArgumentException when under 10 s
+     */
+    public Builder chunkDurationMs(long chunkDurationMs) {
+      if (chunkDurationMs < 10_000) {
+        throw new IllegalArgumentException("chunkDurationMs (" + chunkDurationMs + ") must be >= 10000");
+      }
+      this.chunkDurationMs = chunkDurationMs;
+      return this;
+    }
+
+    /**
+     * Sets how many uploads run at once for one media.
+     *
+     * @param maxConcurrency the bound, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when under 1
+     */
+    public Builder maxConcurrency(int maxConcurrency) {
+      if (maxConcurrency < 1) throw new IllegalArgumentException("maxConcurrency (" + maxConcurrency + ") must be >= 1");
+      this.maxConcurrency = maxConcurrency;
       return this;
     }
 

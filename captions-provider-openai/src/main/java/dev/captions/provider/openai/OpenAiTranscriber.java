@@ -8,11 +8,13 @@ import com.openai.models.audio.transcriptions.TranscriptionVerbose;
 import com.openai.models.audio.transcriptions.TranscriptionWord;
 import dev.captions.InvalidMediaException;
 import dev.captions.InvalidMediaException.Reason;
+import dev.captions.chunking.ChunkLimits;
 import dev.captions.model.MediaSource;
 import dev.captions.model.Segment;
 import dev.captions.model.TimedWord;
 import dev.captions.model.Transcript;
 import dev.captions.spi.Async;
+import dev.captions.spi.AudioOptions;
 import dev.captions.spi.Transcriber;
 import dev.captions.spi.TranscriptionOptions;
 import java.io.IOException;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,12 +42,12 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code whisper-1}: {@code verbose_json} with {@code timestamp_granularities[]} {@code segment} and (when
  *       {@link TranscriptionOptions#wordTimestamps()}) {@code word}: segments and words with times.</li>
- *   <li>{@code gpt-4o-transcribe}, {@code gpt-4o-mini-transcribe}: {@code json}, which has text only; each uploaded
- *       piece becomes one segment spanning the piece (the shaping engine estimates word times).</li>
- *   <li>Files over {@link OpenAiSettings#maxUploadBytes()} (OpenAI's 25 MB limit): PCM WAV input is split at the
- *       quietest moment before each limit and the pieces are transcribed in turn, their times shifted by each piece's
- *       measured offset. Other formats over the limit are rejected with {@link InvalidMediaException}: extract the
- *       audio to WAV first with the media processor ({@code MediaProcessor.extractAudio} with format {@code wav}).</li>
+ *   <li>{@code gpt-4o-transcribe}, {@code gpt-4o-mini-transcribe}: {@code json}, which has text only; the upload
+ *       becomes one segment spanning it (the shaping engine estimates word times).</li>
+ *   <li>One call sends one file of at most {@link OpenAiSettings#maxUploadBytes()} (OpenAI's 25 MB limit); a larger
+ *       one is an {@link InvalidMediaException}. Long media goes through the long-media engine
+ *       ({@link dev.captions.chunking.ChunkedTranscriber}, which the caption pipeline applies) by the limits
+ *       {@link #chunkLimits()} declares: chunks cut at pauses, uploaded as Opus, several at once.</li>
  * </ul>
  * Takes local files and streams (a stream is copied to a temporary file first); not URLs. Temporary files are deleted
  * before returning. Thread-safe; blocks.
@@ -91,20 +94,14 @@ public final class OpenAiTranscriber implements Transcriber {
         throw new InvalidMediaException(Reason.NOT_FOUND, "audio file not found: " + file + " (check the path)");
       }
       long size = Files.size(file);
-      List<WavSplitter.Piece> pieces;
-      if (size <= api.settings().maxUploadBytes()) {
-        pieces = List.of(new WavSplitter.Piece(file, 0, -1));
-      } else if (WavSplitter.isWav(file)) {
-        pieces = WavSplitter.split(file, api.settings().maxUploadBytes(), tmp);
-        LOG.info("{}: {} is {} bytes, over the {} byte upload limit; transcribing it in {} pieces", name(),
-            file.getFileName(), size, api.settings().maxUploadBytes(), pieces.size());
-      } else {
+      if (size > api.settings().maxUploadBytes()) {
         throw new InvalidMediaException(file.getFileName() + " is " + size / 1_000_000 + " MB, over OpenAI's "
-            + api.settings().maxUploadBytes() / 1_000_000 + " MB upload limit, and only WAV can be split here: "
-            + "extract the audio to WAV with the media processor first (MediaProcessor.extractAudio, format wav), "
-            + "or compress it below the limit");
+            + api.settings().maxUploadBytes() / 1_000_000 + " MB upload limit. Long audio goes through the long-media "
+            + "engine, which cuts it at pauses and uploads compressed chunks concurrently: the caption pipeline does "
+            + "this itself; alone, use ChunkedTranscriber.builder(transcriber).mediaProcessor(ffmpeg) on the audio "
+            + "extracted as WAV");
       }
-      return transcribePieces(pieces, options);
+      return transcribeFile(file, options);
     } catch (IOException e) {
       throw new InvalidMediaException(Reason.UNREADABLE, "cannot read " + audio + ": " + e.getMessage(), e);
     } finally {
@@ -112,7 +109,7 @@ public final class OpenAiTranscriber implements Transcriber {
     }
   }
 
-  private Transcript transcribePieces(List<WavSplitter.Piece> pieces, TranscriptionOptions options) {
+  private Transcript transcribeFile(Path file, TranscriptionOptions options) {
     List<Segment> segments = new ArrayList<>();
     List<TimedWord> words = new ArrayList<>();
     String language = options.language().orElse(null);
@@ -120,37 +117,28 @@ public final class OpenAiTranscriber implements Transcriber {
     meta.put("provider", name());
     meta.put("model", api.settings().transcriptionModel());
     double durationSec = 0;
-    for (WavSplitter.Piece piece : pieces) {
-      Async.checkCancelled();
-      // responseValidation is on: a malformed reply fails inside the call, where it is mapped to a typed exception
-      TranscriptionCreateResponse r = api.transcribe(() -> params(piece.file, options), java.util.function.Function.identity());
-      if (r.isVerbose()) {
-        TranscriptionVerbose v = r.asVerbose();
-        durationSec = Math.max(durationSec, piece.offsetMs / 1000.0 + v.duration());
-        if (language == null) language = toLanguageTag(v.language());
-        List<TimedWord> pieceWords = new ArrayList<>();
-        for (TranscriptionWord w : v.words().orElse(List.of())) {
-          long start = ms(w.start());
-          pieceWords.add(TimedWord.of(w.word().strip(), start, Math.max(start, ms(w.end()))).shiftedBy(piece.offsetMs));
-        }
-        words.addAll(pieceWords);
-        for (TranscriptionSegment s : v.segments().orElse(List.of())) {
-          long start = ms(s.start()) + piece.offsetMs;
-          long end = Math.max(start, ms(s.end()) + piece.offsetMs);
-          segments.add(Segment.of(start, end, s.text().strip(), null, wordsWithin(pieceWords, start, end)));
-        }
-        if (v.segments().orElse(List.of()).isEmpty() && !v.text().isBlank()) {
-          long end = piece.offsetMs + Math.round(v.duration() * 1000);
-          segments.add(Segment.of(piece.offsetMs, end, v.text().strip(), null, pieceWords));
-        }
-      } else {
-        String text = r.asTranscription().text().strip();
-        if (!text.isEmpty()) {
-          long end = piece.durationMs >= 0 ? piece.offsetMs + piece.durationMs
-              : options.mediaDurationMs().orElse(piece.offsetMs);
-          segments.add(Segment.of(piece.offsetMs, Math.max(piece.offsetMs, end), text));
-        }
+    Async.checkCancelled();
+    // responseValidation is on: a malformed reply fails inside the call, where it is mapped to a typed exception
+    TranscriptionCreateResponse r = api.transcribe(() -> params(file, options), Function.identity());
+    if (r.isVerbose()) {
+      TranscriptionVerbose v = r.asVerbose();
+      durationSec = v.duration();
+      if (language == null) language = toLanguageTag(v.language());
+      for (TranscriptionWord w : v.words().orElse(List.of())) {
+        long start = ms(w.start());
+        words.add(TimedWord.of(w.word().strip(), start, Math.max(start, ms(w.end()))));
       }
+      for (TranscriptionSegment s : v.segments().orElse(List.of())) {
+        long start = ms(s.start());
+        long end = Math.max(start, ms(s.end()));
+        segments.add(Segment.of(start, end, s.text().strip(), null, wordsWithin(words, start, end)));
+      }
+      if (v.segments().orElse(List.of()).isEmpty() && !v.text().isBlank()) {
+        segments.add(Segment.of(0, Math.round(v.duration() * 1000), v.text().strip(), null, words));
+      }
+    } else {
+      String text = r.asTranscription().text().strip();
+      if (!text.isEmpty()) segments.add(Segment.of(0, options.mediaDurationMs().orElse(0L), text));
     }
     segments.sort(Comparator.comparingLong(Segment::startMs));
     Transcript.Builder transcript = Transcript.builder().segments(segments).words(words)
@@ -158,6 +146,20 @@ public final class OpenAiTranscriber implements Transcriber {
     if (options.mediaDurationMs().isPresent()) transcript.mediaDurationMs(options.mediaDurationMs().getAsLong());
     else if (durationSec > 0) transcript.mediaDurationMs(Math.round(durationSec * 1000));
     return transcript.build();
+  }
+
+  /**
+   * Uploads of at most {@link OpenAiSettings#maxUploadBytes()} (25 MB), {@link OpenAiSettings#chunkDurationMs()}
+   * long, {@link OpenAiSettings#maxConcurrency()} at once, in Opus (then MP3, FLAC, WAV) when the media processor
+   * writes it.
+   */
+  @Override
+  public ChunkLimits chunkLimits() {
+    return ChunkLimits.builder().maxBytes(api.settings().maxUploadBytes())
+        .preferredChunkMs(api.settings().chunkDurationMs()).maxConcurrency(api.settings().maxConcurrency())
+        .uploadFormats(AudioOptions.Format.OGG_OPUS, AudioOptions.Format.MP3, AudioOptions.Format.FLAC,
+            AudioOptions.Format.WAV_16K_MONO)
+        .build();
   }
 
   private TranscriptionCreateParams params(Path file, TranscriptionOptions options) {

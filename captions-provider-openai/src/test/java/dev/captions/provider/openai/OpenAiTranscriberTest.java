@@ -76,7 +76,7 @@ class OpenAiTranscriberTest {
   }
 
   @Test
-  void gpt4oTranscribeUsesPlainJsonAndGivesOneSegmentPerPiece() {
+  void gpt4oTranscribeUsesPlainJsonAndGivesOneSegmentPerUpload() {
     wm.stubFor(post(urlEqualTo(TRANSCRIPTIONS)).willReturn(json(
         "{\"text\":\"Hello world.\",\"usage\":{\"type\":\"tokens\",\"input_tokens\":10,\"output_tokens\":3,\"total_tokens\":13}}")));
     Path wav = OpenAiStubs.speechLikeWav(dir, "clip.wav", 2000);
@@ -177,14 +177,15 @@ class OpenAiTranscriberTest {
   }
 
   @Test
-  void nonWavOverTheLimitIsRejectedWithTheFix() throws Exception {
+  void audioOverTheLimitIsRejectedNamingTheLongMediaEngine() throws Exception {
     Path mp3 = dir.resolve("big.mp3");
     Files.write(mp3, new byte[70_000]);
 
     assertThatThrownBy(() -> new OpenAiTranscriber(OpenAiStubs.settings(wm).maxUploadBytes(65_536).build())
         .transcribe(MediaSource.of(mp3), TranscriptionOptions.defaults()))
         .isInstanceOf(InvalidMediaException.class)
-        .hasMessageContaining("extract the audio to WAV");
+        .hasMessageContaining("over OpenAI's 0 MB upload limit")
+        .hasMessageContaining("ChunkedTranscriber");
     wm.verify(0, postRequestedFor(urlEqualTo(TRANSCRIPTIONS)));
   }
 

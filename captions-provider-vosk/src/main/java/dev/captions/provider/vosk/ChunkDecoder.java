@@ -15,9 +15,9 @@ import org.vosk.Model;
 import org.vosk.Recognizer;
 
 /**
- * Decodes one chunk with its own {@link Recognizer} and returns its words on the whole file's time line. The words'
- * times are Vosk's seconds from the chunk's start plus the chunk's first sample index, so chunk offsets are exact.
- * Stateless and thread-safe; each call creates and frees its own recogniser.
+ * Decodes audio with its own {@link Recognizer} and returns its words, timed from the audio's first sample. Long media
+ * reaches it in chunks cut by the long-media engine ({@code dev.captions.chunking}), which puts the words back on the
+ * file's time line. Stateless and thread-safe; each call creates and frees its own recogniser.
  */
 final class ChunkDecoder {
   /** Samples fed per call into Vosk: 0.2 s, short enough for a prompt reaction to cancellation. */
@@ -28,35 +28,28 @@ final class ChunkDecoder {
   private ChunkDecoder() {}
 
   /**
+   * Decodes all of {@code samples} with one recogniser.
+   *
    * @param decoded told how many samples were just fed to the recogniser, after each block
    * @param cancelled checked between blocks; when true the decoding stops with {@link CancellationException}
    */
-  static List<TimedWord> decode(Model model, ShortBuffer samples, SilenceSplitter.Chunk chunk, int warmUpSamples,
-      IntConsumer decoded, BooleanSupplier cancelled) {
-    // The recogniser adapts to the speaker and the channel as it goes (online CMVN, i-vectors), so a fresh one
-    // decodes a chunk's first seconds worse than one that heard what came before. It therefore starts on the audio
-    // just before the chunk; the words it finds there belong to the previous chunk and are dropped.
-    int from = Math.max(0, chunk.startSample - warmUpSamples);
-    long chunkStartMs = Math.round(chunk.startSample * 1000.0 / WavAudio.SAMPLE_RATE_HZ);
+  static List<TimedWord> decode(Model model, ShortBuffer samples, IntConsumer decoded, BooleanSupplier cancelled) {
     List<TimedWord> words = new ArrayList<>();
     short[] block = new short[BLOCK_SAMPLES];
     try (Recognizer recognizer = new Recognizer(model, WavAudio.SAMPLE_RATE_HZ)) {
       recognizer.setWords(true);
       ShortBuffer in = samples.duplicate();
-      in.limit(chunk.endSample).position(from);
       while (in.hasRemaining()) {
         if (cancelled.getAsBoolean()) throw new CancellationException("cancelled");
-        boolean warmingUp = in.position() < chunk.startSample;
-        int n = Math.min(block.length, (warmingUp ? chunk.startSample : chunk.endSample) - in.position());
+        int n = Math.min(block.length, in.remaining());
         in.get(block, 0, n);
-        if (recognizer.acceptWaveForm(block, n)) addWords(recognizer.getResult(), from, words);
-        if (!warmingUp) decoded.accept(n);
+        if (recognizer.acceptWaveForm(block, n)) addWords(recognizer.getResult(), 0, words);
+        decoded.accept(n);
       }
-      addWords(recognizer.getFinalResult(), from, words);
+      addWords(recognizer.getFinalResult(), 0, words);
     } catch (IOException e) {
       throw new ProviderException("vosk", "could not create a recogniser: " + e.getMessage(), e);
     }
-    words.removeIf(w -> w.startMs() < chunkStartMs);
     return words;
   }
 

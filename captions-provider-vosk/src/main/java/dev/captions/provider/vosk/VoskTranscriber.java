@@ -1,21 +1,20 @@
 package dev.captions.provider.vosk;
 
-import dev.captions.CaptionsException;
 import dev.captions.ConfigurationException;
 import dev.captions.PipelineStage;
 import dev.captions.ProgressEvent;
 import dev.captions.ProgressListener;
-import dev.captions.ProviderException;
 import dev.captions.ProviderTimeoutException;
+import dev.captions.chunking.ChunkLimits;
 import dev.captions.model.MediaSource;
 import dev.captions.model.TimedWord;
 import dev.captions.model.Transcript;
+import dev.captions.spi.AudioOptions;
 import dev.captions.spi.Transcriber;
 import dev.captions.spi.TranscriptionOptions;
 import java.nio.ShortBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,16 +24,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -56,10 +47,11 @@ import org.vosk.Model;
  * library when the caption pipeline is built, so a missing model fails before any media work. The native library and
  * each model are loaded once per JVM, on the first {@link #transcribe} call, and shared by all instances.
  *
- * <p><b>Speed:</b> long audio is cut in the middle of pauses into about one chunk per {@link Builder#threads thread}
- * (none shorter than {@link Builder#chunkDuration}), decoded in parallel, one recogniser per chunk; the words are put
- * back on the file's time line by each chunk's first sample. Each recogniser first hears the 3 s before its chunk to
- * adapt to the voice, and drops the words it finds there.
+ * <p><b>Speed:</b> one call decodes its audio with one recogniser. Long audio goes through the long-media engine
+ * ({@link dev.captions.chunking.ChunkedTranscriber}, which the caption pipeline applies): it is cut at pauses into
+ * chunks of about {@link Builder#chunkDuration} (shorter when that keeps every {@link Builder#threads thread} busy),
+ * decoded in parallel and put back on the file's time line. Each recogniser first hears the 3 s before its chunk to
+ * adapt to the voice, and the engine drops the words it finds there ({@link #chunkLimits()}).
  *
  * <p><b>Output:</b> timed words with Vosk's confidences, made readable: a pause of at least
  * {@link Builder#sentencePause} ends a sentence (full stop, then a capital), "i"/"i'm"/"i'll" become "I"/"I'm"/"I'll".
@@ -72,21 +64,22 @@ public final class VoskTranscriber implements Transcriber {
   /** The name this transcriber is selected by. */
   public static final String NAME = "vosk";
 
-  static final Duration DEFAULT_CHUNK = Duration.ofSeconds(30);
+  /**
+   * Long enough that a recogniser's warm-up (seconds of CPU for its decoding graph's caches) is a small share; short
+   * enough that a chunk's samples (19 MB for 10 min) keep the heap flat however long the media.
+   */
+  static final Duration DEFAULT_CHUNK = Duration.ofMinutes(10);
   // Vosk's word end times run into the following silence, so a 700 ms pause between sentences measures ~600 ms
   // between words; 500 ms still sits well above the gaps between words inside a sentence (< 300 ms).
   static final Duration DEFAULT_SENTENCE_PAUSE = Duration.ofMillis(500);
-  /** Shorter pauses are not trusted to fall between words when choosing where to cut. */
-  static final long MIN_CUT_PAUSE_MS = 300;
   /** Audio before a chunk that its recogniser hears first, to adapt, without keeping its words. */
-  static final int WARM_UP_SAMPLES = 3 * WavAudio.SAMPLE_RATE_HZ;
+  static final long WARM_UP_MS = 3_000;
 
   /** The language of the default model ({@link ClassPathModel#DEFAULT_NAME}). */
   static final String DEFAULT_LANGUAGE = "en";
 
   private static final Logger LOG = LoggerFactory.getLogger(VoskTranscriber.class);
   private static final Pattern MODEL_NAME_LANGUAGE = Pattern.compile("vosk-model-(?:small-)?([a-z]{2,3})(?:-|$)");
-  private static final AtomicInteger THREAD_IDS = new AtomicInteger();
 
   private final Path modelDirectory;
   private final Path cacheDirectory;
@@ -178,7 +171,7 @@ public final class VoskTranscriber implements Transcriber {
   }
 
   /**
-   * The shortest chunk worth a recogniser of its own.
+   * The length long audio is cut into by the long-media engine.
    *
    * @return the duration; {@link Duration#ZERO} for one recogniser for the whole file
    */
@@ -240,12 +233,24 @@ public final class VoskTranscriber implements Transcriber {
     if (Thread.currentThread().isInterrupted()) throw new CancellationException("cancelled");
 
     ShortBuffer samples = wav.samples();
-    List<SilenceSplitter.Chunk> chunks = new SilenceSplitter(chunkTargetMs(wav.durationMs()), MIN_CUT_PAUSE_MS)
-        .split(samples);
     Progress progress = new Progress(options.progress(), wav.sampleCount());
     long started = System.nanoTime();
-    List<TimedWord> words = decodeAll(model, samples, chunks, progress, options.timeout().orElse(null));
-    LOG.debug("Decoded {} ({} ms of audio, {} chunks) in {} ms", wav.name(), wav.durationMs(), chunks.size(),
+    Duration timeout = options.timeout().orElse(null);
+    long deadline = timeout == null ? Long.MAX_VALUE : started + timeout.toNanos();
+    Thread caller = Thread.currentThread();
+    List<TimedWord> words;
+    try {
+      words = ChunkDecoder.decode(model, samples, progress::add, () -> {
+        if (System.nanoTime() > deadline) {
+          throw new ProviderTimeoutException(NAME, "decoding did not finish within " + timeout, null, timeout, null);
+        }
+        return caller.isInterrupted();
+      });
+    } catch (CancellationException e) {
+      caller.interrupt(); // keep the flag: the decoder stopped because it was set
+      throw e;
+    }
+    LOG.debug("Decoded {} ({} ms of audio) in {} ms", wav.name(), wav.durationMs(),
         (System.nanoTime() - started) / 1_000_000);
     progress.finish();
 
@@ -255,73 +260,21 @@ public final class VoskTranscriber implements Transcriber {
         .words(new SentenceFormatter(sentencePause.toMillis(), english).format(words))
         .language(language)
         .mediaDurationMs(wav.durationMs())
-        .providerMetadata(Map.of("model", String.valueOf(dir.getFileName()), "chunks", String.valueOf(chunks.size())))
+        .providerMetadata(Map.of("model", String.valueOf(dir.getFileName())))
         .build();
   }
 
   /**
-   * One chunk per thread, but none shorter than {@link #chunkDuration}: each new recogniser costs seconds of CPU
-   * warming its decoding graph's caches (measured: 30 s chunks took 40% more CPU than one recogniser), so fewer,
-   * longer chunks are faster as long as every core has one.
+   * Chunks of about {@link Builder#chunkDuration} (none with {@link Duration#ZERO}), {@link Builder#threads} at once,
+   * each heard with the 3 s before it, as 16 kHz mono PCM WAV.
+   *
+   * @return the limits the long-media engine cuts by
    */
-  long chunkTargetMs(long durationMs) {
-    if (chunkDuration.isZero()) return 0;
-    return Math.max(chunkDuration.toMillis(), (durationMs + threads - 1) / threads);
-  }
-
-  private List<TimedWord> decodeAll(Model model, ShortBuffer samples, List<SilenceSplitter.Chunk> chunks,
-      Progress progress, Duration timeout) {
-    if (chunks.size() == 1 && timeout == null) {
-      Thread caller = Thread.currentThread();
-      return ChunkDecoder.decode(model, samples, chunks.get(0), 0, progress::add, caller::isInterrupted);
-    }
-    AtomicBoolean stop = new AtomicBoolean();
-    BooleanSupplier cancelled = () -> stop.get() || Thread.currentThread().isInterrupted();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, chunks.size()), r -> {
-      Thread t = new Thread(r, "captions-vosk-" + THREAD_IDS.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
-    try {
-      List<Future<List<TimedWord>>> futures = new ArrayList<>(chunks.size());
-      for (SilenceSplitter.Chunk chunk : chunks) {
-        futures.add(pool.submit(() -> ChunkDecoder.decode(model, samples, chunk, WARM_UP_SAMPLES, progress::add, cancelled)));
-      }
-      List<TimedWord> words = new ArrayList<>();
-      for (Future<List<TimedWord>> f : futures) {
-        words.addAll(timeout == null ? f.get() : f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
-      }
-      return words;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      CancellationException c = new CancellationException("cancelled");
-      c.initCause(e);
-      throw c;
-    } catch (TimeoutException e) {
-      throw new ProviderTimeoutException(NAME, "decoding did not finish within " + timeout, null, timeout, e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof CaptionsException) throw (CaptionsException) cause;
-      if (cause instanceof CancellationException) throw (CancellationException) cause;
-      throw new ProviderException(NAME, "decoding failed: " + cause, cause);
-    } finally {
-      stop.set(true);
-      pool.shutdownNow();
-      awaitQuietly(pool);
-    }
-  }
-
-  /** Waits for decoder threads to leave native code, so no recogniser outlives the call; keeps the interrupt flag. */
-  private static void awaitQuietly(ExecutorService pool) {
-    boolean interrupted = Thread.interrupted();
-    try {
-      if (!pool.awaitTermination(10, TimeUnit.SECONDS)) LOG.warn("Vosk decoder threads did not stop within 10 s");
-    } catch (InterruptedException e) {
-      interrupted = true;
-    } finally {
-      if (interrupted) Thread.currentThread().interrupt();
-    }
+  @Override
+  public ChunkLimits chunkLimits() {
+    if (chunkDuration.isZero()) return ChunkLimits.unchunked();
+    return ChunkLimits.builder().preferredChunkMs(chunkDuration.toMillis()).maxConcurrency(threads)
+        .leadInMs(WARM_UP_MS).uploadFormats(AudioOptions.Format.WAV_16K_MONO).build();
   }
 
   /** The configured model directory (checked), else the default model from the class path, extracted. */
@@ -459,7 +412,8 @@ public final class VoskTranscriber implements Transcriber {
     }
 
     /**
-     * Decoder threads; {@code 0} (the default) for one per available processor.
+     * Chunks decoded at once by the long-media engine; {@code 0} (the default) for one per available processor. The
+     * system property {@code captions.vosk.maxConcurrency} overrides it.
      *
      * @param threads the thread count, at least 0
      * @return this builder
@@ -471,9 +425,8 @@ public final class VoskTranscriber implements Transcriber {
     }
 
     /**
-     * The shortest chunk worth a recogniser of its own (default 30 s). Audio is split into about one chunk per thread,
-     * each at least this long, cut at a long pause within ±50% of the target length. {@link Duration#ZERO} decodes the
-     * whole file with one recogniser.
+     * The length long audio is cut into (default 10 min) by the long-media engine, at pauses; shorter when that keeps
+     * every thread busy (but not under 30 s). {@link Duration#ZERO} decodes the whole file with one recogniser.
      *
      * @param chunkDuration a non-negative duration
      * @return this builder

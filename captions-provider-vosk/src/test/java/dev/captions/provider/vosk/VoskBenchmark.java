@@ -1,5 +1,6 @@
 package dev.captions.provider.vosk;
 
+import dev.captions.chunking.ChunkedTranscriber;
 import dev.captions.model.MediaSource;
 import dev.captions.model.Transcript;
 import dev.captions.spi.TranscriptionOptions;
@@ -30,7 +31,7 @@ public final class VoskBenchmark {
     long t0 = System.nanoTime();
     Path model = vosk.preload();
     long t1 = System.nanoTime();
-    Transcript t = vosk.transcribe(MediaSource.of(wav), TranscriptionOptions.defaults());
+    Transcript t = ChunkedTranscriber.builder(vosk).build().transcribe(MediaSource.of(wav), TranscriptionOptions.defaults());
     long t2 = System.nanoTime();
 
     double audioS = t.mediaDurationMs().orElseThrow() / 1000.0;

@@ -97,10 +97,12 @@ class VoskTranscriberFactoryTest {
   }
 
   @Test
-  void longAudioGetsOneChunkPerThreadButNoneShorterThanTheChunkDuration() {
+  void declaresChunksOfTheChunkDurationOnePerThreadWithALeadIn() {
     VoskTranscriber two = VoskTranscriber.builder().threads(2).build();
-    assertThat(two.chunkTargetMs(600_000)).isEqualTo(300_000);
-    assertThat(two.chunkTargetMs(40_000)).isEqualTo(30_000);
-    assertThat(two.newBuilder().chunkDuration(java.time.Duration.ZERO).build().chunkTargetMs(600_000)).isZero();
+    assertThat(two.chunkLimits().splittable()).isTrue();
+    assertThat(two.chunkLimits().preferredChunkMs()).isEqualTo(600_000);
+    assertThat(two.chunkLimits().maxConcurrency()).isEqualTo(2);
+    assertThat(two.chunkLimits().leadInMs()).isEqualTo(3_000);
+    assertThat(two.newBuilder().chunkDuration(java.time.Duration.ZERO).build().chunkLimits().splittable()).isFalse();
   }
 }
