@@ -37,6 +37,18 @@ public interface Transcriber extends Provider {
   }
 
   /**
+   * The limits for one transcription with {@code options}: as {@link #chunkLimits()} by default. A transcriber whose
+   * limits depend on the options overrides it (OpenAI: a diarising request takes longer chunks, since speaker labels
+   * hold only within one request).
+   *
+   * @param options the options of the transcription about to run; not null
+   * @return the limits; never null
+   */
+  default ChunkLimits chunkLimits(TranscriptionOptions options) {
+    return chunkLimits();
+  }
+
+  /**
    * Whether this transcriber can take the audio a media processor extracts (a WAV, MP3 or AAC file or URL). True by
    * default. A transcriber that documents it takes only video containers (Gcore AI ASR: an MP4 URL) returns false; the
    * pipeline then hands it the source as it is and uses the media processor only to probe and burn in.
