@@ -48,6 +48,11 @@ class SpeakerShapingTest {
     assertThat(cue.text()).isEqualTo("-Ready?\n-Yes.");
     assertThat(cue.speaker()).isNull();
     assertThat(cue.words()).extracting(TimedWord::speaker).containsExactly("A", "B");
+    assertThat(shape(StyleProfile.NETFLIX_EN, quickExchange()).report().notes())
+        .anySatisfy(n -> assertThat(n).startsWith("speaker names not shown").contains("--speaker-style names"));
+    assertThat(shape(StyleProfile.BBC, quickExchange()).report().notes()).noneMatch(n -> n.contains("speaker"));
+    assertThat(shape(StyleProfile.NETFLIX_EN, say("No speakers here.", 0, 300, 0, null)).report().notes())
+        .noneMatch(n -> n.contains("speaker"));
   }
 
   @Test
