@@ -724,6 +724,8 @@ public final class CaptionPipeline {
     /**
      * How many translations run at once in one run (default 4); they also overlap with the summary and burn-in.
      *
+     * @param max the bound, at least 1
+     * @return this builder
      * @throws IllegalArgumentException when less than 1
      */
     public Builder maxConcurrentTranslations(int max) {

@@ -22,32 +22,32 @@ public final class Chunk {
     this.audioStartMs = audioStartMs;
   }
 
-  /** The position in the plan, from 0. */
+  /** {@return the position in the plan, from 0} */
   public int index() {
     return index;
   }
 
-  /** How many chunks the plan has. */
+  /** {@return how many chunks the plan has} */
   public int count() {
     return count;
   }
 
-  /** The first millisecond this chunk owns. */
+  /** {@return the first millisecond this chunk owns} */
   public long startMs() {
     return startMs;
   }
 
-  /** The end (exclusive) of the time this chunk owns, in milliseconds. */
+  /** {@return the end (exclusive) of the time this chunk owns, in milliseconds} */
   public long endMs() {
     return endMs;
   }
 
-  /** Where the audio sent for this chunk starts, in milliseconds: {@code startMs} minus the lead-in. */
+  /** {@return where the audio sent for this chunk starts, in milliseconds: {@code startMs} minus the lead-in} */
   public long audioStartMs() {
     return audioStartMs;
   }
 
-  /** The owned length in milliseconds. */
+  /** {@return the owned length in milliseconds} */
   public long durationMs() {
     return endMs - startMs;
   }

@@ -12,6 +12,7 @@ public final class ChunkFailedException extends ProviderException {
 
   /** The chunk that failed (not serialized). */
   private final transient Chunk chunk;
+  /** How many times the chunk was sent. */
   private final int attempts;
 
   ChunkFailedException(String provider, Chunk chunk, int attempts, Throwable cause) {
@@ -22,12 +23,12 @@ public final class ChunkFailedException extends ProviderException {
     this.attempts = attempts;
   }
 
-  /** The chunk that failed; null after deserialization. */
+  /** {@return the chunk that failed; null after deserialization} */
   public Chunk chunk() {
     return chunk;
   }
 
-  /** How many times the chunk was sent. */
+  /** {@return how many times the chunk was sent} */
   public int attempts() {
     return attempts;
   }

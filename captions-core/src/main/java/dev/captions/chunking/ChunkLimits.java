@@ -36,61 +36,66 @@ public final class ChunkLimits {
     this.uploadFormats = List.copyOf(b.uploadFormats);
   }
 
-  /** The media in one call, whole, as the transcriber gets it; no limits declared. */
+  /** {@return the limits of a transcriber that takes the media in one call, whole, as it gets it; none declared} */
   public static ChunkLimits unchunked() {
     return UNCHUNKED;
   }
 
-  /** A builder: splittable, no limits, one call at a time, PCM WAV uploads. */
+  /** {@return a new builder: splittable, no limits, one call at a time, PCM WAV uploads} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Whether the engine may cut the audio into chunks; {@code false} hands the media over whole. */
+  /** {@return whether the engine may cut the audio into chunks; {@code false} hands the media over whole} */
   public boolean splittable() {
     return splittable;
   }
 
-  /** The largest upload one call takes, in bytes; empty when unlimited. */
+  /** {@return the largest upload one call takes, in bytes; empty when unlimited} */
   public OptionalLong maxBytes() {
     return maxBytes > 0 ? OptionalLong.of(maxBytes) : OptionalLong.empty();
   }
 
   /**
-   * The most audio one call takes, in milliseconds; empty when unlimited. For an {@linkplain #splittable() unsplittable}
-   * transcriber this is the longest media it can take at all, checked before the first call.
+   * {@return the most audio one call takes, in milliseconds; empty when unlimited} For an
+   * {@linkplain #splittable() unsplittable} transcriber this is the longest media it can take at all, checked before
+   * the first call.
    */
   public OptionalLong maxDurationMs() {
     return maxDurationMs > 0 ? OptionalLong.of(maxDurationMs) : OptionalLong.empty();
   }
 
   /**
-   * The chunk length the transcriber is fastest and most accurate with, in milliseconds; 0 for "as long as the limits
-   * allow". Chunks are cut at pauses near this length, and shorter when that keeps every concurrent call busy.
+   * {@return the chunk length the transcriber is fastest and most accurate with, in milliseconds; 0 for "as long as
+   * the limits allow"} Chunks are cut at pauses near this length, and shorter when that keeps every concurrent call
+   * busy.
    */
   public long preferredChunkMs() {
     return preferredChunkMs;
   }
 
-  /** How many chunks may be transcribed at once (at least 1); {@code captions.<provider>.maxConcurrency} overrides it. */
+  /**
+   * {@return how many chunks may be transcribed at once, at least 1} {@code captions.<provider>.maxConcurrency}
+   * overrides it.
+   */
   public int maxConcurrency() {
     return maxConcurrency;
   }
 
   /**
-   * Audio before each chunk that the transcriber hears first (to adapt to the voice) and whose words are dropped, in
-   * milliseconds; 0 for none.
+   * {@return the audio before each chunk that the transcriber hears first (to adapt to the voice) and whose words are
+   * dropped, in milliseconds; 0 for none}
    */
   public long leadInMs() {
     return leadInMs;
   }
 
-  /** The audio encodings the transcriber accepts, best (usually smallest) first; never empty. */
+  /** {@return the audio encodings the transcriber accepts, best (usually smallest) first; never empty} */
   public List<AudioOptions.Format> uploadFormats() {
     return uploadFormats;
   }
 
-  /** A builder with these values. */
+  /** {@return a new builder with these values} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.splittable = splittable;
@@ -122,46 +127,85 @@ public final class ChunkLimits {
 
     private Builder() {}
 
-    /** Whether the audio may be cut (default true). */
+    /**
+     * Sets whether the audio may be cut (default true).
+     *
+     * @param splittable false to hand the media over whole
+     * @return this builder
+     */
     public Builder splittable(boolean splittable) {
       this.splittable = splittable;
       return this;
     }
 
-    /** The largest upload in bytes; 0 for unlimited. @throws IllegalArgumentException when negative */
+    /**
+     * Sets the largest upload.
+     *
+     * @param maxBytes the limit in bytes; 0 for unlimited
+     * @return this builder
+     * @throws IllegalArgumentException when negative
+     */
     public Builder maxBytes(long maxBytes) {
       this.maxBytes = nonNegative("maxBytes", maxBytes);
       return this;
     }
 
-    /** The most audio per call in milliseconds; 0 for unlimited. @throws IllegalArgumentException when negative */
+    /**
+     * Sets the most audio per call.
+     *
+     * @param maxDurationMs the limit in milliseconds; 0 for unlimited
+     * @return this builder
+     * @throws IllegalArgumentException when negative
+     */
     public Builder maxDurationMs(long maxDurationMs) {
       this.maxDurationMs = nonNegative("maxDurationMs", maxDurationMs);
       return this;
     }
 
-    /** The best chunk length in milliseconds; 0 for "as long as allowed". @throws IllegalArgumentException when negative */
+    /**
+     * Sets the best chunk length.
+     *
+     * @param preferredChunkMs the length in milliseconds; 0 for "as long as allowed"
+     * @return this builder
+     * @throws IllegalArgumentException when negative
+     */
     public Builder preferredChunkMs(long preferredChunkMs) {
       this.preferredChunkMs = nonNegative("preferredChunkMs", preferredChunkMs);
       return this;
     }
 
-    /** Calls at once, at least 1. @throws IllegalArgumentException when less than 1 */
+    /**
+     * Sets how many calls may run at once.
+     *
+     * @param maxConcurrency the bound, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when less than 1
+     */
     public Builder maxConcurrency(int maxConcurrency) {
       if (maxConcurrency < 1) throw new IllegalArgumentException("maxConcurrency must be >= 1, but is " + maxConcurrency);
       this.maxConcurrency = maxConcurrency;
       return this;
     }
 
-    /** Audio heard before each chunk, in milliseconds. @throws IllegalArgumentException when negative */
+    /**
+     * Sets the audio heard before each chunk.
+     *
+     * @param leadInMs the lead-in in milliseconds; 0 for none
+     * @return this builder
+     * @throws IllegalArgumentException when negative
+     */
     public Builder leadInMs(long leadInMs) {
       this.leadInMs = nonNegative("leadInMs", leadInMs);
       return this;
     }
 
     /**
-     * The accepted encodings, best first. @throws IllegalArgumentException when empty; NullPointerException when
-     * {@code formats} or an element is null
+     * Sets the accepted encodings.
+     *
+     * @param formats the encodings, best first; at least one
+     * @return this builder
+     * @throws IllegalArgumentException when empty
+     * @throws NullPointerException when {@code formats} or an element is null
      */
     public Builder uploadFormats(AudioOptions.Format... formats) {
       if (formats.length == 0) throw new IllegalArgumentException("uploadFormats must name at least one format");
@@ -171,7 +215,7 @@ public final class ChunkLimits {
       return this;
     }
 
-    /** The limits. */
+    /** {@return the limits} */
     public ChunkLimits build() {
       return new ChunkLimits(this);
     }

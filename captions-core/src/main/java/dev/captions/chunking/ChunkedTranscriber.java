@@ -109,17 +109,24 @@ public final class ChunkedTranscriber implements Transcriber {
     this.maxConcurrency = (int) Math.min(configured, 256);
   }
 
-  /** A builder for an engine around {@code delegate}. @throws NullPointerException when it is null */
+  /**
+   * A builder for an engine around {@code delegate}.
+   *
+   * @param delegate the transcriber that gets the chunks; not a {@code ChunkedTranscriber}
+   * @return a new builder
+   * @throws NullPointerException when it is null
+   * @throws IllegalArgumentException when it is already a {@code ChunkedTranscriber}
+   */
   public static Builder builder(Transcriber delegate) {
     return new Builder(delegate);
   }
 
-  /** The wrapped transcriber. */
+  /** {@return the wrapped transcriber} */
   public Transcriber delegate() {
     return delegate;
   }
 
-  /** How many chunks run at once: the declared bound, or its override. */
+  /** {@return how many chunks run at once: the declared bound, or its override} */
   public int maxConcurrency() {
     return maxConcurrency;
   }
@@ -155,8 +162,8 @@ public final class ChunkedTranscriber implements Transcriber {
   }
 
   /**
-   * The upload format chunks are sent in: the first accepted format that is PCM WAV (sliced here) or that the media
-   * processor can write.
+   * {@return the upload format chunks are sent in: the first accepted format that is PCM WAV (sliced here) or that
+   * the media processor can write}
    */
   public AudioOptions.Format uploadFormat() {
     for (AudioOptions.Format f : delegate.chunkLimits().uploadFormats()) {
@@ -467,7 +474,10 @@ public final class ChunkedTranscriber implements Transcriber {
     }
 
     /**
-     * The media processor that encodes chunks in a compressed upload format; null (the default) sends PCM WAV slices.
+     * Sets the media processor that encodes chunks in a compressed upload format.
+     *
+     * @param media the processor; null (the default) sends PCM WAV slices
+     * @return this builder
      */
     public Builder mediaProcessor(MediaProcessor media) {
       this.media = media;
@@ -475,8 +485,11 @@ public final class ChunkedTranscriber implements Transcriber {
     }
 
     /**
-     * Chunks at once, overriding the declared bound and {@code captions.<provider>.maxConcurrency}; 0 (the default)
-     * keeps those. @throws IllegalArgumentException when negative
+     * Sets how many chunks run at once, overriding the declared bound and {@code captions.<provider>.maxConcurrency}.
+     *
+     * @param maxConcurrency the bound; 0 (the default) keeps the declared one or its override
+     * @return this builder
+     * @throws IllegalArgumentException when negative
      */
     public Builder maxConcurrency(int maxConcurrency) {
       if (maxConcurrency < 0) throw new IllegalArgumentException("maxConcurrency must be >= 0, but is " + maxConcurrency);
@@ -484,14 +497,26 @@ public final class ChunkedTranscriber implements Transcriber {
       return this;
     }
 
-    /** How many times a chunk is sent before the run fails (default 3). @throws IllegalArgumentException when < 1 */
+    /**
+     * Sets how many times a chunk is sent before the run fails (default 3).
+     *
+     * @param attempts the attempts, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when less than 1
+     */
     public Builder attempts(int attempts) {
       if (attempts < 1) throw new IllegalArgumentException("attempts must be >= 1, but is " + attempts);
       this.attempts = attempts;
       return this;
     }
 
-    /** The wait before the first resend, doubled for each further one (default 1 s). */
+    /**
+     * Sets the wait before the first resend, doubled for each further one (default 1 s).
+     *
+     * @param retryDelay the wait; not negative
+     * @return this builder
+     * @throws IllegalArgumentException when negative
+     */
     public Builder retryDelay(Duration retryDelay) {
       Objects.requireNonNull(retryDelay, "retryDelay == null");
       if (retryDelay.isNegative()) throw new IllegalArgumentException("retryDelay must not be negative");
@@ -499,15 +524,23 @@ public final class ChunkedTranscriber implements Transcriber {
       return this;
     }
 
-    /** Where encoded chunks are written (each call makes and deletes its own directory there); null: the system's. */
+    /**
+     * Sets where encoded chunks are written (each call makes and deletes its own directory there).
+     *
+     * @param temporaryDirectory the directory; null for the system's temporary directory
+     * @return this builder
+     */
     public Builder temporaryDirectory(Path temporaryDirectory) {
       this.temporaryDirectory = temporaryDirectory;
       return this;
     }
 
     /**
-     * The engine. @throws dev.captions.ConfigurationException when {@code captions.<provider>.maxConcurrency} is not a
-     * positive whole number
+     * Builds the engine.
+     *
+     * @return the engine
+     * @throws dev.captions.ConfigurationException when {@code captions.<provider>.maxConcurrency} is not a positive
+     *     whole number
      */
     public ChunkedTranscriber build() {
       return new ChunkedTranscriber(this);

@@ -54,7 +54,7 @@ public final class AudioOptions {
       return mimeType;
     }
 
-    /** Whether this is a compressed encoding (every format but {@link #WAV_16K_MONO}). */
+    /** {@return whether this is a compressed encoding (every format but {@link #WAV_16K_MONO})} */
     public boolean isCompressed() {
       return this != WAV_16K_MONO;
     }

@@ -207,7 +207,7 @@ public final class VoskTranscriber implements Transcriber {
    *
    * @throws ConfigurationException when the model is missing (naming {@code dev.captions:captions-vosk-model-en} and
    *     {@code captions.vosk.model}), is not a model directory, or cannot be extracted to any cache directory
-   * @throws ProviderException when the native library cannot be loaded on this platform
+   * @throws dev.captions.ProviderException when the native library cannot be loaded on this platform
    */
   @Override
   public void checkReady() {
