@@ -234,7 +234,9 @@ public final class CaptionPipeline {
       durationMs.ifPresent(tb::mediaDurationMs);
       TranscriptionOptions topts = tb.build();
       Transcript transcript = run.stage(PipelineStage.TRANSCRIBE, () -> chunked.transcribe(audioIn, topts));
-      if (transcript.mediaDurationMs().isEmpty() && durationMs.isPresent()) {
+      // The probe's (or the audio job's) length wins over the transcriber's: extracted audio can run a few
+      // milliseconds past the container's end (encoder priming), and cues must not.
+      if (durationMs.isPresent() && transcript.mediaDurationMs().orElse(-1) != durationMs.getAsLong()) {
         transcript = transcript.toBuilder().mediaDurationMs(durationMs.getAsLong()).build();
       }
       transcript.mediaDurationMs().ifPresent(d -> run.mediaDurationMs = d);

@@ -142,8 +142,10 @@ class Flow4EnglishSpanishBurnedMp4Test {
     assertThat(parts.get("response_format")).containsExactly("verbose_json");
     assertThat(parts.get("timestamp_granularities[]")).containsExactlyInAnyOrder("segment", "word");
     Request.Part file = t.getParts().stream().filter(p -> p.getName().equals("file")).findFirst().orElseThrow();
-    assertThat(file.getHeader("Content-Disposition").firstValue()).contains("filename=").contains(".wav");
-    assertThat(new String(file.getBody().asBytes(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+    // Compressed, not PCM WAV (issue 13): the long-media engine uploads the smallest format OpenAI takes and FFmpeg
+    // writes (Ogg Opus).
+    assertThat(file.getHeader("Content-Disposition").firstValue()).contains("filename=").contains(".ogg");
+    assertThat(new String(file.getBody().asBytes(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("OggS");
 
     // GPT-4o translation: the English cue texts with ids, under the cue_translation schema.
     List<LoggedRequest> chats = wm.findAll(postRequestedFor(urlEqualTo(FlowStubs.OPENAI_CHAT)));

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeSnippetsTest {
   private static final Set<String> COMPILED_IN_THEIR_MODULE = Set.of("captions-spark");
   private static final List<String> IMPORTS = List.of(
-      "dev.captions", "dev.captions.model", "dev.captions.spi", "dev.captions.codec", "dev.captions.shaping", "dev.captions.chunking",
+      "dev.captions", "dev.captions.model", "dev.captions.spi", "dev.captions.codec", "dev.captions.shaping",
+      "dev.captions.chunking",
       "dev.captions.webvtt", "dev.captions.media.ffmpeg", "dev.captions.media.ittybit", "dev.captions.provider.gcore",
       "dev.captions.provider.gemini", "dev.captions.provider.openai", "dev.captions.provider.vosk",
       "java.nio.file", "java.util", "java.time", "java.util.concurrent");
