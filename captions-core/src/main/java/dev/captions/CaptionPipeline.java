@@ -99,6 +99,7 @@ public final class CaptionPipeline {
   private final BurnInOptions burnInOptions;
   private final String burnInLanguage;
   private final boolean mux;
+  private final boolean highlightWords;
   private final CaptionShaper shaper;
   private final ProgressListener progress;
   private final boolean speakers;
@@ -124,6 +125,7 @@ public final class CaptionPipeline {
     this.burnInOptions = b.burnInOptions;
     this.burnInLanguage = b.burnInLanguage;
     this.mux = b.mux;
+    this.highlightWords = b.highlightWords;
     this.shaper = CaptionShaper.of(b.profile);
     this.progress = b.progress;
     this.speakers = b.speakers;
@@ -498,7 +500,15 @@ public final class CaptionPipeline {
   }
 
   private void write(Run run, String base, CaptionTrack track) {
-    for (CaptionFormat f : formats) writeOne(run, trackName(base, track.language()), track, f);
+    CaptionTrack written = highlightWords ? withWordTimestamps(track) : track;
+    for (CaptionFormat f : formats) writeOne(run, trackName(base, track.language()), written, f);
+  }
+
+  /** The track with a timestamp tag before each timed word ({@link Cue#withWordTimestamps()}). */
+  private static CaptionTrack withWordTimestamps(CaptionTrack track) {
+    List<Cue> cues = new ArrayList<>(track.cues().size());
+    for (Cue c : track.cues()) cues.add(c.withWordTimestamps());
+    return track.toBuilder().cues(cues).build();
   }
 
   /** A track's file name without extension: an unknown language gets no tag ("talk.vtt", not "talk.und.vtt"). */
@@ -714,6 +724,7 @@ public final class CaptionPipeline {
     private BurnInOptions burnInOptions = BurnInOptions.defaults();
     private String burnInLanguage;
     private boolean mux;
+    private boolean highlightWords;
     private StyleProfile profile = StyleProfile.NETFLIX_EN;
     private ProgressListener progress = ProgressListener.NONE;
     private MediaSource.Kind expectedSource;
@@ -932,6 +943,20 @@ public final class CaptionPipeline {
      */
     public Builder mux(boolean mux) {
       this.mux = mux;
+      return this;
+    }
+
+    /**
+     * Word highlighting (karaoke captions): the written tracks get a WebVTT timestamp tag before each word, from the
+     * words' times ({@link Cue#withWordTimestamps()}). WebVTT keeps the tags, ASS writes them as {@code {\k}}
+     * durations, TTML as timed spans; SRT and formats without such timing report them as lost. Translated tracks,
+     * whose cues have no timed words, are written unchanged. Off by default.
+     *
+     * @param highlightWords true to write word timestamps
+     * @return this builder
+     */
+    public Builder highlightWords(boolean highlightWords) {
+      this.highlightWords = highlightWords;
       return this;
     }
 

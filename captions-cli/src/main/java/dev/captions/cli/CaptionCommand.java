@@ -46,7 +46,7 @@ final class CaptionCommand implements Callable<Integer> {
   Path output = Path.of(".");
 
   @Option(names = {"-f", "--formats"}, split = ",", paramLabel = "FMT", converter = OptionValues.Format.class,
-      defaultValue = "vtt,srt", description = "Caption formats: vtt, srt, json (default: vtt,srt).")
+      defaultValue = "vtt,srt", description = "Caption formats: vtt, srt, json, ttml, ass (default: vtt,srt).")
   List<CaptionFormat> formats;
 
   @Option(names = "--transcriber", paramLabel = "NAME", description = "Transcriber: vosk, gemini, openai, gcore.")

@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
     description = {"Convert a caption file between WebVTT, SRT and JSON.",
         "Formats come from the extensions, or --from/--to; '-' reads stdin or writes stdout.",
         "The input's encoding is detected (BOM, UTF-8, else a detector) unless --encoding gives it; output is UTF-8.",
-        "To or from SRT streams cue by cue: memory stays flat whatever the file's size.",
+        "Every pair streams cue by cue: memory stays flat whatever the file's size.",
         "What the input had that was skipped or repaired, and what the output format cannot hold, go to stderr."})
 final class ConvertCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -16,9 +16,9 @@ final class FileConversion {
   @Parameters(index = "0", paramLabel = "INPUT") String input;
   @Parameters(index = "1", paramLabel = "OUTPUT") String output;
   @Option(names = "--from", paramLabel = "FMT", converter = OptionValues.Format.class,
-      description = "Input format: vtt, srt, json (default: from INPUT's extension).") CaptionFormat from;
+      description = "Input format: vtt, srt, json, ttml, ass (default: from INPUT's extension).") CaptionFormat from;
   @Option(names = "--to", paramLabel = "FMT", converter = OptionValues.Format.class,
-      description = "Output format: vtt, srt, json (default: from OUTPUT's extension).") CaptionFormat to;
+      description = "Output format: vtt, srt, json, ttml, ass (default: from OUTPUT's extension).") CaptionFormat to;
   @Option(names = "--encoding", paramLabel = "CHARSET", converter = OptionValues.Encoding.class,
       description = "The input's encoding, e.g. windows-1250 or Shift_JIS (default: detected).") Charset encoding;
 

@@ -15,7 +15,7 @@ final class OptionValues {
   /** The values {@code --profile} accepts, as shown in messages. */
   static final String PROFILES = "netflix, netflix-children, bbc, dcmp";
   /** The values {@code -f}, {@code --from} and {@code --to} accept, as shown in messages. */
-  static final String FORMATS = "vtt, srt, json";
+  static final String FORMATS = "vtt, srt, json, ttml, ass";
 
   private OptionValues() {}
 
@@ -114,7 +114,7 @@ final class OptionValues {
       return CaptionFormat.from(file);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(cmd, "cannot tell the " + role + " format of '" + file
-          + "' from its extension; use .vtt, .srt or .json, or give " + option + " (valid values: " + FORMATS + ")");
+          + "' from its extension; use .vtt, .srt, .json, .ttml or .ass, or give " + option + " (valid values: " + FORMATS + ")");
     }
   }
 }

@@ -25,7 +25,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE") List<String> files;
   @Option(names = "--strict", description = "Apply every syntax rule of the format.") boolean strict;
   @Option(names = "--format", paramLabel = "FMT", converter = OptionValues.Format.class,
-      description = "vtt, srt or json (default: from the extension).") CaptionFormat format;
+      description = "vtt, srt, json, ttml or ass (default: from the extension).") CaptionFormat format;
   @Option(names = "--encoding", paramLabel = "CHARSET", converter = OptionValues.Encoding.class,
       description = "The files' encoding (default: detected).") java.nio.charset.Charset encoding;
 

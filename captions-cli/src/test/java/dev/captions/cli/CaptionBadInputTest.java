@@ -107,9 +107,9 @@ class CaptionBadInputTest {
     assertThat(profile.exitCode).as(profile.toString()).isEqualTo(ExitCodes.USAGE);
     assertThat(profile.err).contains("--profile")
         .contains("unknown caption profile 'fancy'; valid values: netflix, netflix-children, bbc, dcmp");
-    Cli format = Cli.run("caption", silence.toString(), "-o", out.toString(), "-f", "vtt,ass");
+    Cli format = Cli.run("caption", silence.toString(), "-o", out.toString(), "-f", "vtt,sbv");
     assertThat(format.exitCode).as(format.toString()).isEqualTo(ExitCodes.USAGE);
-    assertThat(format.err).contains("unknown caption format 'ass'; valid values: vtt, srt, json");
+    assertThat(format.err).contains("unknown caption format 'sbv'; valid values: vtt, srt, json, ttml, ass");
     assertNoOutput();
   }
 }

@@ -37,14 +37,14 @@ class FileCommandsTest {
     Path vtt = Files.writeString(dir.resolve("in.vtt"), VTT);
     Cli r = Cli.run("convert", "-", dir.resolve("o.srt").toString());
     assertThat(r.exitCode).as(r.toString()).isEqualTo(ExitCodes.USAGE);
-    assertThat(r.err).contains("cannot tell the input format of '-'; give --from vtt|srt|json").contains("Usage:");
+    assertThat(r.err).contains("cannot tell the input format of '-'; give --from vtt|srt|json|ttml|ass").contains("Usage:");
     Cli r2 = Cli.run("convert", vtt.toString(), dir.resolve("o.txt").toString());
     assertThat(r2.exitCode).as(r2.toString()).isEqualTo(ExitCodes.USAGE);
     assertThat(r2.err).contains("o.txt' from its extension").contains("vtt, srt, json");
     assertThat(dir.resolve("o.txt")).doesNotExist();
-    Cli r3 = Cli.run("convert", vtt.toString(), dir.resolve("o.out").toString(), "--to", "ass");
+    Cli r3 = Cli.run("convert", vtt.toString(), dir.resolve("o.out").toString(), "--to", "sbv");
     assertThat(r3.exitCode).as(r3.toString()).isEqualTo(ExitCodes.USAGE);
-    assertThat(r3.err).contains("--to").contains("unknown caption format 'ass'; valid values: vtt, srt, json");
+    assertThat(r3.err).contains("--to").contains("unknown caption format 'sbv'; valid values: vtt, srt, json, ttml, ass");
     Cli r4 = Cli.run("validate", dir.resolve("notes.txt").toString());
     assertThat(r4.exitCode).as(r4.toString()).isEqualTo(ExitCodes.USAGE);
     assertThat(r4.err).contains("give --format");
@@ -148,7 +148,7 @@ class FileCommandsTest {
     Cli r = Cli.run("providers");
     assertThat(r.exitCode).as(r.toString()).isZero();
     assertThat(r.out).containsPattern("transcriber\\s+vosk\\s+embedded").containsPattern("media\\s+ffmpeg\\s+embedded")
-        .contains("gemini", "openai", "gcore", "ittybit").contains("formats: [WEBVTT, SRT, JSON]");
+        .contains("gemini", "openai", "gcore", "ittybit").contains("formats: [WEBVTT, SRT, JSON, TTML, ASS]");
   }
 
   @Test

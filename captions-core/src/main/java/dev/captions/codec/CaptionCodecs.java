@@ -21,7 +21,8 @@ public final class CaptionCodecs {
     CaptionCodec codec = codecs.get(format);
     if (codec == null) {
       throw new ProviderNotFoundException("No CaptionCodec for " + format + ". Available: " + new ArrayList<>(codecs.keySet())
-          + ". Add dev.captions:captions-webvtt to the class path.");
+          + ". Add dev.captions:" + (format == CaptionFormat.TTML || format == CaptionFormat.ASS ? "captions-formats"
+          : "captions-webvtt") + " to the class path.");
     }
     return codec;
   }

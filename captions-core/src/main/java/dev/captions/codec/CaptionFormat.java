@@ -9,7 +9,11 @@ public enum CaptionFormat {
   /** SubRip ({@code .srt}). */
   SRT("srt", "application/x-subrip"),
   /** A track as JSON with the HTML {@code VTTCue} property names, times in seconds. */
-  JSON("json", "application/json");
+  JSON("json", "application/json"),
+  /** TTML in the IMSC 1.1 Text profile ({@code .ttml}); codec in {@code captions-formats}. */
+  TTML("ttml", "application/ttml+xml"),
+  /** Advanced SubStation Alpha ({@code .ass}; {@code .ssa} files are read too); codec in {@code captions-formats}. */
+  ASS("ass", "text/x-ssa");
 
   private final String extension;
   private final String mimeType;
@@ -34,8 +38,8 @@ public enum CaptionFormat {
   }
 
   /**
-   * The format for a name or extension ({@code "vtt"}, {@code "webvtt"}, {@code "srt"}, {@code "json"}) or a file
-   * name ending in one, ignoring case.
+   * The format for a name or extension ({@code "vtt"}, {@code "webvtt"}, {@code "srt"}, {@code "json"},
+   * {@code "ttml"}, {@code "dfxp"}, {@code "ass"}, {@code "ssa"}) or a file name ending in one, ignoring case.
    *
    * @param nameOrFile a format name, an extension or a file name
    * @throws IllegalArgumentException listing the known formats
@@ -54,8 +58,15 @@ public enum CaptionFormat {
         return SRT;
       case "json":
         return JSON;
+      case "ttml":
+      case "dfxp":
+        return TTML;
+      case "ass":
+      case "ssa":
+        return ASS;
       default:
-        throw new IllegalArgumentException("unknown caption format '" + nameOrFile + "'; expected vtt, srt or json");
+        throw new IllegalArgumentException("unknown caption format '" + nameOrFile
+            + "'; expected vtt, srt, json, ttml or ass");
     }
   }
 }

@@ -197,6 +197,27 @@ public final class Cue {
     return retimed(TimeMap.shift(offsetMs));
   }
 
+  /**
+   * This cue with a WebVTT timestamp tag ({@code <00:00:01.200>}) before each word of its text, at the start of the
+   * {@link #words()} it was made of: the cue-text form players use for karaoke-style word highlighting (Whisper's
+   * {@code --highlight_words}). The text keeps its markup and line breaks; a tag goes before each whitespace-separated
+   * token whose letters and digits match the next timed word (matched in order, looking up to four words ahead, so
+   * punctuation-only tokens and words missing from the text are skipped rather than shifted onto other words). A
+   * tag is only written when it is strictly after the cue start, after the previous tag and before the cue end, as
+   * WebVTT requires; the first word, spoken as the cue starts, needs none.
+   *
+   * <p>Formats write the tags their own way: WebVTT keeps them, ASS as {@code {\kNN}} karaoke durations, TTML as
+   * timed spans, SRT reports them as lost.
+   *
+   * @return the cue with timestamp tags; this cue when it has no words, its text already holds timestamp tags, or no
+   *     word starts inside the cue
+   */
+  public Cue withWordTimestamps() {
+    if (words.isEmpty()) return this;
+    String tagged = CueMarkup.insertWordTimestamps(text, words, startMs, endMs);
+    return tagged == text ? this : toBuilder().text(tagged).build();
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) return true;

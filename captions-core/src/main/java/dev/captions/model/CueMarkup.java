@@ -133,6 +133,90 @@ public final class CueMarkup {
     return sb == null ? markup : sb.append(markup, copied, n).toString();
   }
 
+  /**
+   * {@code markup} with a timestamp tag before each token that matches a word (see {@link Cue#withWordTimestamps()}).
+   *
+   * @return {@code markup} itself when no tag was added or it already has timestamp tags
+   */
+  static String insertWordTimestamps(String markup, java.util.List<TimedWord> words, long startMs, long endMs) {
+    int n = markup.length();
+    // Token starts (index of the first visible character) and their normalised text, tags skipped.
+    java.util.List<int[]> tokens = new java.util.ArrayList<>();
+    java.util.List<String> keys = new java.util.ArrayList<>();
+    StringBuilder key = new StringBuilder();
+    int tokenStart = -1;
+    for (int i = 0; i < n; i++) {
+      char c = markup.charAt(i);
+      if (c == '<') {
+        int j = markup.indexOf('>', i + 1);
+        if (j < 0) break;
+        String body = markup.substring(i + 1, j);
+        if (!body.isEmpty() && body.charAt(0) >= '0' && body.charAt(0) <= '9' && isTimestamp(body)) return markup;
+        i = j;
+        continue;
+      }
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\f') {
+        if (tokenStart >= 0) {
+          tokens.add(new int[] {tokenStart});
+          keys.add(key.toString());
+        }
+        tokenStart = -1;
+        key.setLength(0);
+        continue;
+      }
+      if (tokenStart < 0) tokenStart = i;
+      if (c == '&') {
+        int semi = markup.indexOf(';', i);
+        if (semi > i && semi - i <= 8) { // a character reference counts as one non-letter
+          i = semi;
+          continue;
+        }
+      }
+      if (Character.isLetterOrDigit(c)) key.append(Character.toLowerCase(c));
+    }
+    if (tokenStart >= 0) {
+      tokens.add(new int[] {tokenStart});
+      keys.add(key.toString());
+    }
+    long[] times = new long[tokens.size()];
+    java.util.Arrays.fill(times, -1);
+    // Each token takes the next word (looking a few ahead) whose letters and digits are the same: tokens the words do
+    // not have (a dash) and words the text does not have (a dropped filler) are skipped, never shifted onto others.
+    int next = 0;
+    for (int t = 0; t < times.length && next < words.size(); t++) {
+      if (keys.get(t).isEmpty()) continue;
+      for (int w = next; w < Math.min(words.size(), next + 4); w++) {
+        if (keys.get(t).equals(normalise(words.get(w).text()))) {
+          times[t] = words.get(w).startMs();
+          next = w + 1;
+          break;
+        }
+      }
+    }
+    StringBuilder sb = null;
+    int copied = 0;
+    long last = startMs;
+    for (int t = 0; t < times.length; t++) {
+      long ms = times[t];
+      if (ms <= last || ms >= endMs) continue;
+      if (sb == null) sb = new StringBuilder(n + 16 * times.length);
+      int at = tokens.get(t)[0];
+      sb.append(markup, copied, at).append('<').append(formatTimestamp(ms)).append('>');
+      copied = at;
+      last = ms;
+    }
+    return sb == null ? markup : sb.append(markup, copied, n).toString();
+  }
+
+  private static String normalise(String word) {
+    StringBuilder sb = new StringBuilder(word.length());
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (Character.isLetterOrDigit(c)) sb.append(Character.toLowerCase(c));
+    }
+    return sb.toString();
+  }
+
   private static long timestampMs(String t) {
     String[] parts = t.split(":");
     long h = parts.length == 3 ? Long.parseLong(parts[0]) : 0;

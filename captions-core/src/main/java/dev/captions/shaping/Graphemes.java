@@ -1,6 +1,7 @@
 package dev.captions.shaping;
 
 import java.lang.reflect.Method;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,8 +14,12 @@ import java.util.Locale;
  * tags, regional-indicator flag pairs), implemented here because the JDK 17 {@code BreakIterator} predates them
  * (👨‍👩‍👧 counted 5, 🇩🇪 2) and core takes no dependency beyond slf4j. Character properties come from the JDK's
  * {@code Character} tables (Unicode 13 on JDK 17) plus the few code point ranges the rules name; Extended_Pictographic
- * is approximated by its blocks. {@code GraphemesTest} checks the result against ICU4J on random sequences. Not
- * covered: GB9c (Indic conjunct clusters, Unicode 15.1).
+ * is approximated by its blocks. GB9c (Indic conjunct clusters, added in Unicode 15.1: क्ष is one cluster, a consonant,
+ * a virama and a consonant) uses the Indic_Conjunct_Break values written out below: Linker (the six viramas),
+ * Consonant (the consonants of Bengali, Devanagari, Gujarati, Malayalam, Oriya and Telugu) and Extend, derived from
+ * the cluster property as Unicode 15.1 does (and ICU4J 76's rules): Grapheme_Cluster_Break ZWJ, or Extend with a
+ * non-zero canonical combining class, less the Linkers. {@code GraphemesTest} checks these values against ICU4J for every code point the JDK knows, the
+ * clusters against ICU4J on random Indic sequences, and the GB9c cases of Unicode's {@code GraphemeBreakTest.txt}.
  *
  * <p><b>Words in scripts without spaces</b> (Thai, Lao, Khmer, Burmese) need a dictionary: ICU's word
  * {@code BreakIterator} is used when it is on the class path ({@code com.ibm.icu:icu4j}, or {@code android.icu} on
@@ -52,6 +57,7 @@ final class Graphemes {
     boolean pictographicRun = prev == PICTO; // ExtPict Extend* just seen (GB11)
     boolean joinerAfterRun = false; // ExtPict Extend* ZWJ just seen: a following ExtPict joins (GB11)
     int regional = prev == RI ? 1 : 0;
+    int conjunct = conjunct(NO_CONJUNCT, cp, prev); // GB9c
     while (i < n) {
       int c = Character.codePointAt(s, i);
       int p = property(c);
@@ -65,7 +71,9 @@ final class Graphemes {
       if (prev == PREPEND) join = true; // GB9b
       if (p == PICTO && joinerAfterRun) join = true; // GB11
       if (prev == RI && p == RI && regional % 2 == 1) join = true; // GB12, GB13
+      if (conjunct == AFTER_LINKER && isConjunctConsonant(c)) join = true; // GB9c
       if (!join) return i;
+      conjunct = conjunct(conjunct, c, p);
       // ZWJ is not Extend: in "ExtPict ZWJ ZWJ ExtPict" the second ZWJ ends the run, so the last ExtPict breaks.
       joinerAfterRun = p == ZWJ && pictographicRun;
       pictographicRun = p == PICTO || (p == EXTEND && pictographicRun);
@@ -74,6 +82,80 @@ final class Graphemes {
       i += Character.charCount(c);
     }
     return n;
+  }
+
+  /** GB9c states: no consonant, Consonant [Extend Linker]* without a Linker yet, and with one. */
+  private static final int NO_CONJUNCT = 0;
+  private static final int AFTER_CONSONANT = 1;
+  private static final int AFTER_LINKER = 2;
+
+  /** The GB9c state after {@code cp}, whose Grapheme_Cluster_Break is {@code property}, in state {@code state}. */
+  private static int conjunct(int state, int cp, int property) {
+    switch (indicConjunctBreak(cp, property)) {
+      case INCB_CONSONANT:
+        return AFTER_CONSONANT;
+      case INCB_LINKER:
+        return state == NO_CONJUNCT ? NO_CONJUNCT : AFTER_LINKER;
+      case INCB_EXTEND:
+        return state;
+      default:
+        return NO_CONJUNCT;
+    }
+  }
+
+  static final int INCB_NONE = 0;
+  static final int INCB_CONSONANT = 1;
+  static final int INCB_EXTEND = 2;
+  static final int INCB_LINKER = 3;
+
+  /** The Indic_Conjunct_Break of {@code cp} (one of the {@code INCB_} values, numbered as ICU numbers them). */
+  static int indicConjunctBreak(int cp) {
+    return indicConjunctBreak(cp, property(cp));
+  }
+
+  private static int indicConjunctBreak(int cp, int property) {
+    if (isConjunctLinker(cp)) return INCB_LINKER;
+    if (isConjunctConsonant(cp)) return INCB_CONSONANT;
+    if (property == ZWJ) return INCB_EXTEND;
+    // Extend: Grapheme_Cluster_Break Extend with a non-zero combining class, less the Linkers (above).
+    return property == EXTEND && hasCombiningClass(cp) ? INCB_EXTEND : INCB_NONE;
+  }
+
+  /**
+   * Whether the canonical combining class of {@code cp} is not 0, found with the JDK's normaliser (the JDK has no
+   * other way to ask): after U+0345 (class 240, the highest but for two-part marks), a mark of class 1 to 239 is
+   * moved in front of it by canonical ordering, and one of class 0 is not. Called only within a conjunct.
+   */
+  private static boolean hasCombiningClass(int cp) {
+    if (cp == 0x0345) return true;
+    if (cp == 0x0F73 || cp == 0x0F75 || cp == 0x0F81) return false; // class 0, but decompose to marks of class > 0
+    String mark = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFD);
+    String probe = "a\u0345" + mark;
+    return !Normalizer.normalize(probe, Normalizer.Form.NFD).equals(probe);
+  }
+
+  /** Indic_Conjunct_Break=Linker: the viramas of Devanagari, Bengali, Gujarati, Oriya, Telugu and Malayalam. */
+  private static boolean isConjunctLinker(int cp) {
+    return cp == 0x094D || cp == 0x09CD || cp == 0x0ACD || cp == 0x0B4D || cp == 0x0C4D || cp == 0x0D4D;
+  }
+
+  /**
+   * Indic_Conjunct_Break=Consonant, as start/end pairs: Indic_Syllabic_Category=Consonant in those six scripts (the
+   * ranges of DerivedCoreProperties.txt, the same in Unicode 15.1 and 16.0; ICU4J 76 gives exactly these).
+   */
+  private static final int[] CONJUNCT_CONSONANTS = {0x0915, 0x0939, 0x0958, 0x095F, 0x0978, 0x097F, 0x0995, 0x09A8,
+      0x09AA, 0x09B0, 0x09B2, 0x09B2, 0x09B6, 0x09B9, 0x09DC, 0x09DD, 0x09DF, 0x09DF, 0x09F0, 0x09F1, 0x0A95, 0x0AA8,
+      0x0AAA, 0x0AB0, 0x0AB2, 0x0AB3, 0x0AB5, 0x0AB9, 0x0AF9, 0x0AF9, 0x0B15, 0x0B28, 0x0B2A, 0x0B30, 0x0B32, 0x0B33,
+      0x0B35, 0x0B39, 0x0B5C, 0x0B5D, 0x0B5F, 0x0B5F, 0x0B71, 0x0B71, 0x0C15, 0x0C28, 0x0C2A, 0x0C39, 0x0C58, 0x0C5A,
+      0x0D15, 0x0D3A};
+
+  private static boolean isConjunctConsonant(int cp) {
+    if (cp < 0x0915 || cp > 0x0D3A) return false;
+    for (int k = 0; k < CONJUNCT_CONSONANTS.length; k += 2) {
+      if (cp < CONJUNCT_CONSONANTS[k]) return false;
+      if (cp <= CONJUNCT_CONSONANTS[k + 1]) return true;
+    }
+    return false;
   }
 
   private static final int OTHER = 0;

@@ -2,7 +2,10 @@ package dev.captions.shaping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UProperty;
 import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.VersionInfo;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -26,6 +29,7 @@ class GraphemesTest {
     assertThat(Graphemes.width("🏴\uDB40\uDC67\uDB40\uDC62\uDB40\uDC65\uDB40\uDC6E\uDB40\uDC67\uDB40\uDC7F"))
         .isEqualTo(1); // England: black flag + tags
     assertThat(Graphemes.width("a\r\nb")).isEqualTo(3);
+    assertThat(Graphemes.width("👨\u200D\u200D👨")).isEqualTo(2); // GB11 takes one ZWJ, not two
   }
 
   /** Code points the rules care about, plus ordinary ones; all assigned in Unicode 13 (JDK 17). */
@@ -67,6 +71,99 @@ class GraphemesTest {
     StringBuilder sb = new StringBuilder();
     s.codePoints().forEach(cp -> sb.append(String.format("U+%04X ", cp)));
     return sb.toString();
+  }
+
+  /**
+   * The GB9c (rule 9.3) cases of Unicode 15.1's GraphemeBreakTest.txt, as {@code ÷}/{@code ×} lines: {@code ×} joins,
+   * {@code ÷} breaks. Transcribed from the standard (the file itself is not on this machine), and checked against
+   * ICU4J too.
+   */
+  private static final String[] GB9C_CASES = {
+    "÷ 0915 ÷ 0924 ÷",
+    "÷ 0915 × 094D × 0924 ÷",
+    "÷ 0915 × 094D × 094D × 0924 ÷",
+    "÷ 0915 × 094D × 200D × 0924 ÷",
+    "÷ 0915 × 093C × 200D × 094D × 0924 ÷",
+    "÷ 0915 × 093C × 094D × 200D × 0924 ÷",
+    "÷ 0915 × 094D × 0924 × 094D × 092F ÷",
+    "÷ 0915 × 094D ÷ 0061 ÷",
+    "÷ 0061 × 094D ÷ 0924 ÷",
+    "÷ 003F × 094D ÷ 0924 ÷",
+  };
+
+  @Test
+  void indicConjunctsAreOneClusterGb9c() {
+    for (String line : GB9C_CASES) {
+      StringBuilder text = new StringBuilder();
+      List<Integer> breaks = new ArrayList<>();
+      for (String token : line.split(" ")) {
+        if (token.equals("÷")) {
+          if (text.length() > 0) breaks.add(text.length());
+        } else if (!token.equals("×")) {
+          text.appendCodePoint(Integer.parseInt(token, 16));
+        }
+      }
+      String s = text.toString();
+      assertThat(ours(s)).as(line).isEqualTo(breaks);
+      assertThat(icu(s)).as(line + " (ICU4J)").isEqualTo(breaks);
+    }
+    assertThat(Graphemes.width("क्षत्रिय")).isEqualTo(3); // क्ष त्रि य
+    assertThat(Graphemes.width("স্ত্রী")).isEqualTo(1); // Bengali: consonant, virama, consonant, virama, consonant, vowel
+    assertThat(Graphemes.width("ક્ક")).isEqualTo(1); // Gujarati
+    assertThat(Graphemes.width("க்க")).isEqualTo(2); // Tamil's virama is no Linker: two clusters
+  }
+
+  /**
+   * Linker and Consonant are as ICU4J has them for every code point the JDK knows. Extend is as Unicode 15.1 derives
+   * it (ZWJ, or a mark of Grapheme_Cluster_Break Extend with a non-zero combining class, not a Linker), which ICU4J
+   * 76's break rules use; its property data is Unicode 16.0's, which dropped the combining-class condition and made
+   * 15 spacing viramas (U+1B44 …) Grapheme_Extend, where 15.1 (and the JDK's tables) have them SpacingMark.
+   */
+  @Test
+  void indicConjunctBreakMatchesUnicodeForEveryCodePointTheJdkKnows() {
+    VersionInfo jdk = VersionInfo.getInstance(13, 0); // JDK 17's Character tables
+    List<String> differences = new ArrayList<>();
+    int extend = 0;
+    int spacingInUnicode15 = 0;
+    for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+      if (!Character.isDefined(cp) || UCharacter.getAge(cp).compareTo(jdk) > 0) continue;
+      int expected = UCharacter.getIntPropertyValue(cp, UProperty.INDIC_CONJUNCT_BREAK);
+      int gcb = UCharacter.getIntPropertyValue(cp, UProperty.GRAPHEME_CLUSTER_BREAK);
+      if (expected == Graphemes.INCB_EXTEND && gcb != UCharacter.GraphemeClusterBreak.ZWJ
+          && UCharacter.getCombiningClass(cp) == 0) {
+        expected = Graphemes.INCB_NONE; // Unicode 15.1: Extend needs a non-zero combining class
+      }
+      int ours = Graphemes.indicConjunctBreak(cp);
+      if (expected == Graphemes.INCB_EXTEND) extend++;
+      if (ours == Graphemes.INCB_NONE && expected == Graphemes.INCB_EXTEND
+          && Character.getType(cp) == Character.COMBINING_SPACING_MARK) {
+        spacingInUnicode15++;
+        continue;
+      }
+      if (ours != expected) differences.add(String.format("U+%04X: ours %d, expected %d", cp, ours, expected));
+    }
+    assertThat(differences).isEmpty();
+    assertThat(extend).isGreaterThan(800);
+    assertThat(spacingInUnicode15).isEqualTo(15);
+  }
+
+  /** Devanagari, Bengali, Gujarati and Tamil consonants, viramas, nukta, vowel signs, ZWJ, ZWNJ and a few others. */
+  private static final int[] INDIC = {0x0915, 0x0924, 0x092F, 0x0937, 0x094D, 0x093C, 0x093F, 0x0941, 0x0902, 0x0995,
+      0x09A4, 0x09CD, 0x09BE, 0x0A95, 0x0ACD, 0x0B95, 0x0BCD, 0x0D15, 0x0D4D, 0x200D, 0x200C, 0x0300, 'a', '?', ' '};
+
+  @Provide
+  Arbitrary<String> indicSequences() {
+    return Arbitraries.of(java.util.Arrays.stream(INDIC).boxed().toArray(Integer[]::new)).list().ofMinSize(1)
+        .ofMaxSize(10).map(cps -> {
+          StringBuilder sb = new StringBuilder();
+          cps.forEach(sb::appendCodePoint);
+          return sb.toString();
+        });
+  }
+
+  @Property(tries = 3000)
+  void indicClustersMatchIcu(@ForAll("indicSequences") String s) {
+    assertThat(ours(s)).as(escape(s)).isEqualTo(icu(s));
   }
 
   @Test

@@ -24,7 +24,7 @@ class ReadmeSnippetsTest {
   private static final List<String> IMPORTS = List.of(
       "dev.captions", "dev.captions.model", "dev.captions.spi", "dev.captions.codec", "dev.captions.shaping",
       "dev.captions.chunking",
-      "dev.captions.webvtt", "dev.captions.media.ffmpeg", "dev.captions.media.ittybit", "dev.captions.provider.gcore",
+      "dev.captions.webvtt", "dev.captions.ttml", "dev.captions.ass", "dev.captions.media.ffmpeg", "dev.captions.media.ittybit", "dev.captions.provider.gcore",
       "dev.captions.provider.gemini", "dev.captions.provider.openai", "dev.captions.provider.vosk",
       "java.nio.file", "java.util", "java.time", "java.util.concurrent");
 

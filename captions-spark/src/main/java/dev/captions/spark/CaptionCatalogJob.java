@@ -53,7 +53,7 @@ public final class CaptionCatalogJob implements Callable<Integer> {
   String output;
 
   @Option(names = "--formats", split = ",", paramLabel = "FMT", defaultValue = "vtt,srt",
-      description = "Caption formats: vtt, srt, json (default: vtt,srt).")
+      description = "Caption formats: vtt, srt, json, ttml, ass (default: vtt,srt).")
   List<String> formats;
 
   @Option(names = "--languages", split = ",", paramLabel = "LANG",
@@ -191,7 +191,7 @@ public final class CaptionCatalogJob implements Callable<Integer> {
       }
       if (fmts.get(fmts.size() - 1) == null) {
         throw new CommandLine.ParameterException(new CommandLine(this), "unknown caption format '" + f
-            + "'; valid values: vtt, srt, json");
+            + "'; valid values: vtt, srt, json, ttml, ass");
       }
     }
     b.formats(fmts.toArray(new CaptionFormat[0]));

@@ -217,7 +217,7 @@ public final class CatalogOptions implements Serializable {
      * @throws ConfigurationException when none is given
      */
     public Builder formats(CaptionFormat... formats) {
-      if (formats.length == 0) throw new ConfigurationException("Give at least one caption format (vtt, srt, json).");
+      if (formats.length == 0) throw new ConfigurationException("Give at least one caption format (vtt, srt, json, ttml, ass).");
       this.formats.clear();
       for (CaptionFormat f : new LinkedHashSet<>(List.of(formats))) this.formats.add(Objects.requireNonNull(f, "format == null"));
       return this;

@@ -72,9 +72,9 @@ class CaptionCatalogJobTest {
     Job usage = run("only-one-argument");
     assertThat(usage.status).isEqualTo(CaptionCatalogJob.USAGE);
     assertThat(usage.err).contains("OUTPUT_DIR");
-    Job format = run("videos.txt", "out", "--formats", "vtt,ass");
+    Job format = run("videos.txt", "out", "--formats", "vtt,sbv");
     assertThat(format.status).isEqualTo(CaptionCatalogJob.USAGE);
-    assertThat(format.err).contains("unknown caption format 'ass'");
+    assertThat(format.err).contains("unknown caption format 'sbv'");
 
     Path noSource = Files.write(dir.resolve("videos.csv"), withHeader("id,path"));
     Job config = run(noSource.toString(), dir.resolve("out").toString());

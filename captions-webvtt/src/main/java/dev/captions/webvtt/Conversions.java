@@ -137,12 +137,9 @@ public final class Conversions {
     String text = c.text();
     // Without '<' or '&' the markup is plain text that SRT shows as is: no need to parse it.
     if (text.indexOf('<') >= 0 || text.indexOf('&') >= 0) {
-      CueText.Node root = CueText.parse(text);
-      StringBuilder sb = new StringBuilder(text.length() + 16);
-      // A cue speaker repeated by the voice that opens the text is one name, not two.
-      if (speaker != null && !opensWithVoice(root, speaker)) speaker(speaker, speakerPrefix, sb, dropped);
-      appendSrt(root, sb, dropped, speakerPrefix);
-      text = sb.toString();
+      SrtText srt = new SrtText(speaker, speakerPrefix, dropped, text.length());
+      CueText.scan(text, srt);
+      text = srt.finish();
     } else if (speaker != null || text.indexOf("{\\") >= 0) {
       StringBuilder sb = new StringBuilder(text.length() + 16);
       if (speaker != null) speaker(speaker, speakerPrefix, sb, dropped);
@@ -176,58 +173,137 @@ public final class Conversions {
     if (kind != TrackKind.CAPTIONS) dropped.set("track kind (" + kind.keyword() + ")", 1);
   }
 
-  private static boolean opensWithVoice(CueText.Node root, String speaker) {
-    if (root.children().isEmpty()) return false;
-    CueText.Node first = root.children().get(0);
-    return first.type() == CueText.Type.VOICE && first.annotation().equals(speaker);
-  }
-
   private static void speaker(String name, boolean prefix, StringBuilder sb, Losses dropped) {
     if (prefix) sb.append(name).append(": ");
     else dropped.count(SPEAKER_NAMES);
   }
 
-  /** Writes the tree as SRT text without recursion (input depth must not decide the stack depth). */
-  private static void appendSrt(CueText.Node root, StringBuilder sb, Losses dropped, boolean prefix) {
-    // Each entry is a node to visit, or a String: an end tag to write once the node's children are done.
-    java.util.ArrayDeque<Object> stack = new java.util.ArrayDeque<>();
-    stack.push(root);
-    while (!stack.isEmpty()) {
-      Object top = stack.pop();
-      if (top instanceof String) {
-        sb.append((String) top);
-        continue;
+  /**
+   * WebVTT cue text as SRT text in one pass over {@link CueText#scan}'s events, no tree: {@code i b u} kept, voices as
+   * {@code "Name: "} (or counted), ruby text left out, every other element and timestamp counted as dropped. Adjacent
+   * runs of text are escaped as one ({@link #appendSrtText}), so a {@code <} from a reference and an {@code i>} after
+   * a dropped tag cannot make a tag together. Counts are kept in fields and handed to {@link Losses} once per cue.
+   */
+  private static final class SrtText implements CueText.Visitor {
+    private final StringBuilder out;
+    private final StringBuilder run = new StringBuilder();
+    private final boolean prefix;
+    private final Losses dropped;
+    /** The cue's speaker, written before the first node unless that node is a voice of the same name. */
+    private String speaker;
+    private boolean started;
+    /** Depth inside a {@code <rt>}, whose content is not shown in SRT; 0 outside. */
+    private int inRubyText;
+    private int timestamps;
+    private int rubyTexts;
+    private int voiceClasses;
+    private int speakerNames;
+    private int classSpans;
+    private int langSpans;
+    private int rubySpans;
+
+    SrtText(String speaker, boolean prefix, Losses dropped, int length) {
+      this.speaker = speaker;
+      this.prefix = prefix;
+      this.dropped = dropped;
+      this.out = new StringBuilder(length + 16);
+    }
+
+    /** Before the first node: the cue speaker, unless {@code voice} (the first node's, or null) repeats it. */
+    private void first(String voice) {
+      if (started) return;
+      started = true;
+      if (speaker != null && !speaker.equals(voice)) name(speaker);
+      speaker = null;
+    }
+
+    private void name(String name) {
+      if (prefix) out.append(name).append(": ");
+      else speakerNames++;
+    }
+
+    private void flushRun() {
+      if (run.length() == 0) return;
+      appendSrtText(run, out);
+      run.setLength(0);
+    }
+
+    @Override
+    public void text(CharSequence decoded) {
+      if (inRubyText > 0) return;
+      first(null);
+      run.append(decoded);
+    }
+
+    @Override
+    public void timestamp(long ms) {
+      if (inRubyText > 0) return;
+      first(null);
+      timestamps++;
+    }
+
+    @Override
+    public void start(CueText.Type type, List<String> classes, String annotation) {
+      if (inRubyText > 0) {
+        inRubyText++;
+        return;
       }
-      CueText.Node node = (CueText.Node) top;
-      switch (node.type()) {
-        case TEXT:
-          appendSrtText(node.text(), sb);
-          continue;
-        case TIMESTAMP:
-          dropped.count("timestamp tags");
-          continue;
+      first(type == CueText.Type.VOICE ? annotation : null);
+      switch (type) {
         case RUBY_TEXT:
-          dropped.count("ruby text");
-          continue;
+          rubyTexts++;
+          inRubyText = 1;
+          break;
         case ITALIC:
         case BOLD:
         case UNDERLINE:
-          sb.append('<').append(node.type().tag()).append('>');
-          stack.push("</" + node.type().tag() + ">");
+          flushRun();
+          out.append('<').append(type.tag()).append('>');
           break;
         case VOICE:
-          if (!node.annotation().isEmpty()) speaker(node.annotation(), prefix, sb, dropped);
-          if (!node.classes().isEmpty()) dropped.count("<v> classes");
+          if (!annotation.isEmpty()) {
+            flushRun();
+            name(annotation);
+          }
+          if (!classes.isEmpty()) voiceClasses++;
           break;
         case CLASS:
+          classSpans++;
+          break;
         case LANG:
+          langSpans++;
+          break;
         case RUBY:
-          dropped.count("<" + node.type().tag() + "> tags");
+          rubySpans++;
           break;
         default:
           break;
       }
-      for (int i = node.children().size() - 1; i >= 0; i--) stack.push(node.children().get(i));
+    }
+
+    @Override
+    public void end(CueText.Type type) {
+      if (inRubyText > 0) {
+        inRubyText--;
+        return;
+      }
+      if (type == CueText.Type.ITALIC || type == CueText.Type.BOLD || type == CueText.Type.UNDERLINE) {
+        flushRun();
+        out.append("</").append(type.tag()).append('>');
+      }
+    }
+
+    String finish() {
+      first(null);
+      flushRun();
+      dropped.count("timestamp tags", timestamps);
+      dropped.count("ruby text", rubyTexts);
+      dropped.count("<v> classes", voiceClasses);
+      dropped.count(SPEAKER_NAMES, speakerNames);
+      dropped.count("<c> tags", classSpans);
+      dropped.count("<lang> tags", langSpans);
+      dropped.count("<ruby> tags", rubySpans);
+      return out.toString();
     }
   }
 
@@ -236,7 +312,7 @@ public final class Conversions {
    * ({@code <i>}, {@code </b>}, {@code <font …>}, {@code {\an8}}) gets U+2060 WORD JOINER after it (invisible, and
    * {@link #srtTextToVtt} removes it again), so the text shows as written.
    */
-  static void appendSrtText(String text, StringBuilder sb) {
+  static void appendSrtText(CharSequence text, StringBuilder sb) {
     int n = text.length();
     int from = 0;
     for (int i = 0; i < n; i++) {

@@ -52,6 +52,30 @@ public final class CueText {
       return tag;
     }
 
+    /** The element type whose tag is {@code s[from, to)}, or null; compared in place. */
+    static Type forTag(String s, int from, int to) {
+      int len = to - from;
+      if (len == 1) {
+        switch (s.charAt(from)) {
+          case 'c':
+            return CLASS;
+          case 'i':
+            return ITALIC;
+          case 'b':
+            return BOLD;
+          case 'u':
+            return UNDERLINE;
+          case 'v':
+            return VOICE;
+          default:
+            return null;
+        }
+      }
+      if (len == 2) return s.startsWith("rt", from) ? RUBY_TEXT : null;
+      if (len == 4) return s.startsWith("ruby", from) ? RUBY : s.startsWith("lang", from) ? LANG : null;
+      return null;
+    }
+
     static Type forTag(String name) {
       switch (name) {
         case "c":
@@ -163,11 +187,68 @@ public final class CueText {
    * @return the root node of the tree
    */
   public static Node parse(String cueText) {
-    // Nodes are built as the tags open, and the open ones kept on an explicit stack: no recursion and no second
-    // pass, whatever the depth (a 1 MB payload can nest 350,000 tags).
-    Node root = new Node(Type.ROOT, "", -1, List.of(), "", List.of());
-    java.util.ArrayDeque<Node> open = new java.util.ArrayDeque<>();
-    Node current = root;
+    TreeBuilder builder = new TreeBuilder();
+    scan(cueText, builder);
+    return builder.root;
+  }
+
+  /**
+   * Receives a cue text's structure from {@link #scan} in document order: what {@link #parse} builds its tree from,
+   * and what a converter can consume without building one. Each started element ends exactly once.
+   */
+  interface Visitor {
+    /** A run of text, references decoded; {@code decoded} is reused once this returns. */
+    void text(CharSequence decoded);
+
+    /** A valid timestamp tag, in milliseconds. */
+    void timestamp(long ms);
+
+    /** An element starts (a known tag where the rules allow it, within {@link #MAX_DEPTH}). */
+    void start(Type type, List<String> classes, String annotation);
+
+    /** The innermost open element ends: at its end tag, or at the end of the text. */
+    void end(Type type);
+  }
+
+  /** Builds the {@link Node} tree from {@link #scan}'s events. */
+  private static final class TreeBuilder implements Visitor {
+    final Node root = new Node(Type.ROOT, "", -1, List.of(), "", List.of());
+    private final java.util.ArrayDeque<Node> open = new java.util.ArrayDeque<>();
+    private Node current = root;
+
+    @Override
+    public void text(CharSequence decoded) {
+      current.add(new Node(Type.TEXT, decoded.toString(), -1, List.of(), "", List.of()));
+    }
+
+    @Override
+    public void timestamp(long ms) {
+      current.add(new Node(Type.TIMESTAMP, "", ms, List.of(), "", List.of()));
+    }
+
+    @Override
+    public void start(Type type, List<String> classes, String annotation) {
+      Node child = new Node(type, "", -1, classes, annotation, List.of());
+      current.add(child);
+      open.push(current);
+      current = child;
+    }
+
+    @Override
+    public void end(Type type) {
+      current = open.pop();
+    }
+  }
+
+  /**
+   * Runs the cue text parsing rules over {@code cueText} in one pass and tells {@code visitor} what it finds. The open
+   * elements are kept as an array of types, at most {@link #MAX_DEPTH} long: no recursion, and a tag costs no
+   * allocation unless it starts an element (names are compared in place; classes and annotations are built only for
+   * elements that start).
+   */
+  static void scan(String cueText, Visitor visitor) {
+    Type[] open = new Type[8];
+    int depth = 0;
     int n = cueText.length();
     int i = 0;
     StringBuilder sb = new StringBuilder();
@@ -175,69 +256,91 @@ public final class CueText {
       char c = cueText.charAt(i);
       if (c != '<') {
         sb.setLength(0);
-        while (i < n && cueText.charAt(i) != '<') {
-          char d = cueText.charAt(i);
-          if (d == '&') {
-            int next = Entities.decode(cueText, i, n, sb);
-            if (next > 0) {
-              i = next;
-              continue;
-            }
-          }
-          sb.append(d);
-          i++;
-        }
-        current.add(new Node(Type.TEXT, sb.toString(), -1, List.of(), "", List.of()));
+        // Found once per run (a reference never holds a '<'): looking again after each reference would be quadratic.
+        int next = cueText.indexOf('<', i);
+        int stop = next < 0 ? n : next;
+        i = decodeRun(cueText, i, stop, sb);
+        visitor.text(sb);
         continue;
       }
       // A tag runs to the next '>' (or the end of the text).
-      int close = cueText.indexOf('>', i + 1);
+      int from = i + 1;
+      int close = cueText.indexOf('>', from);
       int end = close < 0 ? n : close;
-      String body = cueText.substring(i + 1, end);
       i = close < 0 ? n : close + 1;
-      if (body.startsWith("/")) {
-        String name = body.substring(1);
-        if (current.type != Type.ROOT && current.type.tag().equals(name)) {
-          current = open.pop();
-        } else if (name.equals("ruby") && current.type == Type.RUBY_TEXT) {
-          open.pop(); // the <ruby> the <rt> is in
-          current = open.pop();
+      if (from < end && cueText.charAt(from) == '/') {
+        if (depth > 0 && isName(cueText, from + 1, end, open[depth - 1].tag())) {
+          visitor.end(open[--depth]);
+        } else if (depth > 1 && open[depth - 1] == Type.RUBY_TEXT && isName(cueText, from + 1, end, "ruby")) {
+          visitor.end(open[--depth]); // the <rt>, then the <ruby> it is in
+          visitor.end(open[--depth]);
         }
         continue;
       }
-      if (!body.isEmpty() && VttSyntax.isDigit(body.charAt(0))) {
+      if (from < end && VttSyntax.isDigit(cueText.charAt(from))) {
         int[] pos = {0};
-        char[] chars = body.toCharArray();
+        char[] chars = cueText.substring(from, end).toCharArray();
         long ms = VttSyntax.scanTimestamp(chars, pos, chars.length);
-        if (ms != VttSyntax.NO_TIME && pos[0] == chars.length) {
-          current.add(new Node(Type.TIMESTAMP, "", ms, List.of(), "", List.of()));
-        }
+        if (ms != VttSyntax.NO_TIME && pos[0] == chars.length) visitor.timestamp(ms);
         continue;
       }
       // As browsers' HTML parsers do (Blink stops at 512), elements do not nest deeper than MAX_DEPTH: a deeper start
       // tag is ignored and its text joins the deepest element. Nothing visible is lost, and a hostile cue of 350,000
-      // nested tags costs a thousand nodes, not a 350,000-long chain for the collector to copy.
-      if (open.size() >= MAX_DEPTH) continue;
+      // nested tags costs a thousand elements, not a 350,000-long chain.
+      if (depth >= MAX_DEPTH) continue;
       // Start tag: name, .classes, then whitespace and an annotation.
-      int ws = 0;
-      while (ws < body.length() && !VttSyntax.isAsciiWhitespace(body.charAt(ws))) ws++;
-      String nameAndClasses = body.substring(0, ws);
-      String annotation = ws < body.length() ? collapse(Entities.decodeAll(body.substring(ws))) : "";
-      String[] parts = nameAndClasses.split("\\.", -1);
-      Type type = Type.forTag(parts[0]);
+      int ws = from;
+      while (ws < end && !VttSyntax.isAsciiWhitespace(cueText.charAt(ws))) ws++;
+      int dot = from;
+      while (dot < ws && cueText.charAt(dot) != '.') dot++;
+      Type type = Type.forTag(cueText, from, dot);
       if (type == null) continue;
-      if (type == Type.RUBY_TEXT && current.type != Type.RUBY) continue;
-      List<String> classes = parts.length == 1 ? List.of() : new ArrayList<>(parts.length - 1);
-      for (int k = 1; k < parts.length; k++) {
-        if (!parts[k].isEmpty()) classes.add(parts[k]);
+      if (type == Type.RUBY_TEXT && (depth == 0 || open[depth - 1] != Type.RUBY)) continue;
+      List<String> classes = List.of();
+      if (dot < ws) {
+        List<String> list = new ArrayList<>(2);
+        for (int k = dot + 1; k <= ws; k++) {
+          int e = k;
+          while (e < ws && cueText.charAt(e) != '.') e++;
+          if (e > k) list.add(cueText.substring(k, e));
+          k = e;
+        }
+        if (!list.isEmpty()) classes = Collections.unmodifiableList(list);
       }
-      Node child = new Node(type, "", -1, classes.isEmpty() ? List.of() : Collections.unmodifiableList(classes),
-          type == Type.VOICE || type == Type.LANG ? annotation : "", List.of());
-      current.add(child);
-      open.push(current);
-      current = child;
+      String annotation = (type == Type.VOICE || type == Type.LANG) && ws < end
+          ? collapse(Entities.decodeAll(cueText.substring(ws, end))) : "";
+      if (depth == open.length) open = java.util.Arrays.copyOf(open, Math.min(MAX_DEPTH, depth * 2));
+      open[depth++] = type;
+      visitor.start(type, classes, annotation);
     }
-    return root;
+    while (depth > 0) visitor.end(open[--depth]);
+  }
+
+  /**
+   * Appends {@code s[from, stop)}, a run of text without {@code <}, to {@code sb} with its character references
+   * decoded; returns {@code stop}. A method of its own so the JIT compiles this hot loop early and on its own.
+   */
+  private static int decodeRun(String s, int from, int stop, StringBuilder sb) {
+    int i = from;
+    while (i < stop) {
+      int amp = i;
+      while (amp < stop && s.charAt(amp) != '&') amp++; // not indexOf: it would look past the run
+      sb.append(s, i, amp);
+      if (amp == stop) break;
+      int next = Entities.decode(s, amp, stop, sb);
+      if (next > 0) {
+        i = next;
+      } else {
+        sb.append('&');
+        i = amp + 1;
+      }
+    }
+    return stop;
+  }
+
+  /** Whether {@code s[from, to)} is {@code name}. */
+  private static boolean isName(String s, int from, int to, String name) {
+    return to - from == name.length() && s.startsWith(name, from);
   }
 
   private static String collapse(String s) {

@@ -34,7 +34,8 @@ import java.util.function.Function;
  *   "vertical":"","line":"auto","snapToLines":true,"lineAlign":"start","position":"auto","positionAlign":"auto",
  *   "size":100,"align":"center","region":null,"speaker":"Ann","words":[{"text":"Hi","startTime":1.5,"endTime":2.0}]}]}</pre>
  * Times are seconds (numbers). Metadata, when present, goes under {@code "header"}, {@code "styles"},
- * {@code "regions"}, {@code "notes"}.
+ * {@code "regions"} (before {@code "cues"}) and {@code "notes"} (after them); a reader takes the properties in any
+ * order.
  *
  * <p>Reading never guesses at data: a value of the wrong JSON type ({@code "text":{…}}, {@code "startTime":"x"}), a
  * cue or word without {@code startTime}/{@code endTime}, a time that is not a finite number of seconds between 0 and
@@ -77,8 +78,28 @@ public final class JsonTrackCodec implements CaptionCodec {
    */
   public ParseResult stream(Reader in, java.util.function.Consumer<Cue> cues,
       java.util.function.Consumer<Diagnostic> diagnostics) throws IOException {
+    return stream(in, cues, diagnostics, null);
+  }
+
+  /**
+   * As {@link #stream(Reader, java.util.function.Consumer, java.util.function.Consumer)}, and tells {@code listener}
+   * the head (the properties before {@code "cues"}) when the cue array starts, each note that comes after that, and
+   * the name of any other track property that comes after the cues ({@link TrackListener#lateProperty}); the head
+   * is complete when {@code "language"} and {@code "kind"} came before {@code "cues"}, as this codec's writer puts
+   * them (with every other track property but the notes).
+   *
+   * @param in the JSON text; not closed
+   * @param cues receives the cues in file order
+   * @param diagnostics receives the warnings as they come
+   * @param listener receives the head, later notes and late properties; null for none
+   * @return the track without its cues (language, kind, metadata) and no diagnostics
+   * @throws IOException when reading fails
+   * @throws CaptionFormatException as {@link #read(Reader)} does
+   */
+  public ParseResult stream(Reader in, java.util.function.Consumer<Cue> cues,
+      java.util.function.Consumer<Diagnostic> diagnostics, TrackListener listener) throws IOException {
     try (JsonParser p = FACTORY.createParser(in)) {
-      return new TrackReader(p, cues, diagnostics).read();
+      return new TrackReader(p, cues, diagnostics, listener).read();
     } catch (JsonProcessingException e) {
       JsonLocation l = e.getLocation();
       throw new CaptionFormatException("not valid JSON: " + e.getOriginalMessage(), l == null ? 0 : l.getLineNr(),
@@ -94,11 +115,14 @@ public final class JsonTrackCodec implements CaptionCodec {
     /** Why the cue being read cannot be built, if the model rejected a value; it is skipped with a warning. */
     private String cueProblem;
 
+    private final TrackListener listener;
+
     TrackReader(JsonParser p, java.util.function.Consumer<Cue> cues,
-        java.util.function.Consumer<Diagnostic> diagnostics) {
+        java.util.function.Consumer<Diagnostic> diagnostics, TrackListener listener) {
       this.p = p;
       this.cues = cues;
       this.diagnostics = diagnostics;
+      this.listener = listener;
     }
 
     ParseResult read() throws IOException {
@@ -109,12 +133,18 @@ public final class JsonTrackCodec implements CaptionCodec {
       List<String> notes = new ArrayList<>();
       List<Region> regions = new ArrayList<>();
       boolean hasCues = false;
+      boolean hasLanguage = false;
+      boolean hasKind = false;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         p.nextToken();
         JsonLocation at = p.currentTokenLocation();
+        if (hasCues && listener != null && p.currentToken() != JsonToken.VALUE_NULL && isTrackProperty(field)) {
+          listener.lateProperty(field);
+        }
         switch (field) {
           case "language": {
+            hasLanguage = true;
             String language = string(field);
             if (language == null) break;
             if (DefaultCaptionTrackLanguages.isTag(language)) track.language(language);
@@ -122,6 +152,7 @@ public final class JsonTrackCodec implements CaptionCodec {
             break;
           }
           case "kind": {
+            hasKind = true;
             String keyword = string(field);
             if (keyword == null) break;
             TrackKind kind = WebVttReader.kindOf(keyword);
@@ -135,9 +166,14 @@ public final class JsonTrackCodec implements CaptionCodec {
           case "styles":
             strings(field, styles);
             break;
-          case "notes":
+          case "notes": {
+            int before = notes.size();
             strings(field, notes);
+            if (hasCues && listener != null) {
+              for (String note : notes.subList(before, notes.size())) listener.note(note);
+            }
             break;
+          }
           case "regions":
             if (startArray(field)) {
               while (p.nextToken() != JsonToken.END_ARRAY) region(regions);
@@ -146,6 +182,11 @@ public final class JsonTrackCodec implements CaptionCodec {
           case "cues":
             if (p.currentToken() != JsonToken.START_ARRAY) throw error("\"cues\" must be an array, not " + found());
             hasCues = true;
+            if (listener != null) {
+              CaptionTrack head = track.build();
+              listener.head(head.language(), head.kind(), TrackMetadata.of(header, styles, regions, notes),
+                  hasLanguage && hasKind);
+            }
             for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
               Cue cue = cue(i);
               if (cue != null) cues.accept(cue);
@@ -164,6 +205,20 @@ public final class JsonTrackCodec implements CaptionCodec {
       }
       if (after != null) throw error("unexpected content after the track object (a file holds one track)");
       return ParseResult.of(track.metadata(TrackMetadata.of(header, styles, regions, notes)).build(), List.of());
+    }
+
+    /** A property of the track other than its cues and notes (which a streamed write can still place). */
+    private static boolean isTrackProperty(String field) {
+      switch (field) {
+        case "language":
+        case "kind":
+        case "header":
+        case "styles":
+        case "regions":
+          return true;
+        default:
+          return false;
+      }
     }
 
     private Cue cue(int index) throws IOException {
@@ -487,7 +542,6 @@ public final class JsonTrackCodec implements CaptionCodec {
     g.writeStringField("kind", kind.keyword());
     if (!m.header().isEmpty()) g.writeStringField("header", m.header());
     writeStrings(g, "styles", m.styles());
-    writeStrings(g, "notes", m.notes());
     if (!m.regions().isEmpty()) {
       g.writeArrayFieldStart("regions");
       for (Region r : m.regions()) {
@@ -505,12 +559,19 @@ public final class JsonTrackCodec implements CaptionCodec {
       g.writeEndArray();
     }
     g.writeArrayFieldStart("cues");
-    return new Session(g);
+    Session session = new Session(g);
+    session.notes.addAll(m.notes());
+    return session;
   }
 
-  /** A streamed JSON write. Not thread-safe; call {@link #end()} once, after the last cue. */
+  /**
+   * A streamed JSON write. Not thread-safe; call {@link #end()} once, after the last cue. The notes (those of the
+   * metadata given to {@code open} and those given to {@link #note(String)}) go after the cues, so that a note read
+   * between two cues of a streamed input can still be written.
+   */
   public static final class Session implements CueSink {
     private final JsonGenerator g;
+    private final List<String> notes = new ArrayList<>();
 
     private Session(JsonGenerator g) {
       this.g = g;
@@ -519,6 +580,15 @@ public final class JsonTrackCodec implements CaptionCodec {
     @Override
     public void cue(Cue cue) throws IOException {
       writeCue(g, cue);
+    }
+
+    /**
+     * Adds a note, written after the cues by {@link #end()}; notes are kept in memory until then.
+     *
+     * @param note the note's text, not null
+     */
+    public void note(String note) {
+      notes.add(java.util.Objects.requireNonNull(note, "note"));
     }
 
     /** JSON holds everything: always empty. */
@@ -539,6 +609,7 @@ public final class JsonTrackCodec implements CaptionCodec {
      */
     public void end() throws IOException {
       g.writeEndArray();
+      writeStrings(g, "notes", notes);
       g.writeEndObject();
       g.flush();
     }

@@ -217,6 +217,7 @@ public final class WebVttParser {
           throw new dev.captions.CaptionFormatException("a cue's text is longer than " + LineReader.MAX_LINE
               + " characters; this is not a caption file", lines.lineNumber, 1);
         }
+        buf.ensureCapacity(buf.length() + (le - ls)); // a long line: one allocation, not a series of doublings
         buf.append(b, ls, le - ls);
       }
       if (lines.endedAtEof) break;

@@ -94,7 +94,25 @@ public final class WebVttReader {
    * @throws IOException when reading {@code in} fails
    */
   public Result stream(Reader in, Consumer<Cue> cues, Consumer<Diagnostic> diagnostics) throws IOException {
-    Collector c = new Collector(cues, diagnostics);
+    return stream(in, cues, diagnostics, null);
+  }
+
+  /**
+   * As {@link #stream(Reader, Consumer, Consumer)}, and tells {@code listener} the head (header, {@code Kind:},
+   * {@code Language:}, regions, styles and the notes before the first cue) just before the first cue, and each later
+   * NOTE where it comes, so a streamed write can keep WebVTT's order (the head first) with flat memory.
+   *
+   * @param in the text to read; read to the end, not closed
+   * @param cues receives each cue as it is read
+   * @param diagnostics receives each problem as it is found
+   * @param listener receives the head and the later notes; null for none
+   * @return the language, kind and metadata (every note included), known once the whole file is read
+   * @throws CaptionFormatException only when the {@code WEBVTT} signature is missing or broken
+   * @throws IOException when reading {@code in} fails
+   */
+  public Result stream(Reader in, Consumer<Cue> cues, Consumer<Diagnostic> diagnostics, TrackListener listener)
+      throws IOException {
+    Collector c = new Collector(cues, diagnostics, listener);
     try {
       WebVttParser.parse(in, c);
     } catch (CaptionFormatException | IOException | java.io.UncheckedIOException e) {
@@ -103,6 +121,7 @@ public final class WebVttReader {
       // A bug, not bad input: still never let it escape as anything but our typed error.
       throw new CaptionFormatException("internal error while reading WebVTT: " + e, 0, 0, e);
     }
+    c.headIfNotYet();
     return c.result();
   }
 
@@ -170,9 +189,20 @@ public final class WebVttReader {
     private final List<String> notes = new ArrayList<>();
     private final java.util.Set<String> regionIds = new java.util.HashSet<>();
 
-    Collector(Consumer<Cue> cues, Consumer<Diagnostic> diagnostics) {
+    private final TrackListener listener;
+    private boolean headSent;
+
+    Collector(Consumer<Cue> cues, Consumer<Diagnostic> diagnostics, TrackListener listener) {
       this.cues = cues;
       this.diagnostics = diagnostics;
+      this.listener = listener;
+    }
+
+    /** Tells the listener the head, once: before the first cue, or at the end. */
+    void headIfNotYet() {
+      if (headSent || listener == null) return;
+      headSent = true;
+      listener.head(language, kind, TrackMetadata.of(header, styles, regions, notes), true);
     }
 
     Result result() {
@@ -217,6 +247,7 @@ public final class WebVttReader {
     @Override
     public void note(String text, int lineNumber) {
       notes.add(text);
+      if (headSent) listener.note(text);
     }
 
     @Override
@@ -257,6 +288,7 @@ public final class WebVttReader {
         settings = settings.toBuilder().region(null).build();
       }
       try {
+        headIfNotYet();
         cues.accept(Cue.builder().id(id).startMs(raw.startMs()).endMs(raw.endMs()).text(text).speaker(speaker)
             .settings(settings).build());
       } catch (IllegalArgumentException e) {

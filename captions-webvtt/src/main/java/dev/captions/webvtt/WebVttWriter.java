@@ -204,6 +204,22 @@ public final class WebVttWriter {
       if (sb.length() > before) sb.append(newline);
     }
 
+    /**
+     * Writes a NOTE block here, between cues (WebVTT allows comments anywhere after the header), as a streamed
+     * conversion meets it; nothing when the writer leaves metadata out.
+     *
+     * @param note the note's text, not null; blank lines and {@code -->} are sanitised as in cue text
+     * @throws IOException when the writer fails
+     */
+    public void note(String note) throws IOException {
+      if (!writeMetadata) return;
+      sb.setLength(0);
+      block("NOTE", note);
+      buf.append(sb);
+      sb.setLength(0);
+      maybeFlush();
+    }
+
     /** Writes one cue. */
     @Override
     public void cue(Cue cue) throws IOException {

@@ -25,7 +25,7 @@ class CodecRegistrationTest {
   @Test
   void codecsRoundTripThroughTheSpi() throws Exception {
     CaptionTrack t = CaptionTrack.of("en", TrackKind.CAPTIONS, List.of(Cue.of(0, 1500, "one"), Cue.of(1500, 3000, "two")));
-    for (CaptionFormat f : CaptionFormat.values()) {
+    for (CaptionFormat f : CaptionCodecs.all().keySet()) {
       CaptionCodec c = CaptionCodecs.forFormat(f);
       CaptionTrack back = c.read(new StringReader(c.writeToString(t))).track();
       assertThat(back.cues()).as(f.name()).isEqualTo(t.cues());

@@ -32,6 +32,30 @@ class ConversionsTest {
     assertThat(Conversions.toSrt(vtt, true).track().cues().get(1).text()).isEqualTo("Ann: Hi");
   }
 
+  /**
+   * The conversion walks the cue text in one pass without a tree; text either side of a dropped tag is escaped as one
+   * run, so a {@code <} from a reference and {@code i>} after a dropped {@code <c>} cannot make an SRT tag together.
+   */
+  @Test
+  void vttToSrtEscapesAcrossDroppedTagsAndSkipsRubyTextWithWhatIsInIt() throws Exception {
+    CaptionTrack vtt = CaptionTrack.of("und", TrackKind.CAPTIONS, List.of(
+        Cue.builder().startMs(0).endMs(1000).text("&lt;<c>i&gt;</c>x").build(),
+        Cue.builder().startMs(1000).endMs(2000).text("<ruby>漢<rt>kan<00:00:01.500><i>ji</i></rt></ruby>字 <b>b")
+            .build(),
+        Cue.builder().startMs(2000).endMs(3000).text("<v Ann>Hi</v> <v.loud Bob>Yo").speaker("Ann").build()));
+    ParseResult srt = Conversions.toSrt(vtt, true);
+    assertThat(srt.track().cues()).extracting(Cue::text).containsExactly("<\u2060i>x", "漢字 <b>b</b>",
+        "Ann: Hi Bob: Yo");
+    assertThat(srt.diagnostics()).extracting(Diagnostic::message).containsExactly(
+        "dropped 1 × <c> tags: SRT cannot represent them",
+        "dropped 1 × <ruby> tags: SRT cannot represent them",
+        "dropped 1 × <v> classes: SRT cannot represent them",
+        "dropped 1 × ruby text: SRT cannot represent them");
+    // SrtCodec converts WebVTT markup itself: through it, the literal "<i>" comes back as written.
+    assertThat(new SrtCodec().read(new java.io.StringReader(new SrtCodec().writeToString(vtt)))
+        .track().cues().get(0).text()).isEqualTo("&lt;i&gt;x");
+  }
+
   @Test
   void srtToVttDropsFontAndEscapes() {
     CaptionTrack srt = CaptionTrack.of("und", TrackKind.CAPTIONS,

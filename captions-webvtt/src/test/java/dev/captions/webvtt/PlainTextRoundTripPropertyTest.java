@@ -51,7 +51,7 @@ class PlainTextRoundTripPropertyTest {
 
   @Property(tries = 400)
   void everyFormatKeepsTheVisibleText(@ForAll("plainText") String text) throws Exception {
-    for (CaptionFormat format : CaptionFormat.values()) {
+    for (CaptionFormat format : CaptionCodecs.all().keySet()) {
       CaptionCodec codec = CaptionCodecs.forFormat(format);
       CaptionTrack track = CaptionTrack.of("und", TrackKind.CAPTIONS, List.of(Cue.ofPlainText(0, 1000, "before"),
           Cue.ofPlainText(1000, 2000, text), Cue.ofPlainText(2000, 3000, "after")));
@@ -74,7 +74,7 @@ class PlainTextRoundTripPropertyTest {
   void theIssuesExampleShowsWhole() throws Exception {
     Cue cue = Cue.ofPlainText(0, 1000, "Tom & Jerry <3 them");
     CaptionTrack track = CaptionTrack.of("und", TrackKind.CAPTIONS, List.of(cue));
-    for (CaptionFormat format : CaptionFormat.values()) {
+    for (CaptionFormat format : CaptionCodecs.all().keySet()) {
       CaptionCodec codec = CaptionCodecs.forFormat(format);
       String written = codec.writeToString(track);
       Cue back = codec.read(new java.io.StringReader(written)).track().cues().get(0);

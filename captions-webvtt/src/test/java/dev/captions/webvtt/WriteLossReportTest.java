@@ -88,7 +88,7 @@ class WriteLossReportTest {
   @Test
   void aCleanTrackIsLosslessEverywhere() throws Exception {
     CaptionTrack clean = CaptionTrack.of("und", TrackKind.CAPTIONS, List.of(Cue.of(0, 1000, "<i>fine</i>")));
-    for (CaptionFormat f : CaptionFormat.values()) {
+    for (CaptionFormat f : CaptionCodecs.all().keySet()) {
       assertThat(CaptionCodecs.forFormat(f).write(clean, new StringWriter()).losses()).as(f.name()).isEmpty();
     }
   }

@@ -8,7 +8,7 @@ import java.util.Locale;
 /**
  * The {@link HostileInputBenchmark} operations timed one by one, best of N, reporting wall time, the thread's CPU time
  * and the collector's time separately, so a loaded machine distorts the figures less than JMH's means. Run:
- * {@code java -Xms1g -Xmx1g -cp captions-benchmarks/target/benchmarks.jar
+ * {@code java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -cp captions-benchmarks/target/benchmarks.jar
  * dev.captions.benchmarks.codec.HostileCpuTimeHarness 15}
  */
 public final class HostileCpuTimeHarness {
