@@ -108,6 +108,8 @@ public final class CaptionPipeline {
   private final ProgressListener progress;
   /** The prompt and vocabulary every transcription gets (the run adds language, duration and progress). */
   private final TranscriptionOptions transcriptionHints;
+  private final boolean speakers;
+  private final Map<String, String> speakerNames;
   /** The transcriber behind the long-media engine: chunks at pauses, concurrent calls, stitching. */
   private final Transcriber chunked;
   /** Translations into several languages run at most this many at once per run. */
@@ -136,6 +138,8 @@ public final class CaptionPipeline {
     this.shaper = CaptionShaper.of(b.profile);
     this.progress = b.progress;
     this.transcriptionHints = TranscriptionOptions.builder().prompt(b.prompt).vocabulary(b.vocabulary).build();
+    this.speakers = b.speakers;
+    this.speakerNames = Map.copyOf(b.speakerNames);
     this.maxConcurrentTranslations = b.maxConcurrentTranslations;
     this.alignTiming = b.alignTiming;
     this.aligners = b.aligner != null ? List.of(() -> b.aligner) : Captions.aligners();
@@ -240,7 +244,7 @@ public final class CaptionPipeline {
       }
       MediaSource audioIn = audio;
       TranscriptionOptions.Builder tb = transcriptionHints.toBuilder().language(sourceLanguage)
-          .progress(run.forward(PipelineStage.TRANSCRIBE));
+          .progress(run.forward(PipelineStage.TRANSCRIBE)).speakers(speakers);
       durationMs.ifPresent(tb::mediaDurationMs);
       TranscriptionOptions topts = tb.build();
       Transcript transcript = run.stage(PipelineStage.TRANSCRIBE, () -> chunked.transcribe(audioIn, topts));
@@ -258,6 +262,7 @@ public final class CaptionPipeline {
       List<String> alignNotes = new ArrayList<>();
       AlignedTranscript aligned = align(run, transcript, audio, tempAudio != null, alignNotes);
       if (aligned != null) transcript = aligned.transcript();
+      if (speakers) transcript = named(transcript);
       Transcript shapedFrom = transcript;
       ShapingResult shaped = run.stage(PipelineStage.SHAPE, () -> shaper.shape(shapedFrom));
       CaptionTrack captions = shaped.track();
@@ -744,6 +749,21 @@ public final class CaptionPipeline {
     }
   }
 
+  /** The transcript with {@link Builder#speakerNames} applied; labels given a name the transcript lacks are logged. */
+  private Transcript named(Transcript transcript) {
+    List<String> found = transcript.speakers();
+    if (found.isEmpty()) {
+      LOG.warn("Speakers were asked for, but transcriber '{}' labelled none.", transcriber.name());
+      return transcript;
+    }
+    for (String label : speakerNames.keySet()) {
+      if (!found.contains(label)) {
+        LOG.warn("Speaker name for '{}' not used: the transcript's speakers are {}.", label, found);
+      }
+    }
+    return transcript.withSpeakerNames(speakerNames);
+  }
+
   /**
    * Builds a {@link CaptionPipeline}. Providers not set are found by discovery at {@link #build()} (see
    * {@link Captions}); a provider instance set here never touches discovery.
@@ -770,6 +790,8 @@ public final class CaptionPipeline {
     private String prompt;
     private List<String> vocabulary = List.of();
     private MediaSource.Kind expectedSource;
+    private boolean speakers;
+    private final Map<String, String> speakerNames = new LinkedHashMap<>();
     private int maxConcurrentTranslations = 4;
     private AlignmentMode alignTiming = AlignmentMode.AUTO;
     private TimingAligner aligner;
@@ -1057,6 +1079,20 @@ public final class CaptionPipeline {
     }
 
     /**
+     * Tell speakers apart (diarisation): the transcriber labels who speaks, and cues show it the way the
+     * {@link #profile(StyleProfile) profile}'s {@link StyleProfile.SpeakerStyle} says (dashes, or names as WebVTT
+     * {@code <v Name>} and SRT {@code Name: }). Off by default. {@link #build()} picks a transcriber that can diarise
+     * ({@link Transcriber#supportsSpeakers()}) and throws {@link ConfigurationException} when the one set cannot.
+     *
+     * @param speakers true to label speakers
+     * @return this builder
+     */
+    public Builder speakers(boolean speakers) {
+      this.speakers = speakers;
+      return this;
+    }
+
+    /**
      * Terms the speech contains, spelt as they must be written (names, jargon). Sent with the prompt (see
      * {@link TranscriptionOptions#promptText()}) to transcribers that take one; with any other, {@link #build()} logs
      * a warning that it is ignored.
@@ -1067,6 +1103,32 @@ public final class CaptionPipeline {
      */
     public Builder vocabulary(List<String> terms) {
       this.vocabulary = TranscriptionOptions.builder().vocabulary(terms).build().vocabulary();
+      return this;
+    }
+
+    /**
+     * Real names for the transcriber's speaker labels, e.g. {@code Map.of("A", "Ana", "B", "Ben")} (OpenAI labels
+     * {@code A}, {@code B}, …; Gemini as it is told, {@code A}, {@code B}, …). Labels without a name stay as they are;
+     * a name whose label the transcript lacks is logged as a warning. Needs {@link #speakers(boolean) speakers(true)}.
+     * Replaces names set before.
+     *
+     * @param names label to name; not null, no null or blank keys or values
+     * @return this builder
+     * @throws IllegalArgumentException when a label or name is blank
+     */
+    public Builder speakerNames(Map<String, String> names) {
+      Objects.requireNonNull(names, "names == null");
+      Map<String, String> copy = new LinkedHashMap<>();
+      names.forEach((label, name) -> {
+        Objects.requireNonNull(label, "speaker label == null");
+        Objects.requireNonNull(name, "name for speaker '" + label + "' == null");
+        if (label.isBlank() || name.isBlank()) {
+          throw new IllegalArgumentException("Speaker names need a label and a name: '" + label + "' = '" + name + "'");
+        }
+        copy.put(label, name);
+      });
+      speakerNames.clear();
+      speakerNames.putAll(copy);
       return this;
     }
 
@@ -1110,6 +1172,10 @@ public final class CaptionPipeline {
       if (!sourceLanguage.equals(Language.AUTO)) Language.requireTag(sourceLanguage, "spoken language (or Language.AUTO)");
       if (summarizer != null && !summarize) {
         throw new ConfigurationException("A summarizer is set but summarising is off: call summarize(true) as well.");
+      }
+      if (!speakerNames.isEmpty() && !speakers) {
+        throw new ConfigurationException("Speaker names are set but speakers are off: call speakers(true) as well "
+            + "(CLI: --speakers).");
       }
       if (translator != null && targetLanguages.isEmpty()) {
         throw new ConfigurationException("A translator is set but no target language: call translateTo(\"es\", …).");
@@ -1175,6 +1241,7 @@ public final class CaptionPipeline {
             + (m == null ? ", and none is set" : "; '" + m.name() + "' supports only " + m.operations())
             + ". Add dev.captions:captions-media-ffmpeg (or captions-media-ittybit) and call mediaProcessor(...).");
       }
+      if (speakers && !t.supportsSpeakers()) throw TranscriptionOptions.cannotDiarise(t);
       Provider first = firstProvider(m, t);
       if (expectedSource != null && !first.acceptedSources().contains(expectedSource)) {
         throw new ConfigurationException("'" + first.name() + "' needs " + kinds(first.acceptedSources())
@@ -1214,6 +1281,7 @@ public final class CaptionPipeline {
 
     /** Whether {@code m} and {@code t} can run this pipeline together (the checks below, as one test). */
     private boolean fits(MediaProcessor m, Transcriber t) {
+      if (speakers && !t.supportsSpeakers()) return false;
       if (burnIn && (m == null || !m.supports(MediaOperation.BURN_IN))) return false;
       if (mux && (m == null || !m.supports(MediaOperation.MUX_SUBTITLES))) return false;
       // A transcriber that gets the source itself (no processor extracts its audio) must take that kind of source.

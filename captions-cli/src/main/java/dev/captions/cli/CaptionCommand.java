@@ -133,6 +133,32 @@ final class CaptionCommand implements Callable<Integer> {
   private StyleProfile effectiveProfile;
   private List<String> vocabulary = List.of();
 
+  // Speakers (issue 16): --speakers, --speaker-names, --speaker-style.
+  @Option(names = "--speakers", description = "Label who speaks (transcribers openai, gemini). Shown as the "
+      + "profile says: dashes when two speakers share a cue (netflix), or names, WebVTT <v Name> and SRT "
+      + "'Name: ' (bbc, dcmp).")
+  boolean speakers;
+
+  @Option(names = "--speaker-names", split = ",", paramLabel = "LABEL=NAME", description = "Real names for the "
+      + "transcriber's labels, e.g. A=Ana,B=Ben; implies --speakers.")
+  Map<String, String> speakerNames = new LinkedHashMap<>();
+
+  @Option(names = "--speaker-style", paramLabel = "STYLE", converter = SpeakerStyleValue.class,
+      description = "Override the profile's speaker style: dashes, spaced-dashes or names.")
+  StyleProfile.SpeakerStyle speakerStyle;
+
+  /** {@code --speaker-style}: the style's name in lower case, {@code _} written {@code -}. */
+  static final class SpeakerStyleValue implements CommandLine.ITypeConverter<StyleProfile.SpeakerStyle> {
+    @Override
+    public StyleProfile.SpeakerStyle convert(String value) {
+      for (StyleProfile.SpeakerStyle s : StyleProfile.SpeakerStyle.values()) {
+        if (s.name().replace('_', '-').equalsIgnoreCase(value.trim())) return s;
+      }
+      throw new CommandLine.TypeConversionException("unknown speaker style '" + value
+          + "'; valid values: dashes, spaced-dashes, names");
+    }
+  }
+
   /** The cloud providers whose request time-out {@code --timeout} sets. */
   static final List<String> CLOUD_PROVIDERS = List.of("gemini", "openai", "gcore", "ittybit");
 
@@ -153,6 +179,7 @@ final class CaptionCommand implements Callable<Integer> {
       for (String p : CLOUD_PROVIDERS) System.setProperty("captions." + p + ".requestTimeoutMs", ms);
     }
     PrintWriter err = spec.commandLine().getErr();
+    if (speakerStyle != null) profile = profile.toBuilder().speakerStyle(speakerStyle).build();
     effectiveProfile = style.apply(profile, spec.commandLine());
     if (vocabularyFile != null) vocabulary = Vocabulary.read(vocabularyFile);
     if (videos.isEmpty() && gcoreVideo == null) {
@@ -264,6 +291,7 @@ final class CaptionCommand implements Callable<Integer> {
     // All local files (the usual case) or all URLs: discovery then picks only providers that can take them.
     if (kinds.size() == 1) b.expectedSource(kinds.iterator().next());
     if (gcoreBase != null) b.baseName(gcoreBase);
+    if (speakers || !speakerNames.isEmpty()) b.speakers(true).speakerNames(speakerNames);
     return b.progress(progress);
   }
 

@@ -161,6 +161,18 @@ public final class ChunkedTranscriber implements Transcriber {
     return delegate.chunkLimits();
   }
 
+  /** The wrapped transcriber's limits for {@code options}. */
+  @Override
+  public ChunkLimits chunkLimits(TranscriptionOptions options) {
+    return delegate.chunkLimits(options);
+  }
+
+  /** Whether the wrapped transcriber can label speakers. */
+  @Override
+  public boolean supportsSpeakers() {
+    return delegate.supportsSpeakers();
+  }
+
   /**
    * {@return the upload format chunks are sent in: the first accepted format that is PCM WAV (sliced here) or that
    * the media processor can write}
@@ -188,13 +200,19 @@ public final class ChunkedTranscriber implements Transcriber {
   public Transcript transcribe(MediaSource audio, TranscriptionOptions options) {
     Objects.requireNonNull(audio, "audio == null");
     Objects.requireNonNull(options, "options == null");
-    ChunkLimits limits = delegate.chunkLimits();
+    options.checkSpeakersSupported(delegate);
+    ChunkLimits limits = delegate.chunkLimits(options);
     if (!limits.splittable() || !audio.isFile() || !PcmWav.looksLikeWav(audio.path())) {
       return delegate.transcribe(audio, options);
     }
     PcmWav wav = PcmWav.open(audio.path());
     AudioOptions.Format format = uploadFormat();
-    List<Chunk> chunks = plan(wav, limits, format);
+    // Speaker labels hold within one request only: diarising runs take the fewest chunks the limits allow.
+    List<Chunk> chunks = plan(wav, limits, format, options.speakers());
+    if (options.speakers() && chunks.size() > 1) {
+      LOG.warn("{}: {} ms of audio needs {} requests; speaker labels are per request, so each chunk's are kept apart "
+          + "(\"A (part 2)\"): name them with speakerNames", name(), wav.durationMs(), chunks.size());
+    }
     LOG.debug("{}: {} ms of audio in {} chunks as {} ({} at once)", name(), wav.durationMs(), chunks.size(), format,
         Math.min(maxConcurrency, chunks.size()));
     return new Run(wav, format, chunks, options).call();
@@ -202,6 +220,14 @@ public final class ChunkedTranscriber implements Transcriber {
 
   /** The chunk plan for {@code wav} under {@code limits}, uploaded as {@code format}. */
   List<Chunk> plan(PcmWav wav, ChunkLimits limits, AudioOptions.Format format) {
+    return plan(wav, limits, format, false);
+  }
+
+  /**
+   * The chunk plan; with {@code fewestChunks} chunks are not shortened to keep every concurrent slot busy (for
+   * diarisation, whose labels hold within one request only).
+   */
+  List<Chunk> plan(PcmWav wav, ChunkLimits limits, AudioOptions.Format format, boolean fewestChunks) {
     long duration = wav.durationMs();
     long maxMs = limits.maxDurationMs().orElse(0);
     if (limits.maxBytes().isPresent()) {
@@ -210,7 +236,7 @@ public final class ChunkedTranscriber implements Transcriber {
       maxMs = maxMs == 0 ? bySize : Math.min(maxMs, bySize);
     }
     long target = limits.preferredChunkMs();
-    if (maxConcurrency > 1) {
+    if (maxConcurrency > 1 && !fewestChunks) {
       long busy = Math.max(MIN_BUSY_CHUNK_MS, (duration + maxConcurrency - 1) / maxConcurrency);
       target = target == 0 ? busy : Math.min(target, busy);
     }

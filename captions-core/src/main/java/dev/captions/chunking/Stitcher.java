@@ -18,6 +18,20 @@ final class Stitcher {
   private Stitcher() {}
 
   /**
+   * Chunk {@code index}'s speaker labels kept apart from the other chunks' ({@code "A"} becomes {@code "A (part 2)"}):
+   * diarisation is per request, so the same label in two chunks need not be the same person, and guessing would
+   * put one person's name on another's words. One chunk keeps its labels.
+   */
+  static Transcript perChunkSpeakers(Transcript part, int index, int chunkCount) {
+    if (chunkCount < 2) return part;
+    List<String> labels = part.speakers();
+    if (labels.isEmpty()) return part;
+    Map<String, String> names = new LinkedHashMap<>();
+    for (String label : labels) names.put(label, label + " (part " + (index + 1) + ")");
+    return part.withSpeakerNames(names);
+  }
+
+  /**
    * @param chunks the plan, in order
    * @param parts each chunk's transcript, times relative to {@link Chunk#audioStartMs()}
    * @param durationMs the media's length
@@ -29,7 +43,7 @@ final class Stitcher {
     Map<String, String> metadata = new LinkedHashMap<>();
     for (int i = 0; i < chunks.size(); i++) {
       Chunk chunk = chunks.get(i);
-      Transcript part = parts.get(i);
+      Transcript part = perChunkSpeakers(parts.get(i), i, chunks.size());
       long offset = chunk.audioStartMs();
       long owned = chunk.startMs(); // everything a chunk hears from here on is its own (no word straddles a cut)
       for (TimedWord w : part.words()) {
@@ -61,6 +75,9 @@ final class Stitcher {
     words.sort(Comparator.comparingLong(TimedWord::startMs));
     segments.sort(Comparator.comparingLong(Segment::startMs));
     metadata.put("chunks", String.valueOf(chunks.size()));
+    if (chunks.size() > 1 && parts.stream().anyMatch(p -> !p.speakers().isEmpty())) {
+      metadata.put("speakerLabels", "per chunk");
+    }
     return Transcript.builder().words(words).segments(segments).language(language).mediaDurationMs(durationMs)
         .providerMetadata(metadata).build();
   }

@@ -105,6 +105,60 @@ public final class Transcript {
   }
 
   /**
+   * The speaker labels found in the words and segments (diarisation), in order of first appearance: provider labels
+   * such as {@code "A"} or {@code "speaker_0"}, or names after {@link #withSpeakerNames}. Labels from different
+   * transcription requests (chunks of a long media) may name different people: see the provider's documentation.
+   *
+   * @return the distinct labels; empty when nothing is labelled; unmodifiable
+   */
+  public List<String> speakers() {
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    for (TimedWord w : words) if (w.speaker() != null) out.add(w.speaker());
+    for (Segment s : segments) {
+      if (s.speaker() != null) out.add(s.speaker());
+      for (TimedWord w : s.words()) if (w.speaker() != null) out.add(w.speaker());
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * This transcript with speaker labels replaced by names (e.g. {@code "A" -> "Ana"}), in its words, its segments and
+   * their words. Labels not in {@code names} stay as they are.
+   *
+   * @param names label to name; not null, no null keys or values, no blank names
+   * @return the renamed transcript ({@code this} when {@code names} is empty)
+   * @throws IllegalArgumentException when a name is blank
+   */
+  public Transcript withSpeakerNames(Map<String, String> names) {
+    Objects.requireNonNull(names, "names == null");
+    if (names.isEmpty()) return this;
+    for (Map.Entry<String, String> e : names.entrySet()) {
+      Objects.requireNonNull(e.getKey(), "speaker label == null");
+      Objects.requireNonNull(e.getValue(), "name for speaker '" + e.getKey() + "' == null");
+      if (e.getValue().isBlank()) {
+        throw new IllegalArgumentException("The name for speaker '" + e.getKey() + "' is blank; give a name or leave "
+            + "the label out.");
+      }
+    }
+    List<Segment> renamedSegments = new ArrayList<>(segments.size());
+    for (Segment s : segments) {
+      renamedSegments.add(Segment.of(s.startMs(), s.endMs(), s.text(), rename(s.speaker(), names),
+          renamed(s.words(), names)));
+    }
+    return toBuilder().words(renamed(words, names)).segments(renamedSegments).build();
+  }
+
+  private static List<TimedWord> renamed(List<TimedWord> words, Map<String, String> names) {
+    List<TimedWord> out = new ArrayList<>(words.size());
+    for (TimedWord w : words) out.add(w.speaker() == null ? w : w.withSpeaker(rename(w.speaker(), names)));
+    return out;
+  }
+
+  private static String rename(String speaker, Map<String, String> names) {
+    return speaker == null ? null : names.getOrDefault(speaker, speaker);
+  }
+
+  /**
    * Whether the transcript holds no speech.
    *
    * @return true when it has neither words nor segments

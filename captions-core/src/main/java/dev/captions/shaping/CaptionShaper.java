@@ -106,7 +106,14 @@ public final class CaptionShaper {
     CaptionTrack track = CaptionTrack.builder().language(language).cues(cues).build();
     List<Violation> violations = new ArrayList<>(repair.flags);
     violations.addAll(ComplianceChecker.of(profile).check(track, mediaMs == null ? OptionalLong.empty() : OptionalLong.of(mediaMs)));
-    return new ShapingResult(track, new CaptionQualityReport(profile.name(), cues.size(), violations, repair.repairs));
+    CaptionQualityReport report = new CaptionQualityReport(profile.name(), cues.size(), violations, repair.repairs);
+    if (profile.speakerStyle() != StyleProfile.SpeakerStyle.NAMES && words.stream().anyMatch(w -> w.speaker() != null)) {
+      // Not silent: with dashes the cues name nobody, so caption formats show no names (JSON keeps them per word).
+      report = report.withNote("speaker names not shown: " + profile.name() + " marks speaker changes with dashes "
+          + "(StyleProfile.SpeakerStyle." + profile.speakerStyle() + "); the NAMES style (CLI --speaker-style names) "
+          + "shows them");
+    }
+    return new ShapingResult(track, report);
   }
 
   /** Segment words as given, or estimated inside the segment in proportion to their characters. */

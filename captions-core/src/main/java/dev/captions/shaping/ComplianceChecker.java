@@ -90,6 +90,7 @@ public final class ComplianceChecker {
               gap < 0 ? "cues overlap" : "cues follow each other too closely"));
         }
       }
+      checkSpeakers(i, c, lines, out);
       if (mediaDurationMs != null && c.endMs() > mediaDurationMs) {
         out.add(new Violation(i, c.startMs(), Violation.Rule.BEYOND_MEDIA, c.endMs(), mediaDurationMs,
             "the cue ends after the media"));
@@ -136,6 +137,42 @@ public final class ComplianceChecker {
    */
   public String readingSpeedUnit() {
     return p.maxCharsPerSecond() > 0 || p.maxWordsPerMinute() == 0 ? "chars/s" : "words/min";
+
+  }
+
+  /** Speaker turns in the cue's words against the profile's speaker style ({@link Violation.Rule#SPEAKERS}). */
+  private void checkSpeakers(int i, Cue c, List<String> lines, List<Violation> out) {
+    int turns = speakerTurns(c);
+    if (turns < 2) return;
+    StyleProfile.SpeakerStyle style = p.speakerStyle();
+    if (style == StyleProfile.SpeakerStyle.NAMES) {
+      out.add(new Violation(i, c.startMs(), Violation.Rule.SPEAKERS, turns, 1,
+          "speakers change inside the cue, but named speakers (" + p.name() + ") need one speaker per cue"));
+      return;
+    }
+    if (turns > 2) {
+      out.add(new Violation(i, c.startMs(), Violation.Rule.SPEAKERS, turns, 2,
+          "more than two speaker turns in one cue; dashes allow two, one per line"));
+      return;
+    }
+    String dash = style.linePrefix().trim();
+    if (lines.size() != 2 || !lines.get(0).startsWith(dash) || !lines.get(1).startsWith(dash)) {
+      out.add(new Violation(i, c.startMs(), Violation.Rule.SPEAKERS, turns, 2,
+          "two speakers share the cue without one line each starting with \"" + dash + "\""));
+    }
+  }
+
+  /** Runs of words by the same speaker; 0 or 1 when the words name no speaker or one. */
+  private static int speakerTurns(Cue c) {
+    int turns = 0;
+    boolean any = false;
+    String prev = null;
+    for (var w : c.words()) {
+      if (w.speaker() != null) any = true;
+      if (turns == 0 || !Objects.equals(prev, w.speaker())) turns++;
+      prev = w.speaker();
+    }
+    return any ? turns : 0;
   }
 
   private String shortCause(Cue c, Cue next) {

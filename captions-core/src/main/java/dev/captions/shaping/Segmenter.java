@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * Groups timed tokens into cues. Hard boundaries are speaker changes and pauses of at least
- * {@link StyleProfile#pauseMs()}; inside each stretch of speech a dynamic programme chooses the cue breaks that
+ * {@link StyleProfile#pauseMs()} (two flashing speaker turns may then share a dash cue, see
+ * {@link StyleProfile.SpeakerStyle}); inside each stretch of speech a dynamic programme chooses the cue breaks that
  * minimise a cost made of break quality (sentence ends best, then the line-break rules), cues that would flash (shorter
  * than the minimum), cues read too fast, and the number of cues. Cues never exceed the line limits (unless one token is
  * wider than a line) or the maximum duration (unless one token lasts longer). Not thread-safe; one per call.
@@ -151,9 +152,12 @@ final class Segmenter {
     return end;
   }
 
-  /** Two speakers in one cue ("-Ready?\n-Yes."), when one of their cues would otherwise flash. */
+  /**
+   * Two speakers in one cue ("-Ready?\n-Yes."), when one of their cues would otherwise flash and the profile's
+   * {@link StyleProfile.SpeakerStyle} shows speakers with dashes; never with {@code NAMES} (one named speaker per cue).
+   */
   private void mergeFlashingSpeakerTurns(List<int[]> groups) {
-    if (p.maxLines() < 2) return;
+    if (p.maxLines() < 2 || p.speakerStyle() == StyleProfile.SpeakerStyle.NAMES) return;
     for (int g = 0; g + 1 < groups.size(); g++) {
       int[] a = groups.get(g);
       int[] b = groups.get(g + 1);
@@ -163,7 +167,7 @@ final class Segmenter {
       if (t.get(b[0]).startMs() - aLast >= p.pauseMs()) continue;
       boolean flashes = shownMs(a) < p.minDurationMs() || shownMs(b) < p.minDurationMs();
       if (!flashes) continue;
-      int limit = p.maxCharsPerLine() - 1;
+      int limit = p.maxCharsPerLine() - Graphemes.width(p.speakerStyle().linePrefix());
       if (LineBreaker.width(t, a[0], a[1]) > limit || LineBreaker.width(t, b[0], b[1]) > limit) continue;
       if (lastEnd(b[0], b[1]) - t.get(a[0]).startMs() > p.maxDurationMs()) continue;
       groups.set(g, new int[] {a[0], b[1], b[0]});
@@ -192,10 +196,11 @@ final class Segmenter {
       String text;
       int chars;
       if (split != 0) {
-        String top = "-" + LineBreaker.join(t, from, split);
-        String bottom = "-" + LineBreaker.join(t, split, to);
+        String dash = p.speakerStyle().linePrefix();
+        String top = dash + LineBreaker.join(t, from, split);
+        String bottom = dash + LineBreaker.join(t, split, to);
         text = top + "\n" + bottom;
-        chars = top.length() + bottom.length();
+        chars = Graphemes.width(top) + Graphemes.width(bottom);
       } else {
         text = String.join("\n", breaker.lines(t, from, to));
         chars = LineBreaker.width(t, from, to);
@@ -206,8 +211,9 @@ final class Segmenter {
       if (end <= start) end = start + 1;
       List<TimedWord> words = new ArrayList<>(to - from);
       for (int k = from; k < to; k++) words.add(t.get(k).word);
-      cues.add(Cue.builder().startMs(start).endMs(end).text(text)
-          .speaker(split != 0 ? null : t.get(from).speaker()).words(words).build());
+      // With dashes names are not shown, so the cue names nobody (an SRT "Name: " would show it); words keep theirs.
+      String speaker = p.speakerStyle() == StyleProfile.SpeakerStyle.NAMES ? t.get(from).speaker() : null;
+      cues.add(Cue.builder().startMs(start).endMs(end).text(text).speaker(speaker).words(words).build());
       prevEnd = end;
     }
     return cues;

@@ -17,7 +17,7 @@ public final class StyleProfile {
       .source("Netflix Partner Help Center: English (USA) Timed Text Style Guide (217350977), "
           + "Timing Guidelines (360051554394)")
       .maxCharsPerLine(42).maxLines(2).maxCharsPerSecond(20).minDurationMs(833).maxDurationMs(7000).minGapMs(83)
-      .build();
+      .speakerStyle(SpeakerStyle.DASHES).build();
 
   /** Netflix English for children's programmes: 17 characters per second. */
   public static final StyleProfile NETFLIX_EN_CHILDREN = NETFLIX_EN.toBuilder().name("netflix-en-children")
@@ -28,13 +28,47 @@ public final class StyleProfile {
   public static final StyleProfile BBC = builder().name("bbc")
       .source("BBC Subtitle Guidelines (bbc.co.uk/accessibility/forproducts/guides/subtitles)")
       .maxCharsPerLine(37).maxLines(2).maxCharsPerSecond(0).maxWordsPerMinute(180).minDurationMs(833)
-      .maxDurationMs(7000).minGapMs(83).build();
+      .maxDurationMs(7000).minGapMs(83).speakerStyle(SpeakerStyle.NAMES).build();
 
   /** DCMP Captioning Key (US education): 32 characters, 2 lines, 2 s minimum, 160 words per minute. */
   public static final StyleProfile DCMP = builder().name("dcmp")
       .source("DCMP Captioning Key (dcmp.org/learn/captioningkey)")
       .maxCharsPerLine(32).maxLines(2).maxCharsPerSecond(0).maxWordsPerMinute(160).minDurationMs(2000)
-      .maxDurationMs(7000).minGapMs(83).build();
+      .maxDurationMs(7000).minGapMs(83).speakerStyle(SpeakerStyle.NAMES).build();
+
+  /**
+   * How a profile shows who speaks, when the transcript knows (diarisation). In every style a cue line holds one
+   * speaker's words only, and a speaker change starts a new cue unless the style allows two speakers in one cue.
+   */
+  public enum SpeakerStyle {
+    /**
+     * Names are not shown. Two short speaker turns may share a cue, one per line, each line starting with a hyphen and
+     * no space ({@code "-Ready?\n-Yes."}), as the Netflix English style guide asks; at most two speakers per cue.
+     * Cues carry no {@link dev.captions.model.Cue#speaker()}; each word keeps its speaker
+     * ({@link dev.captions.model.TimedWord#speaker()}), so JSON output still says who spoke.
+     */
+    DASHES("-"),
+    /** As {@link #DASHES} with a space after the hyphen ({@code "- Ready?\n- Yes."}), the usual form elsewhere. */
+    SPACED_DASHES("- "),
+    /**
+     * Every cue holds one speaker and names it in {@link dev.captions.model.Cue#speaker()}: WebVTT writes
+     * {@code <v Name>} (players can colour each voice, which is how the BBC tells speakers apart), SRT
+     * {@code "Name: "}. Two speakers never share a cue. The default of the BBC and DCMP profiles (DCMP identifies
+     * speakers by name when placement cannot).
+     */
+    NAMES("");
+
+    private final String linePrefix;
+
+    SpeakerStyle(String linePrefix) {
+      this.linePrefix = linePrefix;
+    }
+
+    /** {@return what starts each line of a two-speaker cue ({@code "-"} or {@code "- "}); empty for {@link #NAMES}} */
+    public String linePrefix() {
+      return linePrefix;
+    }
+  }
 
   private final String name;
   private final String source;
@@ -48,6 +82,7 @@ public final class StyleProfile {
   private final long gapCloseMs;
   private final long maxLingerMs;
   private final long pauseMs;
+  private final SpeakerStyle speakerStyle;
 
   private StyleProfile(Builder b) {
     this.name = b.name;
@@ -62,6 +97,7 @@ public final class StyleProfile {
     this.gapCloseMs = b.gapCloseMs;
     this.maxLingerMs = b.maxLingerMs;
     this.pauseMs = b.pauseMs;
+    this.speakerStyle = b.speakerStyle;
   }
 
   /**
@@ -119,6 +155,7 @@ public final class StyleProfile {
     b.gapCloseMs = gapCloseMs;
     b.maxLingerMs = maxLingerMs;
     b.pauseMs = pauseMs;
+    b.speakerStyle = speakerStyle;
     return b;
   }
 
@@ -215,6 +252,16 @@ public final class StyleProfile {
   }
 
   /**
+   * How speakers are shown when the transcript has speaker labels: {@link SpeakerStyle#DASHES} for the Netflix
+   * profiles, {@link SpeakerStyle#NAMES} for BBC and DCMP.
+   *
+   * @return the style; never null
+   */
+  public SpeakerStyle speakerStyle() {
+    return speakerStyle;
+  }
+
+  /**
    * The shortest display time, in milliseconds, that lets {@code chars} characters in {@code words} words be read at
    * this profile's speed; 0 when reading speed is not limited.
    *
@@ -238,13 +285,13 @@ public final class StyleProfile {
         && Double.compare(maxCharsPerSecond, p.maxCharsPerSecond) == 0 && maxWordsPerMinute == p.maxWordsPerMinute
         && minDurationMs == p.minDurationMs && maxDurationMs == p.maxDurationMs && minGapMs == p.minGapMs
         && gapCloseMs == p.gapCloseMs && maxLingerMs == p.maxLingerMs && pauseMs == p.pauseMs
-        && name.equals(p.name) && source.equals(p.source);
+        && speakerStyle == p.speakerStyle && name.equals(p.name) && source.equals(p.source);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(name, source, maxCharsPerLine, maxLines, maxCharsPerSecond, maxWordsPerMinute, minDurationMs,
-        maxDurationMs, minGapMs, gapCloseMs, maxLingerMs, pauseMs);
+        maxDurationMs, minGapMs, gapCloseMs, maxLingerMs, pauseMs, speakerStyle);
   }
 
   @Override
@@ -252,7 +299,7 @@ public final class StyleProfile {
     return "StyleProfile{" + name + ": " + maxLines + "x" + maxCharsPerLine + " chars"
         + (maxCharsPerSecond > 0 ? ", " + maxCharsPerSecond + " chars/s" : "")
         + (maxWordsPerMinute > 0 ? ", " + maxWordsPerMinute + " wpm" : "") + ", " + minDurationMs + "-"
-        + maxDurationMs + " ms, gap " + minGapMs + " ms}";
+        + maxDurationMs + " ms, gap " + minGapMs + " ms, speakers " + speakerStyle.name().toLowerCase(Locale.ROOT) + '}';
   }
 
   /** Builds a {@link StyleProfile}; starts from the Netflix English figures. Not thread-safe. */
@@ -269,6 +316,7 @@ public final class StyleProfile {
     private long gapCloseMs = 500;
     private long maxLingerMs = 500;
     private long pauseMs = 700;
+    private SpeakerStyle speakerStyle = SpeakerStyle.DASHES;
 
     private Builder() {}
 
@@ -401,6 +449,17 @@ public final class StyleProfile {
      */
     public Builder pauseMs(long pauseMs) {
       this.pauseMs = pauseMs;
+      return this;
+    }
+
+    /**
+     * Sets how speakers are shown (default {@link SpeakerStyle#DASHES}, as Netflix).
+     *
+     * @param speakerStyle the style; not null
+     * @return this builder
+     */
+    public Builder speakerStyle(SpeakerStyle speakerStyle) {
+      this.speakerStyle = Objects.requireNonNull(speakerStyle, "speakerStyle == null");
       return this;
     }
 

@@ -20,6 +20,12 @@ public final class Violation {
     MIN_GAP,
     /** A cue ends after the end of the media. */
     BEYOND_MEDIA,
+    /**
+     * A cue mixes speakers beyond the profile's {@link StyleProfile.SpeakerStyle} (judged from its words' speakers):
+     * with {@code NAMES} more than one speaker, with dashes more than two speaker turns or two turns that are not one
+     * dash line each. Measured and limit are speaker turns.
+     */
+    SPEAKERS,
     /** An input item (LLM segment, cue of a third-party file) implies an implausible reading speed, in chars/s. */
     IMPLAUSIBLE_READING_SPEED
   }

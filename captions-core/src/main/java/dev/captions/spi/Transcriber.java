@@ -49,6 +49,18 @@ public interface Transcriber extends Provider {
   }
 
   /**
+   * The limits for one transcription with {@code options}: as {@link #chunkLimits()} by default. A transcriber whose
+   * limits depend on the options overrides it (OpenAI: a diarising request takes longer chunks, since speaker labels
+   * hold only within one request).
+   *
+   * @param options the options of the transcription about to run; not null
+   * @return the limits; never null
+   */
+  default ChunkLimits chunkLimits(TranscriptionOptions options) {
+    return chunkLimits();
+  }
+
+  /**
    * Whether this transcriber can take the audio a media processor extracts (a WAV, MP3 or AAC file or URL). True by
    * default. A transcriber that documents it takes only video containers (Gcore AI ASR: an MP4 URL) returns false; the
    * pipeline then hands it the source as it is and uses the media processor only to probe and burn in.
@@ -68,6 +80,17 @@ public interface Transcriber extends Provider {
    * @return true when a prompt and vocabulary reach the model
    */
   default boolean usesPrompt() {
+    return false;
+  }
+
+  /**
+   * Whether this transcriber can tell speakers apart ({@link TranscriptionOptions#speakers()}). False by default; a
+   * transcriber that returns false throws {@link dev.captions.ConfigurationException} from {@link #transcribe} when
+   * speakers are asked, and the pipeline refuses such a pairing at build time.
+   *
+   * @return true when speaker labels can be returned
+   */
+  default boolean supportsSpeakers() {
     return false;
   }
 

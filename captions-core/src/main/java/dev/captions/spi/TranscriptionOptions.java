@@ -15,6 +15,8 @@ public final class TranscriptionOptions {
   private final String prompt;
   private final List<String> vocabulary;
   private final boolean wordTimestamps;
+  private final boolean speakers;
+  private final int expectedSpeakers;
   private final Long mediaDurationMs;
   private final Duration timeout;
   private final ProgressListener progress;
@@ -24,6 +26,8 @@ public final class TranscriptionOptions {
     this.prompt = b.prompt;
     this.vocabulary = b.vocabulary;
     this.wordTimestamps = b.wordTimestamps;
+    this.speakers = b.speakers;
+    this.expectedSpeakers = b.expectedSpeakers;
     this.mediaDurationMs = b.mediaDurationMs;
     this.timeout = b.timeout;
     this.progress = b.progress;
@@ -53,7 +57,9 @@ public final class TranscriptionOptions {
    * @return the builder
    */
   public Builder toBuilder() {
-    Builder b = builder().prompt(prompt).vocabulary(vocabulary).wordTimestamps(wordTimestamps).timeout(timeout).progress(progress);
+    Builder b = builder().prompt(prompt).vocabulary(vocabulary).wordTimestamps(wordTimestamps).timeout(timeout)
+        .progress(progress).speakers(speakers);
+    b.expectedSpeakers = expectedSpeakers;
     b.language = language;
     b.mediaDurationMs = mediaDurationMs;
     return b;
@@ -99,6 +105,50 @@ public final class TranscriptionOptions {
     return wordTimestamps;
   }
 
+  /**
+   * Whether speakers should be told apart (diarisation): the transcript's segments and words then carry speaker
+   * labels. Off by default. A transcriber that cannot diarise ({@link Transcriber#supportsSpeakers()} false) throws
+   * {@link dev.captions.ConfigurationException} when asked.
+   *
+   * @return true when speaker labels are wanted
+   */
+  public boolean speakers() {
+    return speakers;
+  }
+
+  /**
+   * How many speakers the caller expects, a hint for providers that take one (Gemini: in its instructions); 0 when
+   * unknown (the default). Only meaningful with {@link #speakers()}.
+   *
+   * @return the expected number of speakers, or 0 when unknown
+   */
+  public int expectedSpeakers() {
+    return expectedSpeakers;
+  }
+
+  /**
+   * Refuses speakers for a transcriber that cannot diarise: call it first in {@link Transcriber#transcribe}.
+   *
+   * @param transcriber the transcriber about to run; not null
+   * @throws dev.captions.ConfigurationException when {@link #speakers()} is asked and
+   *     {@link Transcriber#supportsSpeakers()} is false, naming the transcribers that can
+   */
+  public void checkSpeakersSupported(Transcriber transcriber) {
+    if (speakers && !transcriber.supportsSpeakers()) throw cannotDiarise(transcriber);
+  }
+
+  /**
+   * The error for speakers asked of a transcriber that cannot diarise (used by the pipeline's build check too).
+   *
+   * @param transcriber the transcriber; not null
+   * @return the exception, naming the transcribers that can
+   */
+  public static dev.captions.ConfigurationException cannotDiarise(Transcriber transcriber) {
+    return new dev.captions.ConfigurationException("Speaker labels (speakers(true), CLI --speakers) need a transcriber "
+        + "that can tell speakers apart, but '" + transcriber.name() + "' cannot. Use openai "
+        + "(gpt-4o-transcribe-diarize) or gemini, or leave speakers off.");
+  }
+
   /** {@return the media's duration when the caller knows it (used to validate and chunk); empty otherwise} */
   public OptionalLong mediaDurationMs() {
     return mediaDurationMs == null ? OptionalLong.empty() : OptionalLong.of(mediaDurationMs);
@@ -124,6 +174,8 @@ public final class TranscriptionOptions {
     private String prompt;
     private List<String> vocabulary = List.of();
     private boolean wordTimestamps = true;
+    private boolean speakers;
+    private int expectedSpeakers;
     private Long mediaDurationMs;
     private Duration timeout;
     private ProgressListener progress = ProgressListener.NONE;
@@ -182,6 +234,31 @@ public final class TranscriptionOptions {
      */
     public Builder wordTimestamps(boolean wordTimestamps) {
       this.wordTimestamps = wordTimestamps;
+      return this;
+    }
+
+    /**
+     * Asks for speaker labels (diarisation); off by default.
+     *
+     * @param speakers true to tell speakers apart
+     * @return this builder
+     */
+    public Builder speakers(boolean speakers) {
+      this.speakers = speakers;
+      return this;
+    }
+
+    /**
+     * Asks for speaker labels and hints how many speakers there are (for providers that take a hint).
+     *
+     * @param count the expected number of speakers, at least 1; or 0 for unknown
+     * @return this builder, with {@link #speakers(boolean) speakers(true)} when {@code count > 0}
+     * @throws IllegalArgumentException when {@code count} is negative
+     */
+    public Builder expectedSpeakers(int count) {
+      if (count < 0) throw new IllegalArgumentException("expectedSpeakers (" + count + ") must be >= 0 (0 = unknown)");
+      this.expectedSpeakers = count;
+      if (count > 0) this.speakers = true;
       return this;
     }
 

@@ -131,7 +131,12 @@ class ShapingPropertiesTest {
 
   /** Whether two adjacent single-speaker cues could have been one cue within the profile. */
   private static boolean mergeable(LineBreaker breaker, Cue a, Cue b) {
-    if (a.speaker() == null || !a.speaker().equals(b.speaker())) return false;
+    // Dash styles name nobody on the cue: the words say who speaks.
+    String speaker = a.words().get(0).speaker();
+    if (speaker == null || a.words().stream().anyMatch(w -> !speaker.equals(w.speaker()))
+        || b.words().stream().anyMatch(w -> !speaker.equals(w.speaker()))) {
+      return false;
+    }
     TimedWord lastA = a.words().get(a.words().size() - 1);
     long lastEndA = a.words().stream().mapToLong(TimedWord::endMs).max().orElseThrow();
     if (b.words().get(0).startMs() - lastEndA >= P.pauseMs()) return false;

@@ -29,16 +29,36 @@ public final class CueListPrompt {
     StringBuilder sb = new StringBuilder()
         .append("You are a professional captioner. Transcribe the speech in the attached audio verbatim")
         .append(options.language().map(l -> " (language: " + l + ")").orElse(" in the language spoken"))
-        .append(". Return JSON {\"cues\":[{\"start\":\"HH:MM:SS.mmm\",\"end\":\"HH:MM:SS.mmm\",\"text\":\"…\"}]}: ")
+        .append(". Return JSON {\"cues\":[{\"start\":\"HH:MM:SS.mmm\",\"end\":\"HH:MM:SS.mmm\",")
+        .append(options.speakers() ? "\"speaker\":\"A\"," : "").append("\"text\":\"…\"}]}: ")
         .append("one cue per phrase of at most two short lines, following natural pauses, in time order; ")
         .append("times measured from the very start of the file. Do not translate, summarise or describe sounds. ")
         .append("Return {\"cues\":[]} when nobody speaks.");
+    if (options.speakers()) {
+      sb.append(" Tell the speakers apart by their voices: \"speaker\" is A for the first voice heard, B for the ")
+          .append("second, and so on; the same person keeps the same letter throughout. A cue holds one speaker's ")
+          .append("words only: start a new cue whenever the speaker changes.");
+      if (options.expectedSpeakers() > 0) {
+        sb.append(" There are ").append(options.expectedSpeakers()).append(" speakers.");
+      }
+    }
     if (toMs >= 0) {
       sb.append(" Transcribe ONLY the speech between ").append(ReplyTimes.format(fromMs)).append(" and ")
           .append(ReplyTimes.format(toMs)).append("; ignore everything outside that range.");
     }
     options.promptText().ifPresent(p -> sb.append(" Context, and terms to spell exactly as given: ").append(p));
     return sb.toString();
+  }
+
+  /**
+   * The schema the reply must follow: {@link LlmSchemas#cueListWithSpeakers()} when speakers are asked
+   * ({@link TranscriptionOptions#speakers()}), else {@link LlmSchemas#cueList()}.
+   *
+   * @param options the options of the transcription
+   * @return the JSON Schema, as nested unmodifiable maps
+   */
+  public static java.util.Map<String, Object> schema(TranscriptionOptions options) {
+    return options.speakers() ? LlmSchemas.cueListWithSpeakers() : LlmSchemas.cueList();
   }
 
   /**
@@ -56,7 +76,8 @@ public final class CueListPrompt {
 
   /**
    * Reads a reply. Accepts {@code {"cues":[…]}}, a bare array, and the key variants models use
-   * ({@code start}/{@code start_time}/{@code startTime}/{@code from}, likewise for the end, {@code text}/{@code caption}).
+   * ({@code start}/{@code start_time}/{@code startTime}/{@code from}, likewise for the end, {@code text}/{@code caption}),
+   * and a {@code speaker} label when the cue has one (diarisation; a blank label is no label).
    * A cue whose start cannot be read (missing, negative, absurd) is left out and added to {@code dropped} with the
    * reason; a blank cue is skipped; an end that cannot be read, or before its start, is set to the start (the shaping
    * engine then gives the cue a duration and reports it).
@@ -91,7 +112,9 @@ public final class CueListPrompt {
             : "start " + LlmReplies.preview(startNode.toString()) + " is not a usable time"));
         continue;
       }
-      out.add(Segment.of(start, Math.max(start, end), text));
+      JsonNode speakerNode = firstPresent(cue, "speaker", "speaker_id", "speakerId");
+      String speaker = speakerNode == null || speakerNode.asText().isBlank() ? null : speakerNode.asText().strip();
+      out.add(Segment.of(start, Math.max(start, end), text, speaker, List.of()));
     }
     if (out.isEmpty() && unreadable > 0) {
       throw new ProviderException(provider, "none of the " + unreadable + " cues in the model's reply has a usable "

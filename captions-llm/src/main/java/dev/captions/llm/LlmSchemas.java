@@ -22,6 +22,17 @@ public final class LlmSchemas {
   }
 
   /**
+   * {@code {"cues":[{"start":"HH:MM:SS.mmm","end":"HH:MM:SS.mmm","speaker":"A","text":"…"}]}}: the cue list with who
+   * speaks each cue, for diarisation.
+   *
+   * @return the JSON Schema of that reply, as nested unmodifiable maps
+   */
+  public static Map<String, Object> cueListWithSpeakers() {
+    return object(Map.of("cues", array(object(Map.of("start", string(), "end", string(), "speaker", string(),
+        "text", string()), List.of("start", "end", "speaker", "text")))), List.of("cues"));
+  }
+
+  /**
    * {@code {"cues":[{"id":"1","text":"…"}]}}.
    *
    * @return the JSON Schema of that reply, as nested unmodifiable maps

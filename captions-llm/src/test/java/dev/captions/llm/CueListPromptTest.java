@@ -52,4 +52,20 @@ class CueListPromptTest {
     assertThat(LlmSchemas.cueList()).containsEntry("additionalProperties", false).containsEntry("type", "object");
     assertThat(LlmSchemas.summary().get("required")).asList().containsExactly("title", "summary", "chapters");
   }
+
+  @Test
+  void speakersAskedGetLabelsInTheSchemaTheInstructionsAndTheSegments() {
+    TranscriptionOptions diarise = TranscriptionOptions.builder().expectedSpeakers(3).build();
+    assertThat(CueListPrompt.instructions(diarise, 0, -1)).contains("\"speaker\":\"A\"", "B for the second",
+        "There are 3 speakers.");
+    assertThat(CueListPrompt.instructions(TranscriptionOptions.defaults(), 0, -1)).doesNotContain("speaker");
+    assertThat(CueListPrompt.schema(diarise)).isEqualTo(LlmSchemas.cueListWithSpeakers());
+    assertThat(CueListPrompt.schema(TranscriptionOptions.defaults())).isEqualTo(LlmSchemas.cueList());
+    assertThat(LlmSchemas.cueListWithSpeakers().toString()).contains("speaker");
+
+    assertThat(CueListPrompt.parse("p", "{\"cues\":[{\"start\":\"00:00:01.000\",\"end\":\"00:00:02.000\","
+        + "\"speaker\":\"A\",\"text\":\"Hi\"},{\"start\":2.5,\"end\":3,\"speaker\":\" \",\"text\":\"Hm\"},"
+        + "{\"start\":3,\"end\":4,\"speaker\":\"B\",\"text\":\"Hello\"}]}"))
+        .extracting(Segment::speaker).containsExactly("A", null, "B");
+  }
 }

@@ -1,7 +1,10 @@
 package dev.captions.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.captions.ConfigurationException;
 import dev.captions.model.MediaSource;
 import dev.captions.model.Segment;
 import dev.captions.model.TimedWord;
@@ -14,11 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The contract of a {@link Transcriber}; see {@link ProviderContract} for the checks and hooks. Invariants of every
- * transcript: words and segments have {@code 0 <= startMs <= endMs}, start in order, and are not blank.
+ * transcript: words and segments have {@code 0 <= startMs <= endMs}, start in order, and are not blank. A transcriber
+ * that cannot diarise refuses speakers ({@link TranscriptionOptions#checkSpeakersSupported}).
  */
 public abstract class TranscriberContract extends ProviderContract<Transcriber, Transcript> {
   /** A temporary directory for sample media. */
@@ -56,6 +61,19 @@ public abstract class TranscriberContract extends ProviderContract<Transcriber, 
    */
   protected TranscriptionOptions options() {
     return TranscriptionOptions.defaults();
+  }
+
+  /**
+   * A transcriber that cannot diarise ({@link Transcriber#supportsSpeakers()} false) refuses speakers with a
+   * {@link ConfigurationException} before any request, rather than returning a transcript without them.
+   */
+  @Test
+  void speakersAreRefusedUnlessSupported() {
+    Transcriber t = provider();
+    assumeFalse(t.supportsSpeakers(), "this transcriber diarises");
+    assertThatThrownBy(() -> t.transcribe(media, options().toBuilder().speakers(true).build()))
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("'" + t.name() + "' cannot");
+    if (usesHttp()) assertThat(wireMock.getAllServeEvents()).as("nothing sent").isEmpty();
   }
 
   @Override

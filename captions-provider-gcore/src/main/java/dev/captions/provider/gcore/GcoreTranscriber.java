@@ -166,6 +166,7 @@ public final class GcoreTranscriber implements Transcriber {
    * @param audio the media's http(s) URL
    * @param options language, timeout and progress
    * @throws InvalidMediaException when {@code audio} is not an http(s) URL
+   * @throws dev.captions.ConfigurationException when speakers are asked (Gcore returns no speaker labels)
    * @throws ProviderException when Gcore rejects the request or the task fails (with Gcore's reason)
    * @throws dev.captions.ProviderTimeoutException when the task does not finish within the timeout
    * @throws java.util.concurrent.CancellationException when interrupted (the task is revoked at Gcore)
@@ -174,6 +175,7 @@ public final class GcoreTranscriber implements Transcriber {
   public GcoreAsrResult transcribeTask(MediaSource audio, TranscriptionOptions options) {
     Objects.requireNonNull(audio, "audio == null");
     Objects.requireNonNull(options, "options == null");
+    options.checkSpeakersSupported(this); // Gcore AI ASR returns no speaker labels
     checkInput(audio);
     if (!audio.isUrl()) {
       throw new InvalidMediaException(Reason.UNSUPPORTED_SOURCE, "Gcore AI ASR downloads the media itself, so it needs an http(s) URL of an MP4, "

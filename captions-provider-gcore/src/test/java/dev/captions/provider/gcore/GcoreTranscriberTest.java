@@ -394,4 +394,15 @@ class GcoreTranscriberTest {
     assertThat(logs.list).isNotEmpty();
     assertThat(logs.list).noneMatch(e -> e.getFormattedMessage().contains(KEY) || e.getFormattedMessage().contains("abcSECRET"));
   }
+
+  @Test
+  void speakersAreRefusedBeforeAnyBilledTask() {
+    stubCreate();
+    GcoreTranscriber gcore = builder().build();
+    assertThat(gcore.supportsSpeakers()).isFalse();
+    assertThatThrownBy(() -> gcore.transcribe(MediaSource.ofUrl(VIDEO_URL),
+        TranscriptionOptions.builder().speakers(true).build()))
+        .isInstanceOf(dev.captions.ConfigurationException.class).hasMessageContaining("'gcore' cannot");
+    wm.verify(0, postRequestedFor(urlEqualTo("/streaming/ai/tasks")));
+  }
 }

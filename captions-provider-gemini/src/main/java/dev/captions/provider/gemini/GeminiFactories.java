@@ -24,7 +24,7 @@ public final class GeminiFactories {
     @Override public String name() { return GeminiSettings.PROVIDER; }
     @Override public String artifact() { return ARTIFACT; }
     @Override public boolean isConfigured(ProviderConfig config) { return hasKey(config); }
-    @Override public Set<String> capabilities() { return Set.of("segments", "files-api", "local-file", "url-input", "prompt"); }
+    @Override public Set<String> capabilities() { return Set.of("segments", "files-api", "local-file", "url-input", "prompt", "speakers"); }
     @Override public Transcriber create(ProviderConfig config) { return new GeminiTranscriber(GeminiSettings.fromConfig(config)); }
   }
 

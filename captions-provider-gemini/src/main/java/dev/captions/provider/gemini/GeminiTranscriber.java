@@ -13,7 +13,6 @@ import dev.captions.spi.Transcriber;
 import dev.captions.spi.TimingSource;
 import dev.captions.spi.TranscriptionOptions;
 import dev.captions.llm.CueListPrompt;
-import dev.captions.llm.LlmSchemas;
 import dev.captions.llm.TruncatedReplyException;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +41,11 @@ import org.slf4j.LoggerFactory;
  *       that point, or repeat a kept cue across it, are dropped. A continuation that brings no complete cue past that
  *       point, or running out of continuations, is a {@link TruncatedReplyException}.
  * </ul>
+ *
+ * <p><b>Speakers</b> ({@link TranscriptionOptions#speakers()}): the cue list's schema gets a {@code speaker} field and
+ * the instructions ask for {@code A}, {@code B}, … by voice, one speaker per cue ({@link CueListPrompt}); the
+ * segments carry those labels. Labels hold within one request: the halves of a cut-off window, continuations and
+ * chunks are separate requests, whose letters need not match (the long-media engine keeps chunks' labels apart).
  *
  * <p>Segments are returned as the model timed them (it may overlap, reorder or run past the end); the shaping engine
  * repairs them. No word timings. Thread-safe; blocks.
@@ -79,6 +83,12 @@ public final class GeminiTranscriber implements Transcriber {
   @Override
   public TimingSource timingSource() {
     return TimingSource.UNTRUSTED;
+  }
+
+  /** Gemini labels speakers in its cue list when asked: see the class comment. */
+  @Override
+  public boolean supportsSpeakers() {
+    return true;
   }
 
   /**
@@ -123,7 +133,7 @@ public final class GeminiTranscriber implements Transcriber {
     Async.checkCancelled();
     String instructions = CueListPrompt.instructions(options, fromMs, toMs);
     try {
-      String reply = api.generateJson(List.of(media, ASK), instructions, LlmSchemas.cueList());
+      String reply = api.generateJson(List.of(media, ASK), instructions, CueListPrompt.schema(options));
       return CueListPrompt.read(name(), reply, dropped);
     } catch (TruncatedReplyException e) {
       if (toMs - fromMs < 2 * api.settings().minWindowMs()) {
@@ -151,7 +161,7 @@ public final class GeminiTranscriber implements Transcriber {
       Async.checkCancelled();
       String instructions = continuation == 0
           ? CueListPrompt.instructions(options, 0, -1) : continuationInstructions(options, fromMs);
-      GeminiApi.Reply reply = api.generate(List.of(media, ASK), instructions, LlmSchemas.cueList());
+      GeminiApi.Reply reply = api.generate(List.of(media, ASK), instructions, CueListPrompt.schema(options));
       List<Segment> cues = null;
       if (!reply.hitTokenLimit()) {
         try {

@@ -24,7 +24,7 @@ public final class OpenAiFactories {
     @Override public String name() { return OpenAiSettings.PROVIDER; }
     @Override public String artifact() { return ARTIFACT; }
     @Override public boolean isConfigured(ProviderConfig config) { return hasKey(config); }
-    @Override public Set<String> capabilities() { return Set.of("words", "segments", "local-file", "wav-chunking", "prompt"); }
+    @Override public Set<String> capabilities() { return Set.of("words", "segments", "local-file", "wav-chunking", "prompt", "speakers"); }
     @Override public Transcriber create(ProviderConfig config) { return new OpenAiTranscriber(OpenAiSettings.fromConfig(config)); }
   }
 

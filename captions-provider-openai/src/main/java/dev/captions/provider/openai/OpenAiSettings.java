@@ -21,6 +21,8 @@ public final class OpenAiSettings extends LlmProviderSettings {
   public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
   /** The transcription model used when none is configured. */
   public static final String DEFAULT_TRANSCRIPTION_MODEL = "whisper-1";
+  /** The model used when speakers are asked ({@code TranscriptionOptions.speakers()}): OpenAI's diarising model. */
+  public static final String DEFAULT_DIARIZATION_MODEL = "gpt-4o-transcribe-diarize";
   /** The chat model used for translation and summaries when none is configured. */
   public static final String DEFAULT_CHAT_MODEL = "gpt-4o";
   /** OpenAI's upload limit for {@code /audio/transcriptions}: 25 MB. */
@@ -32,6 +34,8 @@ public final class OpenAiSettings extends LlmProviderSettings {
   private final String imageDetail;
   private final long chunkDurationMs;
   private final int maxConcurrency;
+  private final String diarizationModel;
+  private final long diarizationChunkMs;
 
   private OpenAiSettings(Builder b) {
     super(b);
@@ -41,6 +45,8 @@ public final class OpenAiSettings extends LlmProviderSettings {
     this.imageDetail = b.imageDetail;
     this.chunkDurationMs = b.chunkDurationMs;
     this.maxConcurrency = b.maxConcurrency;
+    this.diarizationModel = b.diarizationModel;
+    this.diarizationChunkMs = b.diarizationChunkMs;
   }
 
   /**
@@ -62,7 +68,18 @@ public final class OpenAiSettings extends LlmProviderSettings {
     Builder b = new Builder(config);
     config.get(ProviderConfig.MODEL).ifPresent(b::transcriptionModel);
     config.get("chatModel").ifPresent(b::chatModel);
+    config.get("diarizationModel").ifPresent(b::diarizationModel);
+    config.get("diarizationChunkMs").ifPresent(v -> b.diarizationChunkMs(parseMs("diarizationChunkMs", v)));
     return b.build();
+  }
+
+  private static long parseMs(String key, String value) {
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      throw new dev.captions.ConfigurationException("captions.openai." + key + " must be a number of milliseconds, but "
+          + "is '" + value + "'");
+    }
   }
 
   /**
@@ -77,6 +94,8 @@ public final class OpenAiSettings extends LlmProviderSettings {
     b.maxUploadBytes = maxUploadBytes;
     b.imageDetail = imageDetail;
     b.chunkDurationMs = chunkDurationMs;
+    b.diarizationModel = diarizationModel;
+    b.diarizationChunkMs = diarizationChunkMs;
     b.maxConcurrency = maxConcurrency;
     return b;
   }
@@ -115,6 +134,27 @@ public final class OpenAiSettings extends LlmProviderSettings {
   }
 
   /**
+   * The model that transcribes when speakers are asked; {@code captions.openai.diarizationModel} overrides it.
+   *
+   * @return the model name; {@link #DEFAULT_DIARIZATION_MODEL} by default
+   */
+  public String diarizationModel() {
+    return diarizationModel;
+  }
+
+  /**
+   * The longest chunk of a diarising transcription. Speaker labels hold within one request only, so diarising runs
+   * use chunks this long (not {@link #chunkDurationMs()}) and no more of them than the length needs. 20 min by
+   * default, under the 25-minute (1500 s) input limit OpenAI's gpt-4o transcription models state; that limit for the
+   * diarising model is not verified here (no live run). {@code captions.openai.diarizationChunkMs} overrides it.
+   *
+   * @return the length in milliseconds
+   */
+  public long diarizationChunkMs() {
+    return diarizationChunkMs;
+  }
+
+  /**
    * How many transcription uploads run at once for one media; {@code captions.openai.maxConcurrency} overrides it.
    * OpenAI documents no concurrency limit, only per-minute rate limits (a 429 is retried after its Retry-After).
    *
@@ -141,7 +181,7 @@ public final class OpenAiSettings extends LlmProviderSettings {
   @Override
   public String toString() {
     return "OpenAiSettings{baseUrl=" + baseUrl() + ", transcriptionModel=" + transcriptionModel + ", chatModel="
-        + chatModel + ", apiKey=" + apiKey() + '}';
+        + chatModel + ", diarizationModel=" + diarizationModel + ", apiKey=" + apiKey() + '}';
   }
 
   /**
@@ -155,6 +195,8 @@ public final class OpenAiSettings extends LlmProviderSettings {
     private String imageDetail = "low";
     private long chunkDurationMs = 10 * 60_000L;
     private int maxConcurrency = 16;
+    private String diarizationModel = DEFAULT_DIARIZATION_MODEL;
+    private long diarizationChunkMs = 20 * 60_000L;
 
     private Builder() {
       super(PROVIDER, "OpenAI", "OPENAI_API_KEY", "OPENAI_BASE_URL", DEFAULT_BASE_URL);
@@ -178,6 +220,32 @@ public final class OpenAiSettings extends LlmProviderSettings {
      */
     public Builder transcriptionModel(String model) {
       this.transcriptionModel = Objects.requireNonNull(model, "model == null");
+      return this;
+    }
+
+    /**
+     * Sets the model used when speakers are asked.
+     *
+     * @param model the model name; not null
+     * @return this builder
+     */
+    public Builder diarizationModel(String model) {
+      this.diarizationModel = Objects.requireNonNull(model, "model == null");
+      return this;
+    }
+
+    /**
+     * Sets the longest chunk of a diarising transcription.
+     *
+     * @param diarizationChunkMs the length in milliseconds, at least 10 000
+     * @return this builder
+     * @throws IllegalArgumentException when under 10 s
+     */
+    public Builder diarizationChunkMs(long diarizationChunkMs) {
+      if (diarizationChunkMs < 10_000) {
+        throw new IllegalArgumentException("diarizationChunkMs (" + diarizationChunkMs + ") must be >= 10000");
+      }
+      this.diarizationChunkMs = diarizationChunkMs;
       return this;
     }
 

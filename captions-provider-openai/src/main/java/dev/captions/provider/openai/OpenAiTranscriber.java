@@ -2,13 +2,16 @@ package dev.captions.provider.openai;
 
 import com.openai.models.audio.AudioResponseFormat;
 import com.openai.models.audio.transcriptions.TranscriptionCreateParams;
+import com.openai.core.ObjectMappers;
 import com.openai.models.audio.transcriptions.TranscriptionCreateResponse;
+import com.openai.models.audio.transcriptions.TranscriptionDiarized;
 import com.openai.models.audio.transcriptions.TranscriptionSegment;
 import com.openai.models.audio.transcriptions.TranscriptionVerbose;
 import com.openai.models.audio.transcriptions.TranscriptionWord;
 import dev.captions.InvalidMediaException;
 import dev.captions.InvalidMediaException.Reason;
 import dev.captions.chunking.ChunkLimits;
+import dev.captions.model.DroppedItem;
 import dev.captions.model.MediaSource;
 import dev.captions.model.Segment;
 import dev.captions.model.TimedWord;
@@ -45,6 +48,13 @@ import org.slf4j.LoggerFactory;
  *       {@link TranscriptionOptions#wordTimestamps()}) {@code word}: segments and words with times.</li>
  *   <li>{@code gpt-4o-transcribe}, {@code gpt-4o-mini-transcribe}: {@code json}, which has text only; the upload
  *       becomes one segment spanning it (the shaping engine estimates word times).</li>
+ *   <li>Speakers ({@link TranscriptionOptions#speakers()}): {@link OpenAiSettings#diarizationModel()}
+ *       ({@code gpt-4o-transcribe-diarize}) with {@code response_format=diarized_json} and
+ *       {@code chunking_strategy=auto} (required for audio over 30 s): segments with speaker labels {@code A},
+ *       {@code B}, … and no word times (the shaping engine estimates them). That model takes no prompt: a prompt is
+ *       dropped with a warning. openai-java 4.x returns the body as text (its issue 652); {@link DiarizedReply} reads
+ *       it. Labels hold within one request, so long media is cut into as few chunks of at most
+ *       {@link OpenAiSettings#diarizationChunkMs()} as possible, and the engine keeps each chunk's labels apart.</li>
  *   <li>One call sends one file of at most {@link OpenAiSettings#maxUploadBytes()} (OpenAI's 25 MB limit); a larger
  *       one is an {@link InvalidMediaException}. Long media goes through the long-media engine
  *       ({@link dev.captions.chunking.ChunkedTranscriber}, which the caption pipeline applies) by the limits
@@ -85,6 +95,12 @@ public final class OpenAiTranscriber implements Transcriber {
   @Override
   public TimingSource timingSource() {
     return verbose() ? TimingSource.MEASURED : TimingSource.ABSENT;
+  }
+
+  /** {@code gpt-4o-transcribe-diarize} labels speakers: see the class comment. */
+  @Override
+  public boolean supportsSpeakers() {
+    return true;
   }
 
   private boolean verbose() {
@@ -129,40 +145,60 @@ public final class OpenAiTranscriber implements Transcriber {
   private Transcript transcribeFile(Path file, TranscriptionOptions options) {
     List<Segment> segments = new ArrayList<>();
     List<TimedWord> words = new ArrayList<>();
+    List<DroppedItem> dropped = new ArrayList<>();
     String language = options.language().orElse(null);
     Map<String, String> meta = new LinkedHashMap<>();
     meta.put("provider", name());
-    meta.put("model", api.settings().transcriptionModel());
+    meta.put("model", options.speakers() ? api.settings().diarizationModel() : api.settings().transcriptionModel());
     double durationSec = 0;
     Async.checkCancelled();
-    // responseValidation is on: a malformed reply fails inside the call, where it is mapped to a typed exception
-    TranscriptionCreateResponse r = api.transcribe(() -> params(file, options), Function.identity());
-    if (r.isVerbose()) {
-      TranscriptionVerbose v = r.asVerbose();
-      durationSec = v.duration();
-      if (language == null) language = toLanguageTag(v.language());
-      for (TranscriptionWord w : v.words().orElse(List.of())) {
-        long start = ms(w.start());
-        words.add(TimedWord.of(w.word().strip(), start, Math.max(start, ms(w.end()))));
-      }
-      for (TranscriptionSegment s : v.segments().orElse(List.of())) {
-        long start = ms(s.start());
-        long end = Math.max(start, ms(s.end()));
-        segments.add(Segment.of(start, end, s.text().strip(), null, wordsWithin(words, start, end)));
-      }
-      if (v.segments().orElse(List.of()).isEmpty() && !v.text().isBlank()) {
-        segments.add(Segment.of(0, Math.round(v.duration() * 1000), v.text().strip(), null, words));
-      }
+    if (options.speakers()) {
+      // diarized_json arrives as Transcription.text (openai-java issue 652), or as the SDK's own type if it learns it
+      DiarizedReply d = api.transcribe(() -> params(file, options), response -> DiarizedReply.read(
+          response.isTranscription() ? response.asTranscription().text()
+              : response.isDiarized() ? diarizedJson(response.asDiarized()) : null));
+      segments.addAll(d.segments);
+      dropped.addAll(d.dropped);
+      durationSec = d.durationSec;
     } else {
-      String text = r.asTranscription().text().strip();
-      if (!text.isEmpty()) segments.add(Segment.of(0, options.mediaDurationMs().orElse(0L), text));
+      // responseValidation is on: a malformed reply fails inside the call, where it is mapped to a typed exception
+      TranscriptionCreateResponse r = api.transcribe(() -> params(file, options), Function.identity());
+      if (r.isVerbose()) {
+        TranscriptionVerbose v = r.asVerbose();
+        durationSec = v.duration();
+        if (language == null) language = toLanguageTag(v.language());
+        for (TranscriptionWord w : v.words().orElse(List.of())) {
+          long start = ms(w.start());
+          words.add(TimedWord.of(w.word().strip(), start, Math.max(start, ms(w.end()))));
+        }
+        for (TranscriptionSegment s : v.segments().orElse(List.of())) {
+          long start = ms(s.start());
+          long end = Math.max(start, ms(s.end()));
+          segments.add(Segment.of(start, end, s.text().strip(), null, wordsWithin(words, start, end)));
+        }
+        if (v.segments().orElse(List.of()).isEmpty() && !v.text().isBlank()) {
+          segments.add(Segment.of(0, Math.round(v.duration() * 1000), v.text().strip(), null, words));
+        }
+      } else {
+        String text = r.asTranscription().text().strip();
+        if (!text.isEmpty()) segments.add(Segment.of(0, options.mediaDurationMs().orElse(0L), text));
+      }
     }
     segments.sort(Comparator.comparingLong(Segment::startMs));
     Transcript.Builder transcript = Transcript.builder().segments(segments).words(words)
-        .language(language == null ? "und" : language).providerMetadata(meta);
+        .language(language == null ? "und" : language).providerMetadata(meta).dropped(dropped);
     if (options.mediaDurationMs().isPresent()) transcript.mediaDurationMs(options.mediaDurationMs().getAsLong());
     else if (durationSec > 0) transcript.mediaDurationMs(Math.round(durationSec * 1000));
     return transcript.build();
+  }
+
+  /** The SDK's diarized reply as JSON text again (its own mapper knows its field names), for {@link DiarizedReply}. */
+  private static String diarizedJson(TranscriptionDiarized diarized) {
+    try {
+      return ObjectMappers.jsonMapper().writeValueAsString(diarized);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return null; // DiarizedReply reports it as unreadable
+    }
   }
 
   /**
@@ -179,12 +215,33 @@ public final class OpenAiTranscriber implements Transcriber {
         .build();
   }
 
+  /**
+   * With speakers asked: chunks of at most {@link OpenAiSettings#diarizationChunkMs()}, and (see
+   * {@link dev.captions.chunking.ChunkedTranscriber}) as few of them as the length needs, since labels hold within one
+   * request only.
+   */
+  @Override
+  public ChunkLimits chunkLimits(TranscriptionOptions options) {
+    if (!options.speakers()) return chunkLimits();
+    long max = api.settings().diarizationChunkMs();
+    return chunkLimits().toBuilder().preferredChunkMs(max).maxDurationMs(max).build();
+  }
+
   private TranscriptionCreateParams params(Path file, TranscriptionOptions options) {
     TranscriptionCreateParams.Builder b = TranscriptionCreateParams.builder()
         .file(file)
-        .model(api.settings().transcriptionModel())
+        .model(options.speakers() ? api.settings().diarizationModel() : api.settings().transcriptionModel())
         .temperature(0.0);
     options.language().ifPresent(l -> b.language(l.split("-")[0].toLowerCase(Locale.ROOT)));
+    if (options.speakers()) {
+      // The diarising model refuses a prompt (HTTP 400): speakers matter more than vocabulary hints here.
+      if (options.promptText().isPresent()) {
+        LOG.warn("{}: {} takes no prompt; the prompt is left out of this request (speakers were asked)", name(),
+            api.settings().diarizationModel());
+      }
+      // chunking_strategy is required for audio over 30 s; auto lets the server cut at silences.
+      return b.responseFormat(AudioResponseFormat.DIARIZED_JSON).chunkingStrategyAuto().build();
+    }
     options.promptText().ifPresent(b::prompt);
     if (verbose()) {
       b.responseFormat(AudioResponseFormat.VERBOSE_JSON)

@@ -229,6 +229,7 @@ public final class VoskTranscriber implements Transcriber {
   public Transcript transcribe(MediaSource audio, TranscriptionOptions options) {
     Objects.requireNonNull(audio, "audio == null");
     Objects.requireNonNull(options, "options == null");
+    options.checkSpeakersSupported(this); // Vosk has no diarisation: refused, not ignored
     checkLanguage(options);
     WavAudio wav = WavAudio.read(audio);
     Path dir = resolveModelDirectory();

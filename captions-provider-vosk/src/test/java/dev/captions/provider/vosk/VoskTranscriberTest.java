@@ -184,4 +184,13 @@ class VoskTranscriberTest {
     assertThat(VOSK.transcribe(MediaSource.of(TestAudio.speechWav()),
         TranscriptionOptions.builder().language("en-US").build()).isEmpty()).isFalse();
   }
+
+  @Test
+  void speakersAreRefusedNotIgnored() {
+    assertThat(VOSK.supportsSpeakers()).isFalse();
+    assertThatThrownBy(() -> VOSK.transcribe(MediaSource.of(TestAudio.speechWav()),
+        TranscriptionOptions.builder().speakers(true).build()))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("'vosk' cannot").hasMessageContaining("openai");
+  }
 }

@@ -58,6 +58,7 @@ final class FakeCloudTranscriber implements Transcriber {
 
   @Override
   public Transcript transcribe(MediaSource audio, TranscriptionOptions options) {
+    options.checkSpeakersSupported(this);
     if (!audio.isUrl()) throw new IllegalArgumentException("fakecloud takes URLs only");
     Map<String, Object> body = options.language().isPresent()
         ? Map.of("media_url", audio.uri().toString(), "language", options.language().get())
