@@ -3,6 +3,7 @@
 #   captions-cli/bench/long-media.sh offline MINUTES   # FFmpeg + Vosk through the pipeline: speed, drift, peak heap
 #   captions-cli/bench/long-media.sh cloud MINUTES     # OpenAI and Gemini WireMock stand-ins: engine vs sequential
 #   captions-cli/bench/long-media.sh cloud-wav MINUTES # OpenAI stand-in: engine with WAV uploads (no encoding CPU) vs before
+#   captions-cli/bench/long-media.sh formats MINUTES   # upload formats: MB/min, FFmpeg encoding CPU, Vosk WER after the round trip
 # 1. Speaks each line of captions-provider-vosk/bench/script.txt once with espeak-ng (sox: 16 kHz mono, 0.6 s pause
 #    after each), once; LongMediaBenchmark repeats the sentences to MINUTES and records every sentence's start.
 # 2. Builds the CLI module's test class path (offline) and runs dev.captions.cli.bench.LongMediaBenchmark in a fresh
@@ -26,6 +27,11 @@ fi
 (cd "$root" && mvn -B -q -o -pl captions-cli -am -DskipTests test-compile dependency:build-classpath \
   -Dmdep.outputFile="$bench/cp.txt" -Dmdep.includeScope=test)
 cp="$root/captions-cli/target/test-classes:$root/captions-cli/target/classes:$(cat "$bench/cp.txt")"
+if [ "$1" = formats ]; then
+  java -Xmx2g -cp "$cp" dev.captions.cli.bench.UploadFormatAccuracy "$2" "$sentences" "$bench" \
+    "$root/captions-provider-vosk/bench/script.txt"
+  exit 0
+fi
 /usr/bin/time -v java -Xmx2g -cp "$cp" dev.captions.cli.bench.LongMediaBenchmark "$1" "$2" "$sentences" "$bench" \
   2> "$bench/time-$1-$2.txt"
 grep -E 'Elapsed \(wall clock\)|Maximum resident set size|Percent of CPU' "$bench/time-$1-$2.txt"

@@ -249,6 +249,8 @@ public final class ChunkedTranscriber implements Transcriber {
     switch (format) {
       case OGG_OPUS:
         return 4.0; // 24 kbit/s = 3 bytes/ms, plus Ogg pages and VBR peaks
+      case MP3_16K_MONO:
+        return 3.2; // a constant 24 kbit/s = 3 bytes/ms, plus the ID3 and Info frames
       case AAC:
         return 17.0; // 128 kbit/s
       case MP3:

@@ -26,7 +26,13 @@ public final class AudioOptions {
      * Opus speech coding in an Ogg container, 16 kHz mono at 24 kbit/s (about 0.18 MB per minute): the smallest
      * upload that cloud recognisers accept; FFmpeg encodes it at low complexity (fast) for speech.
      */
-    OGG_OPUS("ogg", "audio/ogg");
+    OGG_OPUS("ogg", "audio/ogg"),
+    /**
+     * MP3 for speech: 16 kHz mono at a constant 24 kbit/s (about 0.18 MB per minute), encoded at the encoder's fastest
+     * setting. About as small as {@link #OGG_OPUS} and, with the bundled FFmpeg, a fifth of its encoding CPU
+     * (measured: 0.4 s against 1.9 s per 5 min of speech): the cloud upload format when encoding is the bottleneck.
+     */
+    MP3_16K_MONO("mp3", "audio/mpeg");
 
     private final String extension;
     private final String mimeType;

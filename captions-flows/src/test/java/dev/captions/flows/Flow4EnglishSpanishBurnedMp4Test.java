@@ -143,9 +143,9 @@ class Flow4EnglishSpanishBurnedMp4Test {
     assertThat(parts.get("timestamp_granularities[]")).containsExactlyInAnyOrder("segment", "word");
     Request.Part file = t.getParts().stream().filter(p -> p.getName().equals("file")).findFirst().orElseThrow();
     // Compressed, not PCM WAV (issue 13): the long-media engine uploads the smallest format OpenAI takes and FFmpeg
-    // writes (Ogg Opus).
-    assertThat(file.getHeader("Content-Disposition").firstValue()).contains("filename=").contains(".ogg");
-    assertThat(new String(file.getBody().asBytes(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("OggS");
+    // writes (24 kbit/s MP3, with FFmpeg's ID3 tag first).
+    assertThat(file.getHeader("Content-Disposition").firstValue()).contains("filename=").contains(".mp3");
+    assertThat(new String(file.getBody().asBytes(), 0, 3, StandardCharsets.US_ASCII)).isEqualTo("ID3");
 
     // GPT-4o translation: the English cue texts with ids, under the cue_translation schema.
     List<LoggedRequest> chats = wm.findAll(postRequestedFor(urlEqualTo(FlowStubs.OPENAI_CHAT)));

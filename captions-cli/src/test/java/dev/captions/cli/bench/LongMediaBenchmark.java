@@ -63,8 +63,10 @@ import java.util.stream.Stream;
  *   <li>{@code cloud MINUTES SENTENCES WORK}: the same pipeline with the OpenAI and the Gemini transcriber against
  *       WireMock stand-ins whose latency is 1 s + 0.5 s per minute of audio in each request, and a translator
  *       stand-in of 2 s per call, into 3 languages; once with the engine's defaults and once as the code before it
- *       (one request per provider limit, in turn; translations in turn); prints both wall times, the ratio, the sum
- *       of the stand-ins' latencies, and bytes uploaded per minute of audio.</li>
+ *       (the same audio in the same upload format, as few requests as each provider's per-call limit allows, in
+ *       turn; translations in turn); prints the sum of the stand-ins' latencies in that sequential run (the
+ *       baseline), the engine's wall time, their ratio, both wall times, bytes uploaded per minute of audio, and
+ *       where the CPU went (this JVM, FFmpeg children).</li>
  * </ul>
  */
 public final class LongMediaBenchmark {
@@ -227,8 +229,18 @@ public final class LongMediaBenchmark {
     }
   }
 
-  /** The duration of Ogg Opus (last page's granule position at 48 kHz) or PCM WAV audio found in {@code b}. */
+  /**
+   * The duration of the audio in a request body {@code b}: MP3 (frames counted after the ID3 tag), Ogg Opus (last
+   * page's granule position at 48 kHz) or PCM WAV (the data chunk's size).
+   */
   static double audioSeconds(byte[] b) {
+    // An MP3 upload starts with FFmpeg's ID3 tag, at most a multipart header's length into the body.
+    int id3 = indexOf(java.util.Arrays.copyOf(b, Math.min(b.length, 2048)), "ID3".getBytes(StandardCharsets.US_ASCII));
+    if (id3 >= 0 && id3 + 10 <= b.length) {
+      int size = ((b[id3 + 6] & 0x7F) << 21) | ((b[id3 + 7] & 0x7F) << 14) | ((b[id3 + 8] & 0x7F) << 7) | (b[id3 + 9] & 0x7F);
+      double seconds = mp3Seconds(b, id3 + 10 + size);
+      if (seconds > 0) return seconds;
+    }
     int ogg = lastIndexOf(b, "OggS".getBytes(StandardCharsets.US_ASCII));
     if (ogg >= 0) {
       long granule = ByteBuffer.wrap(b, ogg + 6, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
@@ -243,6 +255,34 @@ public final class LongMediaBenchmark {
       return bytes / (2.0 * RATE);
     }
     throw new IllegalArgumentException("no Ogg or WAV audio in the request");
+  }
+
+  /**
+   * The duration of an MP3 stream found in {@code b}: its MPEG audio frames counted from the first frame header
+   * (the ID3/Info frames included, a few tens of ms), each frame's samples by version and layer.
+   */
+  static double mp3Seconds(byte[] b, int from) {
+    int[][] bitrates = { // kbit/s by bitrate index: MPEG-1 Layer III, MPEG-2/2.5 Layer III
+        {0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, -1},
+        {0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160, -1}};
+    int[][] rates = {{44_100, 48_000, 32_000}, {22_050, 24_000, 16_000}, {11_025, 12_000, 8_000}};
+    double seconds = 0;
+    int i = from;
+    while (i + 4 <= b.length) {
+      int h = ((b[i] & 0xFF) << 24) | ((b[i + 1] & 0xFF) << 16) | ((b[i + 2] & 0xFF) << 8) | (b[i + 3] & 0xFF);
+      if ((h >>> 21) != 0x7FF || ((h >> 17) & 3) != 1) break; // frame sync, Layer III
+      int version = (h >> 19) & 3; // 3: MPEG-1, 2: MPEG-2, 0: MPEG-2.5
+      int v = version == 3 ? 0 : version == 2 ? 1 : 2;
+      int kbps = bitrates[v == 0 ? 0 : 1][(h >> 12) & 15];
+      int rateIndex = (h >> 10) & 3;
+      if (kbps <= 0 || rateIndex == 3) break;
+      int rate = rates[v][rateIndex];
+      int samples = v == 0 ? 1152 : 576;
+      int length = samples / 8 * kbps * 1000 / rate + ((h >> 9) & 1);
+      seconds += (double) samples / rate;
+      i += length;
+    }
+    return seconds;
   }
 
   static int indexOf(byte[] b, byte[] p) {
@@ -373,17 +413,18 @@ public final class LongMediaBenchmark {
           + "translation 2 s per call, into es, fr, de%n", minutes);
       System.out.printf(Locale.ROOT, "%-8s %-10s %9s %9s %12s %12s %10s%n", "provider", "mode", "requests", "wall s",
           "latency sum", "uploaded MB", "MB/min");
-      ChunkLimits openAiBefore = openai.chunkLimits().toBuilder().maxConcurrency(1).preferredChunkMs(0)
-          .uploadFormats(AudioOptions.Format.WAV_16K_MONO).build();
+      // The baseline: the same audio in the same upload format, as few requests as each provider's per-call limit
+      // allows (OpenAI: 25 MB per upload; Gemini: one 10-minute window per reply, its output-token limit), one after
+      // another; translations one after another.
+      ChunkLimits openAiBefore = openai.chunkLimits().toBuilder().maxConcurrency(1).preferredChunkMs(0).build();
       ChunkLimits geminiBefore = gemini.chunkLimits().toBuilder().maxConcurrency(1).build();
       if (wavOnly) {
         ChunkLimits wavUploads = openai.chunkLimits().toBuilder().uploadFormats(AudioOptions.Format.WAV_16K_MONO).build();
         double[] engine = runCloud(ffmpeg, withLimits(openai, wavUploads), 4, wav, minutes, work, latency, "openai",
             "engine-wav");
-        double[] sequential = runCloud(ffmpeg, withLimits(openai, openAiBefore), 1, wav, minutes, work, latency,
-            "openai", "before");
-        System.out.printf(Locale.ROOT, "  openai: %.1f s sequential (latency sum %.1f s) vs %.1f s with the engine "
-            + "(WAV uploads): %.1fx%n", sequential[0], sequential[1], engine[0], sequential[0] / engine[0]);
+        double[] sequential = runCloud(ffmpeg, withLimits(openai, openAiBefore.toBuilder()
+            .uploadFormats(AudioOptions.Format.WAV_16K_MONO).build()), 1, wav, minutes, work, latency, "openai", "before");
+        summary("openai (WAV uploads)", engine, sequential);
         return;
       }
       for (String provider : List.of("openai", "gemini")) {
@@ -391,15 +432,39 @@ public final class LongMediaBenchmark {
         Transcriber before = withLimits(now, provider.equals("openai") ? openAiBefore : geminiBefore);
         double[] engine = runCloud(ffmpeg, now, 4, wav, minutes, work, latency, provider, "engine");
         double[] sequential = runCloud(ffmpeg, before, 1, wav, minutes, work, latency, provider, "before");
-        System.out.printf(Locale.ROOT, "  %s: %.1f s sequential (latency sum %.1f s) vs %.1f s with the engine: %.1fx%n",
-            provider, sequential[0], sequential[1], engine[0], sequential[0] / engine[0]);
+        summary(provider, engine, sequential);
       }
     } finally {
       wm.stop();
     }
   }
 
-  /** Runs the pipeline once; returns {wall s, stand-in latency sum s (transcription + translation)}. */
+  /**
+   * Prints the issue's figure: the baseline (the stand-ins' latencies summed over the sequential run) against the
+   * engine's wall time, and the sequential run's own wall time for comparison.
+   */
+  static void summary(String provider, double[] engine, double[] sequential) {
+    System.out.printf(Locale.ROOT, "  %s: baseline (sum of the stand-ins' latencies, sequential, one request per call "
+        + "limit) %.1f s; engine wall %.1f s: %.1fx shorter (target >= 4x); sequential run's wall %.1f s (%.1fx); "
+        + "engine uploads %.3f MB per audio minute (target <= 0.25)%n", provider, sequential[1], engine[0],
+        sequential[1] / engine[0], sequential[0], sequential[0] / engine[0], engine[2]);
+  }
+
+  /** CPU time of this JVM's finished child processes (FFmpeg), from {@code /proc/self/stat}; 0 where unavailable. */
+  static long childCpuNanos() {
+    try {
+      String stat = Files.readString(Paths.get("/proc/self/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[13]) + Long.parseLong(f[14])) * 10_000_000L; // cutime + cstime, 100 ticks/s
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  /**
+   * Runs the pipeline once; returns {wall s, stand-in latency sum s (transcription + translation), MB uploaded per
+   * audio minute}.
+   */
   static double[] runCloud(FfmpegMediaProcessor ffmpeg, Transcriber transcriber, int translations, Path wav,
       int minutes, Path work, AudioLatency latency, String provider, String mode) throws IOException {
     latency.reset();
@@ -408,14 +473,19 @@ public final class LongMediaBenchmark {
     CaptionPipeline p = Captions.pipeline().mediaProcessor(ffmpeg).transcriber(transcriber).translator(translator)
         .spokenLanguage("en").translateTo("es", "fr", "de").maxConcurrentTranslations(translations).outputs(out, CaptionFormat.WEBVTT)
         .build();
+    long cpu0 = processCpuNanos();
+    long child0 = childCpuNanos();
     long t0 = System.nanoTime();
     PipelineResult r = p.run(MediaSource.of(wav));
     double wallS = (System.nanoTime() - t0) / 1e9;
+    double cpuS = (processCpuNanos() - cpu0) / 1e9;
+    double childS = (childCpuNanos() - child0) / 1e9;
     double latencySum = latency.latencyMs.get() / 1000.0 + 2.0 * translator.calls.get();
     double mb = latency.audioBytes.get() / 1e6;
-    System.out.printf(Locale.ROOT, "%-8s %-10s %9d %9.1f %12.1f %12.1f %10.3f   timings %s%n", provider, mode,
-        latency.requests.get(), wallS, latencySum, mb, mb / minutes, r.timings());
-    return new double[] {wallS, latencySum};
+    System.out.printf(Locale.ROOT, "%-8s %-10s %9d %9.1f %12.1f %12.1f %10.3f   CPU: JVM %.1f s (stand-ins included), "
+        + "FFmpeg %.1f s; timings %s%n", provider, mode, latency.requests.get(), wallS, latencySum, mb, mb / minutes,
+        cpuS, childS, r.timings());
+    return new double[] {wallS, latencySum, mb / minutes};
   }
 
   // ---------------------------------------------------------------- speech

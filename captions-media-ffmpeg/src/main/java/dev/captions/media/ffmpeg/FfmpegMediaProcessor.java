@@ -227,6 +227,12 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
           case FLAC:
             cmd.addAll(List.of("-ac", "1", "-ar", "16000", "-c:a", "flac", "-f", "flac"));
             break;
+          case MP3_16K_MONO:
+            // Constant 24 kbit/s (MPEG-2 Layer III at 16 kHz), LAME's fastest search (compression_level 9): the
+            // long-media engine encodes every chunk of a long video, and this is its cheapest compressed form.
+            cmd.addAll(List.of("-ac", "1", "-ar", "16000", "-c:a", "libmp3lame", "-b:a", "24k", "-compression_level", "9",
+                "-f", "mp3"));
+            break;
           case OGG_OPUS:
             // 24 kbit/s VoIP-tuned Opus: speech stays intelligible to recognisers at ~0.16 MB per minute. Encoder
             // complexity 0: measured on 5 min of speech, 2.0 s CPU against 8.4 s at the default 10, for a file 1.5%

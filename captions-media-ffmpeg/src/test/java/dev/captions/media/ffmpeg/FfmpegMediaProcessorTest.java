@@ -102,20 +102,25 @@ class FfmpegMediaProcessorTest {
   }
 
   @Test
-  void extractsARangeAsOpusOrFlacForSmallUploads(@TempDir Path dir) throws IOException {
+  void extractsARangeAsOpusMp3OrFlacForSmallUploads(@TempDir Path dir) throws IOException {
     Path wav = FFMPEG.extractAudio(MediaSource.of(video), AudioOptions.defaults().withOutput(dir.resolve("a.wav")))
         .source().path();
-    assertThat(FFMPEG.audioFormats()).contains(AudioOptions.Format.OGG_OPUS, AudioOptions.Format.FLAC);
-    for (AudioOptions.Format f : List.of(AudioOptions.Format.OGG_OPUS, AudioOptions.Format.FLAC)) {
+    assertThat(FFMPEG.audioFormats()).contains(AudioOptions.Format.OGG_OPUS, AudioOptions.Format.FLAC,
+        AudioOptions.Format.MP3_16K_MONO);
+    for (AudioOptions.Format f : List.of(AudioOptions.Format.OGG_OPUS, AudioOptions.Format.FLAC,
+        AudioOptions.Format.MP3_16K_MONO)) {
       Path out = dir.resolve("range." + f.extension());
       MediaRef ref = FFMPEG.extractAudio(MediaSource.of(wav), AudioOptions.of(f).withRange(1_000, 3_000).withOutput(out));
       MediaInfo info = FFMPEG.probe(ref.source());
       assertThat(info.streams()).singleElement().extracting(MediaInfo.Stream::codec)
-          .isEqualTo(f == AudioOptions.Format.OGG_OPUS ? "opus" : "flac");
+          .isEqualTo(f == AudioOptions.Format.OGG_OPUS ? "opus" : f == AudioOptions.Format.FLAC ? "flac" : "mp3");
       assertThat(info.durationMs()).as("%s duration", f).isBetween(1_950L, 2_100L);
       assertThat(ref.source().mimeType()).contains(f.mimeType());
       if (f == AudioOptions.Format.OGG_OPUS) {
         assertThat(Files.size(out)).as("24 kbit/s for 2 s, plus Ogg headers").isLessThan(10_000);
+      }
+      if (f == AudioOptions.Format.MP3_16K_MONO) {
+        assertThat(Files.size(out)).as("a constant 24 kbit/s for 2 s, plus ID3 and Info frames").isBetween(5_000L, 7_500L);
       }
     }
     assertNoPartialFiles(dir);

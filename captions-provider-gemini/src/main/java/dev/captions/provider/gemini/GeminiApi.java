@@ -185,8 +185,10 @@ final class GeminiApi implements AutoCloseable {
    * in {@code uploads} so the caller can delete it. URLs are passed as file URIs.
    */
   Part mediaPart(MediaSource media, List<File> uploads) {
-    String mime = media.mimeType().orElseThrow(() -> new InvalidMediaException("cannot tell the media type of " + media
+    String known = media.mimeType().orElseThrow(() -> new InvalidMediaException("cannot tell the media type of " + media
         + ": give the file a known extension (.wav, .mp3, .mp4…) or call MediaSource.withMimeType(…)"));
+    // Gemini's audio docs name MP3 "audio/mp3", not the registered "audio/mpeg".
+    String mime = known.equals("audio/mpeg") ? "audio/mp3" : known;
     switch (media.kind()) {
       case URL:
         return Part.fromUri(media.uri().toString(), mime);

@@ -127,8 +127,9 @@ public final class GeminiSettings extends LlmProviderSettings {
 
   /**
    * How many chunks of one media are transcribed at once; {@code captions.gemini.maxConcurrency} overrides it.
+   * Gemini documents per-minute rate limits, not a concurrency limit (a 429 is retried after its Retry-After).
    *
-   * @return the bound; 8 by default
+   * @return the bound; 16 by default
    */
   public int maxConcurrency() {
     return maxConcurrency;
@@ -195,7 +196,7 @@ public final class GeminiSettings extends LlmProviderSettings {
     private JobPoller filePoller = uploadPoller().build();
     private Integer maxOutputTokens;
     private int maxContinuations = 16;
-    private int maxConcurrency = 8;
+    private int maxConcurrency = 16;
 
     private Builder() {
       super(PROVIDER, "Gemini", "GEMINI_API_KEY", "GOOGLE_GEMINI_BASE_URL", null);

@@ -92,14 +92,14 @@ public final class GeminiTranscriber implements Transcriber {
   }
 
   /**
-   * Chunks of about {@link GeminiSettings#maxWindowMs()}, {@link GeminiSettings#maxConcurrency()} at once, as Ogg Opus
-   * (then MP3, FLAC, WAV): all are audio types Gemini takes.
+   * Chunks of about {@link GeminiSettings#maxWindowMs()}, {@link GeminiSettings#maxConcurrency()} at once, as 24 kbit/s
+   * MP3 (then Ogg Opus, FLAC, WAV): all are audio types Gemini takes; the MP3 is the cheapest to encode.
    */
   @Override
   public ChunkLimits chunkLimits() {
     return ChunkLimits.builder().preferredChunkMs(api.settings().maxWindowMs())
         .maxConcurrency(api.settings().maxConcurrency())
-        .uploadFormats(AudioOptions.Format.OGG_OPUS, AudioOptions.Format.MP3, AudioOptions.Format.FLAC,
+        .uploadFormats(AudioOptions.Format.MP3_16K_MONO, AudioOptions.Format.OGG_OPUS, AudioOptions.Format.FLAC,
             AudioOptions.Format.WAV_16K_MONO)
         .build();
   }

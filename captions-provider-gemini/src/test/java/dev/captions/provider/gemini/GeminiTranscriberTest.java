@@ -423,6 +423,6 @@ class GeminiTranscriberTest {
     ChunkLimits limits = new GeminiTranscriber(settings).chunkLimits();
     assertThat(limits.preferredChunkMs()).isEqualTo(10_000);
     assertThat(limits.maxConcurrency()).isEqualTo(3);
-    assertThat(limits.uploadFormats()).startsWith(AudioOptions.Format.OGG_OPUS);
+    assertThat(limits.uploadFormats()).startsWith(AudioOptions.Format.MP3_16K_MONO);
   }
 }

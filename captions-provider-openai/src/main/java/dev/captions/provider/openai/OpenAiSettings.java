@@ -127,7 +127,7 @@ public final class OpenAiSettings extends LlmProviderSettings {
    * The chunk length long audio is cut into for transcription: short enough that a 2-hour file keeps
    * {@link #maxConcurrency()} uploads busy, long enough that each request's fixed cost is small.
    *
-   * @return the chunk length in milliseconds; 5 min by default
+   * @return the chunk length in milliseconds; 10 min by default
    */
   public long chunkDurationMs() {
     return chunkDurationMs;
@@ -156,8 +156,9 @@ public final class OpenAiSettings extends LlmProviderSettings {
 
   /**
    * How many transcription uploads run at once for one media; {@code captions.openai.maxConcurrency} overrides it.
+   * OpenAI documents no concurrency limit, only per-minute rate limits (a 429 is retried after its Retry-After).
    *
-   * @return the bound; 8 by default
+   * @return the bound; 16 by default
    */
   public int maxConcurrency() {
     return maxConcurrency;
@@ -192,8 +193,8 @@ public final class OpenAiSettings extends LlmProviderSettings {
     private String chatModel = DEFAULT_CHAT_MODEL;
     private long maxUploadBytes = MAX_UPLOAD_BYTES;
     private String imageDetail = "low";
-    private long chunkDurationMs = 5 * 60_000L;
-    private int maxConcurrency = 8;
+    private long chunkDurationMs = 10 * 60_000L;
+    private int maxConcurrency = 16;
     private String diarizationModel = DEFAULT_DIARIZATION_MODEL;
     private long diarizationChunkMs = 20 * 60_000L;
 

@@ -210,7 +210,7 @@ public final class OpenAiTranscriber implements Transcriber {
   public ChunkLimits chunkLimits() {
     return ChunkLimits.builder().maxBytes(api.settings().maxUploadBytes())
         .preferredChunkMs(api.settings().chunkDurationMs()).maxConcurrency(api.settings().maxConcurrency())
-        .uploadFormats(AudioOptions.Format.OGG_OPUS, AudioOptions.Format.MP3, AudioOptions.Format.FLAC,
+        .uploadFormats(AudioOptions.Format.MP3_16K_MONO, AudioOptions.Format.OGG_OPUS, AudioOptions.Format.FLAC,
             AudioOptions.Format.WAV_16K_MONO)
         .build();
   }
