@@ -614,7 +614,8 @@ public final class CaptionPipeline {
         LOG.warn("Aligner unavailable, trying the next one: {}", e.getMessage());
         continue;
       }
-      AlignedTranscript aligned = run.stage(PipelineStage.ALIGN, () -> aligner.align(transcript, audio));
+      AlignedTranscript aligned = run.stage(PipelineStage.ALIGN,
+          () -> aligner.align(transcript, audio, run.forward(PipelineStage.ALIGN)));
       LOG.info("Timing of {} aligned to the audio ({}): {}", audio.name(), why, aligned.report().summary());
       return aligned;
     }

@@ -70,8 +70,10 @@ class PipelineAlignTest {
     }
 
     @Override
-    public AlignedTranscript align(Transcript transcript, MediaSource audio) {
+    public AlignedTranscript align(Transcript transcript, MediaSource audio, ProgressListener progress) {
       calls.incrementAndGet();
+      // Whatever stage an aligner names, the pipeline files its reports under ALIGN.
+      progress.onProgress(ProgressEvent.of(PipelineStage.TRANSCRIBE, 0.5, "half aligned"));
       assertThat(audio.isFile()).isTrue();
       List<TimedWord> moved = transcript.words().stream()
           .map(w -> TimedWord.of(w.text(), w.startMs() + 1000, w.endMs() + 1000)).collect(Collectors.toList());
@@ -122,6 +124,20 @@ class PipelineAlignTest {
     PipelineResult r = run(transcriber(TimingSource.ABSENT), AlignmentMode.OFF, off);
     assertThat(off.calls.get()).isZero();
     assertThat(r.quality().alignment()).isEmpty();
+  }
+
+  @Test
+  void theAlignStageReportsTheAlignersProgressInMediaTime() throws Exception {
+    java.util.List<ProgressEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Path video = Files.write(dir.resolve("talk.mp4"), new byte[] {0, 0, 0, 24});
+    Captions.pipeline().mediaProcessor(new FakeMediaProcessor()).transcriber(transcriber(TimingSource.ABSENT))
+        .aligner(new ShiftingAligner(false)).alignTiming(AlignmentMode.AUTO).progress(events::add).build()
+        .run(MediaSource.of(video));
+    List<ProgressEvent> align = events.stream().filter(e -> e.stage() == PipelineStage.ALIGN)
+        .collect(Collectors.toList());
+    assertThat(align).extracting(ProgressEvent::fraction).containsExactly(0.0, 0.5, 1.0);
+    assertThat(align.get(1).message()).isEqualTo("half aligned");
+    assertThat(align.get(1).mediaDurationMs()).isPresent();
   }
 
   @Test

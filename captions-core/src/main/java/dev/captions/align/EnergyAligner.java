@@ -1,6 +1,7 @@
 package dev.captions.align;
 
 import dev.captions.InvalidMediaException;
+import dev.captions.ProgressListener;
 import dev.captions.model.MediaSource;
 import dev.captions.model.Transcript;
 import java.util.ArrayList;
@@ -53,12 +54,15 @@ public final class EnergyAligner implements TimingAligner {
   /**
    * {@inheritDoc}
    *
+   * <p>Reads the audio's levels once (well under a second for an hour), so it reports no progress of its own.
+   *
    * @throws InvalidMediaException when {@code audio} is not a local 16-bit PCM WAV file
    */
   @Override
-  public AlignedTranscript align(Transcript transcript, MediaSource audio) {
+  public AlignedTranscript align(Transcript transcript, MediaSource audio, ProgressListener progress) {
     Objects.requireNonNull(transcript, "transcript == null");
     Objects.requireNonNull(audio, "audio == null");
+    Objects.requireNonNull(progress, "progress == null");
     if (!audio.isFile()) {
       throw new InvalidMediaException(InvalidMediaException.Reason.UNSUPPORTED_SOURCE, "The energy aligner reads a "
           + "local 16-bit PCM WAV file, not a " + audio.kind() + " (" + audio.name() + "). Extract the audio with the "

@@ -1,5 +1,6 @@
 package dev.captions.align;
 
+import dev.captions.ProgressListener;
 import dev.captions.model.MediaSource;
 import dev.captions.model.Transcript;
 import dev.captions.spi.Provider;
@@ -28,7 +29,7 @@ public interface TimingAligner extends Provider {
   boolean supportsLanguage(String language);
 
   /**
-   * Aligns {@code transcript} to {@code audio}.
+   * Aligns {@code transcript} to {@code audio}, without progress reports.
    *
    * @param transcript the words or segments to time; their times are used as rough hints only; not null
    * @param audio the audio as a 16-bit PCM WAV file (what {@code MediaProcessor.extractAudio} writes with
@@ -37,5 +38,22 @@ public interface TimingAligner extends Provider {
    * @throws dev.captions.InvalidMediaException when {@code audio} is not a readable 16-bit PCM WAV file
    * @throws dev.captions.ProviderException when the aligner's own machinery (e.g. a model) fails
    */
-  AlignedTranscript align(Transcript transcript, MediaSource audio);
+  default AlignedTranscript align(Transcript transcript, MediaSource audio) {
+    return align(transcript, audio, ProgressListener.NONE);
+  }
+
+  /**
+   * Aligns {@code transcript} to {@code audio}, reporting progress as it goes.
+   *
+   * @param transcript the words or segments to time; their times are used as rough hints only; not null
+   * @param audio the audio as a 16-bit PCM WAV file (what {@code MediaProcessor.extractAudio} writes with
+   *     {@code AudioOptions.defaults()}: 16 kHz mono); not null
+   * @param progress told the fraction of the media aligned so far (stage {@link dev.captions.PipelineStage#ALIGN}),
+   *     from the calling thread or the aligner's own threads; an aligner that finishes in moments may report nothing;
+   *     not null
+   * @return the same words with aligned times and a report; an empty transcript gives an empty one back
+   * @throws dev.captions.InvalidMediaException when {@code audio} is not a readable 16-bit PCM WAV file
+   * @throws dev.captions.ProviderException when the aligner's own machinery (e.g. a model) fails
+   */
+  AlignedTranscript align(Transcript transcript, MediaSource audio, ProgressListener progress);
 }

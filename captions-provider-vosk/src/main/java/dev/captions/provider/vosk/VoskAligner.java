@@ -3,6 +3,9 @@ package dev.captions.provider.vosk;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.captions.InvalidMediaException;
+import dev.captions.PipelineStage;
+import dev.captions.ProgressEvent;
+import dev.captions.ProgressListener;
 import dev.captions.ProviderException;
 import dev.captions.align.AlignedTranscript;
 import dev.captions.align.RecognitionAligner;
@@ -10,6 +13,8 @@ import dev.captions.align.SpeechActivity;
 import dev.captions.align.TimingAligner;
 import dev.captions.chunking.ChunkedTranscriber;
 import dev.captions.model.MediaSource;
+import dev.captions.model.TimedWord;
+import dev.captions.model.Timecodes;
 import dev.captions.model.Transcript;
 import dev.captions.spi.TranscriptionOptions;
 import java.util.ArrayList;
@@ -24,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * Acoustic timing alignment with Vosk: puts a transcript from anywhere (a cloud model's good text with bad or no
  * times) on the audio's clock, word by word.
  *
- * <p>How: the audio is decoded by a Vosk recogniser <b>restricted to the transcript's own vocabulary</b> (a grammar
+ * <p>How: the audio's speech (pauses squeezed, see {@link #align(Transcript, MediaSource, ProgressListener)}) is
+ * decoded by a Vosk recogniser <b>restricted to the transcript's own vocabulary</b> (a grammar
  * of its normalised words, numbers spelled out, plus {@code [unk]}), which is about ten times cheaper than free
  * recognition and hears those words more reliably; long audio is cut at pauses and decoded in parallel by the
  * long-media engine ({@link ChunkedTranscriber}), as transcription is. The recognised words are then lined up with the
@@ -88,27 +94,63 @@ public final class VoskAligner implements TimingAligner {
   /**
    * {@inheritDoc}
    *
-   * @throws InvalidMediaException when {@code audio} is not a local 16 kHz mono 16-bit PCM WAV file
+   * <p>Only the speech is decoded: pauses of 0.3 s or more are squeezed to 0.3 s in a temporary WAV file (deleted
+   * before this returns), which saves a fifth of the decoding in speech with normal pauses. Progress is the fraction
+   * of that speech decoded, in parallel chunks.
+   *
+   * @throws InvalidMediaException when {@code audio} is not a local 16 kHz mono PCM WAV file
    */
   @Override
-  public AlignedTranscript align(Transcript transcript, MediaSource audio) {
+  public AlignedTranscript align(Transcript transcript, MediaSource audio, ProgressListener progress) {
     Objects.requireNonNull(transcript, "transcript == null");
     Objects.requireNonNull(audio, "audio == null");
+    Objects.requireNonNull(progress, "progress == null");
     if (!audio.isFile()) {
       throw new InvalidMediaException(InvalidMediaException.Reason.UNSUPPORTED_SOURCE, "The Vosk aligner reads a "
           + "local 16 kHz mono PCM WAV file, not a " + audio.kind() + " (" + audio.name() + "). Extract the audio "
           + "with the media processor first.");
     }
     long started = System.nanoTime();
+    // One pass over the file for its speech: it chooses what is decoded and places the words heard.
+    SpeechActivity speech = SpeechActivity.detect(audio.path());
     Set<String> vocabulary = RecognitionAligner.vocabulary(transcript);
     VoskTranscriber restricted = recogniser.newBuilder().grammar(grammar(vocabulary)).build();
-    Transcript heard = ChunkedTranscriber.builder(restricted).build()
-        .transcribe(audio, TranscriptionOptions.builder().build());
-    SpeechActivity speech = SpeechActivity.detect(audio.path());
-    AlignedTranscript aligned = RecognitionAligner.align(name(), transcript, heard.words(), speech);
+    List<TimedWord> heard;
+    try (SpeechOnlyAudio speechOnly = SpeechOnlyAudio.writeOrNull(audio.path(), speech)) {
+      MediaSource decoded = speechOnly == null ? audio : MediaSource.of(speechOnly.file());
+      TranscriptionOptions options = TranscriptionOptions.builder()
+          .progress(new AlignProgress(progress, speech.durationMs())).build();
+      heard = ChunkedTranscriber.builder(restricted).build().transcribe(decoded, options).words();
+      if (speechOnly != null) {
+        LOG.debug("Decoded the speech of {}: {} ms of {} ms in {} spans", audio.name(), speechOnly.keptMs(),
+            speech.durationMs(), speechOnly.spanCount());
+        heard = speechOnly.toSource(heard);
+      }
+    }
+    AlignedTranscript aligned = RecognitionAligner.align(name(), transcript, heard, speech);
     LOG.debug("Aligned {} words ({} distinct) to {} in {} ms: {}", aligned.report().words(), vocabulary.size(),
         audio.name(), (System.nanoTime() - started) / 1_000_000, aligned.report().summary());
     return aligned;
+  }
+
+  /** The decoder's progress as the ALIGN stage's, in the media's seconds. */
+  private static final class AlignProgress implements ProgressListener {
+    private final ProgressListener target;
+    private final long durationMs;
+
+    AlignProgress(ProgressListener target, long durationMs) {
+      this.target = target;
+      this.durationMs = durationMs;
+    }
+
+    @Override
+    public void onProgress(ProgressEvent e) {
+      if (Double.isNaN(e.fraction())) return;
+      // Lining the words up after decoding takes well under a second even for an hour: the decoding is the progress.
+      double f = Math.max(0, Math.min(1, e.fraction()));
+      target.onProgress(ProgressEvent.of(PipelineStage.ALIGN, f, Timecodes.format(Math.round(f * durationMs)) + " of "
+          + Timecodes.format(durationMs) + " aligned"));
+    }
   }
 
   /** The transcript's tokens as a Vosk grammar: each a phrase of its own (any order), plus "[unk]" for the rest. */
