@@ -1,13 +1,15 @@
 #!/bin/sh
 # Alignment speed harness (issue 14; not a unit test). From the repository root:
-#   captions-provider-vosk/bench/align-benchmark.sh [minutes] [skip-transcription]
+#   captions-provider-vosk/bench/align-benchmark.sh [minutes] [skip-transcription|transcription] [runs] [whole-file]
 # 1. Makes a speech WAV of about [minutes] (default 10) by repeating the 3-minute alignment fixture
 #    (captions-flows/src/test/resources/align/en.ogg, espeak-ng speech with known sentence times) and writes the
 #    matching sentence timing file (target/bench/align-<minutes>min.{wav,tsv}).
 # 2. Builds the module and its class path with Maven (offline).
 # 3. Runs AlignBenchmark: offline transcription of the WAV (Vosk through the long-media engine, as the pipeline does)
 #    against alignment of its text-only transcript by the Vosk aligner; wall and CPU time of each and their ratio
-#    (target: alignment < 20 % of transcription), and the aligned sentence starts' error.
+#    (target: alignment < 20 % of transcription), and the aligned sentence starts' error. With [runs], alignment is
+#    timed that many times and the least CPU counts; with whole-file, the aligner decoding the whole file (pauses
+#    included, as before speech-only decoding) is timed alongside.
 # Needs: an FFmpeg ($FFMPEG, else the one in the jave-nativebin jar in ~/.m2, else ffmpeg on PATH), sox, Maven, Java 17.
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -45,4 +47,4 @@ soxi "$wav" | grep -E 'Duration'
 (cd "$root" && mvn -B -q -o -pl captions-provider-vosk -am -DskipTests -Dmaven.javadoc.skip=true package \
   dependency:build-classpath -Dmdep.outputFile="$bench/cp.txt" -Dmdep.includeScope=test)
 cp="$root/captions-provider-vosk/target/classes:$root/captions-provider-vosk/target/test-classes:$(cat "$bench/cp.txt")"
-java -cp "$cp" dev.captions.provider.vosk.AlignBenchmark "$wav" "$tsv" ${2:-}
+java -cp "$cp" dev.captions.provider.vosk.AlignBenchmark "$wav" "$tsv" ${2:-transcription} ${3:-1} ${4:-}

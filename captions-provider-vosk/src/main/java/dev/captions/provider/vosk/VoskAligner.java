@@ -50,9 +50,12 @@ public final class VoskAligner implements TimingAligner {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final VoskTranscriber recogniser;
+  /** Whether only the speech is decoded (false: the whole file, as before; for the benchmark's comparison). */
+  private final boolean speechOnly;
 
-  private VoskAligner(VoskTranscriber recogniser) {
+  private VoskAligner(VoskTranscriber recogniser, boolean speechOnly) {
     this.recogniser = recogniser;
+    this.speechOnly = speechOnly;
   }
 
   /**
@@ -61,7 +64,7 @@ public final class VoskAligner implements TimingAligner {
    * @return the aligner
    */
   public static VoskAligner create() {
-    return new VoskAligner(VoskTranscriber.create());
+    return new VoskAligner(VoskTranscriber.create(), true);
   }
 
   /**
@@ -71,7 +74,12 @@ public final class VoskAligner implements TimingAligner {
    * @return the aligner
    */
   public static VoskAligner using(VoskTranscriber transcriber) {
-    return new VoskAligner(Objects.requireNonNull(transcriber, "transcriber == null"));
+    return new VoskAligner(Objects.requireNonNull(transcriber, "transcriber == null"), true);
+  }
+
+  /** {@return this aligner decoding the whole file, pauses included (the benchmark's baseline)} */
+  VoskAligner decodingPauses() {
+    return new VoskAligner(recogniser, false);
   }
 
   @Override
@@ -116,7 +124,7 @@ public final class VoskAligner implements TimingAligner {
     Set<String> vocabulary = RecognitionAligner.vocabulary(transcript);
     VoskTranscriber restricted = recogniser.newBuilder().grammar(grammar(vocabulary)).build();
     List<TimedWord> heard;
-    try (SpeechOnlyAudio speechOnly = SpeechOnlyAudio.writeOrNull(audio.path(), speech)) {
+    try (SpeechOnlyAudio speechOnly = this.speechOnly ? SpeechOnlyAudio.writeOrNull(audio.path(), speech) : null) {
       MediaSource decoded = speechOnly == null ? audio : MediaSource.of(speechOnly.file());
       TranscriptionOptions options = TranscriptionOptions.builder()
           .progress(new AlignProgress(progress, speech.durationMs())).build();
