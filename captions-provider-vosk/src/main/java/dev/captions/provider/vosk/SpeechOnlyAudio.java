@@ -19,18 +19,21 @@ import java.util.List;
 /**
  * The speech of a 16 kHz mono WAV file with the pauses squeezed out, written to a temporary WAV file, and the map from
  * its time line back to the original's: what the aligner decodes instead of the whole file. Every pause of at least
- * {@link #PAUSE_MS} between utterances keeps only {@link #MARGIN_MS} on each side, so the recogniser still hears a
- * short silence between them (and speech onsets and tails quieter than the speech detector's threshold).
+ * {@link #PAUSE_MS} between utterances keeps only {@link #TAIL_MS} after the speech before it and {@link #LEAD_MS}
+ * before the speech after it, so the recogniser still hears a short silence between them, and the onsets and tails
+ * quieter than the speech detector's threshold (a soft "th" or "h" before the detected onset).
  *
  * <p>Why only for alignment: transcription must not lose words spoken under the detector's threshold; alignment has
  * the transcript's words already, and a word it does not hear is placed between its neighbours anyway, inside the
  * speech. Not thread-safe; {@link #close()} deletes the file.
  */
 final class SpeechOnlyAudio implements AutoCloseable {
-  /** Pauses at least this long are squeezed. */
-  static final long PAUSE_MS = 300;
-  /** Audio kept before each utterance and after it. */
-  static final long MARGIN_MS = 150;
+  /** Pauses at least this long are squeezed to it: what is kept after the speech before and before the speech after. */
+  static final long PAUSE_MS = 400;
+  /** Audio kept before each utterance: more than after it, as word starts are what alignment must get right. */
+  static final long LEAD_MS = 250;
+  /** Audio kept after each utterance. */
+  static final long TAIL_MS = 150;
   /** When the speech and its margins are more than this share of the file, the file is decoded as it is. */
   static final double MAX_SHARE = 0.9;
 
@@ -50,14 +53,14 @@ final class SpeechOnlyAudio implements AutoCloseable {
   }
 
   /**
-   * The spans of the original to keep: each utterance (speech without a pause of {@link #PAUSE_MS}) with
-   * {@link #MARGIN_MS} around it, merged, within {@code [0, durationMs]}.
+   * The spans of the original to keep: each utterance (speech without a pause of {@link #PAUSE_MS}) from
+   * {@link #LEAD_MS} before it to {@link #TAIL_MS} after it, merged, within {@code [0, durationMs]}.
    */
   static List<long[]> spans(SpeechActivity speech) {
     List<long[]> out = new ArrayList<>();
     for (long[] u : speech.utterances(PAUSE_MS)) {
-      long s = Math.max(0, u[0] - MARGIN_MS);
-      long e = Math.min(speech.durationMs(), u[1] + MARGIN_MS);
+      long s = Math.max(0, u[0] - LEAD_MS);
+      long e = Math.min(speech.durationMs(), u[1] + TAIL_MS);
       if (!out.isEmpty() && out.get(out.size() - 1)[1] >= s) {
         out.get(out.size() - 1)[1] = Math.max(e, out.get(out.size() - 1)[1]);
       } else if (e > s) {
