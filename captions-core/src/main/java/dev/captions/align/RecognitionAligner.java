@@ -26,6 +26,8 @@ public final class RecognitionAligner {
   static final double LONE_MATCH_CONFIDENCE = 0.9;
   /** Speaking time assumed per character when words before the first or after the last anchor are placed. */
   static final long MS_PER_CHAR = 65;
+  /** How late after its utterance's onset a recogniser may start a sentence's first word and still be moved to it. */
+  static final long LATE_ONSET_MS = 500;
   /** A silence this long is a pause no word runs across. */
   static final long WORD_PAUSE_MS = 200;
 
@@ -110,6 +112,21 @@ public final class RecognitionAligner {
       // A recogniser may start a word in the silence before it: the start moves to where the speech begins.
       start[i] = speechFrom(speech, first.startMs(), last.endMs());
       end[i] = last.endMs();
+      // It may also start a sentence's first word late, after a soft onset ("th", "h"): when nothing else was heard
+      // between the onset of its utterance and the word, and the transcript ends a sentence before it, the word
+      // starts at the onset.
+      if (i > 0 && endsSentence(tw.text[i - 1])) {
+        int u0 = utteranceAt(utterances, start[i]);
+        int j = bWord.get(match[firstTok[i]]);
+        if (u0 >= 0) {
+          long onset = utterances.get(u0)[0];
+          boolean heardBetween = j > 0 && recognised.get(j - 1).endMs() > onset;
+          boolean previousAfter = anchor[i - 1] && end[i - 1] > onset;
+          if (onset < start[i] && start[i] - onset <= LATE_ONSET_MS && !heardBetween && !previousAfter) {
+            start[i] = onset;
+          }
+        }
+      }
       // No word crosses a pause. A recogniser's word that does (it stretched into the silence, or over the tail of
       // the word before) keeps the side of the pause it mostly covers, the later side at a sentence start.
       int u = utteranceAt(utterances, start[i]);

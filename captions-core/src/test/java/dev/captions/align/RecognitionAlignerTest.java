@@ -90,4 +90,27 @@ class RecognitionAlignerTest {
     assertThat(out.transcript().isEmpty()).isTrue();
     assertThat(out.report().words()).isZero();
   }
+
+  /**
+   * A recogniser that starts a sentence's first word 0.3 s after its utterance's soft onset: the word starts at the
+   * onset. Not when something else was heard in between, nor for a word inside a sentence.
+   */
+  @Test
+  void aSentencesFirstWordHeardLateAfterItsOnsetStartsAtTheOnset() {
+    List<TimedWord> late = new java.util.ArrayList<>(heard());
+    late.set(5, TimedWord.of("we", 4300, 4400, 1.0, null)); // "We" heard 300 ms after the onset at 4.0 s
+    List<TimedWord> words = RecognitionAligner.align("test", late(), late, SPEECH).transcript().words();
+    assertThat(words.get(5).text()).isEqualTo("We");
+    assertThat(words.get(5).startMs()).isEqualTo(4000);
+
+    List<TimedWord> noise = new java.util.ArrayList<>(late);
+    noise.add(5, TimedWord.of("uh", 4050, 4250, 1.0, null)); // something heard before it: it stays where it was heard
+    words = RecognitionAligner.align("test", late(), noise, SPEECH).transcript().words();
+    assertThat(words.get(5).startMs()).isEqualTo(4300);
+
+    Transcript oneSentence = Transcript.builder().language("en").segments(List.of(
+        Segment.of(3000, 8000, "Hello there, my old friend, we met in 2024 again."))).build();
+    words = RecognitionAligner.align("test", oneSentence, late, SPEECH).transcript().words();
+    assertThat(words.get(5).startMs()).isEqualTo(4300);
+  }
 }
