@@ -1,6 +1,7 @@
 #!/bin/sh
 # Alignment speed harness (issue 14; not a unit test). From the repository root:
-#   captions-provider-vosk/bench/align-benchmark.sh [minutes] [skip-transcription|transcription] [runs] [whole-file]
+#   captions-provider-vosk/bench/align-benchmark.sh [minutes] [skip-transcription|transcription|model-transcription] \
+#     [runs] [whole-file]
 # 1. Makes a speech WAV of about [minutes] (default 10) by repeating the 3-minute alignment fixture
 #    (captions-flows/src/test/resources/align/en.ogg, espeak-ng speech with known sentence times) and writes the
 #    matching sentence timing file (target/bench/align-<minutes>min.{wav,tsv}).
@@ -9,7 +10,8 @@
 #    against alignment of its text-only transcript by the Vosk aligner; wall and CPU time of each and their ratio
 #    (target: alignment < 20 % of transcription), and the aligned sentence starts' error. With [runs], alignment is
 #    timed that many times and the least CPU counts; with whole-file, the aligner decoding the whole file (pauses
-#    included, as before speech-only decoding) is timed alongside.
+#    included, as before speech-only decoding) is timed alongside; model-transcription transcribes with the model's
+#    own decoder settings (DecoderSettings.model(), the decoder before DecoderSettings.defaults()).
 # Needs: an FFmpeg ($FFMPEG, else the one in the jave-nativebin jar in ~/.m2, else ffmpeg on PATH), sox, Maven, Java 17.
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)

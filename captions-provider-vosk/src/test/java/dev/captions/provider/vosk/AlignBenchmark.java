@@ -23,8 +23,10 @@ import java.util.Locale;
  * 5 minutes, as {@code gpt-4o-transcribe} answers) with the {@link VoskAligner}; prints wall and CPU seconds of each,
  * their ratio, and the aligned sentence starts' error.
  *
- * <p>Arguments: {@code WAV TIMING_TSV [skip-transcription|transcription] [RUNS] [whole-file]}; the TSV has
- * {@code index, startMs, endMs, text} per line. With {@code RUNS} (default 1) alignment is timed that many times in
+ * <p>Arguments: {@code WAV TIMING_TSV [skip-transcription|transcription|model-transcription] [RUNS] [whole-file]}; the
+ * TSV has {@code index, startMs, endMs, text} per line. {@code model-transcription} transcribes with the model's own
+ * decoder settings ({@link DecoderSettings#model()}, as before {@link DecoderSettings#defaults()} existed) while the
+ * aligner keeps the defaults. With {@code RUNS} (default 1) alignment is timed that many times in
  * the same JVM and the run with the least CPU counts (the machine is shared: the best run is the least disturbed);
  * {@code whole-file} also times the aligner decoding the whole file, pauses included (before speech-only decoding),
  * for a like-for-like comparison in the same JVM.
@@ -43,6 +45,7 @@ public final class AlignBenchmark {
     List<String[]> sentences = new ArrayList<>();
     for (String line : Files.readAllLines(Paths.get(args[1]))) if (!line.isBlank()) sentences.add(line.split("\t"));
     boolean skipTranscription = args.length > 2 && args[2].equals("skip-transcription");
+    boolean modelSettings = args.length > 2 && args[2].equals("model-transcription");
     int runs = args.length > 3 ? Integer.parseInt(args[3]) : 1;
     boolean wholeFile = args.length > 4 && args[4].equals("whole-file");
 
@@ -50,7 +53,10 @@ public final class AlignBenchmark {
     vosk.preload();
     double[] transcription = {Double.NaN, Double.NaN};
     if (!skipTranscription) {
-      transcription = timed(() -> ChunkedTranscriber.builder(vosk).build()
+      VoskTranscriber transcriber = modelSettings
+          ? vosk.newBuilder().decoderSettings(DecoderSettings.model()).build() : vosk;
+      if (modelSettings) transcriber.preload();
+      transcription = timed(() -> ChunkedTranscriber.builder(transcriber).build()
           .transcribe(MediaSource.of(wav), TranscriptionOptions.defaults()));
     }
 
@@ -99,8 +105,8 @@ public final class AlignBenchmark {
     long within = errors.stream().filter(e -> e <= 300).count();
     System.out.printf(Locale.ROOT, "audio %.1f min, %d sentences, %d words%n", lastEnd / 60_000.0, sentences.size(),
         words.size());
-    System.out.printf(Locale.ROOT, "transcription (vosk, engine): %.1f s wall, %.1f s CPU%n", transcription[0],
-        transcription[1]);
+    System.out.printf(Locale.ROOT, "transcription (vosk, engine%s): %.1f s wall, %.1f s CPU%n",
+        modelSettings ? ", model's decoder settings" : "", transcription[0], transcription[1]);
     System.out.printf(Locale.ROOT, "alignment (vosk aligner):     %.1f s wall, %.1f s CPU%n", alignment[0], alignment[1]);
     if (wholeFile) {
       System.out.printf(Locale.ROOT, "alignment, whole file:        %.1f s wall, %.1f s CPU (%.1f %% wall, %.1f %% CPU)%n",
