@@ -518,7 +518,7 @@ public final class CaptionPipeline {
 
   private void write(Run run, String base, CaptionTrack track) {
     CaptionTrack written = highlightWords ? withWordTimestamps(track) : track;
-    CaptionTrack shown = withoutWords(written);
+    CaptionTrack shown = written.withoutWords();
     for (CaptionFormat f : formats) writeOne(run, trackName(base, track.language()), asked(f, written, shown), f);
   }
 
@@ -533,13 +533,6 @@ public final class CaptionPipeline {
     if (format == CaptionFormat.JSON) return written;
     if (format == CaptionFormat.SRT) return shown.toBuilder().language(Language.UNDETERMINED).build();
     return shown;
-  }
-
-  /** The track with no timed words on its cues. */
-  private static CaptionTrack withoutWords(CaptionTrack track) {
-    List<Cue> cues = new ArrayList<>(track.cues().size());
-    for (Cue c : track.cues()) cues.add(c.words().isEmpty() ? c : c.toBuilder().words(List.of()).build());
-    return track.toBuilder().cues(cues).build();
   }
 
   /** The track with a timestamp tag before each timed word ({@link Cue#withWordTimestamps()}). */
