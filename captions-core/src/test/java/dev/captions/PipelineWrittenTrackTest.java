@@ -90,8 +90,19 @@ class PipelineWrittenTrackTest {
     return t.cues().stream().map(Cue::text).collect(java.util.stream.Collectors.toList());
   }
 
-  /** Records the track it is asked to write; writes one line per cue. */
+  /** Records the track it is asked to write; writes one line per cue. One subclass per format, for ServiceLoader. */
   public abstract static class Recording implements CaptionCodec {
+    private final CaptionFormat format;
+
+    Recording(CaptionFormat format) {
+      this.format = format;
+    }
+
+    @Override
+    public CaptionFormat format() {
+      return format;
+    }
+
     @Override
     public ParseResult read(Reader in) {
       throw new UnsupportedOperationException();
@@ -100,50 +111,40 @@ class PipelineWrittenTrackTest {
     @Override
     public WriteResult write(CaptionTrack track, Writer out) throws java.io.IOException {
       synchronized (RECEIVED) {
-        RECEIVED.put(format(), track);
+        RECEIVED.put(format, track);
       }
       for (Cue c : track.cues()) out.write(c.startMs() + " " + c.endMs() + " " + c.text() + "\n");
       return WriteResult.lossless();
     }
   }
 
-  /** Records WebVTT writes. */
   public static final class Vtt extends Recording {
-    @Override
-    public CaptionFormat format() {
-      return CaptionFormat.WEBVTT;
+    public Vtt() {
+      super(CaptionFormat.WEBVTT);
     }
   }
 
-  /** Records SRT writes. */
   public static final class Srt extends Recording {
-    @Override
-    public CaptionFormat format() {
-      return CaptionFormat.SRT;
+    public Srt() {
+      super(CaptionFormat.SRT);
     }
   }
 
-  /** Records JSON writes. */
   public static final class Json extends Recording {
-    @Override
-    public CaptionFormat format() {
-      return CaptionFormat.JSON;
+    public Json() {
+      super(CaptionFormat.JSON);
     }
   }
 
-  /** Records TTML writes. */
   public static final class Ttml extends Recording {
-    @Override
-    public CaptionFormat format() {
-      return CaptionFormat.TTML;
+    public Ttml() {
+      super(CaptionFormat.TTML);
     }
   }
 
-  /** Records ASS writes. */
   public static final class Ass extends Recording {
-    @Override
-    public CaptionFormat format() {
-      return CaptionFormat.ASS;
+    public Ass() {
+      super(CaptionFormat.ASS);
     }
   }
 }
