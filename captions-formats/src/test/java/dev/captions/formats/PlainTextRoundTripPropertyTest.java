@@ -4,20 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.captions.ass.AssCodec;
 import dev.captions.codec.CaptionCodec;
-import dev.captions.model.CaptionTrack;
 import dev.captions.model.Cue;
 import dev.captions.model.CueMarkup;
-import dev.captions.model.TrackKind;
-import dev.captions.testkit.PlainTextArbitraries;
+import dev.captions.testkit.PlainTextRoundTrip;
 import dev.captions.ttml.TtmlCodec;
 import dev.captions.webvtt.CueText;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.StringReader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -31,14 +23,14 @@ import net.jqwik.api.Provide;
  * TTML output must also pass the IMSC 1.1 Text checker whatever the text.
  */
 class PlainTextRoundTripPropertyTest {
-  /** TTML and ASS syntax, on top of {@link PlainTextArbitraries#HOSTILE}. */
+  /** TTML and ASS syntax, on top of {@link PlainTextRoundTrip#HOSTILE}. */
   private static final String[] HOSTILE = {"{", "}", "\\", "\\N", "\\n", "\\h", "{\\i1}", "\\{", "}{", ",",
       "Dialogue: 0,0:00:01.00", "[Events]", "]]>", "<![CDATA[", "<?xml", "<!DOCTYPE x>", "\"", "'", "\u0085", "\u0001",
       "\uFFFE", "  "};
 
   @Provide
   Arbitrary<String> plainText() {
-    return PlainTextArbitraries.plainText(HOSTILE);
+    return PlainTextRoundTrip.plainText(HOSTILE);
   }
 
   @Property(tries = 400)
@@ -53,26 +45,20 @@ class PlainTextRoundTripPropertyTest {
   }
 
   private static String roundTrip(CaptionCodec codec, String text, boolean xml) throws Exception {
-    CaptionTrack track = CaptionTrack.of("und", TrackKind.CAPTIONS, List.of(Cue.ofPlainText(0, 1000, "before"),
-        Cue.ofPlainText(1000, 2000, text), Cue.ofPlainText(2000, 3000, "after")));
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
-      codec.write(track, w);
-    }
-    List<Cue> back = codec.read(new InputStreamReader(new ByteArrayInputStream(bytes.toByteArray()),
-        StandardCharsets.UTF_8)).track().cues();
+    PlainTextRoundTrip.Result r = PlainTextRoundTrip.roundTrip(codec, text);
+    List<Cue> back = r.cues();
     assertThat(back).as(codec.format().name()).hasSize(3);
     assertThat(visible(CueText.plainText(back.get(1).text()), xml))
-        .as(codec.format() + " of " + PlainTextArbitraries.printable(text)).isEqualTo(visible(text, xml));
+        .as(codec.format() + " of " + PlainTextRoundTrip.printable(text)).isEqualTo(visible(text, xml));
     assertThat(CueText.plainText(back.get(0).text())).isEqualTo("before");
     assertThat(CueText.plainText(back.get(2).text())).isEqualTo("after");
-    return bytes.toString(StandardCharsets.UTF_8);
+    return r.written();
   }
 
   /** What a viewer sees, line by line; see the class comment. */
   static String visible(String s, boolean xml) {
     String t = CueText.plainText(CueMarkup.escape(s));
     if (xml) t = t.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]", "");
-    return PlainTextArbitraries.visibleLines(t);
+    return PlainTextRoundTrip.visibleLines(t);
   }
 }

@@ -14,7 +14,7 @@
  * polling), so providers must build their HTTP plumbing with the {@code fromConfig} factories of
  * {@link dev.captions.http}.
  *
- * <p>{@link dev.captions.testkit.PlainTextArbitraries} is the random cue text the codecs' plain-text round-trip
- * property tests share (jqwik; captions-webvtt and captions-formats use it).
+ * <p>{@link dev.captions.testkit.PlainTextRoundTrip} holds what the codecs' plain-text round-trip property tests
+ * share: the random cue text (jqwik) and the write-and-read-back (captions-webvtt and captions-formats use it).
  */
 package dev.captions.testkit;

@@ -8,13 +8,7 @@ import dev.captions.codec.CaptionFormat;
 import dev.captions.model.CaptionTrack;
 import dev.captions.model.Cue;
 import dev.captions.model.TrackKind;
-import dev.captions.testkit.PlainTextArbitraries;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import dev.captions.testkit.PlainTextRoundTrip;
 import java.util.List;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -31,31 +25,23 @@ import org.junit.jupiter.api.Test;
  * becomes U+FFFD, as {@link dev.captions.model.CueMarkup#escape} documents.
  */
 class PlainTextRoundTripPropertyTest {
-  /** WebVTT and SRT syntax, on top of {@link PlainTextArbitraries#HOSTILE}. */
+  /** WebVTT and SRT syntax, on top of {@link PlainTextRoundTrip#HOSTILE}. */
   private static final String[] HOSTILE = {"</b>", "< i>", "<font color=red>", "<3", "00:00:01,000 --> 00:00:02,000",
       "00:00:01,000 -> 00:00:02,000", "1", "WEBVTT", "NOTE", "Ann: ", "<v Ann>", "<00:01.000>", "ก่"};
 
   @Provide
   Arbitrary<String> plainText() {
-    return PlainTextArbitraries.plainText(HOSTILE);
+    return PlainTextRoundTrip.plainText(HOSTILE);
   }
 
   @Property(tries = 400)
   void everyFormatKeepsTheVisibleText(@ForAll("plainText") String text) throws Exception {
     for (CaptionFormat format : CaptionCodecs.all().keySet()) {
-      CaptionCodec codec = CaptionCodecs.forFormat(format);
-      CaptionTrack track = CaptionTrack.of("und", TrackKind.CAPTIONS, List.of(Cue.ofPlainText(0, 1000, "before"),
-          Cue.ofPlainText(1000, 2000, text), Cue.ofPlainText(2000, 3000, "after")));
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
-        codec.write(track, w);
-      }
-      List<Cue> back = codec.read(new InputStreamReader(new ByteArrayInputStream(bytes.toByteArray()),
-          StandardCharsets.UTF_8)).track().cues();
+      List<Cue> back = PlainTextRoundTrip.roundTrip(CaptionCodecs.forFormat(format), text).cues();
       String visible = visible(text);
       assertThat(back).as(format.name()).hasSize(3);
       assertThat(visible(CueText.plainText(back.get(1).text())))
-          .as(format + " of " + PlainTextArbitraries.printable(text)).isEqualTo(visible);
+          .as(format + " of " + PlainTextRoundTrip.printable(text)).isEqualTo(visible);
       assertThat(CueText.plainText(back.get(0).text())).isEqualTo("before");
       assertThat(CueText.plainText(back.get(2).text())).isEqualTo("after");
     }
@@ -79,6 +65,6 @@ class PlainTextRoundTripPropertyTest {
   /** What a viewer sees, line by line; see the class comment. */
   static String visible(String s) {
     // The same normalisation as the model's, then what shows.
-    return PlainTextArbitraries.visibleLines(CueText.plainText(dev.captions.model.CueMarkup.escape(s)));
+    return PlainTextRoundTrip.visibleLines(CueText.plainText(dev.captions.model.CueMarkup.escape(s)));
   }
 }

@@ -1,5 +1,16 @@
 package dev.captions.testkit;
 
+import dev.captions.codec.CaptionCodec;
+import dev.captions.model.CaptionTrack;
+import dev.captions.model.Cue;
+import dev.captions.model.TrackKind;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,13 +19,13 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Tuple;
 
 /**
- * Random cue text for the codecs' plain-text round-trip property tests (jqwik): text made of pieces that break
- * caption files (markup, references, timing arrows, line breaks, NUL, BOM, emoji sequences, plus each format's own
- * syntax), any Unicode code point, and short words; and the helpers those tests compare and report with. Needs
- * {@code net.jqwik:jqwik} on the test class path (this module's dependency on it is optional). Stateless and
- * thread-safe.
+ * The shared parts of the codecs' plain-text round-trip property tests (jqwik): random cue text made of pieces that
+ * break caption files (markup, references, timing arrows, line breaks, NUL, BOM, emoji sequences, plus each format's
+ * own syntax), any Unicode code point, and short words; the write-as-UTF-8-and-read-back; and the helpers the tests
+ * compare and report with. {@link #plainText(String...)} needs {@code net.jqwik:jqwik} on the test class path (this
+ * module's dependency on it is optional). Stateless and thread-safe.
  */
-public final class PlainTextArbitraries {
+public final class PlainTextRoundTrip {
   /**
    * Pieces that break text in every caption format: markup and character references, the cue timing arrow, every
    * kind of line break and blank line, NUL, tab, BOM, U+2028, a flag and a family emoji (multi-code-point grapheme
@@ -23,7 +34,36 @@ public final class PlainTextArbitraries {
   public static final List<String> HOSTILE = List.of("&", "<", ">", "-->", "\0", "\r", "\n", "\r\n", "\n\n", " \n",
       "<i>", "{\\an8}", "&amp;", "&lt", "\t", " ", "🇩🇪", "👨‍👩‍👧", "\uFEFF", "\u2028");
 
-  private PlainTextArbitraries() {}
+  private PlainTextRoundTrip() {}
+
+  /**
+   * What a codec wrote and read back.
+   *
+   * @param written the file as written, decoded from its UTF-8 bytes
+   * @param cues the cues read back from those bytes, in file order
+   */
+  public record Result(String written, List<Cue> cues) {}
+
+  /**
+   * Writes {@code text} as the middle of three plain-text cues ({@code "before"}, {@code text}, {@code "after"}, one
+   * second each, language {@code und}) with {@code codec} as UTF-8 bytes, and reads those bytes back with it.
+   *
+   * @param codec the codec under test; not null
+   * @param text the plain text of the middle cue ({@link Cue#ofPlainText}); not null
+   * @return the written file and the cues read back
+   * @throws IOException when the codec fails to write or read
+   */
+  public static Result roundTrip(CaptionCodec codec, String text) throws IOException {
+    CaptionTrack track = CaptionTrack.of("und", TrackKind.CAPTIONS, List.of(Cue.ofPlainText(0, 1000, "before"),
+        Cue.ofPlainText(1000, 2000, text), Cue.ofPlainText(2000, 3000, "after")));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+      codec.write(track, w);
+    }
+    List<Cue> back = codec.read(new InputStreamReader(new ByteArrayInputStream(bytes.toByteArray()),
+        StandardCharsets.UTF_8)).track().cues();
+    return new Result(bytes.toString(StandardCharsets.UTF_8), back);
+  }
 
   /**
    * Plain text of 1 to 24 pieces: {@link #HOSTILE} and {@code formatHostile} pieces (3 in 8), single code points of
