@@ -348,9 +348,8 @@ public final class AssCodec implements CaptionCodec {
         + " Italic, Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, Shadow, Alignment,"
         + " MarginL, MarginR, MarginV, Encoding\n");
     // SecondaryColour is what karaoke ({\k}) shows before a word is sung: the primary colour at half opacity.
-    String primary = BurnInOptions.assColour(style.primaryColour(), 0);
     sb.append("Style: Default,").append(style.fontName().map(AssCodec::styleField).orElse("Arial")).append(',')
-        .append(style.fontSize()).append(',').append(primary).append(',')
+        .append(style.fontSize()).append(',').append(BurnInOptions.assColour(style.primaryColour(), 0)).append(',')
         .append(BurnInOptions.assColour(style.primaryColour(), 0x80)).append(',')
         .append(BurnInOptions.assColour(style.outlineColour(), 0))
         .append(",&H80000000,0,0,0,0,100,100,0,0,1,").append(style.outline()).append(",0,2,10,10,")
