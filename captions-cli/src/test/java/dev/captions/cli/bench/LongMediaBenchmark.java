@@ -125,6 +125,8 @@ public final class LongMediaBenchmark {
         + "difference %.3f s%n", first, last, Math.abs(last - first));
     System.out.printf(Locale.ROOT, "  peak heap used (sampled)      %.0f MB (max heap %d MB)%n", peak / 1e6,
         Runtime.getRuntime().maxMemory() / 1_000_000);
+    System.out.printf(Locale.ROOT, "  peak heap after GC            %.0f MB (largest heap in use right after any of %d "
+        + "collections: what the run holds)%n", heap.peakAfterGc.get() / 1e6, heap.collections.get());
   }
 
   static long processCpuNanos() {
@@ -151,9 +153,15 @@ public final class LongMediaBenchmark {
     return errors.isEmpty() ? Double.NaN : errors.get(errors.size() / 2) / 1000.0;
   }
 
-  /** Samples the used heap; its maximum is the peak (garbage not yet collected included). */
-  static final class HeapSampler {
+  /**
+   * Samples the used heap every 20 ms; its maximum is the peak with garbage not yet collected, which grows with the
+   * heap the collector chooses to use. Also listens to every garbage collection: the largest heap in use right after
+   * one ({@link #peakAfterGc}) is what the run really holds, and it is what must not grow with the media's length.
+   */
+  static final class HeapSampler implements javax.management.NotificationListener {
     final AtomicLong peak = new AtomicLong();
+    final AtomicLong peakAfterGc = new AtomicLong();
+    final AtomicLong collections = new AtomicLong();
     volatile boolean running = true;
     Thread thread;
 
@@ -172,12 +180,38 @@ public final class LongMediaBenchmark {
       });
       h.thread.setDaemon(true);
       h.thread.start();
+      for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+        ((javax.management.NotificationEmitter) gc).addNotificationListener(h, null, null);
+      }
       return h;
+    }
+
+    @Override
+    public void handleNotification(javax.management.Notification n, Object handback) {
+      if (!n.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+        return;
+      }
+      com.sun.management.GarbageCollectionNotificationInfo info = com.sun.management.GarbageCollectionNotificationInfo
+          .from((javax.management.openmbean.CompositeData) n.getUserData());
+      long used = 0;
+      for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        java.lang.management.MemoryUsage after = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
+        if (pool.getType() == java.lang.management.MemoryType.HEAP && after != null) used += after.getUsed();
+      }
+      collections.incrementAndGet();
+      peakAfterGc.accumulateAndGet(used, Math::max);
     }
 
     long stop() throws InterruptedException {
       running = false;
       thread.join();
+      for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+        try {
+          ((javax.management.NotificationEmitter) gc).removeNotificationListener(this);
+        } catch (javax.management.ListenerNotFoundException e) {
+          // not registered on this one
+        }
+      }
       return peak.get();
     }
   }

@@ -2,6 +2,7 @@ package dev.captions.provider.vosk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.captions.ConfigurationException;
 import dev.captions.ProviderException;
 import dev.captions.model.TimedWord;
 import java.io.IOException;
@@ -30,14 +31,15 @@ final class ChunkDecoder {
   /**
    * Decodes all of {@code samples} with one recogniser.
    *
+   * @param settings the decoder settings the model was loaded with (named when Kaldi refuses them)
    * @param grammar a Vosk grammar (a JSON array of the phrases the recogniser may hear, e.g. a transcript's words and
    *     {@code "[unk]"}), or {@code null} to hear the model's whole vocabulary. A grammar makes decoding about ten
    *     times faster; models with a static graph ignore it.
    * @param decoded told how many samples were just fed to the recogniser, after each block
    * @param cancelled checked between blocks; when true the decoding stops with {@link CancellationException}
    */
-  static List<TimedWord> decode(Model model, String grammar, ShortBuffer samples, IntConsumer decoded,
-      BooleanSupplier cancelled) {
+  static List<TimedWord> decode(Model model, DecoderSettings settings, String grammar, ShortBuffer samples,
+      IntConsumer decoded, BooleanSupplier cancelled) {
     List<TimedWord> words = new ArrayList<>();
     short[] block = new short[BLOCK_SAMPLES];
     try (Recognizer recognizer = grammar == null ? new Recognizer(model, WavAudio.SAMPLE_RATE_HZ)
@@ -53,6 +55,12 @@ final class ChunkDecoder {
       }
       addWords(recognizer.getFinalResult(), 0, words);
     } catch (IOException e) {
+      if (!settings.isModelAsIs()) {
+        // Kaldi checks its options only when a decoder is made, and says no more than "Invalid options" on stderr.
+        throw new ConfigurationException("Kaldi refused the Vosk decoder settings " + settings.kaldiOptions()
+            + " (" + e.getMessage() + "). Kaldi needs beam > 0, lattice-beam > 0 and max-active above the model's"
+            + " min-active (see its conf/model.conf); use DecoderSettings.model() for the model's own settings.");
+      }
       throw new ProviderException("vosk", "could not create a recogniser: " + e.getMessage(), e);
     }
     return words;

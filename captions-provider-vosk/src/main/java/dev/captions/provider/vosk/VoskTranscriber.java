@@ -90,6 +90,7 @@ public final class VoskTranscriber implements Transcriber {
   private final Duration sentencePause;
   /** A Vosk grammar restricting what is heard (the aligner's transcript vocabulary), or null. */
   private final String grammar;
+  private final DecoderSettings decoderSettings;
 
   private VoskTranscriber(Builder b) {
     this.modelDirectory = b.modelDirectory;
@@ -101,6 +102,7 @@ public final class VoskTranscriber implements Transcriber {
     this.chunkDuration = b.chunkDuration;
     this.sentencePause = b.sentencePause;
     this.grammar = b.grammar;
+    this.decoderSettings = b.decoderSettings;
   }
 
   /** {@return a transcriber with the default English model (from the class path) and default settings} */
@@ -131,6 +133,7 @@ public final class VoskTranscriber implements Transcriber {
     b.chunkDuration = chunkDuration;
     b.sentencePause = sentencePause;
     b.grammar = grammar;
+    b.decoderSettings = decoderSettings;
     return b;
   }
 
@@ -200,8 +203,17 @@ public final class VoskTranscriber implements Transcriber {
    */
   public Path preload() {
     Path dir = resolveModelDirectory();
-    VoskModels.get(dir);
+    VoskModels.get(loadDirectory(dir));
     return dir;
+  }
+
+  /**
+   * The decoder settings the model is loaded with.
+   *
+   * @return the settings; never null
+   */
+  public DecoderSettings decoderSettings() {
+    return decoderSettings;
   }
 
   /**
@@ -215,7 +227,7 @@ public final class VoskTranscriber implements Transcriber {
    */
   @Override
   public void checkReady() {
-    resolveModelDirectory();
+    loadDirectory(resolveModelDirectory());
     VoskModels.loadNativeLibrary();
   }
 
@@ -233,7 +245,7 @@ public final class VoskTranscriber implements Transcriber {
     checkLanguage(options);
     WavAudio wav = WavAudio.read(audio);
     Path dir = resolveModelDirectory();
-    Model model = VoskModels.get(dir);
+    Model model = VoskModels.get(loadDirectory(dir));
     if (Thread.currentThread().isInterrupted()) throw new CancellationException("cancelled");
 
     ShortBuffer samples = wav.samples();
@@ -244,7 +256,7 @@ public final class VoskTranscriber implements Transcriber {
     Thread caller = Thread.currentThread();
     List<TimedWord> words;
     try {
-      words = ChunkDecoder.decode(model, grammar, samples, progress::add, () -> {
+      words = ChunkDecoder.decode(model, decoderSettings, grammar, samples, progress::add, () -> {
         if (System.nanoTime() > deadline) {
           throw new ProviderTimeoutException(NAME, "decoding did not finish within " + timeout, null, timeout, null);
         }
@@ -281,6 +293,16 @@ public final class VoskTranscriber implements Transcriber {
         .leadInMs(WARM_UP_MS).uploadFormats(AudioOptions.Format.WAV_16K_MONO).build();
   }
 
+  /** The directory Vosk loads: the model's own, or an overlay of it with the {@link DecoderSettings} written in. */
+  private Path loadDirectory(Path model) {
+    return ModelOverlay.of(model, decoderSettings.kaldiOptions(), cacheRoots());
+  }
+
+  private List<Path> cacheRoots() {
+    return cacheDirectoryConfigured ? List.of(cacheDirectory)
+        : List.of(cacheDirectory, ClassPathModel.temporaryCacheRoot());
+  }
+
   /** The configured model directory (checked), else the default model from the class path, extracted. */
   private Path resolveModelDirectory() {
     if (modelDirectory != null) {
@@ -289,8 +311,7 @@ public final class VoskTranscriber implements Transcriber {
     }
     ClassPathModel model = ClassPathModel.find(ClassPathModel.DEFAULT_NAME)
         .orElseThrow(() -> ClassPathModel.missing(ClassPathModel.DEFAULT_NAME));
-    return model.extract(cacheDirectoryConfigured ? List.of(cacheDirectory)
-        : List.of(cacheDirectory, ClassPathModel.temporaryCacheRoot()));
+    return model.extract(cacheRoots());
   }
 
   private void checkLanguage(TranscriptionOptions options) {
@@ -323,7 +344,7 @@ public final class VoskTranscriber implements Transcriber {
   @Override
   public String toString() {
     return "VoskTranscriber{model=" + (modelDirectory == null ? "default (" + ClassPathModel.DEFAULT_ARTIFACT + ")"
-        : modelDirectory) + ", language=" + language + ", threads=" + threads + '}';
+        : modelDirectory) + ", language=" + language + ", threads=" + threads + ", " + decoderSettings + '}';
   }
 
   /** Reports the fraction of samples decoded, once per whole percent, from any thread. */
@@ -372,8 +393,22 @@ public final class VoskTranscriber implements Transcriber {
     private Duration chunkDuration = DEFAULT_CHUNK;
     private Duration sentencePause = DEFAULT_SENTENCE_PAUSE;
     private String grammar;
+    private DecoderSettings decoderSettings = DecoderSettings.defaults();
 
     private Builder() {}
+
+    /**
+     * Kaldi's decoder settings (search beam, hypotheses per frame, frames scored per network call) written over the
+     * model's {@code conf/model.conf} in an overlay under the cache directory; the model's own files are not changed.
+     * Default {@link DecoderSettings#defaults()}; {@link DecoderSettings#model()} loads the model as it is.
+     *
+     * @param settings the settings; not null
+     * @return this builder
+     */
+    public Builder decoderSettings(DecoderSettings settings) {
+      this.decoderSettings = Objects.requireNonNull(settings, "settings == null");
+      return this;
+    }
 
     /**
      * Restricts what the recogniser hears to a Vosk grammar (a JSON array of phrases), or {@code null} (the default)

@@ -21,6 +21,9 @@ import java.util.Set;
  *   <li>{@code cacheDir}: where the default model is extracted; {@code captions.vosk.cacheDir},
  *       {@code CAPTIONS_VOSK_CACHE}. Default {@code ~/.cache/captions/vosk}, else under {@code java.io.tmpdir}.
  *   <li>{@code threads}: decoder threads, 0 for one per processor; {@code captions.vosk.threads}.
+ *   <li>Decoder settings ({@link DecoderSettings}), each unset by default ({@link DecoderSettings#defaults()}):
+ *       {@code captions.vosk.framesPerChunk}, {@code captions.vosk.beam}, {@code captions.vosk.maxActive},
+ *       {@code captions.vosk.latticeBeam}; {@code captions.vosk.decoder=model} loads the model's own settings only.
  * </ul>
  */
 public final class VoskTranscriberFactory implements TranscriberFactory {
@@ -30,6 +33,16 @@ public final class VoskTranscriberFactory implements TranscriberFactory {
   public static final String CACHE_DIR = "cacheDir";
   /** {@link dev.captions.spi.ProviderConfig} key for the decoder threads: {@code captions.vosk.threads}. */
   public static final String THREADS = "threads";
+  /** {@link dev.captions.spi.ProviderConfig} key: {@code model} to use the model's own decoder settings only. */
+  public static final String DECODER = "decoder";
+  /** {@link dev.captions.spi.ProviderConfig} key for {@link DecoderSettings.Builder#framesPerChunk}. */
+  public static final String FRAMES_PER_CHUNK = "framesPerChunk";
+  /** {@link dev.captions.spi.ProviderConfig} key for {@link DecoderSettings.Builder#beam}. */
+  public static final String BEAM = "beam";
+  /** {@link dev.captions.spi.ProviderConfig} key for {@link DecoderSettings.Builder#maxActive}. */
+  public static final String MAX_ACTIVE = "maxActive";
+  /** {@link dev.captions.spi.ProviderConfig} key for {@link DecoderSettings.Builder#latticeBeam}. */
+  public static final String LATTICE_BEAM = "latticeBeam";
 
   @Override
   public String name() {
@@ -74,7 +87,26 @@ public final class VoskTranscriberFactory implements TranscriberFactory {
           + threads);
     }
     b.threads((int) threads);
+    b.decoderSettings(decoderSettings(config));
     return b.build();
+  }
+
+  /** The decoder settings from {@code captions.vosk.decoder}, {@code .framesPerChunk}, {@code .beam}, ... */
+  static DecoderSettings decoderSettings(ProviderConfig config) {
+    String base = config.get(DECODER).orElse("default");
+    DecoderSettings.Builder d;
+    if (base.equals("model")) d = DecoderSettings.model().newBuilder();
+    else if (base.equals("default")) d = DecoderSettings.defaults().newBuilder();
+    else throw new ConfigurationException("captions.vosk.decoder must be 'default' or 'model', but is '" + base + "'");
+    try {
+      config.get(FRAMES_PER_CHUNK).ifPresent(v -> d.framesPerChunk(Integer.parseInt(v.trim())));
+      config.get(BEAM).ifPresent(v -> d.beam(Double.parseDouble(v.trim())));
+      config.get(MAX_ACTIVE).ifPresent(v -> d.maxActive(Integer.parseInt(v.trim())));
+      config.get(LATTICE_BEAM).ifPresent(v -> d.latticeBeam(Double.parseDouble(v.trim())));
+    } catch (IllegalArgumentException e) { // NumberFormatException included
+      throw new ConfigurationException("captions.vosk decoder settings: " + e.getMessage());
+    }
+    return d.build();
   }
 
   private static Optional<Path> path(ProviderConfig config, String key, String env) {
