@@ -4,6 +4,7 @@
 #   captions-cli/bench/long-media.sh cloud MINUTES     # OpenAI and Gemini WireMock stand-ins: engine vs sequential
 #   captions-cli/bench/long-media.sh cloud-wav MINUTES # OpenAI stand-in: engine with WAV uploads (no encoding CPU) vs before
 #   captions-cli/bench/long-media.sh formats MINUTES   # upload formats: MB/min, FFmpeg encoding CPU, Vosk WER after the round trip
+#   captions-cli/bench/long-media.sh prepare MINUTES   # only writes target/bench/speech-MINUTESmin.{wav,starts}
 # 1. Speaks each line of captions-provider-vosk/bench/script.txt once with espeak-ng (sox: 16 kHz mono, 0.6 s pause
 #    after each), once; LongMediaBenchmark repeats the sentences to MINUTES and records every sentence's start.
 # 2. Builds the CLI module's test class path (offline) and runs dev.captions.cli.bench.LongMediaBenchmark in a fresh
@@ -27,6 +28,10 @@ fi
 (cd "$root" && mvn -B -q -o -pl captions-cli -am -DskipTests test-compile dependency:build-classpath \
   -Dmdep.outputFile="$bench/cp.txt" -Dmdep.includeScope=test)
 cp="$root/captions-cli/target/test-classes:$root/captions-cli/target/classes:$(cat "$bench/cp.txt")"
+if [ "$1" = prepare ]; then # only write the speech file and its sentence starts (for other harnesses)
+  java -cp "$cp" dev.captions.cli.bench.LongMediaBenchmark prepare "$2" "$sentences" "$bench"
+  exit 0
+fi
 if [ "$1" = formats ]; then
   java -Xmx2g -cp "$cp" dev.captions.cli.bench.UploadFormatAccuracy "$2" "$sentences" "$bench" \
     "$root/captions-provider-vosk/bench/script.txt"

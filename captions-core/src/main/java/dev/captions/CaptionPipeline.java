@@ -518,7 +518,21 @@ public final class CaptionPipeline {
 
   private void write(Run run, String base, CaptionTrack track) {
     CaptionTrack written = highlightWords ? withWordTimestamps(track) : track;
-    for (CaptionFormat f : formats) writeOne(run, trackName(base, track.language()), written, f);
+    CaptionTrack shown = written.withoutWords();
+    for (CaptionFormat f : formats) writeOne(run, trackName(base, track.language()), asked(f, written, shown), f);
+  }
+
+  /**
+   * What a file of {@code format} is asked to hold, so that its loss report names only what was asked and lost.
+   * Timed words are asked of a caption file only as word highlighting, which {@code written} already carries as
+   * timestamp tags (a format that cannot hold those, SRT, reports them); JSON keeps the words themselves, as does the
+   * run's result. And the file name carries the language ({@link #trackName}), so SRT, which has no language field,
+   * loses none.
+   */
+  private static CaptionTrack asked(CaptionFormat format, CaptionTrack written, CaptionTrack shown) {
+    if (format == CaptionFormat.JSON) return written;
+    if (format == CaptionFormat.SRT) return shown.toBuilder().language(Language.UNDETERMINED).build();
+    return shown;
   }
 
   /** The track with a timestamp tag before each timed word ({@link Cue#withWordTimestamps()}). */
@@ -953,7 +967,10 @@ public final class CaptionPipeline {
     /**
      * Write every track into {@code directory} in these formats (WebVTT and SRT when none are named). Without this,
      * nothing is written: the tracks are in the {@link PipelineResult} only. The directory is created when missing;
-     * its writability is checked at {@link #build()}.
+     * its writability is checked at {@link #build()}. Each file is named after the track's language
+     * ({@code talk.en.vtt}); JSON files carry the cues' timed words, the other formats the cue text (with the words'
+     * times as highlighting when {@link #highlightWords(boolean)} asks for it). What a format cannot hold of that is
+     * logged as a warning per kind of loss.
      *
      * @param directory where the files go; not null
      * @param formats the formats, in the order files are written and listed
@@ -1042,8 +1059,8 @@ public final class CaptionPipeline {
     /**
      * Word highlighting (karaoke captions): the written tracks get a WebVTT timestamp tag before each word, from the
      * words' times ({@link Cue#withWordTimestamps()}). WebVTT keeps the tags, ASS writes them as {@code {\k}}
-     * durations, TTML as timed spans; SRT and formats without such timing report them as lost. Translated tracks,
-     * whose cues have no timed words, are written unchanged. Off by default.
+     * durations, TTML as timed spans; SRT, which has no form for them, reports them as lost (one warning per file).
+     * Translated tracks, whose cues have no timed words, are written unchanged. Off by default.
      *
      * @param highlightWords true to write word timestamps
      * @return this builder

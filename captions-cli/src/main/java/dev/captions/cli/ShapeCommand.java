@@ -60,7 +60,10 @@ final class ShapeCommand implements Callable<Integer> {
       for (Diagnostic d : parsed.diagnostics()) err.println(input + ": " + d);
       result = shaper.reshape(parsed.track(), java.util.OptionalLong.empty());
     }
-    CaptionFiles.write(spec, output, outFormat, result.track());
+    // Captions are asked for the cue text; the timed words the cues were made of go only where they have a place
+    // (JSON), so no other format reports them as lost.
+    CaptionFiles.write(spec, output, outFormat,
+        outFormat == CaptionFormat.JSON ? result.track() : result.track().withoutWords());
     err.println(input + ": " + result.track().cues().size() + " cues; " + result.report().summary());
     return ExitCodes.OK;
   }

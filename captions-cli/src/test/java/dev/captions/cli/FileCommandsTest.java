@@ -137,6 +137,17 @@ class FileCommandsTest {
     Cli r = Cli.run("shape", words.toString(), out.toString());
     assertThat(r.exitCode).as(r.toString()).isZero();
     assertThat(Files.readString(out)).contains("Hello world.").contains("Bye.");
+    // The words make the cues; a caption file is not asked to hold them, so none is reported lost. SRT has no
+    // language field, and this file's name does not carry it: that loss is real.
+    assertThat(r.err).doesNotContain("timed words").contains("dropped 1 × track language (en)");
+    Path vtt = dir.resolve("words.vtt");
+    Cli toVtt = Cli.run("shape", words.toString(), vtt.toString());
+    assertThat(toVtt.exitCode).as(toVtt.toString()).isZero();
+    assertThat(toVtt.err).doesNotContain("warning");
+    Path json = dir.resolve("shaped.json");
+    Cli toJson = Cli.run("shape", words.toString(), json.toString());
+    assertThat(toJson.err).doesNotContain("warning");
+    assertThat(Files.readString(json)).contains("\"words\":[{\"text\":\"Hello\"");
     Path broken = Files.writeString(dir.resolve("broken.json"), "{\"words\":[{\"text\":\"x\",\"start\":\"soon\"}]}");
     Cli bad = Cli.run("shape", broken.toString(), out.toString());
     assertThat(bad.exitCode).isEqualTo(ExitCodes.INVALID_INPUT);

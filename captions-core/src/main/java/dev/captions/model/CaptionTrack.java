@@ -39,6 +39,22 @@ public interface CaptionTrack {
     return end;
   }
 
+  /**
+   * This track with no {@link Cue#words() timed words} on its cues: what a caption file is asked to show when its
+   * words are not asked for (they are the cues' source, not their text; {@link Cue#withWordTimestamps()} puts their
+   * times in the text for highlighting). Writing it tells a codec not to report the words as lost.
+   *
+   * @return the track without words; this track when no cue has any
+   */
+  default CaptionTrack withoutWords() {
+    boolean any = false;
+    for (Cue c : cues()) any |= !c.words().isEmpty();
+    if (!any) return this;
+    List<Cue> cues = new java.util.ArrayList<>(cues().size());
+    for (Cue c : cues()) cues.add(c.words().isEmpty() ? c : c.toBuilder().words(List.of()).build());
+    return toBuilder().cues(cues).build();
+  }
+
   /** {@return a builder holding a copy of this track} */
   default DefaultCaptionTrack.Builder toBuilder() {
     return builder().language(language()).kind(kind()).cues(cues()).metadata(metadata());

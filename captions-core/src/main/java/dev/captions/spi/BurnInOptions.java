@@ -184,6 +184,24 @@ public final class BurnInOptions {
     return position;
   }
 
+  /**
+   * A colour of these options ({@code #RRGGBB}) as ASS styles and libass take it: {@code &HAABBGGRR}, alpha first,
+   * then blue, green and red, each as two upper-case hex digits. Both the FFmpeg burn-in ({@code force_style}) and
+   * the ASS codec's {@code Default} style write colours this way, so a {@code .ass} file looks like the burned-in
+   * captions. Stateless and thread-safe.
+   *
+   * @param rgb the colour as {@code #RRGGBB}, either case, e.g. {@link #primaryColour()}; not null
+   * @param alpha the transparency, 0 (opaque) to 255 (invisible)
+   * @return e.g. {@code "&H0000FFFF"} for {@code "#FFFF00"} at alpha 0
+   * @throws IllegalArgumentException when {@code rgb} is not {@code #RRGGBB} or {@code alpha} is outside 0..255
+   */
+  public static String assColour(String rgb, int alpha) {
+    String c = Builder.checkColour(rgb);
+    if (alpha < 0 || alpha > 255) throw new IllegalArgumentException("alpha (" + alpha + ") must be within 0..255");
+    return String.format(java.util.Locale.ROOT, "&H%02X", alpha) + c.substring(5, 7) + c.substring(3, 5)
+        + c.substring(1, 3);
+  }
+
   /** Where burned-in captions sit on the picture. */
   public enum Position {
     /** Centred at the top, {@link #marginVertical()} pixels below the top edge. */

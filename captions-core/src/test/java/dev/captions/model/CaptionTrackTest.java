@@ -61,4 +61,21 @@ class CaptionTrackTest {
             org.assertj.core.groups.Tuple.tuple(60_000L, 90_000L, "Second"));
     assertThatThrownBy(() -> Chapter.of(0, " ", null)).hasMessage("title must not be blank");
   }
+
+  @Test
+  void withoutWordsKeepsEverythingButTheWords() {
+    Cue worded = Cue.builder().id("a").startMs(0).endMs(900).plainText("Hello world").speaker("Ann")
+        .words(List.of(TimedWord.of("Hello", 0, 400), TimedWord.of("world", 450, 900))).build();
+    Cue plain = Cue.of(1000, 2000, "<i>no words</i>");
+    CaptionTrack t = CaptionTrack.builder().language("en").kind(TrackKind.SUBTITLES)
+        .metadata(TrackMetadata.of("hdr", List.of(), List.of(), List.of("note"))).cues(List.of(worded, plain)).build();
+    CaptionTrack stripped = t.withoutWords();
+    assertThat(stripped.cues()).allMatch(c -> c.words().isEmpty());
+    assertThat(stripped.cues().get(0)).isEqualTo(worded.toBuilder().words(List.of()).build());
+    assertThat(stripped.cues().get(1)).isSameAs(plain);
+    assertThat(stripped.language()).isEqualTo("en");
+    assertThat(stripped.kind()).isEqualTo(TrackKind.SUBTITLES);
+    assertThat(stripped.metadata()).isEqualTo(t.metadata());
+    assertThat(stripped.withoutWords()).isSameAs(stripped);
+  }
 }

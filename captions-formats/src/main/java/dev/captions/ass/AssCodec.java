@@ -348,10 +348,10 @@ public final class AssCodec implements CaptionCodec {
         + " Italic, Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, Shadow, Alignment,"
         + " MarginL, MarginR, MarginV, Encoding\n");
     // SecondaryColour is what karaoke ({\k}) shows before a word is sung: the primary colour at half opacity.
-    String primary = assColour(style.primaryColour(), "00");
     sb.append("Style: Default,").append(style.fontName().map(AssCodec::styleField).orElse("Arial")).append(',')
-        .append(style.fontSize()).append(',').append(primary).append(',')
-        .append(assColour(style.primaryColour(), "80")).append(',').append(assColour(style.outlineColour(), "00"))
+        .append(style.fontSize()).append(',').append(BurnInOptions.assColour(style.primaryColour(), 0)).append(',')
+        .append(BurnInOptions.assColour(style.primaryColour(), 0x80)).append(',')
+        .append(BurnInOptions.assColour(style.outlineColour(), 0))
         .append(",&H80000000,0,0,0,0,100,100,0,0,1,").append(style.outline()).append(",0,2,10,10,")
         .append(style.marginVertical()).append(",1\n");
     sb.append('\n');
@@ -443,12 +443,5 @@ public final class AssCodec implements CaptionCodec {
 
   private static String oneLine(String s) {
     return s.replace('\r', ' ').replace('\n', ' ');
-  }
-
-  /** {@code #RRGGBB} → {@code &HAABBGGRR} with the given alpha (00 opaque). */
-  static String assColour(String rgb, String alpha) {
-    String hex = rgb.startsWith("#") ? rgb.substring(1) : rgb;
-    if (hex.length() != 6) hex = "FFFFFF";
-    return "&H" + alpha + hex.substring(4, 6) + hex.substring(2, 4) + hex.substring(0, 2);
   }
 }

@@ -13,5 +13,8 @@
  * The kit configures the provider with {@link dev.captions.spi.ProviderConfig} keys (base URL, one attempt, fast
  * polling), so providers must build their HTTP plumbing with the {@code fromConfig} factories of
  * {@link dev.captions.http}.
+ *
+ * <p>{@link dev.captions.testkit.PlainTextRoundTrip} holds what the codecs' plain-text round-trip property tests
+ * share: the random cue text (jqwik) and the write-and-read-back (captions-webvtt and captions-formats use it).
  */
 package dev.captions.testkit;

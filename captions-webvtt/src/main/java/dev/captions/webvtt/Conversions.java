@@ -22,6 +22,12 @@ public final class Conversions {
   /** The label of the speaker-name loss, worded so the warning says how to avoid it. */
   static final String SPEAKER_NAMES = "speaker names (enable the speaker prefix to keep them)";
 
+  /**
+   * The label of the timestamp-tag loss, worded for the usual source of such tags: word highlighting
+   * ({@link Cue#withWordTimestamps()}), which SRT has no form for.
+   */
+  static final String WORD_TIMESTAMPS = "timestamp tags (word highlighting needs WebVTT, TTML or ASS)";
+
   /** The label of the settings loss. */
   static final String UNPOSITIONED_SETTINGS = "cue settings with no {\\an} equivalent";
 
@@ -296,7 +302,7 @@ public final class Conversions {
     String finish() {
       first(null);
       flushRun();
-      dropped.count("timestamp tags", timestamps);
+      dropped.count(WORD_TIMESTAMPS, timestamps);
       dropped.count("ruby text", rubyTexts);
       dropped.count("<v> classes", voiceClasses);
       dropped.count(SPEAKER_NAMES, speakerNames);

@@ -27,7 +27,7 @@ class ConversionsTest {
         "dropped 1 × cue ids: SRT cannot represent them",
         "dropped 1 × cue settings with no {\\an} equivalent: SRT cannot represent them",
         "dropped 1 × speaker names (enable the speaker prefix to keep them): SRT cannot represent them",
-        "dropped 1 × timestamp tags: SRT cannot represent them",
+        "dropped 1 × timestamp tags (word highlighting needs WebVTT, TTML or ASS): SRT cannot represent them",
         "dropped 1 × track language (en): SRT cannot represent them");
     assertThat(Conversions.toSrt(vtt, true).track().cues().get(1).text()).isEqualTo("Ann: Hi");
   }

@@ -8,15 +8,8 @@ import dev.captions.codec.CaptionFormat;
 import dev.captions.model.CaptionTrack;
 import dev.captions.model.Cue;
 import dev.captions.model.TrackKind;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import dev.captions.testkit.PlainTextRoundTrip;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -32,39 +25,23 @@ import org.junit.jupiter.api.Test;
  * becomes U+FFFD, as {@link dev.captions.model.CueMarkup#escape} documents.
  */
 class PlainTextRoundTripPropertyTest {
-  private static final String[] HOSTILE = {"&", "<", ">", "-->", "\0", "\r", "\n", "\r\n", "\n\n", " \n", "<i>",
-      "</b>", "< i>", "<font color=red>", "{\\an8}", "&amp;", "&lt", "<3", "00:00:01,000 --> 00:00:02,000",
-      "00:00:01,000 -> 00:00:02,000", "1", "WEBVTT", "NOTE", "Ann: ", "<v Ann>", "<00:01.000>", "\t", " ", "🇩🇪",
-      "👨‍👩‍👧", "ก่", "\uFEFF", "\u2028"};
+  /** WebVTT and SRT syntax, on top of {@link PlainTextRoundTrip#HOSTILE}. */
+  private static final String[] HOSTILE = {"</b>", "< i>", "<font color=red>", "<3", "00:00:01,000 --> 00:00:02,000",
+      "00:00:01,000 -> 00:00:02,000", "1", "WEBVTT", "NOTE", "Ann: ", "<v Ann>", "<00:01.000>", "ก่"};
 
   @Provide
   Arbitrary<String> plainText() {
-    Arbitrary<String> anyChars = Arbitraries.integers().between(1, Character.MAX_CODE_POINT)
-        .filter(cp -> cp < 0xD800 || cp > 0xDFFF)
-        .map(cp -> new String(Character.toChars(cp)));
-    Arbitrary<String> words = Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(6);
-    Arbitrary<String> piece = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(3, Arbitraries.of(HOSTILE)), net.jqwik.api.Tuple.of(3, anyChars),
-        net.jqwik.api.Tuple.of(2, words));
-    return piece.list().ofMinSize(1).ofMaxSize(24).map(l -> String.join("", l));
+    return PlainTextRoundTrip.plainText(HOSTILE);
   }
 
   @Property(tries = 400)
   void everyFormatKeepsTheVisibleText(@ForAll("plainText") String text) throws Exception {
     for (CaptionFormat format : CaptionCodecs.all().keySet()) {
-      CaptionCodec codec = CaptionCodecs.forFormat(format);
-      CaptionTrack track = CaptionTrack.of("und", TrackKind.CAPTIONS, List.of(Cue.ofPlainText(0, 1000, "before"),
-          Cue.ofPlainText(1000, 2000, text), Cue.ofPlainText(2000, 3000, "after")));
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
-        codec.write(track, w);
-      }
-      List<Cue> back = codec.read(new InputStreamReader(new ByteArrayInputStream(bytes.toByteArray()),
-          StandardCharsets.UTF_8)).track().cues();
+      List<Cue> back = PlainTextRoundTrip.roundTrip(CaptionCodecs.forFormat(format), text).cues();
       String visible = visible(text);
       assertThat(back).as(format.name()).hasSize(3);
-      assertThat(visible(CueText.plainText(back.get(1).text()))).as(format + " of " + escapeJava(text))
-          .isEqualTo(visible);
+      assertThat(visible(CueText.plainText(back.get(1).text())))
+          .as(format + " of " + PlainTextRoundTrip.printable(text)).isEqualTo(visible);
       assertThat(CueText.plainText(back.get(0).text())).isEqualTo("before");
       assertThat(CueText.plainText(back.get(2).text())).isEqualTo("after");
     }
@@ -87,22 +64,7 @@ class PlainTextRoundTripPropertyTest {
 
   /** What a viewer sees, line by line; see the class comment. */
   static String visible(String s) {
-    String t = dev.captions.model.CueMarkup.escape(s); // the same normalisation as the model's
-    t = CueText.plainText(t).replace("\u2060", "");
-    List<String> lines = new ArrayList<>();
-    for (String line : t.split("\n", -1)) {
-      // A line of nothing but blanks and control codes shows nothing (and SRT readers take it for the end of a cue).
-      if (line.chars().anyMatch(c -> c > ' ' && !Character.isWhitespace(c))) lines.add(line);
-    }
-    return String.join("\n", lines);
-  }
-
-  private static String escapeJava(String s) {
-    StringBuilder sb = new StringBuilder();
-    s.codePoints().forEach(cp -> {
-      if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) sb.append(String.format("\\u%04X", cp));
-      else sb.appendCodePoint(cp);
-    });
-    return sb.toString();
+    // The same normalisation as the model's, then what shows.
+    return PlainTextRoundTrip.visibleLines(CueText.plainText(dev.captions.model.CueMarkup.escape(s)));
   }
 }

@@ -39,7 +39,7 @@ class WriteLossReportTest {
         "dropped 1 × <c> tags: SRT cannot represent them",
         "dropped 1 × <ruby> tags: SRT cannot represent them",
         "dropped 1 × ruby text: SRT cannot represent them",
-        "dropped 1 × timestamp tags: SRT cannot represent them",
+        "dropped 1 × timestamp tags (word highlighting needs WebVTT, TTML or ASS): SRT cannot represent them",
         "dropped 1 × cue ids: SRT cannot represent them",
         "dropped 1 × cue settings with no {\\an} equivalent: SRT cannot represent them",
         "dropped 1 × timed words: SRT cannot represent them",

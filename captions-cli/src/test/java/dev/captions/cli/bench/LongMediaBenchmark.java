@@ -84,6 +84,7 @@ public final class LongMediaBenchmark {
     Path wav = work.resolve("speech-" + minutes + "min.wav");
     Path starts = work.resolve("speech-" + minutes + "min.starts");
     if (!Files.exists(wav) || !Files.exists(starts)) writeSpeech(sentences, minutes * 60_000L, wav, starts);
+    if (mode.equals("prepare")) return;
     List<Long> sentenceStarts = Files.readAllLines(starts).stream().map(Long::parseLong).collect(Collectors.toList());
     System.out.printf(Locale.ROOT, "load average at start: %s%n", Files.readString(Paths.get("/proc/loadavg")).strip());
     if (mode.equals("offline")) offline(wav, sentenceStarts, minutes, work);

@@ -408,8 +408,8 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
   String subtitlesFilter(Path subtitles, BurnInOptions o) {
     String style = "FontName=" + o.fontName().orElse(BUNDLED_FONT)
         + ",FontSize=" + o.fontSize()
-        + ",PrimaryColour=" + assColour(o.primaryColour())
-        + ",OutlineColour=" + assColour(o.outlineColour())
+        + ",PrimaryColour=" + BurnInOptions.assColour(o.primaryColour(), 0)
+        + ",OutlineColour=" + BurnInOptions.assColour(o.outlineColour(), 0)
         + ",BorderStyle=1,Outline=" + o.outline() + ",Shadow=0"
         + ",MarginV=" + o.marginVertical()
         // libass reads force_style's Alignment for an SRT as the legacy SSA value: 2 bottom centre, 6 (2 + 4) top
@@ -419,11 +419,6 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
         + ":fontsdir=" + FilterEscaping.optionValue(fontsDirectory().toString())
         + ":charenc=UTF-8"
         + ":force_style=" + FilterEscaping.optionValue(style);
-  }
-
-  /** {@code #RRGGBB} → ASS {@code &H00BBGGRR} (alpha first, then blue, green, red). */
-  static String assColour(String rgb) {
-    return "&H00" + rgb.substring(5, 7) + rgb.substring(3, 5) + rgb.substring(1, 3);
   }
 
   /** The bundled font, copied once to the cache so libass can load it from a directory. */
