@@ -44,9 +44,9 @@ public final class DecoderSettings {
 
   /**
    * {@return the settings used unless others are given: frames per chunk 150 and beam 9, the model's other settings}
-   * On the bundled small English model this decodes about a third faster than the model's own settings (beam 10,
+   * On the bundled small English model this takes 35-50 % less CPU than the model's own settings (beam 10,
    * Kaldi's 20 frames per chunk), with the same word error rate on the speech benchmarks; grammar-limited decoding
-   * (alignment) about 40 % faster. Figures and commands: {@code captions-provider-vosk/README.md}.
+   * (alignment) about a third less. Figures and commands: {@code captions-provider-vosk/README.md}.
    */
   public static DecoderSettings defaults() {
     return DEFAULTS;
