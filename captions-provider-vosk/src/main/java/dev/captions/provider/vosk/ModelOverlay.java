@@ -11,7 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,7 +126,7 @@ final class ModelOverlay {
       }
       LOG.debug("Made the Vosk model overlay {} of {}", target, source);
     } finally {
-      deleteRecursively(tmp);
+      ClassPathModel.deleteRecursively(tmp);
     }
   }
 
@@ -143,20 +142,6 @@ final class ModelOverlay {
           else Files.copy(p, copy);
         }
       }
-    }
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) return;
-    try (Stream<Path> walk = Files.walk(dir)) {
-      // Files.walk does not follow links, so a link is deleted, never what it points to.
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
     }
   }
 
