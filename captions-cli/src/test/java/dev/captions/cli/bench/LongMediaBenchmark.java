@@ -128,6 +128,11 @@ public final class LongMediaBenchmark {
         Runtime.getRuntime().maxMemory() / 1_000_000);
     System.out.printf(Locale.ROOT, "  peak heap after GC            %.0f MB (largest heap in use right after any of %d "
         + "collections: what the run holds)%n", heap.peakAfterGc.get() / 1e6, heap.collections.get());
+    // What the result alone holds: a full collection now, with the PipelineResult (every cue and word) still reachable.
+    System.gc();
+    long held = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    System.out.printf(Locale.ROOT, "  heap after a full GC at the end, result held: %.0f MB (%d cues, %d words)%n",
+        held / 1e6, r.captions().cues().size(), r.transcript().words().size());
   }
 
   static long processCpuNanos() {
