@@ -3,7 +3,8 @@ package dev.captions.chunking;
 import dev.captions.ProviderException;
 
 /**
- * One chunk of long media could not be transcribed, after the retries its failure allowed; the run stops. The message
+ * One chunk of long media could not be transcribed, after the retries its failure allowed, or could not be encoded
+ * for upload; the run stops. The message
  * names the chunk and its time range; {@link #getCause()} is the transcriber's own failure (a
  * {@link ProviderException} or subtype saying what went wrong).
  */
@@ -12,12 +13,13 @@ public final class ChunkFailedException extends ProviderException {
 
   /** The chunk that failed (not serialized). */
   private final transient Chunk chunk;
-  /** How many times the chunk was sent. */
+  /** How many times the chunk was sent (0: its encoding failed). */
   private final int attempts;
 
   ChunkFailedException(String provider, Chunk chunk, int attempts, Throwable cause) {
-    super(provider, chunk + " failed after " + attempts + (attempts == 1 ? " attempt: " : " attempts: ")
-        + cause.getMessage(), cause instanceof ProviderException ? ((ProviderException) cause).httpStatus() : 0,
+    super(provider, chunk + (attempts == 0 ? " could not be encoded for upload: "
+            : " failed after " + attempts + (attempts == 1 ? " attempt: " : " attempts: ")) + cause.getMessage(),
+        cause instanceof ProviderException ? ((ProviderException) cause).httpStatus() : 0,
         cause instanceof ProviderException ? ((ProviderException) cause).requestId() : null, false, cause);
     this.chunk = chunk;
     this.attempts = attempts;
@@ -28,7 +30,7 @@ public final class ChunkFailedException extends ProviderException {
     return chunk;
   }
 
-  /** {@return how many times the chunk was sent} */
+  /** {@return how many times the chunk was sent; 0 when it could not be encoded for upload} */
   public int attempts() {
     return attempts;
   }

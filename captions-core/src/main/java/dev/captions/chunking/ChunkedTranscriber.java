@@ -60,7 +60,10 @@ import org.slf4j.LoggerFactory;
  *       duration or upload size.
  *   <li><b>Upload:</b> each chunk is encoded as the first of the transcriber's accepted
  *       {@linkplain ChunkLimits#uploadFormats() formats} the {@linkplain Builder#mediaProcessor media processor}
- *       can write (e.g. Opus at 0.18 MB per minute instead of WAV at 1.9), or sliced from the WAV without a copy.
+ *       can write (e.g. MP3 at 0.18 MB per minute instead of WAV at 1.9), or sliced from the WAV without a copy.
+ *       Chunks are encoded in order, {@linkplain Builder#encodingThreads one per processor} at a time, and each is
+ *       sent as soon as it is encoded: the first requests are in flight while later chunks are still being encoded,
+ *       and a resent chunk is not encoded again.
  *   <li><b>Concurrency:</b> at most {@link ChunkLimits#maxConcurrency()} chunks at once; the system property
  *       {@code captions.<provider>.maxConcurrency} (e.g. {@code captions.openai.maxConcurrency=4}) or
  *       {@link Builder#maxConcurrency} overrides it.
@@ -92,10 +95,12 @@ public final class ChunkedTranscriber implements Transcriber {
   private final int attempts;
   private final Duration retryDelay;
   private final Path temporaryDirectory;
+  private final int encodingThreads;
 
   private ChunkedTranscriber(Builder b) {
     this.delegate = b.delegate;
     this.media = b.media;
+    this.encodingThreads = b.encodingThreads > 0 ? b.encodingThreads : Runtime.getRuntime().availableProcessors();
     this.attempts = b.attempts;
     this.retryDelay = b.retryDelay;
     this.temporaryDirectory = b.temporaryDirectory;
@@ -276,6 +281,8 @@ public final class ChunkedTranscriber implements Transcriber {
     private int chunksDone;
     private int lastPercent = -1;
     private Path tempDir;
+    /** Each chunk's encoded file, when chunks are uploaded compressed; null entries for WAV slices. */
+    private final List<Future<Path>> encoded = new ArrayList<>();
     /** The first chunk failure: what the run throws, even when a chunk it stopped is reported first. */
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
@@ -298,17 +305,31 @@ public final class ChunkedTranscriber implements Transcriber {
       CompletionService<Integer> done = new ExecutorCompletionService<>(pool);
       List<Future<Integer>> futures = new ArrayList<>(chunks.size());
       Transcript[] parts = new Transcript[chunks.size()];
+      ExecutorService encoders = null;
       try {
         if (format != AudioOptions.Format.WAV_16K_MONO) {
           tempDir = temporaryDirectory == null ? Files.createTempDirectory("captions-chunks-")
               : Files.createTempDirectory(Files.createDirectories(temporaryDirectory), "captions-chunks-");
+          // Encoding is CPU-bound and requests mostly wait: encoding runs ahead on its own few threads, in chunk
+          // order, so that each chunk goes out as soon as it is ready instead of after every chunk is encoded.
+          encoders = Executors.newFixedThreadPool(Math.min(encodingThreads, chunks.size()), r -> {
+            Thread t = new Thread(r, "captions-encode-" + name() + "-" + THREAD_IDS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+          });
+          for (Chunk chunk : chunks) {
+            encoded.add(encoders.submit(() -> {
+              if (failure.get() != null) throw new CancellationException("another chunk failed");
+              return encode(chunk);
+            }));
+          }
         }
         for (Chunk chunk : chunks) {
           futures.add(done.submit(() -> {
             // After one chunk failed, chunks not yet started are not sent (the run fails anyway).
             if (failure.get() != null) throw new CancellationException("another chunk failed");
             try {
-              parts[chunk.index()] = transcribeWithRetries(chunk);
+              parts[chunk.index()] = transcribeChunk(chunk);
             } catch (RuntimeException | Error e) {
               failure.compareAndSet(null, e);
               throw e;
@@ -336,17 +357,62 @@ public final class ChunkedTranscriber implements Transcriber {
         throw new UncheckedIOException("cannot create a temporary directory for audio chunks: " + e.getMessage(), e);
       } finally {
         for (Future<Integer> f : futures) f.cancel(true);
+        for (Future<Path> f : encoded) f.cancel(true);
         pool.shutdownNow();
+        if (encoders != null) encoders.shutdownNow();
         awaitQuietly(pool);
+        if (encoders != null) awaitQuietly(encoders);
         deleteTree(tempDir);
       }
     }
 
-    private Transcript transcribeWithRetries(Chunk chunk) {
+    /** Transcribes one chunk: waits for its encoding (if any), sends it with retries, deletes its encoded file. */
+    private Transcript transcribeChunk(Chunk chunk) {
+      if (format == AudioOptions.Format.WAV_16K_MONO) return transcribeWithRetries(chunk, null);
+      Path file = awaitEncoded(chunk);
+      try {
+        LOG.debug("{}: sending {}", name(), chunk);
+        return transcribeWithRetries(chunk, file);
+      } finally {
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException e) {
+          LOG.debug("could not delete {}: {}", file, e.toString());
+        }
+      }
+    }
+
+    /** Encodes {@code chunk} in the upload format into the run's temporary directory; returns the file. */
+    private Path encode(Chunk chunk) {
+      Path file = tempDir.resolve(String.format(Locale.ROOT, "chunk-%04d.%s", chunk.index(), format.extension()));
+      MediaRef ref = media.extractAudio(MediaSource.of(wav.file()),
+          AudioOptions.of(format).withRange(chunk.audioStartMs(), chunk.endMs()).withOutput(file));
+      LOG.debug("{}: {} encoded", name(), chunk);
+      return ref.source().path();
+    }
+
+    private Path awaitEncoded(Chunk chunk) {
+      try {
+        return encoded.get(chunk.index()).get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        CancellationException c = new CancellationException("cancelled while " + chunk + " was being encoded");
+        c.initCause(e);
+        throw c;
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof CancellationException || cause instanceof InvalidMediaException) throw (RuntimeException) cause;
+        if (cause instanceof Error) throw (Error) cause;
+        throw new ChunkFailedException(name(), chunk, 0, cause);
+      }
+    }
+
+    /** @param file the encoded chunk, or null to send a WAV slice */
+    private Transcript transcribeWithRetries(Chunk chunk, Path file) {
       for (int attempt = 1; ; attempt++) {
         if (Thread.currentThread().isInterrupted()) throw new CancellationException("cancelled");
         try {
-          return transcribeOnce(chunk);
+          return transcribeOnce(chunk, file);
         } catch (CancellationException | AuthenticationException | InvalidMediaException e) {
           throw e;
         } catch (CaptionsException e) {
@@ -370,31 +436,16 @@ public final class ChunkedTranscriber implements Transcriber {
       return Duration.ofMillis(Math.min(ms, 60_000));
     }
 
-    private Transcript transcribeOnce(Chunk chunk) {
+    private Transcript transcribeOnce(Chunk chunk, Path file) {
       long audioMs = chunk.endMs() - chunk.audioStartMs();
       TranscriptionOptions chunkOptions = options.toBuilder().mediaDurationMs(audioMs)
           .progress(e -> chunkProgress(chunk, e.fraction())).build();
+      if (file != null) return delegate.transcribe(MediaSource.of(file).withMimeType(format.mimeType()), chunkOptions);
       String name = String.format(Locale.ROOT, "chunk-%04d.%s", chunk.index(), format.extension());
-      if (format == AudioOptions.Format.WAV_16K_MONO) {
-        try (InputStream in = wav.slice(chunk.audioStartMs(), chunk.endMs())) {
-          return delegate.transcribe(MediaSource.of(in, name, format.mimeType()), chunkOptions);
-        } catch (IOException e) {
-          throw new InvalidMediaException(Reason.UNREADABLE, "cannot read " + wav.file() + ": " + e.getMessage(), e);
-        }
-      }
-      Path file = tempDir.resolve(name);
-      try {
-        MediaRef ref = media.extractAudio(MediaSource.of(wav.file()),
-            AudioOptions.of(format).withRange(chunk.audioStartMs(), chunk.endMs()).withOutput(file));
-        MediaSource encoded = ref.source();
-        return delegate.transcribe(encoded.mimeType().isPresent() ? encoded : encoded.withMimeType(format.mimeType()),
-            chunkOptions);
-      } finally {
-        try {
-          Files.deleteIfExists(file);
-        } catch (IOException e) {
-          LOG.debug("could not delete {}: {}", file, e.toString());
-        }
+      try (InputStream in = wav.slice(chunk.audioStartMs(), chunk.endMs())) {
+        return delegate.transcribe(MediaSource.of(in, name, format.mimeType()), chunkOptions);
+      } catch (IOException e) {
+        throw new InvalidMediaException(Reason.UNREADABLE, "cannot read " + wav.file() + ": " + e.getMessage(), e);
       }
     }
 
@@ -479,6 +530,7 @@ public final class ChunkedTranscriber implements Transcriber {
     private int attempts = 3;
     private Duration retryDelay = Duration.ofSeconds(1);
     private Path temporaryDirectory;
+    private int encodingThreads;
 
     private Builder(Transcriber delegate) {
       this.delegate = Objects.requireNonNull(delegate, "delegate == null");
@@ -546,6 +598,20 @@ public final class ChunkedTranscriber implements Transcriber {
      */
     public Builder temporaryDirectory(Path temporaryDirectory) {
       this.temporaryDirectory = temporaryDirectory;
+      return this;
+    }
+
+    /**
+     * Sets how many chunks are encoded at once when chunks are uploaded compressed (each encoding is one media
+     * processor call, e.g. an FFmpeg process, and uses about one processor).
+     *
+     * @param encodingThreads the bound; 0 (the default) for the number of available processors
+     * @return this builder
+     * @throws IllegalArgumentException when negative
+     */
+    public Builder encodingThreads(int encodingThreads) {
+      if (encodingThreads < 0) throw new IllegalArgumentException("encodingThreads must be >= 0, but is " + encodingThreads);
+      this.encodingThreads = encodingThreads;
       return this;
     }
 

@@ -109,6 +109,12 @@ class ChunkedTranscriberTest {
   /** "Encodes" chunks by copying the WAV range to the output file, as FFmpeg would write an Opus file there. */
   static class CopyingProcessor implements MediaProcessor {
     final List<Path> written = Collections.synchronizedList(new ArrayList<>());
+    final AtomicInteger encoding = new AtomicInteger();
+    final AtomicInteger maxEncoding = new AtomicInteger();
+    volatile long sleepMs;
+
+    /** Called before a chunk is written; may throw to fail its encoding. */
+    void before(AudioOptions options) {}
 
     @Override
     public String name() {
@@ -128,10 +134,18 @@ class ChunkedTranscriberTest {
     @Override
     public MediaRef extractAudio(MediaSource media, AudioOptions options) {
       Path out = options.output().orElseThrow();
+      maxEncoding.accumulateAndGet(encoding.incrementAndGet(), Math::max);
       try (InputStream in = PcmWav.open(media.path()).slice(options.startMs(), options.endMs().orElseThrow())) {
+        before(options);
+        Thread.sleep(sleepMs);
         Files.copy(in, out);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CancellationException("cancelled");
+      } finally {
+        encoding.decrementAndGet();
       }
       written.add(out);
       return MediaRef.of(MediaSource.of(out).withMimeType(options.format().mimeType()), name(), null);
@@ -214,6 +228,68 @@ class ChunkedTranscriberTest {
   }
 
   @Test
+  void encodingIsBoundedSeparatelyAndRunsAheadOfTheRequests() throws IOException {
+    ToneTranscriber tone = new ToneTranscriber("tone", limits(6).toBuilder()
+        .uploadFormats(AudioOptions.Format.OGG_OPUS).build());
+    tone.sleepMs = 200;
+    CopyingProcessor processor = new CopyingProcessor();
+    processor.sleepMs = 20;
+    Path temp = Files.createDirectories(dir.resolve("tmp-ahead"));
+    Transcript t = ChunkedTranscriber.builder(tone).mediaProcessor(processor).encodingThreads(2)
+        .temporaryDirectory(temp).build().transcribe(MediaSource.of(wav), TranscriptionOptions.defaults());
+
+    assertThat(t.words()).hasSameSizeAs(truth);
+    assertThat(processor.maxEncoding.get()).isEqualTo(2); // two encodings at a time, not one per request slot
+    assertThat(tone.maxInFlight.get()).isEqualTo(6); // while six requests were in flight
+    assertThat(processor.written).hasSize(tone.calls.get());
+    try (Stream<Path> left = Files.list(temp)) {
+      assertThat(left).isEmpty();
+    }
+  }
+
+  @Test
+  void aResentChunkIsNotEncodedAgain() {
+    ToneTranscriber flaky = new ToneTranscriber("tone", limits(2).toBuilder()
+        .uploadFormats(AudioOptions.Format.OGG_OPUS).build()) {
+      @Override
+      Transcript fail(int call, MediaSource audio) {
+        if (call == 1) throw new ProviderException("tone", "overloaded", 503, "req-1", true, null);
+        return null;
+      }
+    };
+    CopyingProcessor processor = new CopyingProcessor();
+    Transcript t = ChunkedTranscriber.builder(flaky).mediaProcessor(processor).retryDelay(Duration.ofMillis(1)).build()
+        .transcribe(MediaSource.of(wav), TranscriptionOptions.defaults());
+
+    assertThat(t.words()).hasSameSizeAs(truth);
+    assertThat(flaky.calls.get()).isEqualTo(processor.written.size() + 1);
+  }
+
+  @Test
+  void aChunkThatCannotBeEncodedFailsTheRunNamingItAndLeavesNoFiles() throws IOException {
+    ToneTranscriber tone = new ToneTranscriber("tone", limits(3).toBuilder()
+        .uploadFormats(AudioOptions.Format.OGG_OPUS).build());
+    CopyingProcessor processor = new CopyingProcessor() {
+      @Override
+      void before(AudioOptions options) {
+        if (options.output().orElseThrow().endsWith("chunk-0002.ogg")) {
+          throw new IllegalStateException("encoder crashed");
+        }
+      }
+    };
+    Path temp = Files.createDirectories(dir.resolve("tmp-encode-fail"));
+    assertThatThrownBy(() -> ChunkedTranscriber.builder(tone).mediaProcessor(processor).temporaryDirectory(temp).build()
+        .transcribe(MediaSource.of(wav), TranscriptionOptions.defaults()))
+        .isInstanceOf(ChunkFailedException.class)
+        .hasMessageStartingWith("tone: chunk 3 of ")
+        .hasMessageContaining("could not be encoded for upload: encoder crashed")
+        .satisfies(e -> assertThat(((ChunkFailedException) e).attempts()).isZero());
+    try (Stream<Path> left = Files.list(temp)) {
+      assertThat(left).isEmpty();
+    }
+  }
+
+  @Test
   void aRetryableFailureIsSentAgainAndAPersistentOneFailsTheRunNamingTheChunk() {
     ToneTranscriber flaky = new ToneTranscriber("tone", limits(2)) {
       @Override
@@ -275,7 +351,8 @@ class ChunkedTranscriberTest {
     while (slow.inFlight.get() < 3 && System.nanoTime() < deadline) Thread.sleep(10);
     assertThat(slow.inFlight.get()).isEqualTo(3);
     try (Stream<Path> during = Files.walk(temp)) {
-      assertThat(during.filter(Files::isRegularFile)).hasSize(3); // three encoded chunks in flight
+      // the three chunks in flight, and the chunks encoded ahead of their turn
+      assertThat(during.filter(Files::isRegularFile).count()).isGreaterThanOrEqualTo(3);
     }
 
     caller.interrupt();

@@ -229,6 +229,10 @@ public final class LongMediaBenchmark {
     final AtomicLong requests = new AtomicLong();
     final AtomicLong audioBytes = new AtomicLong();
     final AtomicLong latencyMs = new AtomicLong();
+    /** When the run started, and when the first and the last request arrived (System.nanoTime()). */
+    volatile long startNanos;
+    final AtomicLong firstArrival = new AtomicLong(Long.MAX_VALUE);
+    final AtomicLong lastArrival = new AtomicLong();
 
     @Override
     public String getName() {
@@ -239,10 +243,16 @@ public final class LongMediaBenchmark {
       requests.set(0);
       audioBytes.set(0);
       latencyMs.set(0);
+      firstArrival.set(Long.MAX_VALUE);
+      lastArrival.set(0);
+      startNanos = System.nanoTime();
     }
 
     @Override
     public ResponseDefinition transform(ServeEvent event) {
+      long now = System.nanoTime();
+      firstArrival.accumulateAndGet(now, Math::min);
+      lastArrival.accumulateAndGet(now, Math::max);
       try {
         String url = event.getRequest().getUrl();
         byte[] body = event.getRequest().getBody();
@@ -441,7 +451,10 @@ public final class LongMediaBenchmark {
   static void cloud(Path wav, int minutes, Path work, boolean wavOnly) throws Exception {
     AudioLatency latency = new AudioLatency();
     WireMockServer wm = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")
-        .extensions(latency).containerThreads(64).jettyAcceptors(2).disableRequestJournal());
+        // No journal and no request log: WireMock would otherwise format every 1.3 MB upload as text, stealing CPU
+        // from the engine it stands in for.
+        .extensions(latency).containerThreads(64).jettyAcceptors(2).disableRequestJournal()
+        .stubRequestLoggingDisabled(true));
     wm.start();
     wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
     try {
@@ -468,10 +481,13 @@ public final class LongMediaBenchmark {
         summary("openai (WAV uploads)", engine, sequential);
         return;
       }
-      for (String provider : List.of("openai", "gemini")) {
+      // -Dbench.providers=openai and -Dbench.baseline=false shorten a run while tuning; the issue's figures are
+      // the default run (both providers, each with its sequential baseline, in one JVM).
+      for (String provider : System.getProperty("bench.providers", "openai,gemini").split(",")) {
         Transcriber now = provider.equals("openai") ? openai : gemini;
         Transcriber before = withLimits(now, provider.equals("openai") ? openAiBefore : geminiBefore);
         double[] engine = runCloud(ffmpeg, now, 4, wav, minutes, work, latency, provider, "engine");
+        if (!Boolean.parseBoolean(System.getProperty("bench.baseline", "true"))) continue;
         double[] sequential = runCloud(ffmpeg, before, 1, wav, minutes, work, latency, provider, "before");
         summary(provider, engine, sequential);
       }
@@ -516,10 +532,18 @@ public final class LongMediaBenchmark {
         // Like with like: issue 13 compares transcription and the stages after it. Alignment (on by default for
         // Gemini's untrusted times) is its own stage, measured by captions-provider-vosk/bench/align-benchmark.sh.
         .alignTiming(AlignmentMode.OFF)
+        .progress(e -> {
+          if (Boolean.getBoolean("bench.trace")) {
+            System.out.printf(Locale.ROOT, "  %6.2f s %s %.3f %s%n", (System.nanoTime() - latency.startNanos) / 1e9,
+                e.stage(), e.fraction(), e.message());
+          }
+        })
         .build();
     long cpu0 = processCpuNanos();
     long child0 = childCpuNanos();
     long t0 = System.nanoTime();
+    latency.startNanos = t0;
+    if (Boolean.getBoolean("bench.trace")) System.out.println("  run started at " + java.time.LocalTime.now());
     PipelineResult r = p.run(MediaSource.of(wav));
     double wallS = (System.nanoTime() - t0) / 1e9;
     double cpuS = (processCpuNanos() - cpu0) / 1e9;
@@ -529,6 +553,8 @@ public final class LongMediaBenchmark {
     System.out.printf(Locale.ROOT, "%-8s %-10s %9d %9.1f %12.1f %12.1f %10.3f   CPU: JVM %.1f s (stand-ins included), "
         + "FFmpeg %.1f s; timings %s%n", provider, mode, latency.requests.get(), wallS, latencySum, mb, mb / minutes,
         cpuS, childS, r.timings());
+    System.out.printf(Locale.ROOT, "%-8s %-10s requests arrived from %.1f s to %.1f s after the start%n", provider, mode,
+        (latency.firstArrival.get() - latency.startNanos) / 1e9, (latency.lastArrival.get() - latency.startNanos) / 1e9);
     return new double[] {wallS, latencySum, mb / minutes};
   }
 

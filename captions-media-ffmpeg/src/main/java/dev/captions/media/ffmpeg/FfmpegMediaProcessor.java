@@ -192,15 +192,23 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
     return info;
   }
 
+  /** Probes {@code in}; throws when it is not media or has no audio stream. */
+  private MediaInfo requireAudio(MediaInput in) {
+    MediaInfo info = probe(in);
+    if (!info.hasAudio()) {
+      throw new InvalidMediaException(Reason.NO_STREAM, in.displayName() + " has no audio stream (it has " + info.streams()
+          + "), so there is no speech to caption. Use a file with an audio track.");
+    }
+    return info;
+  }
+
   @Override
   public MediaRef extractAudio(MediaSource media, AudioOptions options) {
     Objects.requireNonNull(options, "options == null");
     try (MediaInput in = MediaInput.of(media)) {
-      MediaInfo info = probe(in);
-      if (!info.hasAudio()) {
-        throw new InvalidMediaException(Reason.NO_STREAM, in.displayName() + " has no audio stream (it has " + info.streams()
-            + "), so there is no speech to caption. Use a file with an audio track.");
-      }
+      // The probe gives the length for progress. With a whole range given (the long-media engine's chunks: a dozen or
+      // more per video) the length is known and the probe's process is saved; a failure is explained by one then.
+      MediaInfo info = options.endMs().isPresent() ? null : requireAudio(in);
       AudioOptions.Format format = options.format();
       try (OutputFile out = OutputFile.create(options.output().orElse(null), format.extension())) {
         List<String> cmd = command();
@@ -244,8 +252,14 @@ public final class FfmpegMediaProcessor implements MediaProcessor {
             throw new IllegalArgumentException("unknown audio format " + format);
         }
         long expectedMs = rangeMs >= 0 ? rangeMs : Math.max(0, info.durationMs() - options.startMs());
-        Path result = runToOutput(cmd, out, options.progress(), PipelineStage.EXTRACT_AUDIO, expectedMs,
-            "extract audio from " + in.displayName());
+        Path result;
+        try {
+          result = runToOutput(cmd, out, options.progress(), PipelineStage.EXTRACT_AUDIO, expectedMs,
+              "extract audio from " + in.displayName());
+        } catch (InvalidMediaException e) {
+          if (info == null) requireAudio(in); // "not media" or "no audio stream (it has …)" say more than FFmpeg's error
+          throw e;
+        }
         return MediaRef.of(MediaSource.of(result).withMimeType(format.mimeType()), NAME, null);
       }
     }

@@ -396,6 +396,24 @@ class FfmpegMediaProcessorTest {
   }
 
   @Test
+  void rangeOfVideoWithoutAudioIsExplainedAfterTheFailedRun(@TempDir Path dir) throws Exception {
+    // A ranged extraction (the long-media engine's chunks) runs FFmpeg without probing first; its failure is then
+    // explained by a probe, with the same typed error as above.
+    Path silentVideo = media.videoWithoutAudio(dir.resolve("mute.mp4"), 2);
+    Path out = dir.resolve("out.mp3");
+    assertThatThrownBy(() -> FFMPEG.extractAudio(MediaSource.of(silentVideo),
+        AudioOptions.of(AudioOptions.Format.MP3_16K_MONO).withRange(0, 1_000).withOutput(out)))
+        .isInstanceOf(InvalidMediaException.class).hasMessageContaining("no audio stream")
+        .extracting(e -> ((InvalidMediaException) e).reason()).isEqualTo(InvalidMediaException.Reason.NO_STREAM);
+    assertThat(out).doesNotExist();
+    Path text = Files.writeString(dir.resolve("notes.wav"), "not audio at all");
+    assertThatThrownBy(() -> FFMPEG.extractAudio(MediaSource.of(text),
+        AudioOptions.of(AudioOptions.Format.MP3_16K_MONO).withRange(0, 1_000).withOutput(out)))
+        .isInstanceOf(InvalidMediaException.class)
+        .extracting(e -> ((InvalidMediaException) e).reason()).isEqualTo(InvalidMediaException.Reason.NOT_MEDIA);
+  }
+
+  @Test
   void silenceOnlyIsValidAudio(@TempDir Path dir) throws Exception {
     Path silence = media.silentAudio(dir.resolve("silence.wav"), 2);
     Path wav = FFMPEG.extractAudio(MediaSource.of(silence), AudioOptions.defaults()).source().path();
