@@ -201,8 +201,13 @@ class WavAudioTest {
     WavAudio.Samples samples = WavAudio.open(MediaSource.of(in, "chunk.wav", null));
     short[] block = new short[ChunkDecoder.BLOCK_SAMPLES];
     long count = 0;
-    for (int n; (n = samples.read(block)) > 0; ) count += n;
+    long mostAhead = 0; // bytes taken from the stream beyond the header and the samples handed out
+    for (int n; (n = samples.read(block)) > 0; ) {
+      count += n;
+      mostAhead = Math.max(mostAhead, in.consumed() - 44 - count * 2);
+    }
     assertThat(count).isEqualTo(10 * 60 * 16_000L);
+    assertThat(mostAhead).as("bytes read ahead of the samples handed out").isLessThanOrEqualTo(2L * block.length * 2);
     assertThat(in.consumed()).isEqualTo(wav.length);
     assertThat(in.largestRequest()).as("bytes asked for in one read").isLessThanOrEqualTo(2L * block.length * 2);
   }
