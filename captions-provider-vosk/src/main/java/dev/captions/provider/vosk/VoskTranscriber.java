@@ -64,8 +64,8 @@ public final class VoskTranscriber implements Transcriber {
   public static final String NAME = "vosk";
 
   /**
-   * Long enough that a recogniser's warm-up (seconds of CPU for its decoding graph's caches) is a small share; short
-   * enough that a chunk's samples (19 MB for 10 min) keep the heap flat however long the media.
+   * Long enough that a recogniser's warm-up (seconds of CPU for its decoding graph's caches) is a small share. A
+   * chunk's length costs no heap: its stream is decoded as it is read, a block at a time.
    */
   static final Duration DEFAULT_CHUNK = Duration.ofMinutes(10);
   // Vosk's word end times run into the following silence, so a 700 ms pause between sentences measures ~600 ms
