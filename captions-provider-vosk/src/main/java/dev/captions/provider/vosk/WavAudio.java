@@ -82,9 +82,9 @@ final class WavAudio {
     } catch (NoSuchFileException e) {
       throw new InvalidMediaException(Reason.NOT_FOUND, "Media file not found: " + file + ". Check the path.", e);
     } catch (IOException e) {
-      throw unreadable(file.toString(), e);
+      throw unreadable(name(file), e);
     }
-    return parse(bytes, file.toString());
+    return parse(bytes, name(file));
   }
 
   /** For tests and callers that already hold the bytes of a WAV file. */
@@ -163,6 +163,12 @@ final class WavAudio {
     LOG.warn("{} is truncated: its WAV header announces {} bytes of audio ({} ms) but only {} bytes ({} ms) arrived;"
         + " decoded what arrived, {} ms of audio are missing", name, declaredBytes, bytesToMs(declaredBytes),
         arrivedBytes, bytesToMs(arrivedBytes), bytesToMs(declaredBytes) - bytesToMs(arrivedBytes));
+  }
+
+  /** A file's name in messages: its last segment, as {@link MediaSource#name()} gives it. */
+  private static String name(Path file) {
+    Path name = file.getFileName();
+    return name == null ? file.toString() : name.toString();
   }
 
   private static long bytesToMs(long bytes) {
