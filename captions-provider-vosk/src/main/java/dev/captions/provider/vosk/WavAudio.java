@@ -1,5 +1,6 @@
 package dev.captions.provider.vosk;
 
+import com.fasterxml.jackson.databind.util.ByteBufferBackedInputStream;
 import dev.captions.InvalidMediaException;
 import dev.captions.InvalidMediaException.Reason;
 import dev.captions.model.MediaSource;
@@ -92,7 +93,8 @@ final class WavAudio {
     ByteBuffer b = wav.duplicate().order(ByteOrder.LITTLE_ENDIAN);
     long declared;
     try {
-      declared = readHeader(new BufferInput(b), name); // leaves b at the first byte of the data
+      // As a stream, so that files and streams have their headers read by one parser; leaves b at the data's start.
+      declared = readHeader(new ByteBufferBackedInputStream(b), name);
     } catch (IOException e) {
       throw new IllegalStateException("a buffer cannot fail to read", e);
     }
@@ -257,7 +259,7 @@ final class WavAudio {
       return read * 1000 / SAMPLE_RATE_HZ;
     }
 
-    /** {@return the file's path or the stream's name, for messages} */
+    /** {@return the file's or the stream's name, for messages} */
     final String name() {
       return name;
     }
@@ -329,36 +331,6 @@ final class WavAudio {
     @Override
     long announcedCount() {
       return announcedBytes < 0 ? -1 : announcedBytes / 2;
-    }
-  }
-
-  /** A buffer as a stream, so that files and streams have their headers read by one parser. */
-  private static final class BufferInput extends InputStream {
-    private final ByteBuffer b;
-
-    BufferInput(ByteBuffer b) {
-      this.b = b;
-    }
-
-    @Override
-    public int read() {
-      return b.hasRemaining() ? b.get() & 0xFF : -1;
-    }
-
-    @Override
-    public int read(byte[] into, int off, int len) {
-      if (len == 0) return 0;
-      if (!b.hasRemaining()) return -1;
-      int n = Math.min(len, b.remaining());
-      b.get(into, off, n);
-      return n;
-    }
-
-    @Override
-    public long skip(long n) {
-      int k = (int) Math.max(0, Math.min(n, b.remaining()));
-      b.position(b.position() + k);
-      return k;
     }
   }
 }
