@@ -6,7 +6,6 @@ import dev.captions.ConfigurationException;
 import dev.captions.ProviderException;
 import dev.captions.model.TimedWord;
 import java.io.IOException;
-import java.nio.ShortBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -29,27 +28,29 @@ final class ChunkDecoder {
   private ChunkDecoder() {}
 
   /**
-   * Decodes all of {@code samples} with one recogniser.
+   * Decodes all of {@code samples} with one recogniser, reading them a block of {@link #BLOCK_SAMPLES} at a time (so a
+   * stream is never held whole).
    *
    * @param settings the decoder settings the model was loaded with (named when Kaldi refuses them)
    * @param grammar a Vosk grammar (a JSON array of the phrases the recogniser may hear, e.g. a transcript's words and
    *     {@code "[unk]"}), or {@code null} to hear the model's whole vocabulary. A grammar makes decoding about ten
    *     times faster; models with a static graph ignore it.
+   * @param samples the audio, read to its end here
    * @param decoded told how many samples were just fed to the recogniser, after each block
    * @param cancelled checked between blocks; when true the decoding stops with {@link CancellationException}
+   * @throws dev.captions.InvalidMediaException when a stream cannot be read
    */
-  static List<TimedWord> decode(Model model, DecoderSettings settings, String grammar, ShortBuffer samples,
+  static List<TimedWord> decode(Model model, DecoderSettings settings, String grammar, WavAudio.Samples samples,
       IntConsumer decoded, BooleanSupplier cancelled) {
     List<TimedWord> words = new ArrayList<>();
     short[] block = new short[BLOCK_SAMPLES];
     try (Recognizer recognizer = grammar == null ? new Recognizer(model, WavAudio.SAMPLE_RATE_HZ)
         : new Recognizer(model, WavAudio.SAMPLE_RATE_HZ, grammar)) {
       recognizer.setWords(true);
-      ShortBuffer in = samples.duplicate();
-      while (in.hasRemaining()) {
+      while (true) {
         if (cancelled.getAsBoolean()) throw new CancellationException("cancelled");
-        int n = Math.min(block.length, in.remaining());
-        in.get(block, 0, n);
+        int n = samples.read(block);
+        if (n == 0) break;
         if (recognizer.acceptWaveForm(block, n)) addWords(recognizer.getResult(), 0, words);
         decoded.accept(n);
       }

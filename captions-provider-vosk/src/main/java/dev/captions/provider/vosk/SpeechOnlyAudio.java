@@ -3,7 +3,6 @@ package dev.captions.provider.vosk;
 import dev.captions.InvalidMediaException;
 import dev.captions.InvalidMediaException.Reason;
 import dev.captions.align.SpeechActivity;
-import dev.captions.model.MediaSource;
 import dev.captions.model.TimedWord;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -83,7 +82,7 @@ final class SpeechOnlyAudio implements AutoCloseable {
     long kept = 0;
     for (long[] s : spans) kept += s[1] - s[0];
     if (spans.isEmpty() || kept > MAX_SHARE * speech.durationMs()) return null;
-    ShortBuffer samples = WavAudio.read(MediaSource.of(wav)).samples();
+    ShortBuffer samples = WavAudio.map(wav).samples();
     long[] keptStart = new long[spans.size()];
     long[] sourceStart = new long[spans.size()];
     Path out = null;

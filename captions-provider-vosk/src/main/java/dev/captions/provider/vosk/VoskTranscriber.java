@@ -12,7 +12,6 @@ import dev.captions.model.Transcript;
 import dev.captions.spi.AudioOptions;
 import dev.captions.spi.Transcriber;
 import dev.captions.spi.TranscriptionOptions;
-import java.nio.ShortBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
@@ -24,7 +23,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,8 +63,8 @@ public final class VoskTranscriber implements Transcriber {
   public static final String NAME = "vosk";
 
   /**
-   * Long enough that a recogniser's warm-up (seconds of CPU for its decoding graph's caches) is a small share; short
-   * enough that a chunk's samples (19 MB for 10 min) keep the heap flat however long the media.
+   * Long enough that a recogniser's warm-up (seconds of CPU for its decoding graph's caches) is a small share. A
+   * chunk's length costs no heap: its stream is decoded as it is read, a block at a time.
    */
   static final Duration DEFAULT_CHUNK = Duration.ofMinutes(10);
   // Vosk's word end times run into the following silence, so a 700 ms pause between sentences measures ~600 ms
@@ -235,7 +233,9 @@ public final class VoskTranscriber implements Transcriber {
    * {@inheritDoc}
    *
    * <p>{@code options.language()}, when given, must match the model's language; the timeout, when given, bounds the
-   * decoding (not the first model load). Progress reports the fraction of the audio decoded, from decoder threads.
+   * decoding (not the first model load). Progress reports the fraction of the audio decoded, from decoder threads; for a
+   * stream whose WAV header does not give its length (ffmpeg writing to a pipe) the fraction is unknown
+   * ({@code NaN}) until the end, and the events say how much audio has been decoded so far.
    */
   @Override
   public Transcript transcribe(MediaSource audio, TranscriptionOptions options) {
@@ -243,13 +243,12 @@ public final class VoskTranscriber implements Transcriber {
     Objects.requireNonNull(options, "options == null");
     options.checkSpeakersSupported(this); // Vosk has no diarisation: refused, not ignored
     checkLanguage(options);
-    WavAudio wav = WavAudio.read(audio);
+    WavAudio.Samples samples = WavAudio.open(audio); // a file is mapped; a stream has only its header read here
     Path dir = resolveModelDirectory();
     Model model = VoskModels.get(loadDirectory(dir));
     if (Thread.currentThread().isInterrupted()) throw new CancellationException("cancelled");
 
-    ShortBuffer samples = wav.samples();
-    Progress progress = new Progress(options.progress(), wav.sampleCount());
+    Progress progress = new Progress(options.progress(), samples.announcedCount());
     long started = System.nanoTime();
     Duration timeout = options.timeout().orElse(null);
     long deadline = timeout == null ? Long.MAX_VALUE : started + timeout.toNanos();
@@ -266,7 +265,7 @@ public final class VoskTranscriber implements Transcriber {
       caller.interrupt(); // keep the flag: the decoder stopped because it was set
       throw e;
     }
-    LOG.debug("Decoded {} ({} ms of audio) in {} ms", wav.name(), wav.durationMs(),
+    LOG.debug("Decoded {} ({} ms of audio) in {} ms", samples.name(), samples.readMs(),
         (System.nanoTime() - started) / 1_000_000);
     progress.finish();
 
@@ -275,7 +274,7 @@ public final class VoskTranscriber implements Transcriber {
     return Transcript.builder()
         .words(new SentenceFormatter(sentencePause.toMillis(), english).format(words))
         .language(language)
-        .mediaDurationMs(wav.durationMs())
+        .mediaDurationMs(samples.readMs()) // what was decoded: a streamed header may not say
         .providerMetadata(Map.of("model", String.valueOf(dir.getFileName())))
         .build();
   }
@@ -347,13 +346,20 @@ public final class VoskTranscriber implements Transcriber {
         : modelDirectory) + ", language=" + language + ", threads=" + threads + ", " + decoderSettings + '}';
   }
 
-  /** Reports the fraction of samples decoded, once per whole percent, from any thread. */
+  /**
+   * Reports the fraction of samples decoded, once per whole percent, from any thread. Without a total (a streamed
+   * header that does not say) the fraction is {@code NaN} and an event says how much audio was decoded, once per
+   * {@link #UNKNOWN_TOTAL_STEP_S} seconds of audio.
+   */
   private static final class Progress {
+    static final int UNKNOWN_TOTAL_STEP_S = 10;
+
     private final ProgressListener listener;
     private final long total;
     private final AtomicLong done = new AtomicLong();
-    private final AtomicInteger lastPercent = new AtomicInteger(-1);
+    private final AtomicLong last = new AtomicLong(-1); // percent, or steps when the total is unknown
 
+    /** {@code total}: the samples to decode, or {@code -1} when unknown. */
     Progress(ProgressListener listener, long total) {
       this.listener = listener;
       this.total = total;
@@ -361,25 +367,34 @@ public final class VoskTranscriber implements Transcriber {
     }
 
     void add(int samples) {
-      report(total == 0 ? 100 : (int) (done.addAndGet(samples) * 100 / total));
+      long decoded = done.addAndGet(samples);
+      if (total < 0) report(decoded / ((long) WavAudio.SAMPLE_RATE_HZ * UNKNOWN_TOTAL_STEP_S));
+      else report(total == 0 ? 100 : decoded * 100 / total);
     }
 
     void finish() {
-      report(100);
+      if (total < 0) emit(1.0, "decoding speech");
+      else report(100);
     }
 
-    private void report(int percent) {
-      int last = lastPercent.get();
-      while (percent > last) {
-        if (lastPercent.compareAndSet(last, percent)) {
-          try {
-            listener.onProgress(ProgressEvent.of(PipelineStage.TRANSCRIBE, percent / 100.0, "decoding speech"));
-          } catch (RuntimeException e) {
-            LOG.warn("Progress listener failed; ignored", e);
-          }
+    private void report(long step) {
+      long previous = last.get();
+      while (step > previous) {
+        if (last.compareAndSet(previous, step)) {
+          if (total >= 0) emit(step / 100.0, "decoding speech");
+          else emit(Double.NaN, step == 0 ? "decoding speech"
+              : "decoding speech (" + step * UNKNOWN_TOTAL_STEP_S + " s of audio decoded)");
           return;
         }
-        last = lastPercent.get();
+        previous = last.get();
+      }
+    }
+
+    private void emit(double fraction, String message) {
+      try {
+        listener.onProgress(ProgressEvent.of(PipelineStage.TRANSCRIBE, fraction, message));
+      } catch (RuntimeException e) {
+        LOG.warn("Progress listener failed; ignored", e);
       }
     }
   }

@@ -3,7 +3,6 @@ package dev.captions.provider.vosk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.captions.align.SpeechActivity;
-import dev.captions.model.MediaSource;
 import dev.captions.model.TimedWord;
 import java.nio.ShortBuffer;
 import java.nio.file.Files;
@@ -44,8 +43,8 @@ class SpeechOnlyAudioTest {
       assertThat(s.keptMs()).isEqualTo(3_400 + 1_400);
       assertThat(s.spanCount()).isEqualTo(2);
       // Exactly the original's samples, span after span.
-      ShortBuffer in = WavAudio.read(MediaSource.of(f)).samples();
-      ShortBuffer out = WavAudio.read(MediaSource.of(written)).samples();
+      ShortBuffer in = WavAudio.map(f).samples();
+      ShortBuffer out = WavAudio.map(written).samples();
       assertThat(out.remaining()).isEqualTo(4_800 * 16);
       boolean same = true;
       for (int i = 0; i < 3_400 * 16; i++) same &= out.get(i) == in.get(1_750 * 16 + i);

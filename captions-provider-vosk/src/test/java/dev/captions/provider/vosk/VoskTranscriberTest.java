@@ -11,15 +11,22 @@ import dev.captions.model.MediaSource;
 import dev.captions.model.TimedWord;
 import dev.captions.model.Transcript;
 import dev.captions.spi.TranscriptionOptions;
+import dev.captions.testkit.logs.LogCapture;
 import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -120,13 +127,71 @@ class VoskTranscriberTest {
   @Test
   void readsStreams() {
     byte[] wav = TestAudio.wav16k(TestAudio.speechSamples());
-    Transcript t = VOSK.transcribe(MediaSource.of(new ByteArrayInputStream(wav), "speech.wav", null),
-        TranscriptionOptions.defaults());
+    RecordingStream in = new RecordingStream(new ByteArrayInputStream(wav), 999); // short, odd reads, as from a pipe
+    List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+    Transcript t = VOSK.transcribe(MediaSource.of(in, "speech.wav", null),
+        TranscriptionOptions.builder().progress(events::add).build());
     // Same audio, so the same duration and (Vosk not being bit-for-bit repeatable, see below) nearly the same words.
     // Compared as normalised words: a sentence break that moves by one word is formatting, not recognition.
     assertThat(t.mediaDurationMs()).isEqualTo(speech.mediaDurationMs());
     assertThat(TestAudio.wer(TestAudio.words(speech.text()), TestAudio.words(t.text())))
         .as("%s%nvs%n%s", speech.text(), t.text()).isLessThanOrEqualTo(0.2);
+    assertThat(in.consumed()).isEqualTo(wav.length);
+    assertThat(in.closed()).as("the caller owns the stream").isFalse();
+    // The header says how long the stream is, so the fraction is known all along.
+    assertThat(events).hasSizeGreaterThan(10).allSatisfy(e -> assertThat(e.fraction()).isNotNaN());
+    assertThat(events.get(events.size() - 1).fraction()).isEqualTo(1.0);
+  }
+
+  @Test
+  void aStreamWithoutItsLengthIsDecodedToTheEndReportingTheAudioDecodedSoFar() {
+    byte[] wav = WavAudioTest.tone(0); // header only
+    byte[] quiet = new byte[16_000 * 2 * 150]; // 2.5 minutes of digital silence
+    byte[] all = Arrays.copyOf(wav, wav.length + quiet.length);
+    ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN).putInt(40, 0xFFFFFFFF); // ffmpeg to a pipe
+    RecordingStream in = new RecordingStream(new ByteArrayInputStream(all));
+    List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+    AtomicLong mostAhead = new AtomicLong(); // bytes taken from the stream beyond what had been decoded
+    Transcript t = VOSK.transcribe(MediaSource.of(in, "pipe.wav", null), TranscriptionOptions.builder().progress(e -> {
+      events.add(e);
+      Matcher decoded = Pattern.compile("\\((\\d+) s of audio decoded\\)").matcher(e.message());
+      if (decoded.find()) {
+        long decodedBytes = Long.parseLong(decoded.group(1)) * 16_000 * 2; // reported per whole 10 s, at most a block late
+        mostAhead.accumulateAndGet(in.consumed() - wav.length - decodedBytes, Math::max);
+      }
+    }).build());
+
+    assertThat(t.mediaDurationMs()).as("the samples decoded, since the header did not say").hasValue(150_000L);
+    assertThat(t.isEmpty()).isTrue();
+    assertThat(in.consumed()).isEqualTo(all.length);
+    assertThat(in.largestRequest()).as("bytes asked for in one read: a block's, not the stream's")
+        .isLessThanOrEqualTo(2L * ChunkDecoder.BLOCK_SAMPLES * 2);
+    assertThat(in.closed()).isFalse();
+    assertThat(mostAhead.get()).as("bytes read ahead of the decoding").isLessThanOrEqualTo(2L * ChunkDecoder.BLOCK_SAMPLES * 2);
+    // No made-up fraction: unknown (NaN) until the end, with the audio decoded so far in the message.
+    assertThat(events.subList(0, events.size() - 1)).allSatisfy(e -> assertThat(e.fraction()).isNaN());
+    assertThat(events.get(events.size() - 1).fraction()).isEqualTo(1.0);
+    assertThat(events).extracting(ProgressEvent::message)
+        .contains("decoding speech (10 s of audio decoded)", "decoding speech (150 s of audio decoded)");
+  }
+
+  @Test
+  void aTruncatedStreamIsDecodedAsFarAsItGoesAndTheLossIsLogged() {
+    short[] samples = TestAudio.speechSamples();
+    byte[] wav = TestAudio.wav16k(samples);
+    int keptSamples = 16_000 * 7; // of 13.8 s
+    byte[] cut = Arrays.copyOf(wav, 44 + keptSamples * 2);
+    Transcript t;
+    String log;
+    try (LogCapture capture = new LogCapture()) {
+      t = VOSK.transcribe(MediaSource.of(new ByteArrayInputStream(cut), "cut.wav", null),
+          TranscriptionOptions.defaults());
+      log = capture.text();
+    }
+    assertThat(t.mediaDurationMs()).as("what was decoded, not what the header announced").hasValue(7_000L);
+    assertThat(t.words()).isNotEmpty().allSatisfy(w -> assertThat(w.endMs()).isLessThanOrEqualTo(7_000L));
+    long missingMs = (samples.length - keptSamples) * 1000L / 16_000;
+    assertThat(log).contains("WARN").contains("cut.wav is truncated").contains(missingMs + " ms of audio are missing");
   }
 
   @Test
