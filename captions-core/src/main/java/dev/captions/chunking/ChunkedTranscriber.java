@@ -281,7 +281,7 @@ public final class ChunkedTranscriber implements Transcriber {
     private int chunksDone;
     private int lastPercent = -1;
     private Path tempDir;
-    /** Each chunk's encoded file, when chunks are uploaded compressed; null entries for WAV slices. */
+    /** Each chunk's encoded file, in chunk order, when chunks are uploaded compressed (empty for WAV slices). */
     private final List<Future<Path>> encoded = new ArrayList<>();
     /** The first chunk failure: what the run throws, even when a chunk it stopped is reported first. */
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
