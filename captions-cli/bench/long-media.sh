@@ -8,7 +8,9 @@
 # 1. Speaks each line of captions-provider-vosk/bench/script.txt once with espeak-ng (sox: 16 kHz mono, 0.6 s pause
 #    after each), once; LongMediaBenchmark repeats the sentences to MINUTES and records every sentence's start.
 # 2. Builds the CLI module's test class path (offline) and runs dev.captions.cli.bench.LongMediaBenchmark in a fresh
-#    JVM (-Xmx2g, or $JAVA_HEAP, e.g. JAVA_HEAP=-Xmx256m) under /usr/bin/time -v. Needs: espeak-ng, sox, GNU time, Maven, Java 17.
+#    JVM (-Xmx2g, or $JAVA_HEAP, e.g. JAVA_HEAP=-Xmx256m; more JVM options in $CAPTIONS_BENCH_OPTS, e.g.
+#    "-Dbench.providers=openai -Dbench.baseline=false -Dbench.trace=true" for one provider's engine with a timeline)
+#    under /usr/bin/time -v. Needs: espeak-ng, sox, GNU time, Maven, Java 17.
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 bench=$root/captions-cli/target/bench
@@ -37,6 +39,6 @@ if [ "$1" = formats ]; then
     "$root/captions-provider-vosk/bench/script.txt"
   exit 0
 fi
-/usr/bin/time -v java ${JAVA_HEAP:--Xmx2g} -cp "$cp" dev.captions.cli.bench.LongMediaBenchmark "$1" "$2" "$sentences" "$bench" \
+/usr/bin/time -v java ${JAVA_HEAP:--Xmx2g} ${CAPTIONS_BENCH_OPTS:-} -cp "$cp" dev.captions.cli.bench.LongMediaBenchmark "$1" "$2" "$sentences" "$bench" \
   2> "$bench/time-$1-$2.txt"
 grep -E 'Elapsed \(wall clock\)|Maximum resident set size|Percent of CPU' "$bench/time-$1-$2.txt"
